@@ -10,6 +10,8 @@ export function parseRetryAfter(value: string | undefined, now: number = Date.no
   if (units && (units[1] || units[2] || units[3])) {
     return Math.round(((Number(units[1] ?? 0) * 60 + Number(units[2] ?? 0)) * 60 + Number(units[3] ?? 0)) * 1000);
   }
+  // An HTTP date always names a weekday or month; bare numbers like "-5" are not dates.
+  if (!/[a-z]{3}/i.test(v)) return null;
   const date = Date.parse(v);
   if (!Number.isNaN(date)) return Math.max(0, date - now);
   return null;

@@ -1,0 +1,65 @@
+/**
+ * What `still-there check` prints. The JSON line is a contract (README): one object per input line, these keys,
+ * in this order, nothing else relied upon.
+ */
+import type { LinkReport, Verdict } from '../health/verdict.ts';
+
+export interface CheckLine {
+  url: string;
+  verdict: Verdict;
+  reason: string;
+  status: number | null;
+  finalUrl: string | null;
+  newHome: string | null;
+  archive: { url: string; timestamp: string } | null;
+  checkedAt: string;
+  /** Only for lines that could not be checked at all (bad input). */
+  error?: string;
+}
+
+export function toCheckLine(given: string, r: LinkReport): CheckLine {
+  return {
+    url: given,
+    verdict: r.verdict,
+    reason: r.reason,
+    status: r.status,
+    finalUrl: r.finalUrl,
+    newHome: r.newHome,
+    archive: r.archive ? { url: r.archive.url, timestamp: r.archive.timestamp } : null,
+    checkedAt: r.checkedAt,
+  };
+}
+
+export function badInputLine(given: string, problem: string, now: Date): CheckLine {
+  return {
+    url: given.length > 200 ? `${given.slice(0, 200)}…` : given,
+    verdict: 'unverified',
+    reason: 'invalid-url',
+    status: null,
+    finalUrl: null,
+    newHome: null,
+    archive: null,
+    checkedAt: now.toISOString(),
+    error: problem,
+  };
+}
+
+const COLOURS: Record<Verdict, string> = { alive: '\x1b[32m', moved: '\x1b[36m', dead: '\x1b[31m', unverified: '\x1b[33m' };
+
+/** One row of the readable table: verdict, reason, address, and what to do about it. */
+export function tableRow(line: CheckLine, detail: string, colour: boolean): string {
+  const verdict = line.verdict.padEnd(10);
+  const painted = colour ? `${COLOURS[line.verdict]}${verdict}\x1b[0m` : verdict;
+  const notes: string[] = [];
+  if (line.error) notes.push(line.error);
+  else if (detail) notes.push(detail);
+  if (line.newHome) notes.push(`now at ${line.newHome}`);
+  if (line.archive) notes.push(`archived ${line.archive.url}`);
+  return `${painted} ${line.reason.padEnd(15)} ${line.url}${notes.length ? `\n${' '.repeat(27)}${notes.join('; ')}` : ''}`;
+}
+
+export function summaryLine(counts: Record<Verdict, number>, invalid: number): string {
+  const total = counts.alive + counts.moved + counts.dead + counts.unverified;
+  const parts = [`${counts.alive} alive`, `${counts.moved} moved`, `${counts.dead} dead`, `${counts.unverified} unverified`];
+  return `${total} checked: ${parts.join(', ')}${invalid ? ` (${invalid} ${invalid === 1 ? 'line' : 'lines'} could not be read)` : ''}`;
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { isPrivateHost, normaliseUrl, screenUrl } from '../../src/health/address.ts';
+
+describe('screening: what is never fetched', () => {
+  it.each(['javascript:alert(1)', 'data:text/html,<b>x</b>', 'mailto:help@aa.org', 'tel:+18008263632', 'file:///etc/passwd', 'ftp://ftp.example.org/x'])(
+    '%s is not a web link',
+    (raw) => {
+      const s = screenUrl(raw);
+      expect(s.ok).toBe(false);
+      if (!s.ok) expect(s.reason).toBe('not-web-link');
+    },
+  );
+
+  it.each([
+    'http://localhost/',
+    'http://127.0.0.1:8080/',
+    'http://10.0.0.5/',
+    'http://172.20.1.1/',
+    'http://192.168.1.1/admin',
+    'http://169.254.169.254/latest/meta-data/',
+    'http://100.64.0.1/',
+    'http://[::1]/',
+    'http://[fd00::1]/',
+    'http://[fe80::1]/',
+    'http://[::ffff:127.0.0.1]/',
+    'http://printer.local/',
+    'http://intranet.corp/',
+    'http://router.home.arpa/',
+    'http://db.internal/',
+    'http://0.0.0.0/',
+  ])('%s is private and not fetched by default', (raw) => {
+    const s = screenUrl(raw);
+    expect(s.ok).toBe(false);
+    if (!s.ok) expect(s.reason).toBe('private-address');
+    expect(screenUrl(raw, true).ok).toBe(true);
+  });
+
+  it.each(['https://www.aa.org/', 'http://8.8.8.8/', 'https://172.32.0.1/', 'https://[2606:4700::1111]/', 'https://localhost.example.org/'])(
+    '%s is public',
+    (raw) => expect(screenUrl(raw).ok).toBe(true),
+  );
+
+  it('rejects garbage with a clear reason, never throws', () => {
+    for (const raw of ['', '   ', 'not a url', 'http://', '\u0000\u0001binary', 'x'.repeat(50_000)]) {
+      const s = screenUrl(raw);
+      expect(s.ok).toBe(false);
+      if (!s.ok) {
+        expect(s.reason).toBe('invalid-url');
+        expect(s.detail.length).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('recognises private hosts by name and literal', () => {
+    expect(isPrivateHost('LOCALHOST')).toBe(true);
+    expect(isPrivateHost('app.localhost')).toBe(true);
+    expect(isPrivateHost('www.nami.org')).toBe(false);
+  });
+});
+
+describe('normal form', () => {
+  it('drops the fragment and credentials, keeps the query', () => {
+    expect(normaliseUrl('https://user:pw@WWW.AA.org:443/find-aa?lang=es#top')).toBe('https://www.aa.org/find-aa?lang=es');
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { HostQueue, sleep } from '../../src/health/politeness.ts';
+
+describe('per-host politeness', () => {
+  it('never has more than 2 requests in flight to one host, while other hosts proceed', async () => {
+    const q = new HostQueue({ perHost: 2, global: 50 });
+    let maxA = 0;
+    let activeA = 0;
+    const started: string[] = [];
+    const jobs = Array.from({ length: 10 }, (_, i) =>
+      q.run('small-nonprofit.org', async () => {
+        activeA++;
+        maxA = Math.max(maxA, activeA);
+        await sleep(10);
+        activeA--;
+        return i;
+      }),
+    );
+    jobs.push(q.run('other.org', async () => { started.push('other'); return -1; }));
+    await Promise.all(jobs);
+    expect(maxA).toBe(2);
+    expect(q.peakPerHost).toBe(2);
+    expect(started).toEqual(['other']);
+  });
+
+  it('respects the global cap', async () => {
+    const q = new HostQueue({ perHost: 2, global: 3 });
+    let active = 0;
+    let peak = 0;
+    await Promise.all(Array.from({ length: 12 }, (_, i) => q.run(`h${i}.org`, async () => {
+      active++;
+      peak = Math.max(peak, active);
+      await sleep(5);
+      active--;
+    })));
+    expect(peak).toBe(3);
+  });
+
+  it('a paused host waits for everyone', async () => {
+    const q = new HostQueue({ perHost: 2, global: 10 });
+    q.pause('busy.org', 120);
+    const t0 = Date.now();
+    await q.run('busy.org', async () => undefined);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(100);
+    const t1 = Date.now();
+    await q.run('idle.org', async () => undefined);
+    expect(Date.now() - t1).toBeLessThan(50);
+  });
+});

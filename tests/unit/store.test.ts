@@ -1,0 +1,79 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import type { LinkReport } from '../../src/health/verdict.ts';
+import { FRESH_FOR } from '../../src/store/expiry.ts';
+import { VerdictStore } from '../../src/store/verdict-store.ts';
+
+function report(url: string, verdict: LinkReport['verdict'] = 'alive', checkedAt = '2026-11-28T10:00:00.000Z'): LinkReport {
+  return { url, verdict, reason: verdict === 'alive' ? 'ok' : 'not-found', detail: '', status: 200, finalUrl: url, redirects: 0, newHome: null, archive: null, checkedAt, history: [], firstFailedAt: null, lastAliveAt: null };
+}
+
+describe('verdict store', () => {
+  it('keeps a verdict with an expiry chosen by the verdict', async () => {
+    const store = new VerdictStore({ factory: new IDBFactory() });
+    const t = Date.parse('2026-11-28T10:00:00Z');
+    const alive = await store.save(report('https://www.aa.org/'), t);
+    const dead = await store.save(report('https://www.aa.org/gone', 'dead'), t);
+    expect(alive.expiresAt - t).toBe(FRESH_FOR.alive);
+    expect(dead.expiresAt - t).toBe(FRESH_FOR.dead);
+    const found = await store.lookup(['https://www.aa.org/', 'https://never.seen/']);
+    expect([...found.keys()]).toEqual(['https://www.aa.org/']);
+  });
+
+  it('evicts the least recently seen first when over its bound', async () => {
+    const store = new VerdictStore({ factory: new IDBFactory(), maxRecords: 3 });
+    for (let i = 0; i < 5; i++) await store.save(report(`https://g${i}.org/`), 1_000 + i);
+    await store.lookup(['https://g0.org/'], 1_000 + 10 * 3_600_000); // g0 seen again, much later
+    await store.evictIfNeeded();
+    const left = (await store.all()).map((v) => v.url).sort();
+    expect(left).toContain('https://g0.org/');
+    expect(left).not.toContain('https://g1.org/');
+    expect(left.length).toBeLessThanOrEqual(3);
+  });
+
+  it('queues checks with the tabs waiting for them, oldest first, once per link', async () => {
+    const store = new VerdictStore({ factory: new IDBFactory() });
+    await store.enqueue('https://b.org/', 7, false, 2);
+    await store.enqueue('https://a.org/', 7, false, 1);
+    await store.enqueue('https://a.org/', 9, false, 3);
+    const next = await store.nextQueued(10);
+    expect(next.map((q) => q.url)).toEqual(['https://a.org/', 'https://b.org/']);
+    expect(next[0]!.tabIds.sort()).toEqual([7, 9]);
+    expect((await store.dequeue('https://a.org/'))?.url).toBe('https://a.org/');
+    expect((await store.stats()).queued).toBe(1);
+  });
+
+  it('stores no page addresses: only link records and queue entries exist', async () => {
+    const store = new VerdictStore({ factory: new IDBFactory() });
+    await store.save(report('https://www.aa.org/'));
+    const keys = Object.keys((await store.all())[0]!);
+    expect(keys).not.toContain('pageUrl');
+    expect(keys).not.toContain('foundOn');
+  });
+});
+
+describe('migrations', () => {
+  it('opens a revision-1 database with the current code and keeps its verdicts', async () => {
+    const factory = new IDBFactory();
+    // Build the database exactly as revision 1 shipped it, with a record of that time's shape.
+    await new Promise<void>((resolve, reject) => {
+      const req = factory.open('still-there', 1);
+      req.onupgradeneeded = () => req.result.createObjectStore('verdicts', { keyPath: 'url' }).createIndex('verdict', 'verdict');
+      req.onsuccess = () => {
+        const tx = req.result.transaction('verdicts', 'readwrite');
+        tx.objectStore('verdicts').put(report('https://www.ndmda.org/', 'dead', '2026-10-01T00:00:00.000Z'));
+        tx.oncomplete = () => {
+          req.result.close();
+          resolve();
+        };
+      };
+      req.onerror = () => reject(req.error);
+    });
+    const store = new VerdictStore({ factory });
+    const v = await store.get('https://www.ndmda.org/');
+    expect(v?.verdict).toBe('dead');
+    expect(v?.lastSeenAt).toBe(Date.parse('2026-10-01T00:00:00.000Z'));
+    await store.enqueue('https://www.ndmda.org/', null);
+    expect((await store.stats()).queued).toBe(1);
+  });
+});
