@@ -1,3 +1,5 @@
+import { startBackground } from '@/src/background/start.ts';
+
 export default defineBackground(() => {
-  // Wired in the extension issue: the message table, the store and the engine.
+  startBackground();
 });

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { WAYBACK_DEFAULT, WaybackProvider, waybackAt } from '../health/archive.ts';
 import { createChecker, DEFAULTS, type Checker } from '../health/checker.ts';
+import { HostQueue, politely } from '../health/politeness.ts';
 import { cachedConnectivity, DEFAULT_ONLINE_HOSTS } from '../health/connectivity.ts';
 import { createHttpTransport, parseConnectTo, type HttpTransport } from './http-transport.ts';
 
@@ -41,14 +42,15 @@ export function createNodeEngine(settings: EngineSettings): NodeEngine {
   });
   const fetchOptions = { timeoutMs: settings.timeoutMs, maxBodyBytes: DEFAULTS.maxBodyBytes, maxRedirects: DEFAULTS.maxRedirects, allowPrivate: settings.allowPrivate };
   // An archive endpoint the user names (a mirror, an emulator on loopback) is trusted like --allow-private.
+  const queue = new HostQueue({ perHost: DEFAULTS.perHost, global: settings.concurrency });
   const archive = settings.archive
-    ? new WaybackProvider(transport, settings.archiveEndpoint ? waybackAt(settings.archiveEndpoint) : WAYBACK_DEFAULT, { ...fetchOptions, allowPrivate: settings.allowPrivate || settings.archiveEndpoint !== null })
+    ? new WaybackProvider(politely(transport, queue), settings.archiveEndpoint ? waybackAt(settings.archiveEndpoint) : WAYBACK_DEFAULT, { ...fetchOptions, allowPrivate: settings.allowPrivate || settings.archiveEndpoint !== null })
     : null;
   const checker = createChecker({
     transport,
     connectivity: cachedConnectivity((h) => transport.resolves(h), settings.onlineHosts ?? DEFAULT_ONLINE_HOSTS),
     archive,
-    concurrency: settings.concurrency,
+    queue,
     timeoutMs: settings.timeoutMs,
     allowPrivate: settings.allowPrivate,
     ...(settings.newHomeFor ? { newHomeFor: settings.newHomeFor } : {}),

@@ -1,0 +1,110 @@
+/**
+ * The engine's network inside the extension: fetch() from the background, with no cookies, credentials or
+ * referrer, reading only the first part of a body, and the webRequest log for redirect hops and error names.
+ */
+import { isTextual, type Exchange, type FetchOptions, type Hop, type Transport } from '../health/transport.ts';
+import { failureFromBrowserError, type NetworkLog } from './network-log.ts';
+
+export function createFetchTransport(log: NetworkLog, isOnline: () => boolean = () => navigator.onLine): Transport {
+  return {
+    async fetch(url: string, fo: FetchOptions): Promise<Exchange> {
+      const started = Date.now();
+      const controller = new AbortController();
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        controller.abort();
+      }, fo.timeoutMs);
+      const watch = log.watch(url);
+      try {
+        const res = await fetch(url, {
+          method: 'GET',
+          credentials: 'omit', // with host permission the default would send the user's cookies (platform.md)
+          referrerPolicy: 'no-referrer',
+          cache: 'no-store',
+          redirect: 'follow',
+          signal: controller.signal,
+          headers: { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' },
+        });
+        const headers: Record<string, string> = {};
+        res.headers.forEach((value, name) => (headers[name.toLowerCase()] = value));
+        const { body, truncated } = isTextual(headers['content-type']) ? await readCapped(res, fo.maxBodyBytes, headers['content-type']) : (void res.body?.cancel(), { body: '', truncated: false });
+        const events = await watch.done(200);
+        const hops: Hop[] = [...events.hops];
+        hops.push({ url: res.url || url, status: res.status, location: null, setsCookie: false });
+        return {
+          requestedUrl: url,
+          hops: log.available ? hops : res.redirected ? [{ url, status: 0, location: res.url, setsCookie: false }, hops[hops.length - 1]!] : hops,
+          finalUrl: res.url || url,
+          status: res.status,
+          headers,
+          body,
+          bodyTruncated: truncated,
+          failure: null,
+          failureDetail: '',
+          redirectsKnown: log.available,
+          elapsedMs: Date.now() - started,
+        };
+      } catch (err) {
+        const events = await watch.done(500);
+        const named = failureFromBrowserError(events.error);
+        const failure = timedOut ? 'timeout' : (named ?? (isOnline() ? 'unknown' : 'offline'));
+        return {
+          requestedUrl: url,
+          hops: events.hops,
+          finalUrl: events.hops[events.hops.length - 1]?.location ?? url,
+          status: null,
+          headers: {},
+          body: '',
+          bodyTruncated: false,
+          failure,
+          failureDetail: events.error ?? String((err as Error)?.message ?? err),
+          redirectsKnown: log.available,
+          elapsedMs: Date.now() - started,
+        };
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+  };
+}
+
+/** Reads at most maxBytes, then cancels the stream: never downloads a whole body of many MiB. */
+async function readCapped(res: Response, maxBytes: number, contentType: string | undefined): Promise<{ body: string; truncated: boolean }> {
+  if (!res.body) return { body: '', truncated: false };
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  let truncated = false;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done || !value) break;
+      const room = maxBytes - total;
+      if (value.length >= room) {
+        chunks.push(value.subarray(0, room));
+        total = maxBytes;
+        truncated = true;
+        break;
+      }
+      chunks.push(value);
+      total += value.length;
+    }
+  } finally {
+    if (truncated) await reader.cancel().catch(() => undefined);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const c of chunks) {
+    bytes.set(c, offset);
+    offset += c.length;
+  }
+  const charset = /charset=["']?([\w-]+)/i.exec(contentType ?? '')?.[1] ?? 'utf-8';
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(charset);
+  } catch {
+    decoder = new TextDecoder('utf-8');
+  }
+  return { body: decoder.decode(bytes), truncated };
+}

@@ -1,0 +1,71 @@
+/**
+ * The background's message table: one named async handler per request in src/messages.ts.
+ * Lookups answer at once from the cache (stale verdicts included: a page marks instantly) and queue whatever
+ * is missing, stale or forced; the verdicts then stream to the asking tab as they arrive.
+ */
+import { normaliseUrl } from '../health/address.ts';
+import { toLinkVerdict, type LinkVerdict, type Requests, type RequestName } from '../messages.ts';
+import type { VerdictStore } from '../store/verdict-store.ts';
+
+export interface HandlerContext {
+  tabId: number | null;
+}
+
+export type Handler<K extends RequestName> = (payload: Requests[K]['request'], ctx: HandlerContext) => Promise<Requests[K]['response']>;
+export type HandlerTable = { [K in RequestName]: Handler<K> };
+
+/** One page can hold thousands of links; more than this in one message is a bug or an attack. */
+export const MAX_URLS_PER_LOOKUP = 5_000;
+
+export interface HandlerDeps {
+  store: VerdictStore;
+  startWork(): void;
+  setBadge(tabId: number, dead: number): Promise<void>;
+}
+
+export function createHandlers(deps: HandlerDeps): HandlerTable {
+  return {
+    async lookup({ urls, force }, { tabId }) {
+      const wanted = [...new Set(urls.slice(0, MAX_URLS_PER_LOOKUP).map(safeNormalise).filter((u): u is string => u !== null))];
+      const now = Date.now();
+      const known = await deps.store.lookup(wanted, now);
+      const verdicts: LinkVerdict[] = [];
+      let queued = 0;
+      for (const url of wanted) {
+        const v = known.get(url);
+        const stale = !v || v.expiresAt <= now;
+        if (v) verdicts.push(toLinkVerdict(v, stale || Boolean(force)));
+        if (stale || force) {
+          await deps.store.enqueue(url, tabId, Boolean(force), now);
+          queued++;
+        }
+      }
+      if (queued) deps.startWork();
+      return { verdicts };
+    },
+    async pageSummary({ dead }, { tabId }) {
+      if (tabId !== null) await deps.setBadge(tabId, Math.max(0, Math.floor(dead)));
+      return { ok: true };
+    },
+    async cacheStats() {
+      return deps.store.stats();
+    },
+    async cacheClear() {
+      await deps.store.clear();
+      return { ok: true };
+    },
+    async cacheExport() {
+      const all = await deps.store.all();
+      // Export the reports as the engine made them, without the store's bookkeeping.
+      return { verdicts: all.map(({ expiresAt: _e, lastSeenAt: _l, ...report }) => report) };
+    },
+  };
+}
+
+function safeNormalise(url: string): string | null {
+  try {
+    return typeof url === 'string' && /^https?:/i.test(url) ? normaliseUrl(url) : null;
+  } catch {
+    return null;
+  }
+}

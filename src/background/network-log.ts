@@ -1,0 +1,115 @@
+/**
+ * In a browser, a failed fetch only says "TypeError: Failed to fetch" — the same for a lapsed domain, a refused
+ * connection and a bad certificate — and redirect: 'manual' hides every hop (platform.md). The observational
+ * webRequest API still sees the extension's own requests: their hops with status codes, and the network error by
+ * name. This log collects those events so the fetch transport can tell the failures apart.
+ */
+import type { FailureKind, Hop } from '../health/transport.ts';
+
+export interface RequestEvents {
+  hops: Hop[];
+  /** The browser's name for the failure: net::ERR_NAME_NOT_RESOLVED, NS_ERROR_UNKNOWN_HOST, … */
+  error: string | null;
+  completed: boolean;
+}
+
+interface Pending {
+  events: RequestEvents;
+  settle: () => void;
+  settled: Promise<void>;
+}
+
+/** The part of browser.webRequest we use, so tests and both browsers fit. */
+export interface WebRequestEvents {
+  onBeforeRequest: { addListener(cb: (d: { requestId: string; url: string; tabId: number }) => void, filter: { urls: string[] }): void };
+  onBeforeRedirect: { addListener(cb: (d: { requestId: string; url: string; statusCode: number; redirectUrl: string; responseHeaders?: Array<{ name: string; value?: string }> }) => void, filter: { urls: string[] }, extra?: string[]): void };
+  onCompleted: { addListener(cb: (d: { requestId: string }) => void, filter: { urls: string[] }): void };
+  onErrorOccurred: { addListener(cb: (d: { requestId: string; error: string }) => void, filter: { urls: string[] }): void };
+}
+
+export class NetworkLog {
+  /** Requests we are about to make, by URL, oldest first. */
+  readonly #waiting = new Map<string, Pending[]>();
+  readonly #byId = new Map<string, Pending>();
+  readonly available: boolean;
+
+  constructor(webRequest: WebRequestEvents | undefined) {
+    this.available = Boolean(webRequest);
+    if (!webRequest) return;
+    const all = { urls: ['<all_urls>'] };
+    webRequest.onBeforeRequest.addListener((d) => {
+      if (d.tabId !== -1) return; // only the extension's own requests
+      const queue = this.#waiting.get(d.url);
+      const pending = queue?.shift();
+      if (!pending) return;
+      if (queue && queue.length === 0) this.#waiting.delete(d.url);
+      this.#byId.set(d.requestId, pending);
+    }, all);
+    const onRedirect = (d: { requestId: string; url: string; statusCode: number; redirectUrl: string; responseHeaders?: Array<{ name: string; value?: string }> }) => {
+      const p = this.#byId.get(d.requestId);
+      if (!p) return;
+      const setsCookie = (d.responseHeaders ?? []).some((h) => h.name.toLowerCase() === 'set-cookie');
+      p.events.hops.push({ url: d.url, status: d.statusCode, location: d.redirectUrl, setsCookie });
+    };
+    try {
+      // Chromium hides Set-Cookie unless asked with 'extraHeaders'; Firefox rejects that word.
+      webRequest.onBeforeRedirect.addListener(onRedirect, all, ['responseHeaders', 'extraHeaders']);
+    } catch {
+      webRequest.onBeforeRedirect.addListener(onRedirect, all, ['responseHeaders']);
+    }
+    webRequest.onCompleted.addListener((d) => this.#finish(d.requestId, null), all);
+    webRequest.onErrorOccurred.addListener((d) => this.#finish(d.requestId, d.error), all);
+  }
+
+  /** Call just before fetching url; await `done(ms)` after the fetch settles to read what the browser saw. */
+  watch(url: string): { events: RequestEvents; done(waitMs: number): Promise<RequestEvents> } {
+    let settle!: () => void;
+    const settled = new Promise<void>((r) => (settle = r));
+    const pending: Pending = { events: { hops: [], error: null, completed: false }, settle, settled };
+    if (this.available) {
+      const queue = this.#waiting.get(url) ?? [];
+      queue.push(pending);
+      this.#waiting.set(url, queue);
+    }
+    return {
+      events: pending.events,
+      done: async (waitMs) => {
+        // The webRequest event may arrive a moment after fetch() settles.
+        if (this.available && !pending.events.completed) await Promise.race([settled, new Promise((r) => setTimeout(r, waitMs))]);
+        const queue = this.#waiting.get(url);
+        if (queue) {
+          const i = queue.indexOf(pending);
+          if (i >= 0) queue.splice(i, 1);
+          if (queue.length === 0) this.#waiting.delete(url);
+        }
+        return pending.events;
+      },
+    };
+  }
+
+  #finish(requestId: string, error: string | null): void {
+    const p = this.#byId.get(requestId);
+    if (!p) return;
+    this.#byId.delete(requestId);
+    p.events.error = error;
+    p.events.completed = true;
+    p.settle();
+  }
+}
+
+/** Chromium's net::ERR_* and Firefox's NS_* / certificate sentences, in the engine's words. */
+export function failureFromBrowserError(error: string | null): FailureKind | null {
+  if (!error) return null;
+  const e = error.toUpperCase();
+  if (/NAME_NOT_RESOLVED|UNKNOWN_HOST/.test(e)) return 'no-such-domain';
+  if (/NAME_RESOLUTION_FAILED|DNS_/.test(e)) return 'dns-error';
+  if (/INTERNET_DISCONNECTED|NS_ERROR_OFFLINE/.test(e)) return 'offline';
+  if (/ADDRESS_UNREACHABLE|NETWORK_ACCESS_DENIED|NET_UNREACHABLE|NETWORK_CHANGED/.test(e)) return 'unreachable';
+  if (/CONNECTION_REFUSED/.test(e)) return 'refused';
+  if (/CONNECTION_RESET|CONNECTION_CLOSED|EMPTY_RESPONSE|NET_RESET|NET_INTERRUPT|PARTIAL_CONTENT/.test(e)) return 'reset';
+  if (/TIMED_OUT|NET_TIMEOUT/.test(e)) return 'timeout';
+  if (/TOO_MANY_REDIRECTS|REDIRECT_LOOP/.test(e)) return 'redirect-loop';
+  if (/CERT|SSL|SEC_ERROR|CERTIFICATE/.test(e)) return 'tls-error';
+  if (/ABORTED/.test(e)) return 'timeout';
+  return null;
+}

@@ -1,0 +1,112 @@
+/**
+ * Wires the background: the engine on the browser's network, the IndexedDB store, the work queue, the message
+ * table, the badge and the context menu. Called once per service-worker (or event-page) start.
+ */
+import { browser } from 'wxt/browser';
+import { WAYBACK_DEFAULT, WaybackProvider } from '../health/archive.ts';
+import { createChecker, DEFAULTS, type Checker } from '../health/checker.ts';
+import { HostQueue, politely } from '../health/politeness.ts';
+import type { LinkReport } from '../health/verdict.ts';
+import { newHomeFor } from '../directory/lookup.ts';
+import { isEnvelope, toLinkVerdict, type LinkVerdict, type TabPush } from '../messages.ts';
+import { DEFAULT_SETTINGS, readSettings, SETTINGS_KEY, type Settings } from '../settings.ts';
+import { VerdictStore } from '../store/verdict-store.ts';
+import { browserConnectivity } from './connectivity.ts';
+import { createFetchTransport } from './fetch-transport.ts';
+import { createHandlers, type HandlerTable } from './handlers.ts';
+import { NetworkLog, type WebRequestEvents } from './network-log.ts';
+import { WorkQueue } from './work-queue.ts';
+
+/** Each request is cut at 15 s: well inside the 30 s a Chrome service worker may sit idle-looking. */
+const TIMEOUT_MS = 15_000;
+const PARALLEL_CHECKS = 16;
+const PUSH_BATCH_MS = 50;
+
+export function startBackground(): void {
+  const log = new NetworkLog(browser.webRequest as unknown as WebRequestEvents | undefined);
+  const transport = createFetchTransport(log);
+  const connectivity = browserConnectivity(transport);
+  const store = new VerdictStore();
+  let settings: Settings = DEFAULT_SETTINGS;
+  let checker: Checker | null = null;
+  const queue = new HostQueue({ perHost: DEFAULTS.perHost, global: PARALLEL_CHECKS });
+
+  const makeChecker = (): Checker =>
+    (checker ??= createChecker({
+      transport,
+      connectivity,
+      archive: settings.archiveSuggestions ? new WaybackProvider(politely(transport, queue), WAYBACK_DEFAULT, { timeoutMs: TIMEOUT_MS, maxBodyBytes: 512 * 1024, maxRedirects: 10, allowPrivate: false }) : null,
+      timeoutMs: TIMEOUT_MS,
+      retries: 1,
+      queue,
+      allowPrivate: settings.allowPrivate,
+      newHomeFor,
+    }));
+
+  const settingsLoaded = browser.storage.local.get(SETTINGS_KEY).then((got) => {
+    settings = readSettings(got[SETTINGS_KEY]);
+  });
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local' || !changes[SETTINGS_KEY]) return;
+    settings = readSettings(changes[SETTINGS_KEY].newValue);
+    checker = null; // archive and private-network choices live in the checker
+  });
+
+  // Verdicts stream to each tab in small batches rather than one message per link.
+  const outbox = new Map<number, LinkVerdict[]>();
+  let flushTimer: ReturnType<typeof setTimeout> | null = null;
+  const push = (report: LinkReport, tabIds: number[]) => {
+    for (const tabId of tabIds) outbox.set(tabId, [...(outbox.get(tabId) ?? []), toLinkVerdict(report)]);
+    flushTimer ??= setTimeout(() => {
+      flushTimer = null;
+      for (const [tabId, verdicts] of outbox) void sendToTab(tabId, { type: 'verdicts', verdicts });
+      outbox.clear();
+    }, PUSH_BATCH_MS);
+  };
+
+  const work = new WorkQueue({
+    store,
+    checker: makeChecker,
+    parallel: PARALLEL_CHECKS,
+    onVerdict: push,
+    keepAlive: () => void browser.runtime.getPlatformInfo(),
+    recheckHours: () => settings.recheckHours,
+  });
+  const startWork = () => void settingsLoaded.then(() => work.drain()).then(() => store.evictIfNeeded());
+
+  const handlers: HandlerTable = createHandlers({
+    store,
+    startWork,
+    async setBadge(tabId, dead) {
+      await browser.action.setBadgeBackgroundColor({ tabId, color: '#b3261e' });
+      await browser.action.setBadgeText({ tabId, text: dead > 0 ? String(dead) : '' });
+    },
+  });
+
+  browser.runtime.onMessage.addListener((message: unknown, sender: { tab?: { id?: number } }) => {
+    if (!isEnvelope(message) || !(message.type in handlers)) return undefined;
+    const handler = handlers[message.type] as (p: unknown, c: { tabId: number | null }) => Promise<unknown>;
+    return handler(message.payload, { tabId: sender.tab?.id ?? null });
+  });
+
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({ id: 'check-link', title: 'Check this link', contexts: ['link'] });
+    browser.contextMenus.create({ id: 'recheck-page', title: 'Re-check this page', contexts: ['page'] });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (!tab?.id) return;
+    if (info.menuItemId === 'check-link' && info.linkUrl) void sendToTab(tab.id, { type: 'checkLink', url: info.linkUrl });
+    if (info.menuItemId === 'recheck-page') void sendToTab(tab.id, { type: 'recheckPage' });
+  });
+
+  // A worker stopped mid-queue picks up where it was.
+  startWork();
+
+  async function sendToTab(tabId: number, message: TabPush): Promise<void> {
+    try {
+      await browser.tabs.sendMessage(tabId, message);
+    } catch {
+      // The tab closed or navigated away: nothing is waiting any more.
+    }
+  }
+}

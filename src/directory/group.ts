@@ -1,0 +1,63 @@
+/**
+ * The shape of one organisation in the bundled directory. Every fact comes from shared/reference/groups.md;
+ * a fact the source does not have stays empty (null or []) rather than being filled from memory.
+ */
+
+export type GroupKind = 'addiction' | 'mental-health' | 'family-and-friends' | 'helpline' | 'clearinghouse';
+
+/** groups.md's letters: H the organisation's own page, M a dated secondary source or several lists agreeing, L one third-party list. */
+export type Confidence = 'H' | 'M' | 'L';
+
+export interface Phone {
+  /** As printed in the source, US style: "(212) 870-3400", "1-800-950-6264", "988", or an SMS short code ("62640"). */
+  number: string;
+  /** 'office' also covers numbers the source prints without saying what they are: we do not promote them to helplines. */
+  label: 'office' | 'helpline' | 'text' | 'tty' | 'meeting-line' | 'chapter-services';
+  /** Hours, vanity spelling, what to text: "Mon–Fri 10am–10pm ET", "text \"helpline\" to 62640". */
+  note?: string;
+  /** Only where the source grades this number on its own, e.g. "(617) 973-5801 (L)". */
+  confidence?: Confidence;
+}
+
+export interface Group {
+  /** kebab-case and stable: stored verdicts and settings may refer to it. */
+  id: string;
+  name: string;
+  formerNames: string[];
+  /** Current and former acronyms, only those the source spells out (DBSA, NDMDA, MDA). */
+  acronyms: string[];
+  kinds: GroupKind[];
+  /** Current home as an https URL, on the host the source gives (no guessed "www."). */
+  website: string | null;
+  /** Other domains the group uses today (Al-Anon's alateen.org): a link there is current, not moved. */
+  otherDomains: string[];
+  /** Hosts that used to be the group's ("ocfoundation.org", "nmha.org"): links there get the current website as new home. */
+  formerDomains: string[];
+  /**
+   * Old domains the source lists as unconfirmed (ndmda.org, recovery-inc.org, …). Kept for the record but never
+   * matched: a domain that may never have been the group's could belong to anyone now.
+   */
+  unconfirmedFormerDomains: string[];
+  /** Host + path (+ query) without scheme or "www.": "mentalhelp.net/selfhelp/", "nsfoundation.org/sa/". */
+  formerUrlPrefixes: string[];
+  phones: Phone[];
+  email: string | null;
+  /** One line, as the source prints it. */
+  address: string | null;
+  /** Only where the source grades the address apart from the rest of the record. */
+  addressConfidence?: Confidence;
+  meetingFinder: string | null;
+  /** BCP 47 codes, only where known. */
+  languages: string[];
+  /** History and caveats a reader needs: renames, dates, what is unconfirmed. */
+  notes: string | null;
+  source: string;
+  /** ISO date the facts were collected (groups.md: November 2026). */
+  verified: string;
+  /**
+   * The letter in the source's confidence column. Where that column grades facts separately or gives a range
+   * ("L/M"), the weakest of those; letters the source puts on single facts elsewhere ride on those facts
+   * (Phone.confidence, addressConfidence), so a record can be H with an L address.
+   */
+  confidence: Confidence;
+}

@@ -1,0 +1,95 @@
+/**
+ * Which group an address belongs to, and where that group lives now. Used by spotting (is this a resource
+ * link?), by the checker (a dead link's new home) and by the page (which new homes may become links).
+ */
+import { hostWithin } from '../health/site.ts';
+import type { Group } from './group.ts';
+import { GROUPS } from './groups.ts';
+
+interface Claim {
+  group: Group;
+  /** The address is on a place the group has left, so its current website is news to the reader. */
+  former: boolean;
+}
+
+/** A website with a path (SAMHSA's helpline page) claims that page and below, not the whole host. */
+interface Home {
+  group: Group;
+  host: string;
+  path: string | null;
+}
+
+const HOMES: readonly Home[] = GROUPS.flatMap((group): Home[] => {
+  const homes: Home[] = group.otherDomains.map((host) => ({ group, host, path: null }));
+  if (group.website) {
+    const w = new URL(group.website);
+    homes.unshift({ group, host: withoutWww(w.hostname), path: w.pathname === '/' ? null : `${withoutWww(w.hostname)}${w.pathname}`.toLowerCase() });
+  }
+  return homes;
+});
+
+/**
+ * The group an address belongs to: its current site, another current domain, a former domain or an old URL
+ * prefix. Unconfirmed former domains are never matched. Null for anything else, and for non-web addresses.
+ */
+export function groupForUrl(url: string): Group | null {
+  return claimFor(url)?.group ?? null;
+}
+
+/** The group's current website when the address is somewhere the group has left; null otherwise. */
+export function newHomeFor(url: string): string | null {
+  const claim = claimFor(url);
+  return claim?.former ? claim.group.website : null;
+}
+
+/**
+ * True for https addresses on a group's current website. The page only turns a new home into a link when it
+ * passes this, so a verdict can never make us link somewhere the directory does not vouch for.
+ */
+export function isDirectoryUrl(url: string): boolean {
+  const parsed = parseWeb(url);
+  if (!parsed || parsed.protocol !== 'https:' || parsed.username || parsed.password || parsed.port) return false;
+  const claim = claimFor(url);
+  return claim !== null && !claim.former;
+}
+
+function claimFor(raw: string): Claim | null {
+  const url = parseWeb(raw);
+  if (!url) return null;
+  const host = withoutWww(url.hostname.replace(/\.$/, ''));
+  const key = `${host}${url.pathname}${url.search}`.toLowerCase();
+  // Old prefixes first: an old section on a current domain (aa.org/assets/en_US/) is a move the reader should hear about.
+  for (const group of GROUPS) {
+    if (group.formerUrlPrefixes.some((prefix) => underPrefix(key, prefix.toLowerCase()))) return { group, former: true };
+  }
+  for (const home of HOMES) {
+    if (home.path ? underPrefix(key, home.path) : hostWithin(host, home.host)) return { group: home.group, former: false };
+  }
+  for (const group of GROUPS) {
+    if (group.formerDomains.some((domain) => hostWithin(host, domain))) return { group, former: true };
+  }
+  return null;
+}
+
+/** Prefix match that stops at a boundary: "nsfoundation.org/sa/" covers "…/sa" and "…/sa/x", not "…/sales". */
+function underPrefix(key: string, prefix: string): boolean {
+  const stem = prefix.endsWith('/') ? prefix.slice(0, -1) : prefix;
+  if (!key.startsWith(stem)) return false;
+  const next = key.charAt(stem.length);
+  return next === '' || next === '/' || next === '?' || next === '&';
+}
+
+function parseWeb(raw: string): URL | null {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return null;
+  }
+  return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
+}
+
+function withoutWww(host: string): string {
+  const h = host.toLowerCase();
+  return h.startsWith('www.') ? h.slice(4) : h;
+}

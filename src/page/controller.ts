@@ -1,0 +1,255 @@
+/**
+ * The content script's work on one page: find the links to check, ask the background, draw the verdicts as they
+ * arrive, follow the page as it changes, and remove every trace when the user turns the extension off here.
+ * Work is sliced into short tasks so a page of 10,000 links never freezes.
+ */
+import { normaliseUrl } from '../health/address.ts';
+import type { LinkVerdict, Requests, RequestName, TabPush } from '../messages.ts';
+import { isOffFor, type Settings } from '../settings.ts';
+import { ATTR, applyVerdict, isOurs, markChecking, unmarkAll, type MarkOptions } from './marks.ts';
+
+export interface PageDeps {
+  send<K extends RequestName>(type: K, payload: Requests[K]['request']): Promise<Requests[K]['response']>;
+  /** Subscribe to pushes from the background; returns the unsubscribe. */
+  onPush(listener: (push: TabPush) => void): () => void;
+  /** Whether this anchor is a mutual-aid resource link (src/directory/spotting.ts). */
+  isResource(a: HTMLAnchorElement): boolean;
+  isDirectoryUrl(url: string): boolean;
+  now?: () => number;
+}
+
+/** Longest stretch of work before yielding to the page (a "long task" is 50 ms; stay far below it). */
+const SLICE_MS = 8;
+const LOOKUP_BATCH = 500;
+const OBSERVER_DEBOUNCE_MS = 250;
+const SUMMARY_DEBOUNCE_MS = 200;
+
+export interface PageMarker {
+  /** Apply new settings: may unmark everything, rescan, or redraw. */
+  update(settings: Settings): void;
+  stop(): void;
+  /** Resolves when the first scan has been sent to the background and cached verdicts drawn. */
+  readonly firstPass: Promise<void>;
+  /** Main-thread milliseconds spent so far. */
+  readonly busyMs: number;
+}
+
+export function startMarking(doc: Document, initial: Settings, deps: PageDeps): PageMarker {
+  let settings = initial;
+  const now = deps.now ?? (() => performance.now());
+  const tracked = new Map<string, Set<HTMLAnchorElement>>();
+  const verdicts = new Map<string, LinkVerdict>();
+  const urlOf = new WeakMap<HTMLAnchorElement, string>();
+  let stopped = false;
+  let observer: MutationObserver | null = null;
+  let summaryTimer: ReturnType<typeof setTimeout> | null = null;
+  let lastSummary = -1;
+  /** Milliseconds our code held the main thread: the budget figure the e2e run prints. */
+  let busyMs = 0;
+
+  const markOptions = (): MarkOptions => ({ archiveSuggestions: settings.archiveSuggestions, showUnverified: settings.showUnverified, isDirectoryUrl: deps.isDirectoryUrl });
+  const active = () => !stopped && !isOffFor(settings, doc.location?.hostname ?? '');
+
+  const unsubscribe = deps.onPush((push) => {
+    if (!active()) return;
+    if (push.type === 'verdicts') draw(push.verdicts);
+    else if (push.type === 'recheckPage') void ask([...tracked.keys()], true);
+    else if (push.type === 'checkLink') checkOne(push.url);
+  });
+
+  function wanted(a: HTMLAnchorElement): boolean {
+    if (a.tagName !== 'A') return false; // document.links also holds image-map <area>s
+    const protocol = a.protocol;
+    if (protocol !== 'http:' && protocol !== 'https:') return false;
+    return settings.mode === 'all' || deps.isResource(a);
+  }
+
+  function track(a: HTMLAnchorElement): string | null {
+    let url: string;
+    try {
+      url = normaliseUrl(a.href);
+    } catch {
+      return null;
+    }
+    const previous = urlOf.get(a);
+    if (previous === url) return null;
+    if (previous) tracked.get(previous)?.delete(a);
+    urlOf.set(a, url);
+    let set = tracked.get(url);
+    const isNew = !set;
+    if (!set) tracked.set(url, (set = new Set()));
+    set.add(a);
+    const known = verdicts.get(url);
+    if (known) applyVerdict(a, known, markOptions());
+    else markChecking(a);
+    return isNew ? url : null;
+  }
+
+  /** Scans anchors in slices, asking the background for each batch of new links as soon as it is ready. */
+  async function scan(anchors: ArrayLike<HTMLAnchorElement>): Promise<void> {
+    let fresh: string[] = [];
+    const asks: Array<Promise<void>> = [];
+    let sliceStart = now();
+    for (let i = 0; i < anchors.length; i++) {
+      if (!active()) return;
+      const a = anchors[i]!;
+      if (wanted(a)) {
+        const url = track(a);
+        if (url) fresh.push(url);
+        if (fresh.length >= LOOKUP_BATCH) {
+          asks.push(ask(fresh));
+          fresh = [];
+        }
+      }
+      if ((i & 63) === 63 && now() - sliceStart > SLICE_MS) {
+        busyMs += now() - sliceStart;
+        await yieldToPage();
+        sliceStart = now();
+      }
+    }
+    if (fresh.length) asks.push(ask(fresh));
+    busyMs += now() - sliceStart;
+    await Promise.all(asks);
+  }
+
+  async function ask(urls: string[], force = false): Promise<void> {
+    for (let i = 0; i < urls.length; i += LOOKUP_BATCH) {
+      try {
+        const answer = await deps.send('lookup', { urls: urls.slice(i, i + LOOKUP_BATCH), ...(force ? { force } : {}) });
+        await drawSliced(answer.verdicts);
+      } catch {
+        // The background is restarting or the extension was updated: the marks stay "checking", nothing breaks.
+      }
+    }
+  }
+
+  function draw(list: LinkVerdict[]): void {
+    const options = markOptions();
+    for (const v of list) {
+      verdicts.set(v.url, v);
+      for (const a of tracked.get(v.url) ?? []) if (a.isConnected) applyVerdict(a, v, options);
+    }
+    scheduleSummary();
+  }
+
+  async function drawSliced(list: LinkVerdict[]): Promise<void> {
+    let start = now();
+    for (let i = 0; i < list.length; i += 50) {
+      if (!active()) break;
+      draw(list.slice(i, i + 50));
+      if (now() - start > SLICE_MS) {
+        busyMs += now() - start;
+        await yieldToPage();
+        start = now();
+      }
+    }
+    busyMs += now() - start;
+  }
+
+  function checkOne(href: string): void {
+    let url: string;
+    try {
+      url = normaliseUrl(href);
+    } catch {
+      return;
+    }
+    for (const a of doc.querySelectorAll<HTMLAnchorElement>('a[href]')) {
+      try {
+        if (normaliseUrl(a.href) === url) track(a);
+      } catch {
+        /* not a URL */
+      }
+    }
+    void ask([url], true);
+  }
+
+  function scheduleSummary(): void {
+    summaryTimer ??= setTimeout(() => {
+      summaryTimer = null;
+      let dead = 0;
+      for (const [url, set] of tracked) if (verdicts.get(url)?.verdict === 'dead') for (const a of set) if (a.isConnected) dead++;
+      if (dead !== lastSummary) {
+        lastSummary = dead;
+        void deps.send('pageSummary', { dead }).catch(() => undefined);
+      }
+    }, SUMMARY_DEBOUNCE_MS);
+  }
+
+  function observe(): void {
+    let pending: Node[] = [];
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    observer = new MutationObserver((records) => {
+      for (const r of records) {
+        if (r.type === 'attributes') pending.push(r.target);
+        else for (const n of r.addedNodes) if (n.nodeType === 1 && !isOurs(n)) pending.push(n);
+      }
+      if (pending.length && !timer) {
+        timer = setTimeout(() => {
+          timer = null;
+          const nodes = pending;
+          pending = [];
+          const anchors: HTMLAnchorElement[] = [];
+          for (const n of nodes) {
+            if (!(n as Element).isConnected) continue;
+            if ((n as Element).tagName === 'A') anchors.push(n as HTMLAnchorElement);
+            for (const a of (n as Element).querySelectorAll?.<HTMLAnchorElement>('a[href]') ?? []) anchors.push(a);
+          }
+          void scan(anchors);
+        }, OBSERVER_DEBOUNCE_MS);
+      }
+    });
+    observer.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['href'] });
+  }
+
+  function teardown(): void {
+    observer?.disconnect();
+    observer = null;
+    unmarkAll(doc);
+    tracked.clear();
+    if (lastSummary !== 0) void deps.send('pageSummary', { dead: 0 }).catch(() => undefined);
+    lastSummary = 0;
+  }
+
+  async function begin(): Promise<void> {
+    if (!active()) return;
+    observe();
+    await scan(doc.links as unknown as ArrayLike<HTMLAnchorElement>);
+  }
+
+  const firstPass = begin();
+
+  return {
+    firstPass,
+    get busyMs() {
+      return busyMs;
+    },
+    update(next: Settings) {
+      const wasActive = active();
+      const modeChanged = next.mode !== settings.mode;
+      settings = next;
+      if (!active()) {
+        if (wasActive) teardown();
+        return;
+      }
+      if (!wasActive || modeChanged) {
+        teardown();
+        void begin();
+        return;
+      }
+      draw([...verdicts.values()]);
+    },
+    stop() {
+      stopped = true;
+      unsubscribe();
+      teardown();
+    },
+  };
+}
+
+/** Gives the page's own work a turn. scheduler.yield keeps our place in line where the browser has it. */
+function yieldToPage(): Promise<void> {
+  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return s?.yield ? s.yield() : new Promise((r) => setTimeout(r, 0));
+}
+
+export { ATTR };

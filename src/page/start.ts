@@ -1,0 +1,41 @@
+/**
+ * Wires the content script: settings from storage, messages to and from the background, spotting from the
+ * directory, and the Performance API marks the e2e budgets read ("still-there:*").
+ */
+import { browser } from 'wxt/browser';
+import type { Requests, RequestName, TabPush } from '../messages.ts';
+import { readSettings, SETTINGS_KEY } from '../settings.ts';
+import { isDirectoryUrl } from '../directory/lookup.ts';
+import { isResourceAnchor } from './spot-anchor.ts';
+import { startMarking, type PageMarker } from './controller.ts';
+
+export async function startContent(onInvalidated: (cb: () => void) => void): Promise<void> {
+  const scriptStart = performance.now();
+  performance.mark('still-there:start');
+  const settings = readSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+  const pageSite = location.hostname;
+  const marker: PageMarker = startMarking(document, settings, {
+    send: <K extends RequestName>(type: K, payload: Requests[K]['request']) => browser.runtime.sendMessage({ type, payload }) as Promise<Requests[K]['response']>,
+    onPush(listener) {
+      const handler = (message: unknown) => {
+        if (typeof message === 'object' && message !== null && 'type' in message) listener(message as TabPush);
+      };
+      browser.runtime.onMessage.addListener(handler);
+      return () => browser.runtime.onMessage.removeListener(handler);
+    },
+    isResource: (a) => isResourceAnchor(a, pageSite),
+    isDirectoryUrl,
+  });
+  const onChange = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && changes[SETTINGS_KEY]) marker.update(readSettings(changes[SETTINGS_KEY].newValue));
+  };
+  browser.storage.onChanged.addListener(onChange);
+  onInvalidated(() => {
+    browser.storage.onChanged.removeListener(onChange);
+    marker.stop();
+  });
+  await marker.firstPass;
+  performance.mark('still-there:first-pass');
+  performance.measure('still-there:busy', { start: scriptStart, duration: marker.busyMs });
+  performance.measure('still-there:cached-drawn', { start: scriptStart, end: performance.now() });
+}
