@@ -1,0 +1,115 @@
+/**
+ * `still-there check` as a user runs it: a child process, real sockets to the simulated web, the JSON line
+ * contract, exit codes, and bad input that gets a clear per-line error instead of a crash.
+ */
+import { spawn } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ONLINE_HOSTS, SCENARIOS, U } from '../fixtures/simweb/catalogue.ts';
+import { startSimWeb, type SimWeb } from '../fixtures/simweb/server.ts';
+
+let sim: SimWeb;
+beforeAll(async () => {
+  sim = await startSimWeb();
+});
+afterAll(async () => {
+  await sim?.close();
+});
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(args: string[], stdin?: string | Buffer): Promise<Run> {
+  const sandbox = [...sim.connectTo().flatMap((c) => ['--connect-to', c]), '--online-hosts', ONLINE_HOSTS.join(','), '--ca', sim.caFile, '--timeout', '3000'];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['bin/still-there.js', ...args, ...(args[0] === 'check' ? sandbox : [])], { env: { ...process.env, NO_COLOR: '1' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(stdin ?? '');
+  });
+}
+
+const KEYS = ['url', 'verdict', 'reason', 'status', 'finalUrl', 'newHome', 'archive', 'checkedAt'];
+
+describe('still-there check --json', () => {
+  it('prints exactly one object per address with the contract keys, and exits 1 when something is dead', async () => {
+    const urls = [U.bigBookChapter, 'https://www.nami.org/', U.movedOcf, U.noSuchDomain];
+    const run = await cli(['check', '--json', ...urls]);
+    expect(run.code).toBe(1);
+    const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.url)).toEqual(urls);
+    for (const l of lines) {
+      expect(Object.keys(l)).toEqual(KEYS);
+      expect(['alive', 'moved', 'dead', 'unverified']).toContain(l.verdict);
+      expect(Number.isNaN(Date.parse(l.checkedAt))).toBe(false);
+    }
+    const [pdf, nami, ocf, lapsed] = lines;
+    expect(pdf).toMatchObject({ verdict: 'dead', reason: 'not-found', status: 404 });
+    expect(pdf.archive.url).toBe(`https://web.archive.org/web/${pdf.archive.timestamp}/${U.bigBookChapter}`);
+    expect(pdf.archive.timestamp).toMatch(/^\d{14}$/);
+    expect(nami).toMatchObject({ verdict: 'alive', reason: 'ok', status: 200, newHome: null, archive: null });
+    expect(ocf).toMatchObject({ verdict: 'moved', reason: 'moved' });
+    expect(ocf.newHome).toMatch(/^https:\/\/iocdf\.org\//);
+    expect(lapsed).toMatchObject({ verdict: 'dead', reason: 'no-such-domain', status: null, finalUrl: null });
+  });
+
+  it('exits 0 when nothing is dead', async () => {
+    const alive = SCENARIOS.filter((s) => s.expect.verdict === 'alive' && !s.timing).slice(0, 5).map((s) => s.url);
+    const run = await cli(['check', '--json', ...alive]);
+    expect(run.code).toBe(0);
+    expect(run.stdout.trim().split('\n')).toHaveLength(alive.length);
+  });
+
+  it('reads addresses from standard input and gives bad lines a clear error, never a crash', async () => {
+    const input = Buffer.concat([
+      Buffer.from(`# a comment\n${U.bigBookChapter}\n\nnot a url\n${'x'.repeat(50_000)}\n`),
+      Buffer.from([0x00, 0xff, 0xfe, 0x01, 0x0a]),
+      Buffer.from('javascript:alert(1)\nhttps://www.nami.org/\n'),
+    ]);
+    const run = await cli(['check', '--json'], input);
+    expect(run.code).toBe(1);
+    const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(6);
+    expect(lines.map((l) => l.reason)).toEqual(['not-found', 'invalid-url', 'invalid-url', 'invalid-url', 'not-web-link', 'ok']);
+    expect(lines[2].url.length).toBeLessThan(300);
+    expect(run.stderr).toMatch(/line 4: not a web address/);
+    expect(run.stderr).toMatch(/line 5: longer than 8192 characters/);
+    expect(run.stderr).toMatch(/line 6: binary data/);
+  });
+
+  it('checks a repeated address once', async () => {
+    sim.reset();
+    const run = await cli(['check', '--json', 'https://www.nami.org/', 'https://www.nami.org/']);
+    expect(run.stdout.trim().split('\n')).toHaveLength(2);
+    expect(sim.requests.filter((r) => r.host === 'www.nami.org' && r.path === '/')).toHaveLength(1);
+  });
+});
+
+describe('still-there check, readable table', () => {
+  it('shows verdict, reason and what to do, with a summary on stderr', async () => {
+    const run = await cli(['check', U.bigBookChapter, U.movedOcf]);
+    expect(run.stdout).toMatch(/dead\s+not-found\s+https:\/\/www\.aa\.org\/assets/);
+    expect(run.stdout).toMatch(/archived https:\/\/web\.archive\.org\/web\/\d{14}\//);
+    expect(run.stdout).toMatch(/moved\s+moved\s+http:\/\/www\.ocfoundation\.org\//);
+    expect(run.stderr).toMatch(/2 checked: 0 alive, 1 moved, 1 dead, 0 unverified/);
+  });
+});
+
+describe('bad usage exits 2 with a clear message', () => {
+  it.each([
+    [['check', '--concurrency', 'lots', 'https://www.nami.org/'], /--concurrency wants a whole number/],
+    [['check', '--archive-endpoint', 'ftp://x', 'https://www.nami.org/'], /--archive-endpoint wants an http/],
+    [['check', '--frobnicate'], /Unknown option/],
+    [['inspect'], /unknown command/],
+  ])('%j', async (args, message) => {
+    const run = await cli(args as string[]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+  });
+});
