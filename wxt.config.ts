@@ -6,7 +6,12 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'still-there',
     description: 'Strikes through dead links to mutual-aid resources and offers an archived copy and the group\'s new home.',
-    permissions: ['storage'],
+    // storage: settings and the verdict cache. webRequest: read-only, to tell a lapsed domain from a refused
+    // connection in the extension's own checks. contextMenus: "Check this link". Host access to every site comes
+    // from the content script, which must run on any page a clinician opens.
+    permissions: ['storage', 'webRequest', 'contextMenus'],
+    host_permissions: ['<all_urls>'],
+    action: { default_title: 'still-there: dead mutual-aid links on this page' },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: { gecko: { id: 'still-there@still-there.org' } },

@@ -2,7 +2,7 @@
  * Which group an address belongs to, and where that group lives now. Used by spotting (is this a resource
  * link?), by the checker (a dead link's new home) and by the page (which new homes may become links).
  */
-import { hostWithin } from '../health/site.ts';
+import { hostWithin } from '../health/host.ts';
 import type { Group } from './group.ts';
 import { GROUPS } from './groups.ts';
 

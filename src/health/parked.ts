@@ -3,7 +3,7 @@
  * Strong signals (a parking service in the redirects or the scripts) decide alone; wording needs two
  * phrases on a short page, so an article that mentions domain sales stays alive.
  */
-import { hostWithin } from './site.ts';
+import { hostWithin } from './host.ts';
 import type { PageText } from './page-text.ts';
 
 /** Domain parking and domain-sale services, as seen in parked pages' redirects and scripts. */

@@ -11,9 +11,3 @@ export function sameSite(a: string | URL, b: string | URL): boolean {
   return siteOf(a) === siteOf(b);
 }
 
-/** True when host equals domain or is a subdomain of it ("www.aa.org" is within "aa.org"). */
-export function hostWithin(host: string, domain: string): boolean {
-  const h = host.toLowerCase().replace(/\.$/, '');
-  const d = domain.toLowerCase();
-  return h === d || h.endsWith(`.${d}`);
-}

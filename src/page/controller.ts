@@ -39,7 +39,7 @@ export function startMarking(doc: Document, initial: Settings, deps: PageDeps): 
   const now = deps.now ?? (() => performance.now());
   const tracked = new Map<string, Set<HTMLAnchorElement>>();
   const verdicts = new Map<string, LinkVerdict>();
-  const urlOf = new WeakMap<HTMLAnchorElement, string>();
+  let urlOf = new WeakMap<HTMLAnchorElement, string>();
   let stopped = false;
   let observer: MutationObserver | null = null;
   let summaryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -206,6 +206,7 @@ export function startMarking(doc: Document, initial: Settings, deps: PageDeps): 
     observer = null;
     unmarkAll(doc);
     tracked.clear();
+    urlOf = new WeakMap(); // turned on again, every link is marked afresh
     if (lastSummary !== 0) void deps.send('pageSummary', { dead: 0 }).catch(() => undefined);
     lastSummary = 0;
   }

@@ -1,0 +1,109 @@
+/**
+ * The built extension in Chromium, on a county resource page whose links play every real-world state: the
+ * marking contract for each kind of link, live links untouched, archive and new-home links right, the badge.
+ */
+import type { Page } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isDirectoryUrl } from '../../src/directory/lookup.ts';
+import { readMarks, serviceWorker, settled, type Mark } from './harness.ts';
+import { PAGE_HOST, PAGE_SCENARIOS, resourceList } from './pages.ts';
+import { open, startWorld, type World } from './setup.ts';
+
+let world: World;
+let page: Page;
+let marks: Map<string, Mark>;
+
+beforeAll(async () => {
+  world = await startWorld({ [PAGE_HOST]: { '/guide.html': resourceList() } });
+  page = await open(world, `https://${PAGE_HOST}/guide.html`);
+  await settled(page, 90_000);
+  marks = new Map((await readMarks(page)).map((m) => [m.href, m]));
+});
+
+afterAll(async () => {
+  await world?.close();
+});
+
+describe('the marking contract, link by link', () => {
+  it.each(PAGE_SCENARIOS.map((s) => [s.plays, s] as const))('%s', (_plays, s) => {
+    const m = marks.get(s.url)!;
+    expect(m, s.url).toBeDefined();
+    expect([m.health, m.reason]).toEqual([s.expect.verdict, s.expect.reason]);
+    expect(m.struck).toBe(s.expect.verdict === 'dead');
+    if (s.expect.verdict === 'dead') {
+      expect(m.description).toMatch(/when checked on \d{1,2} \w{3} \d{4}\..*You may still try the link\./);
+      expect(m.title).toBe(m.description?.trim());
+      if (s.expect.archiveTimestamp) {
+        expect(m.archive).toBe(`https://web.archive.org/web/${s.expect.archiveTimestamp}/${s.url}`);
+        expect(m.description).toMatch(/Archived copy from \w+ \d{4}\./);
+      }
+      if (s.expect.archiveTimestamp === null) expect(m.archive).toBeNull();
+    }
+    if (s.expect.verdict === 'alive') {
+      expect([m.archive, m.newHome, m.movedTo, m.title, m.description]).toEqual([null, null, null, null, null]);
+    }
+    if (s.expect.verdict === 'moved') expect(m.movedTo).toMatch(/^→ /);
+    if (s.expect.verdict === 'unverified') expect([m.struck, m.archive, m.movedTo, m.title]).toEqual([false, null, null, null]);
+  });
+});
+
+describe('what the page gains and keeps', () => {
+  it("keeps every link's href as it was: the guide's \"you may try them anyway\"", async () => {
+    const hrefs = await page.$$eval('#list a:not([data-link-health-extras] a)', (as) => as.map((a) => a.getAttribute('href')));
+    expect(hrefs).toEqual(PAGE_SCENARIOS.map((s) => s.url));
+  });
+
+  it('offers the group’s current site beside a dead link to its former domain', () => {
+    const oldOcf = [...marks.values()].find((m) => m.href === 'http://www.ocfoundation.org/EO_Hoarding.aspx')!;
+    expect(oldOcf.newHome).toBe('https://iocdf.org/');
+    expect(oldOcf.newHomeIsLink).toBe(true);
+    expect(oldOcf.description).toMatch(/now at iocdf\.org/);
+  });
+
+  it('inserts links only to Wayback captures and directory sites', async () => {
+    const inserted = await page.$$eval('[data-link-health-extras] a', (as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(inserted.length).toBeGreaterThan(3);
+    for (const href of inserted) expect(/^https:\/\/web\.archive\.org\/web\/\d{14}\//.test(href) || isDirectoryUrl(href), href).toBe(true);
+  });
+
+  it('leaves the page’s own navigation alone in resource mode', () => {
+    expect(marks.get('/')?.health).toBeNull();
+    expect(marks.get('/about')?.health).toBeNull();
+  });
+
+  it('shows the number of dead resource links on the toolbar badge', async () => {
+    const dead = [...marks.values()].filter((m) => m.health === 'dead').length;
+    const worker = await serviceWorker(world.browser, world.extensionId);
+    const badge = await worker.evaluate(async (url: string) => {
+      const [tab] = await chrome.tabs.query({ url });
+      return chrome.action.getBadgeText({ tabId: tab!.id! });
+    }, `https://${PAGE_HOST}/guide.html`);
+    expect(badge).toBe(String(dead));
+    expect(dead).toBe(PAGE_SCENARIOS.filter((s) => s.expect.verdict === 'dead').length);
+  });
+
+  it('marking twice duplicates nothing', async () => {
+    const before = await page.$$eval('[data-link-health-extras]', (els) => els.length);
+    const worker = await serviceWorker(world.browser, world.extensionId);
+    await worker.evaluate(async (url: string) => {
+      const [tab] = await chrome.tabs.query({ url });
+      await chrome.tabs.sendMessage(tab!.id!, { type: 'recheckPage' });
+    }, `https://${PAGE_HOST}/guide.html`);
+    await new Promise((r) => setTimeout(r, 500));
+    await settled(page, 90_000);
+    expect(await page.$$eval('[data-link-health-extras]', (els) => els.length)).toBe(before);
+  });
+});
+
+describe('the off switch', () => {
+  it('removes every mark when the user turns the extension off for the site, and marks again when turned on', async () => {
+    const worker = await serviceWorker(world.browser, world.extensionId);
+    await worker.evaluate(async (host: string) => chrome.storage.local.set({ settings: { offSites: [host] } }), PAGE_HOST);
+    await page.waitForFunction(() => document.querySelectorAll('[data-link-health], [data-link-health-extras], [data-link-health-reason]').length === 0, { timeout: 10_000 });
+    const titles = await page.$$eval('#list a', (as) => as.filter((a) => a.hasAttribute('title') || a.hasAttribute('aria-describedby')).length);
+    expect(titles).toBe(0);
+    await worker.evaluate(async () => chrome.storage.local.set({ settings: {} }));
+    await settled(page, 30_000);
+    expect((await readMarks(page)).filter((m) => m.health === 'dead').length).toBeGreaterThan(0);
+  });
+});

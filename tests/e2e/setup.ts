@@ -1,0 +1,52 @@
+/** One simulated web and one browser per test file, with the e2e pages served on their own host. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'puppeteer';
+import { BAD_CERT_HOST } from '../fixtures/simweb/catalogue.ts';
+import { simCerts } from '../fixtures/simweb/certs.ts';
+import { startSimWeb, type SimWeb } from '../fixtures/simweb/server.ts';
+import { launchChromium } from './harness.ts';
+
+export interface World {
+  sim: SimWeb;
+  browser: Browser;
+  extensionId: string;
+  userDataDir: string;
+  leafPem: string;
+  /** Closes the browser and opens it again on the same profile (the unpacked extension keeps its id): a restart. */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startWorld(pages: Record<string, Record<string, string>>): Promise<World> {
+  const sim = await startSimWeb({ pages });
+  const certs = await simCerts(sim.hosts, BAD_CERT_HOST);
+  const userDataDir = mkdtempSync(path.join(tmpdir(), 'still-there-e2e-'));
+  const launched = await launchChromium(sim, certs.cert, { userDataDir });
+  const world: World = {
+    sim,
+    browser: launched.browser,
+    extensionId: launched.extensionId,
+    userDataDir,
+    leafPem: certs.cert,
+    async restart() {
+      await world.browser.close();
+      const again = await launchChromium(sim, certs.cert, { userDataDir });
+      world.browser = again.browser;
+      world.extensionId = again.extensionId;
+    },
+    async close() {
+      await world.browser?.close().catch(() => undefined);
+      await sim.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+  return world;
+}
+
+export async function open(world: World, url: string): Promise<Page> {
+  const page = await world.browser.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  return page;
+}
