@@ -28,18 +28,23 @@ export class VerdictStore {
   /** Known verdicts for these links (fresh or stale), marking them as just seen. Unknown links are absent. */
   async lookup(urls: string[], now = Date.now()): Promise<Map<string, StoredVerdict>> {
     const db = await this.#db;
-    const tx = db.transaction('verdicts', 'readwrite');
+    // Read in a read-only transaction (they run in parallel and never wait on writers); bump "last seen" after.
+    const tx = db.transaction('verdicts', 'readonly');
     const found = new Map<string, StoredVerdict>();
-    await Promise.all(
-      urls.map(async (url) => {
-        const v = await tx.store.get(url);
-        if (!v) return;
-        found.set(url, v);
-        // Bump at most hourly: a page opened ten times should not cost ten writes per link.
-        if (now - v.lastSeenAt > 3_600_000) await tx.store.put({ ...v, lastSeenAt: now });
-      }),
-    );
+    const values = await Promise.all(urls.map((url) => tx.store.get(url)));
     await tx.done;
+    const stale: StoredVerdict[] = [];
+    values.forEach((v, i) => {
+      if (!v) return;
+      found.set(urls[i]!, v);
+      // At most hourly: a page opened ten times should not cost ten writes per link.
+      if (now - v.lastSeenAt > 3_600_000) stale.push(v);
+    });
+    if (stale.length) {
+      const write = db.transaction('verdicts', 'readwrite');
+      for (const v of stale) void write.store.put({ ...v, lastSeenAt: now });
+      await write.done;
+    }
     return found;
   }
 

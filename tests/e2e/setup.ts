@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'puppeteer';
 import { BAD_CERT_HOST } from '../fixtures/simweb/catalogue.ts';
 import { simCerts } from '../fixtures/simweb/certs.ts';
-import { startSimWeb, type SimWeb } from '../fixtures/simweb/server.ts';
+import { startSimWeb, type SimWeb, type SimWebOptions } from '../fixtures/simweb/server.ts';
 import { launchChromium } from './harness.ts';
 
 export interface World {
@@ -19,8 +19,8 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function startWorld(pages: Record<string, Record<string, string>>): Promise<World> {
-  const sim = await startSimWeb({ pages });
+export async function startWorld(pages: Record<string, Record<string, string>>, simOptions: SimWebOptions = {}): Promise<World> {
+  const sim = await startSimWeb({ ...simOptions, pages });
   const certs = await simCerts(sim.hosts, BAD_CERT_HOST);
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'still-there-e2e-'));
   const launched = await launchChromium(sim, certs.cert, { userDataDir });

@@ -1,0 +1,3 @@
+import { startOptionsPage } from '@/src/options/options-page.ts';
+
+void startOptionsPage(document);

@@ -1,0 +1,99 @@
+/**
+ * The extension's budgets, measured in the real browser with the Performance API and printed (not asserted as
+ * timings: CI machines vary). The figures the README quotes come from this run:
+ *   - 2,000 ordinary links and no resources: main-thread time the content script spends;
+ *   - 10,000 links of which 1,000 are resources, verdicts cached: the longest task of ours, and the time from
+ *     the script's start until every cached verdict is drawn;
+ *   - 1,000 cached look-ups answered by the background.
+ * Each figure is also checked against a generous ceiling, so a regression by an order of magnitude fails.
+ */
+import type { Page } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { settled } from './harness.ts';
+import { open, startWorld, type World } from './setup.ts';
+
+const HOST = 'www.budget-tests.org';
+let world: World;
+let resourceUrls: string[];
+const figures: string[] = [];
+
+function ordinaryPage(): string {
+  const links = Array.from({ length: 2_000 }, (_, i) => `<li><a href="https://www.news-${i % 50}.example.com/2026/11/story-${i}">Story ${i} about the county fair</a></li>`);
+  return `<!doctype html><title>Ordinary</title><ul>${links.join('')}</ul>`;
+}
+
+function bigPage(resources: string[]): string {
+  const links: string[] = [];
+  for (let i = 0; i < 10_000; i++) {
+    links.push(i % 10 === 0 ? `<li><a href="${resources[(i / 10) % resources.length]}">Support group meeting ${i / 10}</a></li>` : `<li><a href="https://www.shop-${i % 80}.example.com/item/${i}">Item ${i}</a></li>`);
+  }
+  return `<!doctype html><title>Big</title><ul>${links.join('')}</ul>`;
+}
+
+async function measures(page: Page, name: string): Promise<number> {
+  await page.waitForFunction((n: string) => performance.getEntriesByName(n).length > 0, { timeout: 60_000 }, name);
+  return page.evaluate((n: string) => performance.getEntriesByName(n)[0]!.duration, name);
+}
+
+beforeAll(async () => {
+  world = await startWorld({}, { bulkHosts: { count: 200, linksPerHost: 5, delayMs: 0 } });
+  resourceUrls = world.sim.bulkUrls();
+  world.sim.reset();
+});
+
+afterAll(async () => {
+  console.log(`\nExtension budgets (Chromium ${(await world.browser.version()).replace(/^\D+/, '')}, this machine):\n${figures.map((f) => `  ${f}`).join('\n')}\n`);
+  await world?.close();
+});
+
+describe('budgets', () => {
+  it('a page of 2,000 ordinary links costs the content script a few milliseconds', async () => {
+    const pages = { [HOST]: { '/ordinary.html': ordinaryPage() } };
+    const w = await startWorld(pages);
+    try {
+      const page = await open(w, `https://${HOST}/ordinary.html`);
+      const busy = await measures(page, 'still-there:busy');
+      figures.push(`2,000 ordinary links, no resources: content script busy ${busy.toFixed(1)} ms (budget 5 ms)`);
+      expect(await page.$$eval('a[data-link-health]', (a) => a.length)).toBe(0);
+      expect(busy).toBeLessThan(50);
+    } finally {
+      await w.close();
+    }
+  });
+
+  it('10,000 links with 1,000 cached resources: short tasks, every cached verdict drawn quickly', async () => {
+    const html = bigPage(resourceUrls);
+    const page = await world.browser.newPage();
+    await page.setRequestInterception(true);
+    page.on('request', (r) => (r.url() === `https://${HOST}/big.html` ? void r.respond({ status: 200, contentType: 'text/html', body: html }) : void r.continue()));
+    await page.goto(`https://${HOST}/big.html`);
+    await settled(page, 120_000);
+    expect(await page.$$eval('a[data-link-health="alive"]', (a) => a.length)).toBe(1_000);
+    // Second visit: every verdict is in IndexedDB.
+    const again = await world.browser.newPage();
+    await again.setRequestInterception(true);
+    again.on('request', (r) => (r.url() === `https://${HOST}/big.html` ? void r.respond({ status: 200, contentType: 'text/html', body: html }) : void r.continue()));
+    await again.goto(`https://${HOST}/big.html`);
+    const drawn = await measures(again, 'still-there:cached-drawn');
+    const longest = await measures(again, 'still-there:longest-slice');
+    const busy = await measures(again, 'still-there:busy');
+    expect(await again.$$eval('a[data-link-health="alive"]', (a) => a.length)).toBe(1_000);
+    figures.push(`10,000 links, 1,000 resources cached: all drawn ${drawn.toFixed(0)} ms after the script started (budget 300 ms); longest task of ours ${longest.toFixed(1)} ms (budget 50 ms); busy ${busy.toFixed(0)} ms in all`);
+    expect(longest).toBeLessThan(50);
+    expect(drawn).toBeLessThan(3_000);
+  });
+
+  it('1,000 cached look-ups in the background', async () => {
+    const page = await world.browser.newPage();
+    await page.goto(`chrome-extension://${world.extensionId}/options.html`);
+    const ms = await page.evaluate(async (urls: string[]) => {
+      await chrome.runtime.sendMessage({ type: 'lookup', payload: { urls: urls.slice(0, 10) } }); // wake the worker
+      const t0 = performance.now();
+      const answer = (await chrome.runtime.sendMessage({ type: 'lookup', payload: { urls } })) as { verdicts: unknown[] };
+      return { ms: performance.now() - t0, n: answer.verdicts.length };
+    }, resourceUrls);
+    figures.push(`1,000 cached look-ups in the background: ${ms.ms.toFixed(1)} ms round trip (budget 50 ms)`);
+    expect(ms.n).toBe(1_000);
+    expect(ms.ms).toBeLessThan(500);
+  });
+});
