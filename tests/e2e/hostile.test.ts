@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { U } from '../fixtures/simweb/catalogue.ts';
 import { settled } from './harness.ts';
-import { open, startWorld, type World } from './setup.ts';
+import { startWorld, type World } from './setup.ts';
 
 const HOST = 'www.hostile-directory.org';
 const XSS = `"><img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>`;
