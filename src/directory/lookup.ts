@@ -53,10 +53,29 @@ export function isDirectoryUrl(url: string): boolean {
   return claim !== null && !claim.former;
 }
 
+/**
+ * Every domain any claim can start from (website hosts, other and former domains, hosts of old prefixes), so a
+ * link on an unrelated site is rejected with a few Set look-ups: this runs for every link on every page.
+ */
+const CLAIMED_DOMAINS: ReadonlySet<string> = new Set([
+  ...HOMES.map((h) => h.host),
+  ...GROUPS.flatMap((g) => [...g.formerDomains, ...g.formerUrlPrefixes.map((p) => withoutWww(p.split('/')[0]!))]).map((d) => d.toLowerCase()),
+]);
+
+function mayBeClaimed(host: string): boolean {
+  let dot = -1;
+  do {
+    if (CLAIMED_DOMAINS.has(host.slice(dot + 1))) return true;
+    dot = host.indexOf('.', dot + 1);
+  } while (dot !== -1);
+  return false;
+}
+
 function claimFor(raw: string): Claim | null {
   const url = parseWeb(raw);
   if (!url) return null;
   const host = withoutWww(url.hostname.replace(/\.$/, ''));
+  if (!mayBeClaimed(host)) return null;
   const key = `${host}${url.pathname}${url.search}`.toLowerCase();
   // Old prefixes first: an old section on a current domain (aa.org/assets/en_US/) is a move the reader should hear about.
   for (const group of GROUPS) {
