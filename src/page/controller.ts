@@ -7,6 +7,7 @@ import { normaliseUrl } from '../health/address.ts';
 import type { LinkVerdict, Requests, RequestName, TabPush } from '../messages.ts';
 import { isOffFor, type Settings } from '../settings.ts';
 import { ATTR, applyVerdict, isOurs, markChecking, unmarkAll, type MarkOptions } from './marks.ts';
+import { notePhone, removePhoneNotes } from './phone-note.ts';
 
 export interface PageDeps {
   send<K extends RequestName>(type: K, payload: Requests[K]['request']): Promise<Requests[K]['response']>;
@@ -91,6 +92,7 @@ export function startMarking(doc: Document, initial: Settings, deps: PageDeps): 
     const isNew = !set;
     if (!set) tracked.set(url, (set = new Set()));
     set.add(a);
+    notePhone(a);
     const known = verdicts.get(url);
     if (known) applyVerdict(a, known, markOptions());
     else markChecking(a);
@@ -234,6 +236,7 @@ export function startMarking(doc: Document, initial: Settings, deps: PageDeps): 
     observer?.disconnect();
     observer = null;
     unmarkAll(doc);
+    removePhoneNotes(doc);
     tracked.clear();
     urlOf = new WeakMap(); // turned on again, every link is marked afresh
     if (lastSummary !== 0) void deps.send('pageSummary', { dead: 0 }).catch(() => undefined);

@@ -96,7 +96,7 @@ export function unmarkAll(root: ParentNode): void {
 
 /** True for the elements we insert, so the mutation observer ignores its own work. */
 export function isOurs(node: Node): boolean {
-  return node.nodeType === 1 && (node as Element).hasAttribute(EXTRAS_ATTR);
+  return node.nodeType === 1 && ((node as Element).hasAttribute(EXTRAS_ATTR) || (node as Element).hasAttribute('data-link-health-phone-note'));
 }
 
 function removeExtras(a: HTMLAnchorElement): void {

@@ -9,12 +9,18 @@ import { readMarks, serviceWorker, settled, type Mark } from './harness.ts';
 import { PAGE_HOST, PAGE_SCENARIOS, resourceList } from './pages.ts';
 import { open, startWorld, type World } from './setup.ts';
 
+const DBSA = 'http://dbsalliance.org/support/chapters-and-support-groups/';
+const PHONES_PAGE = `<!doctype html><title>Phones</title><ul>
+<li id="old">Depression and Bipolar Support Alliance (formerly NDMDA), (800) 826-3600: <a href="${DBSA}">DBSA chapters</a></li>
+<li id="current">Depression and Bipolar Support Alliance, (800) 826-3632: <a href="${DBSA}#x">DBSA chapters</a></li>
+</ul>`;
+
 let world: World;
 let page: Page;
 let marks: Map<string, Mark>;
 
 beforeAll(async () => {
-  world = await startWorld({ [PAGE_HOST]: { '/guide.html': resourceList() } });
+  world = await startWorld({ [PAGE_HOST]: { '/guide.html': resourceList(), '/phones.html': PHONES_PAGE } });
   page = await open(world, `https://${PAGE_HOST}/guide.html`);
   await settled(page, 90_000);
   marks = new Map((await readMarks(page)).map((m) => [m.href, m]));
@@ -105,5 +111,18 @@ describe('the off switch', () => {
     await worker.evaluate(async () => chrome.storage.local.set({ settings: {} }));
     await settled(page, 30_000);
     expect((await readMarks(page)).filter((m) => m.health === 'dead').length).toBeGreaterThan(0);
+  });
+});
+
+describe('a phone number beside a group’s link', () => {
+  it('is flagged when the directory lists another number for the group, and only then', async () => {
+    const p = await open(world, `https://${PAGE_HOST}/phones.html`);
+    await settled(p, 30_000);
+    const notes = await p.$$eval('[data-link-health-phone-note]', (ns) => ns.map((n) => ({ in: n.closest('li')!.id, label: n.getAttribute('aria-label'), text: n.textContent })));
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.in).toBe('old');
+    expect(notes[0]!.text).toBe('☎ directory: (800) 826-3632');
+    expect(notes[0]!.label).toMatch(/^The directory lists \(800\) 826-3632 for Depression and Bipolar Support Alliance, verified 1 Nov 2026; this page says \(800\) 826-3600\.$/);
+    await p.close();
   });
 });

@@ -1,0 +1,41 @@
+/**
+ * Beyond the link itself: a phone number printed beside a group's link that the directory lists differently is
+ * flagged with the same description mechanism as a mark ("The directory lists (800) 826-3632 for DBSA, verified
+ * 1 Nov 2026"). Built with DOM calls only; removed with every other mark.
+ */
+import { groupForUrl } from '../directory/lookup.ts';
+import { phoneMismatch } from '../directory/phones.ts';
+import { formatDay } from './describe.ts';
+
+export const PHONE_NOTE_ATTR = 'data-link-health-phone-note';
+const NEARBY_CHARS = 400;
+let counter = 0;
+
+export function notePhone(a: HTMLAnchorElement): void {
+  const group = groupForUrl(a.href);
+  if (!group || group.phones.length === 0) return;
+  const block = a.closest('li, p, td, dd, dt, address, tr');
+  if (!block || block.querySelector(`[${PHONE_NOTE_ATTR}]`)) return;
+  const mismatch = phoneMismatch((block.textContent ?? '').slice(0, NEARBY_CHARS), group);
+  if (!mismatch) return;
+  const doc = a.ownerDocument;
+  const note = doc.createElement('span');
+  note.setAttribute(PHONE_NOTE_ATTR, '');
+  note.setAttribute('role', 'note');
+  note.tabIndex = 0;
+  const description = `The directory lists ${mismatch.listed} for ${group.name}, verified ${formatDay(group.verified)}; this page says ${mismatch.printed}.`;
+  note.title = description;
+  note.setAttribute('aria-label', description);
+  note.id = `link-health-phone-${++counter}`;
+  note.textContent = `☎ directory: ${mismatch.listed}`;
+  // At the end of the block: after the link's own marks and after the number it questions.
+  block.append(doc.createTextNode(' '), note);
+}
+
+export function removePhoneNotes(root: ParentNode): void {
+  for (const n of root.querySelectorAll(`[${PHONE_NOTE_ATTR}]`)) {
+    const space = n.previousSibling;
+    if (space?.nodeType === 3 && space.textContent === ' ') space.remove();
+    n.remove();
+  }
+}
