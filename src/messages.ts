@@ -28,6 +28,26 @@ export interface Envelope<K extends RequestName = RequestName> {
   payload: Requests[K]['request'];
 }
 
+/** One link of the page to a directory group, as the page has marked it: the popup's "Groups on this page". */
+export interface PageGroupLink {
+  groupId: string;
+  /** Normalised as lookups are (src/health/address.ts). */
+  url: string;
+  verdict: Verdict | 'checking';
+  reason: string | null;
+}
+
+/** Asked of a tab's content script by the popup (browser.tabs.sendMessage); answered by src/page/page-groups.ts. */
+export interface TabRequests {
+  pageGroups: { request: { type: 'pageGroups' }; response: PageGroupLink[] };
+}
+
+export type TabRequest = TabRequests[keyof TabRequests]['request'];
+
+export function isTabRequest(message: unknown): message is TabRequest {
+  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'pageGroups';
+}
+
 /** Pushed from the background to a tab. */
 export type TabPush =
   | { type: 'verdicts'; verdicts: LinkVerdict[] }

@@ -3,11 +3,12 @@
  * directory, and the Performance API marks the e2e budgets read ("still-there:*").
  */
 import { browser } from 'wxt/browser';
-import type { Requests, RequestName, TabPush } from '../messages.ts';
+import { isTabRequest, type Requests, type RequestName, type TabPush } from '../messages.ts';
 import { readSettings, SETTINGS_KEY } from '../settings.ts';
 import { isDirectoryUrl } from '../directory/lookup.ts';
 import { isResourceAnchor } from './spot-anchor.ts';
 import { startMarking, type PageMarker } from './controller.ts';
+import { pageGroups } from './page-groups.ts';
 
 export async function startContent(onInvalidated: (cb: () => void) => void): Promise<void> {
   const scriptStart = performance.now();
@@ -30,12 +31,17 @@ export async function startContent(onInvalidated: (cb: () => void) => void): Pro
     if (area === 'local' && changes[SETTINGS_KEY]) marker.update(readSettings(changes[SETTINGS_KEY].newValue));
   };
   browser.storage.onChanged.addListener(onChange);
+  // The popup's "Groups on this page". A returned promise is the answer; undefined leaves other messages alone.
+  const answerPopup = (message: unknown) => (isTabRequest(message) ? Promise.resolve(pageGroups(document)) : undefined);
+  browser.runtime.onMessage.addListener(answerPopup);
   onInvalidated(() => {
     browser.storage.onChanged.removeListener(onChange);
+    browser.runtime.onMessage.removeListener(answerPopup);
     marker.stop();
   });
   await marker.firstPass;
   performance.mark('still-there:first-pass');
   performance.measure('still-there:busy', { start: scriptStart, duration: marker.busyMs });
+  performance.measure('still-there:longest-slice', { start: scriptStart, duration: marker.longestSliceMs });
   performance.measure('still-there:cached-drawn', { start: scriptStart, end: performance.now() });
 }

@@ -1,0 +1,327 @@
+/**
+ * The popup's search over the bundled directory: "ndmda" finds DBSA, "recovery inc" Recovery International,
+ * "ocfoundation" the International OCD Foundation, "smrt recovery" SMART Recovery. Offline and instant: the
+ * index is built once, and a query compares its words with a few hundred distinct directory words.
+ *
+ * Ranking, best first:
+ *   0  the whole query is one of the group's names, acronyms or domains ("nami", "Recovery, Inc.", "aa.org")
+ *   1  a name or domain starts with the query ("alcoholics an", "coda")
+ *   2  every word of the query starts a word of one name ("recovery", "mental health")
+ *   3  the same, with a typo per word: edit distance ≤ 1, ≤ 2 for words of 8 letters or more
+ * then fewer typos, whole words before word starts, current names before former ones, and shorter names.
+ * Spanish words of the names count as the English ones ("alcohólicos anónimos"); words such as "of", "de", "www"
+ * may be left out or added.
+ */
+import type { Group } from './group.ts';
+import { GROUPS } from './groups.ts';
+
+/** Which of the group's names the query found; the popup says "formerly …" for a former name or domain. */
+export type MatchedBy = 'name' | 'acronym' | 'formerName' | 'website' | 'otherDomain' | 'formerDomain';
+
+export interface SearchHit {
+  group: Group;
+  matchedBy: MatchedBy;
+  /** The name, acronym or domain as the directory spells it. */
+  matched: string;
+  /**
+   * The former name or domain that found the group when nothing current did ("Recovery, Inc."): the reader
+   * typed an old name and should see that it is old. Null when the current name, an acronym or a current domain
+   * matched without a typo.
+   */
+  formerly: string | null;
+  /** Lower is better; only the order means anything. */
+  rank: number;
+}
+
+export interface GroupIndex {
+  /** Every group the query finds, best first; empty for an empty or junk query. */
+  search(query: string): SearchHit[];
+}
+
+/** A current name outranks a former one at the same tier: the former is how it was found, not what it is. */
+const KIND_WEIGHT: Record<MatchedBy, number> = { name: 0, acronym: 0, website: 1, otherDomain: 1, formerName: 2, formerDomain: 3 };
+
+const FORMER = new Set<MatchedBy>(['formerName', 'formerDomain']);
+
+const TIER = { exact: 0, prefix: 1, words: 2, typos: 3 } as const;
+
+/**
+ * Words a query may leave out or add without losing its match ("Women for Sobriety" = "women sobriety"). Spanish
+ * ones too: "Alcohólicos Anónimos de la ciudad" is still a search for AA. URL words let a pasted address search.
+ */
+const OPTIONAL_WORDS = new Set([
+  'the', 'of', 'and', 'for', 'in', 'on', 'at', 'to', 'a', 'an',
+  'de', 'del', 'la', 'las', 'el', 'los', 'y', 'e', 'en', 'para', 'por', 'con',
+  'http', 'https', 'www', 'org', 'com', 'net', 'gov',
+]);
+
+/**
+ * Spanish words of the directory's names, so a Spanish speaker's "alcohólicos anónimos" or "salud mental" finds
+ * the English record. Plain vocabulary, not facts about any group: the groups' own Spanish names are not in
+ * groups.md, and typo tolerance already bridges most cognates (alcohólicos ~ alcoholics).
+ */
+const SPANISH: Record<string, string[]> = {
+  anonimos: ['anonymous'],
+  anonimas: ['anonymous'],
+  anonimo: ['anonymous'],
+  alcoholicos: ['alcoholics'],
+  narcoticos: ['narcotics'],
+  cocaina: ['cocaine'],
+  jugadores: ['gamblers'],
+  comedores: ['overeaters'],
+  codependientes: ['codependents'],
+  emociones: ['emotions'],
+  familia: ['family', 'families'],
+  familias: ['families', 'family'],
+  grupo: ['group', 'groups'],
+  grupos: ['groups', 'group'],
+  hijos: ['children'],
+  adultos: ['adult'],
+  depresion: ['depression'],
+  bipolar: ['bipolar'],
+  apoyo: ['support'],
+  alianza: ['alliance'],
+  nacional: ['national'],
+  internacional: ['international'],
+  recuperacion: ['recovery'],
+  salud: ['health'],
+  suicidio: ['suicide'],
+  linea: ['lifeline', 'helpline'],
+  ayuda: ['help', 'helpline'],
+  mujeres: ['women'],
+  sobriedad: ['sobriety'],
+  fundacion: ['foundation'],
+  esquizofrenia: ['schizophrenia'],
+  centro: ['center'],
+  servicios: ['services', 'service'],
+  oficina: ['office'],
+};
+
+/** Case, accents and punctuation do not count: "Recovery, Inc." = "recovery inc", "Anónimos" = "anonimos". */
+export function fold(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    // An apostrophe joins ("Consumers'", "O'Brien"): dropping it keeps one word.
+    .replace(/['’ʼ`]/g, '');
+}
+
+/** Words of folded text, plus each hyphenated compound written solid ("al-anon" → al, anon, alanon). */
+function wordsOf(folded: string): string[] {
+  const words = folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  for (const compound of folded.match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu) ?? []) words.push(compound.replace(/-/g, ''));
+  return words;
+}
+
+function compactOf(folded: string): string {
+  return folded.replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+interface Key {
+  kind: MatchedBy;
+  text: string;
+  folded: string;
+  /** Indexes into the index's vocabulary. */
+  words: number[];
+  /** Distinct plain words, for "how much of the name is left over". */
+  size: number;
+  compact: string;
+}
+
+interface QueryWord {
+  spellings: string[];
+  optional: boolean;
+  /** The word still being typed: it may be the start of a directory word. */
+  last: boolean;
+}
+
+/** Typos forgiven per word: none in short words (NA, AA, CA would all find each other), two in long ones. */
+export function typosAllowed(word: string): number {
+  return word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;
+}
+
+const NO_MATCH = 99;
+
+export function buildIndex(groups: readonly Group[] = GROUPS): GroupIndex {
+  const vocabulary: string[] = [];
+  const wordId = new Map<string, number>();
+  const idOf = (w: string): number => {
+    let id = wordId.get(w);
+    if (id === undefined) {
+      id = vocabulary.length;
+      vocabulary.push(w);
+      wordId.set(w, id);
+    }
+    return id;
+  };
+
+  const nameKey = (kind: MatchedBy, text: string): Key => {
+    const folded = fold(text);
+    const words = wordsOf(folded);
+    return { kind, text, folded, words: [...new Set(words.map(idOf))], size: new Set(folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean)).size, compact: compactOf(folded) };
+  };
+  // A domain's words are its labels without "www" and the top-level domain: "org" would find every group.
+  const domainKey = (kind: MatchedBy, host: string): Key => {
+    const bare = host.toLowerCase().replace(/^www\./, '');
+    const labels = bare.split('.');
+    const words = wordsOf(labels.slice(0, -1).join(' '));
+    return { kind, text: bare, folded: bare, words: [...new Set(words.map(idOf))], size: Math.max(1, labels.length - 1), compact: compactOf(labels.join('.')) };
+  };
+
+  const entries = groups.map((group) => ({
+    group,
+    keys: [
+      nameKey('name', group.name),
+      ...group.acronyms.map((a) => nameKey('acronym', a)),
+      ...group.formerNames.map((n) => nameKey('formerName', n)),
+      ...(group.website ? [domainKey('website', new URL(group.website).hostname)] : []),
+      ...group.otherDomains.map((d) => domainKey('otherDomain', d)),
+      // Unconfirmed former domains stay out, as in lookup.ts: they may belong to anyone now.
+      ...group.formerDomains.map((d) => domainKey('formerDomain', d)),
+    ],
+  }));
+
+  // Scratch rows for the edit distance, sized once for the longest directory word.
+  const longest = Math.max(1, ...vocabulary.map((w) => w.length)) + 1;
+  const rows = [new Int32Array(longest), new Int32Array(longest), new Int32Array(longest)];
+
+  /**
+   * Optimal-string-alignment distance (a swap of two neighbours is one typo: "nmai" ~ "nami") from `q` to the
+   * whole of `t` and to its closest start, for a word still being typed. NO_MATCH when above `limit`.
+   */
+  function distance(q: string, t: string, limit: number, asPrefix: boolean): number {
+    const n = t.length;
+    if (n + 1 > longest) return NO_MATCH;
+    if (asPrefix ? n < q.length - limit : Math.abs(q.length - n) > limit) return NO_MATCH;
+    let [before, previous, current] = rows as [Int32Array, Int32Array, Int32Array];
+    for (let j = 0; j <= n; j++) previous[j] = j;
+    for (let i = 1; i <= q.length; i++) {
+      current[0] = i;
+      let rowMin = i;
+      const qc = q.charCodeAt(i - 1);
+      for (let j = 1; j <= n; j++) {
+        const tc = t.charCodeAt(j - 1);
+        let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (qc === tc ? 0 : 1));
+        if (i > 1 && j > 1 && qc === t.charCodeAt(j - 2) && q.charCodeAt(i - 2) === tc) d = Math.min(d, before[j - 2]! + 1);
+        current[j] = d;
+        if (d < rowMin) rowMin = d;
+      }
+      if (rowMin > limit) return NO_MATCH;
+      [before, previous, current] = [previous, current, before];
+    }
+    // `previous` now holds the last row: distance from all of q to each start of t.
+    let best = previous[n]!;
+    if (asPrefix) for (let j = Math.max(0, q.length - limit); j < n; j++) best = Math.min(best, previous[j]!);
+    return best <= limit ? best : NO_MATCH;
+  }
+
+  /** How one query word meets each vocabulary word: 0 same, 1 starts it, 2 + typos, NO_MATCH. */
+  function scoreWord(word: QueryWord): Int32Array {
+    const scores = new Int32Array(vocabulary.length).fill(NO_MATCH);
+    for (const spelling of word.spellings) {
+      const limit = typosAllowed(spelling);
+      for (let v = 0; v < vocabulary.length; v++) {
+        const t = vocabulary[v]!;
+        let s: number = NO_MATCH;
+        if (t === spelling) s = 0;
+        else if (t.startsWith(spelling)) s = 1;
+        else if (limit > 0) {
+          // A short word being typed with a typo in it matches too much ("nami" would start "fami-lies").
+          const d = distance(spelling, t, limit, word.last && spelling.length >= 5);
+          if (d !== NO_MATCH) s = 2 + d;
+        }
+        if (s < scores[v]!) scores[v] = s;
+      }
+    }
+    return scores;
+  }
+
+  return {
+    search(query: string): SearchHit[] {
+      const folded = fold(hostOf(query) ?? query);
+      const plain = folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+      if (plain.length === 0) return [];
+      const compact = plain.join('');
+      const allOptional = plain.every((w) => OPTIONAL_WORDS.has(w));
+      const words: QueryWord[] = plain.map((w, i) => ({ spellings: [w, ...(SPANISH[w] ?? [])], optional: !allOptional && OPTIONAL_WORDS.has(w), last: i === plain.length - 1 }));
+      const required = words.filter((w) => !w.optional);
+      const scores = required.map(scoreWord);
+
+      const hits: SearchHit[] = [];
+      for (const { group, keys } of entries) {
+        let best: SearchHit | null = null;
+        let current = false;
+        for (const key of keys) {
+          const rank = rankKey(key, compact, scores);
+          if (rank === null) continue;
+          if (!FORMER.has(key.kind) && rank < TYPO_RANK) current = true;
+          // Of two equal spellings ("Obsessive Compulsive" and "Obsessive-Compulsive") report the one typed.
+          if (!best || rank < best.rank || (rank === best.rank && key.folded === folded)) best = { group, matchedBy: key.kind, matched: key.text, formerly: null, rank };
+        }
+        if (!best) continue;
+        if (!current && FORMER.has(best.matchedBy)) best.formerly = best.matched;
+        hits.push(best);
+      }
+      // Array.prototype.sort is stable: equal ranks keep the directory's order.
+      hits.sort((a, b) => a.rank - b.rank);
+      // Someone who typed a name or acronym exactly is not helped by near-misses ("nami" is not "fami(lies)").
+      return hits[0] && hits[0].rank < PREFIX_RANK ? hits.filter((h) => h.rank < TYPO_RANK) : hits;
+    },
+  };
+}
+
+function rankKey(key: Key, compact: string, scores: Int32Array[]): number | null {
+  const weight = KIND_WEIGHT[key.kind];
+  if (key.compact === compact) return rankOf(TIER.exact, 0, 0, weight, 0);
+  if (key.compact.startsWith(compact)) return rankOf(TIER.prefix, 0, 0, weight, key.compact.length - compact.length);
+  if (scores.length === 0) return null;
+  let typos = 0;
+  let starts = 0;
+  let anyTypo = false;
+  const used = new Set<number>();
+  for (const score of scores) {
+    let bestScore = NO_MATCH;
+    let bestWord = -1;
+    for (const w of key.words) {
+      if (score[w]! < bestScore) {
+        bestScore = score[w]!;
+        bestWord = w;
+      }
+    }
+    if (bestScore === NO_MATCH) return null;
+    if (bestScore >= 2) {
+      anyTypo = true;
+      typos += bestScore - 2;
+    }
+    if (bestScore === 1) starts++;
+    used.add(bestWord);
+  }
+  return rankOf(anyTypo ? TIER.typos : TIER.words, typos, starts, weight, Math.max(0, key.size - used.size));
+}
+
+/**
+ * Tier, then typos, then whole words before word starts ("nar anon" is Nar-Anon before NArcotics ANONymous), then
+ * current before former, then the least left over. Each field fits below the next.
+ */
+function rankOf(tier: number, typos: number, starts: number, weight: number, leftover: number): number {
+  return tier * 100_000_000 + Math.min(typos, 99) * 1_000_000 + Math.min(starts, 99) * 10_000 + weight * 1_000 + Math.min(leftover, 999);
+}
+
+/** A pasted address searches by its host: "https://www.nar-anon.org/meetings" → "nar-anon.org". */
+function hostOf(query: string): string | null {
+  const m = /^\s*(?:https?:\/\/)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?:[/?#]\S*)?\s*$/i.exec(query);
+  return m ? m[1]! : null;
+}
+
+const PREFIX_RANK = rankOf(TIER.prefix, 0, 0, 0, 0);
+const TYPO_RANK = rankOf(TIER.typos, 0, 0, 0, 0);
+
+let shared: GroupIndex | null = null;
+
+/** Search the bundled directory; the index is built on the first call. */
+export function searchGroups(query: string): SearchHit[] {
+  shared ??= buildIndex(GROUPS);
+  return shared.search(query);
+}

@@ -1,0 +1,42 @@
+/** The popup's window on the browser: the background's lookup, the target tab, its content script, the clipboard. */
+import { browser } from 'wxt/browser';
+import type { PageGroupLink, Requests, TabRequest } from '../messages.ts';
+import type { PopupDeps } from './popup-controller.ts';
+
+/**
+ * `search` is the popup page's query string. `?tab=<id>` names the tab to describe: opened from the toolbar, the
+ * popup describes the active tab, but a test cannot click the toolbar and opens popup.html in a tab of its own,
+ * which is then the active tab itself. Only our own extension can open its pages, so this is no way in for a site.
+ */
+export function browserDeps(search: string): PopupDeps {
+  const named = Number(new URLSearchParams(search).get('tab'));
+  return {
+    async lookup(urls) {
+      const payload: Requests['lookup']['request'] = { urls };
+      const answer = (await browser.runtime.sendMessage({ type: 'lookup', payload })) as Requests['lookup']['response'] | undefined;
+      return answer?.verdicts ?? [];
+    },
+    async targetTab() {
+      if (Number.isInteger(named) && named > 0) return named;
+      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      return tab?.id ?? null;
+    },
+    async pageGroups(tabId) {
+      const request: TabRequest = { type: 'pageGroups' };
+      try {
+        // Top frame only: that is where the page's own list of resources is, and one answer is enough.
+        const answer: unknown = await browser.tabs.sendMessage(tabId, request, { frameId: 0 });
+        return Array.isArray(answer) ? answer.filter(isPageGroupLink) : null;
+      } catch {
+        // "Receiving end does not exist": a page we may not run on (chrome://, the web store) or still loading.
+        return null;
+      }
+    },
+    copy: (text) => navigator.clipboard.writeText(text),
+  };
+}
+
+function isPageGroupLink(x: unknown): x is PageGroupLink {
+  const l = x as Partial<PageGroupLink> | null;
+  return typeof l === 'object' && l !== null && typeof l.groupId === 'string' && typeof l.url === 'string' && typeof l.verdict === 'string';
+}

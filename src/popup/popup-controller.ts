@@ -1,0 +1,137 @@
+/**
+ * The popup: "What is NDMDA's number now?" answered in a couple of keystrokes, offline, with whether the group's
+ * website answers today; and which directory groups the page in the active tab links to.
+ * Everything the browser provides comes in through PopupDeps (src/popup/popup-browser.ts), so this file is DOM only.
+ */
+import type { Group } from '../directory/group.ts';
+import { GROUPS } from '../directory/groups.ts';
+import { searchGroups, type SearchHit } from '../directory/search.ts';
+import type { LinkVerdict, PageGroupLink } from '../messages.ts';
+import { drawVerdicts, groupCard, pageGroupCard } from './popup-view.ts';
+import { VerdictWatch } from './verdict-watch.ts';
+
+export interface PopupDeps {
+  lookup(urls: string[]): Promise<LinkVerdict[]>;
+  /** The tab whose page "Groups on this page" describes; null when there is none. */
+  targetTab(): Promise<number | null>;
+  /** Null when the tab has no content script of ours (a chrome:// page, the web store, a PDF). */
+  pageGroups(tabId: number): Promise<PageGroupLink[] | null>;
+  copy(text: string): Promise<void>;
+  search?: (query: string) => SearchHit[];
+}
+
+export interface Popup {
+  /** performance.now() when the search box was focused and searching would answer: the ≤ 100 ms budget. */
+  readonly readyAt: number;
+  /** Resolves once "Groups on this page" is drawn (or known to be empty). */
+  readonly pageGroupsDrawn: Promise<void>;
+  stop(): void;
+}
+
+/** Ten cards fill the popup twice over; more means the query is still too short to be useful. */
+const MAX_RESULTS = 10;
+const COPIED_MS = 2_000;
+
+export function startPopup(doc: Document, deps: PopupDeps): Popup {
+  const input = doc.querySelector<HTMLInputElement>('#q')!;
+  const results = doc.querySelector<HTMLOListElement>('#results')!;
+  const count = doc.querySelector<HTMLElement>('#count')!;
+  const announce = doc.querySelector<HTMLElement>('#announce')!;
+  const pageSection = doc.querySelector<HTMLElement>('#on-page')!;
+  const pageList = doc.querySelector<HTMLUListElement>('#page-groups')!;
+  const search = deps.search ?? searchGroups;
+  const byId = new Map(GROUPS.map((g) => [g.id, g]));
+
+  const watch = new VerdictWatch({ lookup: deps.lookup, onChange: () => drawVerdicts(doc, (url) => watch.stateOf(url)) });
+
+  function show(query: string): void {
+    const hits = search(query);
+    const shown = hits.slice(0, MAX_RESULTS);
+    results.replaceChildren(...shown.map((hit, i) => groupCard(doc, hit.group, { open: i === 0, formerly: hit.formerly })));
+    count.textContent = countText(query, hits.length, shown.length);
+    watch.want(websites(shown.map((h) => h.group)));
+    drawVerdicts(results, (url) => watch.stateOf(url));
+  }
+
+  input.addEventListener('input', () => show(input.value));
+
+  // Arrow keys move between the cards; Enter in the box opens the first one. Tab order is the document's.
+  input.addEventListener('keydown', (event) => {
+    const first = results.querySelector<HTMLElement>('summary');
+    if (!first) return;
+    if (event.key === 'ArrowDown' || event.key === 'Enter') {
+      event.preventDefault();
+      if (event.key === 'Enter') (first.parentElement as HTMLDetailsElement).open = true;
+      first.focus();
+    }
+  });
+  doc.addEventListener('keydown', (event) => {
+    const target = event.target as HTMLElement | null;
+    if (target?.tagName !== 'SUMMARY') return;
+    const summaries = [...doc.querySelectorAll<HTMLElement>('summary')];
+    const at = summaries.indexOf(target);
+    if (event.key === 'ArrowDown' && at < summaries.length - 1) summaries[at + 1]!.focus();
+    else if (event.key === 'ArrowUp') (at > 0 ? summaries[at - 1]! : input).focus();
+    else if (event.key === 'Escape') input.focus();
+    else return;
+    event.preventDefault();
+  });
+
+  doc.addEventListener('click', (event) => {
+    const button = (event.target as Element | null)?.closest?.<HTMLButtonElement>('button[data-copy]');
+    if (button) void copy(button);
+  });
+
+  async function copy(button: HTMLButtonElement): Promise<void> {
+    const number = button.getAttribute('data-copy')!;
+    let said: string;
+    try {
+      await deps.copy(number);
+      button.textContent = 'Copied';
+      said = `Copied ${number}`;
+    } catch {
+      button.textContent = 'Could not copy';
+      said = `Could not copy ${number}; select it instead`;
+    }
+    announce.textContent = said;
+    setTimeout(() => {
+      if (button.isConnected) button.textContent = 'Copy';
+    }, COPIED_MS);
+  }
+
+  async function drawPageGroups(): Promise<void> {
+    const tabId = await deps.targetTab().catch(() => null);
+    const links = tabId === null ? null : await deps.pageGroups(tabId).catch(() => null);
+    const byGroup = new Map<string, PageGroupLink[]>();
+    for (const link of links ?? []) if (byId.has(link.groupId)) byGroup.set(link.groupId, [...(byGroup.get(link.groupId) ?? []), link]);
+    // No content script (a chrome:// page) or no group links: the section stays hidden, with nothing to apologise for.
+    if (byGroup.size === 0) return;
+    pageList.replaceChildren(...[...byGroup].map(([id, groupLinks]) => pageGroupCard(doc, byId.get(id)!, groupLinks)));
+    pageSection.querySelector('.page-count')!.textContent = `${byGroup.size} group${byGroup.size === 1 ? '' : 's'} linked from this page`;
+    pageSection.hidden = false;
+    watch.want([...websites([...byGroup.keys()].map((id) => byId.get(id)!)), ...[...byGroup.values()].flat().map((l) => l.url)]);
+    drawVerdicts(pageList, (url) => watch.stateOf(url));
+  }
+
+  // Build the search index before the box takes keys, so the first letter typed answers at once.
+  search('');
+  input.focus();
+  const readyAt = performance.now();
+  performance.mark('still-there:popup-ready');
+  doc.documentElement.setAttribute('data-ready-ms', readyAt.toFixed(1));
+  if (input.value) show(input.value); // a value the browser restored
+  const pageGroupsDrawn = drawPageGroups();
+
+  return { readyAt, pageGroupsDrawn, stop: () => watch.stop() };
+}
+
+function websites(groups: Group[]): string[] {
+  return groups.map((g) => g.website).filter((w): w is string => w !== null);
+}
+
+function countText(query: string, found: number, shown: number): string {
+  if (!query.trim()) return '';
+  if (found === 0) return 'No group found. Try a former name, an acronym or the website’s address.';
+  if (found > shown) return `${found} groups found; the first ${shown} shown.`;
+  return `${found} group${found === 1 ? '' : 's'} found.`;
+}

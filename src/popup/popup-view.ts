@@ -1,0 +1,210 @@
+/**
+ * Drawing the popup: one card per group (a <details>, so Enter and Space open it with no script of ours), the
+ * website's verdict in words, and the page's links to each group. DOM calls and textContent only; the only links
+ * drawn are the directory's own addresses and tel:/sms:/mailto: built from its numbers and email.
+ */
+import type { Confidence, Group, Phone } from '../directory/group.ts';
+import type { LinkVerdict, PageGroupLink } from '../messages.ts';
+import { describeVerdict, formatMonth } from '../page/describe.ts';
+import type { WatchState } from './verdict-watch.ts';
+
+const PHONE_LABELS: Record<Phone['label'], string> = {
+  office: 'Office',
+  helpline: 'Helpline',
+  text: 'Text',
+  tty: 'TTY',
+  'meeting-line': 'Meeting line',
+  'chapter-services': 'Chapter services',
+};
+
+/** groups.md's legend, in words a clinician can weigh. */
+const CONFIDENCE: Record<Confidence, string> = {
+  H: 'the organisation’s own page',
+  M: 'a dated secondary source',
+  L: 'one third-party list',
+};
+
+const SHORT: Record<LinkVerdict['verdict'], string> = {
+  alive: 'site working',
+  moved: 'site moved',
+  dead: 'site dead',
+  unverified: 'site unclear',
+};
+
+type Make = <K extends keyof HTMLElementTagNameMap>(tag: K, attrs?: Record<string, string>, ...children: Array<Node | string | null>) => HTMLElementTagNameMap[K];
+
+function maker(doc: Document): Make {
+  return (tag, attrs = {}, ...children) => {
+    const el = doc.createElement(tag);
+    for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
+    for (const child of children) if (child !== null) el.append(child);
+    return el;
+  };
+}
+
+/** Only https addresses leave the popup as links: the directory's are all https, anything else is a data bug. */
+function safeWebUrl(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).protocol === 'https:' ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+/** "https://samhsa.gov/find-help/national-helpline" → "samhsa.gov/find-help/national-helpline"; a bare site → its host. */
+export function displayUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    const rest = `${u.pathname === '/' ? '' : u.pathname}${u.search}`;
+    return `${u.hostname.replace(/^www\./, '')}${rest}`;
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * tel: for calls, sms: for text lines (calling a short code such as 62640 reaches nothing). US numbers of ten
+ * digits get +1 so they dial from a phone set to another country; 988 and short codes stay as printed.
+ */
+export function phoneHref(phone: Phone): string {
+  const digits = phone.number.replace(/\D/g, '');
+  const dialable = digits.length === 10 ? `+1${digits}` : digits.length === 11 && digits.startsWith('1') ? `+${digits}` : digits;
+  return `${phone.label === 'text' ? 'sms' : 'tel'}:${dialable}`;
+}
+
+export interface CardOptions {
+  open: boolean;
+  /** The old name or domain the search found the group by. */
+  formerly: string | null;
+}
+
+export function groupCard(doc: Document, group: Group, options: CardOptions): HTMLLIElement {
+  const h = maker(doc);
+  const website = safeWebUrl(group.website);
+  const summary = h(
+    'summary',
+    {},
+    h('span', { class: 'name' }, group.name),
+    options.formerly ? h('span', { class: 'formerly' }, `formerly ${options.formerly}`) : null,
+    website ? h('span', { class: 'badge', 'data-badge-for': website, 'data-state': 'checking' }, 'checking site…') : null,
+  );
+  const details = h('details', {}, summary, cardBody(doc, group));
+  details.open = options.open;
+  return h('li', { class: 'group', 'data-group-id': group.id }, details);
+}
+
+function cardBody(doc: Document, group: Group): HTMLElement {
+  const h = maker(doc);
+  const body = h('div', { class: 'body' });
+  if (group.phones.length) {
+    body.append(
+      h(
+        'ul',
+        { class: 'phones', 'aria-label': 'Phone numbers' },
+        ...group.phones.map((phone) =>
+          h(
+            'li',
+            {},
+            h('span', { class: 'label' }, PHONE_LABELS[phone.label]),
+            ' ',
+            h('a', { href: phoneHref(phone), class: 'phone' }, phone.number),
+            ' ',
+            h('button', { type: 'button', class: 'copy', 'data-copy': phone.number, 'aria-label': `Copy ${phone.number}` }, 'Copy'),
+            phone.note || phone.confidence === 'L' ? h('span', { class: 'note' }, [phone.note, phone.confidence === 'L' ? `from ${CONFIDENCE.L}` : null].filter(Boolean).join('; ')) : null,
+          ),
+        ),
+      ),
+    );
+  }
+  if (group.address) {
+    const graded = group.addressConfidence === 'L' ? ` (from ${CONFIDENCE.L})` : '';
+    body.append(h('p', { class: 'address' }, h('span', { class: 'label' }, 'Address'), ' ', `${group.address}${graded}`));
+  }
+  if (group.email) {
+    body.append(h('p', { class: 'email' }, h('span', { class: 'label' }, 'Email'), ' ', h('a', { href: `mailto:${group.email}` }, group.email)));
+  }
+  const website = safeWebUrl(group.website);
+  if (website) {
+    body.append(
+      h('p', { class: 'website' }, h('span', { class: 'label' }, 'Website'), ' ', h('a', { href: website, target: '_blank', rel: 'noopener noreferrer' }, displayUrl(website))),
+      h('p', { class: 'verdict', 'data-verdict-for': website, 'data-state': 'checking', 'aria-live': 'polite' }, 'Checking whether the website answers…'),
+    );
+  } else {
+    body.append(h('p', { class: 'verdict' }, 'No website known.'));
+  }
+  const finder = safeWebUrl(group.meetingFinder);
+  if (finder && finder !== website) {
+    body.append(h('p', { class: 'finder' }, h('span', { class: 'label' }, 'Meetings'), ' ', h('a', { href: finder, target: '_blank', rel: 'noopener noreferrer' }, displayUrl(finder))));
+  }
+  if (group.languages.length) {
+    const names = new Intl.DisplayNames(['en'], { type: 'language' });
+    body.append(h('p', { class: 'languages' }, h('span', { class: 'label' }, 'Languages'), ' ', group.languages.map((l) => names.of(l) ?? l).join(', ')));
+  }
+  if (group.notes) body.append(h('p', { class: 'notes' }, group.notes));
+  body.append(
+    h('p', { class: 'source' }, `Source: ${group.source}. Verified ${formatMonth(group.verified.replace(/-/g, ''))}; mostly from ${CONFIDENCE[group.confidence]}.`),
+  );
+  return body;
+}
+
+/** The page's links to one group, under the group's own card. */
+export function pageGroupCard(doc: Document, group: Group, links: PageGroupLink[]): HTMLLIElement {
+  const h = maker(doc);
+  const card = groupCard(doc, group, { open: false, formerly: null });
+  const summary = card.querySelector('summary')!;
+  summary.append(h('span', { class: 'on-page' }, linkCount(links)));
+  card.querySelector('.body')!.prepend(
+    h(
+      'ul',
+      { class: 'page-links', 'aria-label': 'Its links on this page' },
+      // Page addresses are shown, never linked: only the directory's addresses become links here.
+      ...links.map((link) =>
+        h('li', { 'data-page-link': link.url }, h('span', { class: 'url' }, displayUrl(link.url)), ' ', h('span', { class: 'verdict', 'data-verdict-for': link.url, 'data-state': link.verdict, 'data-page-verdict': link.verdict, 'data-page-reason': link.reason ?? '', 'aria-live': 'polite' }, pageMarkText(link))),
+      ),
+    ),
+  );
+  return card;
+}
+
+function linkCount(links: PageGroupLink[]): string {
+  const dead = links.filter((l) => l.verdict === 'dead').length;
+  return `${links.length} link${links.length === 1 ? '' : 's'} here${dead ? `, ${dead} dead` : ''}`;
+}
+
+/** What the page itself shows for a link, until the background's fuller verdict arrives. */
+function pageMarkText(link: Pick<PageGroupLink, 'verdict' | 'reason'>): string {
+  if (link.verdict === 'checking') return 'checking…';
+  return `${link.verdict === 'alive' ? 'working' : link.verdict}${link.reason && link.verdict !== 'alive' ? ` (${link.reason})` : ''}`;
+}
+
+/** Redraws every verdict on show from the watch; text that has not changed is left alone, so nothing is re-announced. */
+export function drawVerdicts(root: ParentNode, stateOf: (url: string) => WatchState): void {
+  for (const el of root.querySelectorAll<HTMLElement>('[data-verdict-for]')) {
+    const state = stateOf(el.getAttribute('data-verdict-for')!);
+    const page = el.getAttribute('data-page-verdict');
+    let text: string;
+    let mark: string;
+    if (state.state === 'known') {
+      text = `${describeVerdict(state.verdict)}${state.rechecking ? ' Checking again…' : ''}`;
+      mark = state.verdict.verdict;
+    } else if (page) {
+      text = pageMarkText({ verdict: page as PageGroupLink['verdict'], reason: el.getAttribute('data-page-reason') || null });
+      mark = page;
+    } else if (state.state === 'checking') {
+      text = 'Checking whether the website answers…';
+      mark = 'checking';
+    } else {
+      text = 'Not checked yet: the check is still waiting its turn. Open the popup again in a minute.';
+      mark = 'not-yet';
+    }
+    if (el.textContent !== text) el.textContent = text;
+    el.setAttribute('data-state', mark);
+  }
+  for (const el of root.querySelectorAll<HTMLElement>('[data-badge-for]')) {
+    const state = stateOf(el.getAttribute('data-badge-for')!);
+    const text = state.state === 'known' ? SHORT[state.verdict.verdict] : state.state === 'checking' ? 'checking site…' : 'site not checked yet';
+    if (el.textContent !== text) el.textContent = text;
+    el.setAttribute('data-state', state.state === 'known' ? state.verdict.verdict : state.state);
+  }
+}
