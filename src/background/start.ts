@@ -99,6 +99,11 @@ export function startBackground(): void {
     if (info.menuItemId === 'recheck-page') void sendToTab(tab.id, { type: 'recheckPage' });
   });
 
+  // On first install the options page introduces still-there and says what each permission is for.
+  browser.runtime.onInstalled.addListener((details) => {
+    if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/options.html') });
+  });
+
   // A worker stopped mid-queue picks up where it was.
   startWork();
 

@@ -1,0 +1,170 @@
+/**
+ * One launcher for both browsers the extension ships to, so the same test body runs against each:
+ *   Chromium — the MV3 build, host names mapped by --host-resolver-rules, the simulation's certificate trusted
+ *              by its public-key hash;
+ *   Firefox ESR — the MV3 build as a temporary add-on over WebDriver BiDi, host names sent to the simulation by a
+ *              PAC script (the simulation is also an HTTP proxy), every other name failing through a DNS-over-HTTPS
+ *              resolver that cannot be reached (so nothing is ever looked up on the real network), and the
+ *              simulation's CA in the profile's own certificate database.
+ * E2E_BROWSERS=chromium (or firefox) runs one of them.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer';
+import { BAD_CERT_HOST, REFUSED_HOST } from '../fixtures/simweb/catalogue.ts';
+import { simCerts } from '../fixtures/simweb/certs.ts';
+import { startSimWeb, type SimWeb, type SimWebOptions } from '../fixtures/simweb/server.ts';
+import { launchChromium } from './harness.ts';
+
+export type BrowserKind = 'chromium' | 'firefox';
+
+export const FIREFOX_EXTENSION = path.resolve('.output/firefox-mv3');
+const FIREFOX_ID = 'still-there@still-there.org';
+/** Fixed, so the extension's pages have a known origin and its IndexedDB survives a restart. */
+const FIREFOX_UUID = '5b1f7c2e-0d4e-4c1a-9a57-57111e7e7e7e';
+
+export function firefoxPath(): string | null {
+  const candidates = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].filter((p): p is string => Boolean(p));
+  return candidates.find((p) => existsSync(p)) ?? null;
+}
+
+export const BROWSERS: BrowserKind[] = (process.env.E2E_BROWSERS ?? 'chromium,firefox').split(',').map((b) => b.trim()).filter((b): b is BrowserKind => b === 'chromium' || b === 'firefox');
+
+export interface Session {
+  kind: BrowserKind;
+  sim: SimWeb;
+  browser: Browser;
+  /** chrome-extension://<id> or moz-extension://<uuid>, without a trailing slash. */
+  origin: string;
+  restart(): Promise<void>;
+  /**
+   * An extension page to call extension APIs from, the same way in both browsers. WebDriver BiDi may not navigate
+   * to moz-extension:// addresses, so pages are opened from the extension's own welcome page (options, opened on
+   * install) with tabs.create. The options page itself is that welcome page: do not close it.
+   */
+  extensionPage(path?: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+function pacScript(sim: SimWeb): string {
+  const mapped = JSON.stringify(sim.hosts);
+  return `function FindProxyForURL(url, host) {
+  var ours = ${mapped};
+  for (var i = 0; i < ours.length; i++) if (host === ours[i]) return "PROXY 127.0.0.1:${sim.port}";
+  if (host === "${REFUSED_HOST}") return "PROXY 127.0.0.1:${sim.closedPort}";
+  return "DIRECT";
+}`;
+}
+
+async function launchFirefox(sim: SimWeb, profile: string): Promise<Browser> {
+  const executablePath = firefoxPath();
+  if (!executablePath) throw new Error("No Firefox found; install Debian's firefox-esr or set FIREFOX_PATH");
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath,
+    headless: true,
+    enableExtensions: true,
+    userDataDir: profile,
+    extraPrefsFirefox: {
+      'network.proxy.type': 2,
+      'network.proxy.autoconfig_url': `data:text/javascript,${encodeURIComponent(pacScript(sim))}`,
+      'network.proxy.allow_hijacking_localhost': true,
+      // DNS only over HTTPS, to a resolver that is not there: names we do not serve fail as lapsed domains.
+      'network.trr.mode': 3,
+      'network.trr.uri': 'https://127.0.0.1:9/dns-query',
+      'network.trr.confirmationNS': 'skip',
+      'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ID]: FIREFOX_UUID }),
+      'extensions.webextensions.keepUuidOnUninstall': true,
+      'extensions.webextensions.keepStorageOnUninstall': true,
+    },
+  });
+  await browser.installExtension(FIREFOX_EXTENSION);
+  return browser;
+}
+
+export async function startSession(kind: BrowserKind, pages: Record<string, Record<string, string>>, simOptions: SimWebOptions = {}): Promise<Session> {
+  const sim = await startSimWeb({ ...simOptions, pages });
+  const certs = await simCerts(sim.hosts, BAD_CERT_HOST);
+  const profile = mkdtempSync(path.join(tmpdir(), `still-there-${kind}-`));
+  let browser: Browser;
+  let origin: string;
+  const launch = async () => {
+    if (kind === 'chromium') {
+      const launched = await launchChromium(sim, certs.cert, { userDataDir: profile });
+      browser = launched.browser;
+      origin = `chrome-extension://${launched.extensionId}`;
+    } else {
+      browser = await launchFirefox(sim, profile);
+      origin = `moz-extension://${FIREFOX_UUID}`;
+    }
+  };
+  if (kind === 'firefox') {
+    execFileSync('certutil', ['-N', '-d', `sql:${profile}`, '--empty-password']);
+    execFileSync('certutil', ['-A', '-n', 'still-there test CA', '-t', 'C,,', '-i', sim.caFile, '-d', `sql:${profile}`]);
+  }
+  await launch();
+  /**
+   * Finds an open page by the address its document reports: over BiDi, Firefox lists extension pages as
+   * about:blank, so the target's own URL cannot be trusted.
+   */
+  const pageAt = async (url: string, accept: (p: Page) => boolean = () => true): Promise<Page> => {
+    const deadline = Date.now() + 15_000;
+    while (Date.now() < deadline) {
+      for (const p of await browser.pages()) {
+        if (!accept(p)) continue;
+        const href = await p.evaluate(() => location.href).catch(() => '');
+        if (href === url) return p;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`no page at ${url}`);
+  };
+  /** The options page the extension opens on install: kept open as the door to the extension's other pages. */
+  const welcomePage = () => pageAt(`${origin}/options.html`);
+  const session: Session = {
+    kind,
+    sim,
+    get browser() {
+      return browser;
+    },
+    get origin() {
+      return origin;
+    },
+    async restart() {
+      await browser.close();
+      await launch();
+    },
+    async extensionPage(pagePath = '/options.html') {
+      const welcome = await welcomePage();
+      const url = `${origin}${pagePath}`;
+      if (pagePath === '/options.html') return welcome;
+      const before = new Set(await browser.pages());
+      // tabs.create, not window.open: Firefox blocks pop-ups opened without a user gesture.
+      await welcome.evaluate((u: string) => void ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).tabs.create({ url: u }), url);
+      const page = await pageAt(url, (p) => !before.has(p));
+      await page.waitForFunction(() => document.readyState === 'complete');
+      return page;
+    },
+    async close() {
+      await browser?.close().catch(() => undefined);
+      await sim.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+  return session;
+}
+
+/** Calls the extension API from one of its pages: `browser` in Firefox, `chrome` (or its `browser`) in Chromium. */
+export function extensionApi(page: Page) {
+  return {
+    setSettings: (settings: object) => page.evaluate(async (s: object) => ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).storage.local.set({ settings: s }), settings),
+    badgeFor: (url: string) =>
+      page.evaluate(async (u: string) => {
+        const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+        const [tab] = await api.tabs.query({ url: u });
+        return api.action.getBadgeText({ tabId: tab!.id! });
+      }, url),
+  };
+}
