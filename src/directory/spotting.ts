@@ -1,13 +1,15 @@
 /**
  * Is this link a mutual-aid resource? One function for the content script, the CLI and the audit.
  * Evidence, strongest first: the address belongs to a known group (current or former domain, URL prefix); the
- * link's own words name a resource ("Alcoholics Anonymous", "grupo de apoyo", "self-help clearinghouse"); the
- * words around an outbound link do. Against: share buttons, the page's own navigation, news and research
- * articles about support groups, "password recovery".
+ * link's own words name a resource ("Alcoholics Anonymous", "grupo de apoyo", "self-help clearinghouse", a group
+ * of the directory, a line such as "Friendship Line"); the site's own name says it is a helpline; the words
+ * around an outbound link name one. Against: share buttons, the page's own navigation and its in-page sections,
+ * donate and shop links, news and research articles about support groups, "password recovery".
  * Precision and recall are measured on a labelled set of real resource pages (tests/unit/spotting.test.ts).
  */
-import { sameSite } from '../health/site.ts';
+import { roughlySameSite } from './rough-site.ts';
 import { groupForUrl } from './lookup.ts';
+import { GROUPS } from './groups.ts';
 import type { Group } from './group.ts';
 
 export interface LinkFacts {
@@ -37,14 +39,42 @@ const RESOURCE_WORDS = new RegExp(
     'support groups?', 'self[- ]help', 'mutual[- ]aid', 'clearinghouse', '12[- ]step', 'twelve[- ]step', 'peer support',
     'peer[- ]run', 'recovery (group|meeting|program|community|support|international|dharma)', 'smart recovery',
     'al-?anon', 'alateen', 'nar-?anon', 'co-?dependents', 'adult children of alcoholics', 'helpline', 'warmline',
-    'crisis (line|lifeline)', 'suicide (and|&) crisis', 'lifeline', 'meeting (finder|locator|list|search)',
+    'hotline', 'crisis (text )?(line|lifeline)', 'suicide (and|&) crisis', 'lifeline', 'meeting (finder|locator|list|search)',
     'find an? (meeting|group|chapter)', 'local (meetings|groups|chapters)', 'sobriety', 'women for sobriety',
     // Spanish
     'grupos? de apoyo', 'autoayuda', 'ayuda mutua', 'doce pasos', '12 pasos', 'apoyo (entre|de) (pares|compa[nñ]eros)',
-    'l[ií]nea de (ayuda|crisis)', '(buscar|encontrar|encuentre) (una )?reuni[oó]n', 'grupos? de recuperaci[oó]n', 'recuperaci[oó]n',
+    // "línea directa" is a hotline, "línea cálida" a warmline, "línea de asistencia" a helpline.
+    'l[ií]neas? de (ayuda|crisis|asistencia)', 'l[ií]neas? directas?', 'l[ií]neas? c[aá]lidas?',
+    '(buscar|encontrar|encuentre) (una )?reuni[oó]n', 'grupos? de recuperaci[oó]n', 'recuperaci[oó]n',
   ].join('|'),
   'iu',
 );
+
+/**
+ * A phone line named as such: "Friendship Line", "Warm Peer Line", "TEEN LINE", or a Spanish name that starts with
+ * "Línea" ("Línea de amistad"). Capitals, and "Line" ending the name, keep out "the online store" and "guideline".
+ * MAYBE_LINE is the cheap test that spares most links the costlier one.
+ */
+const MAYBE_LINE = /l[ií]ne/i;
+const LINE_NAME = /\b\p{Lu}[\p{L}'-]*(?: \p{Lu}[\p{L}'-]*)* (?:Line|LINE)(?=\s*(?:$|[:;,.()–—-]))|^\s*(?:L[íi]nea|L[ÍI]NEA)s?\b/u;
+
+/**
+ * The directory's own names: "NAMI-Rochester" or "National Alliance for the Mentally Ill in Buffalo" name a group
+ * though no other word does. Names and former names match in any case; acronyms only in capitals and only from
+ * four letters ("NA" and "AA" are everyday letters). A record whose website is one page of a larger body (SAMHSA's
+ * helpline) lends no acronym: "SAMHSA" names the agency, not the helpline.
+ */
+const DIRECTORY_NAMES = directoryNames();
+
+/** Two passes over a text instead of four: what must be in capitals, and what may be in any case. */
+const IN_CAPITALS = new RegExp(`${ANONYMOUS_FELLOWSHIP.source}|${DIRECTORY_NAMES.acronyms}`, 'u');
+const IN_ANY_CASE = new RegExp(`${RESOURCE_WORDS.source}|${DIRECTORY_NAMES.names}`, 'iu');
+
+/** A site whose own name says it is a helpline: veteranscrisisline.net, glbthotline.org. */
+const HELPLINE_HOST = /(?:help|hot|crisis|warm)line/i;
+
+/** Giving and buying, on any site (a group's own donate page included): not where a person is sent for help. */
+const DONATE = /\b(donat(e|es|ion|ions)|give now|membership|become[ _-]a[ _-]member|store|shop|cart|checkout)\b/i;
 
 /** Words that look like ours but mean something else. */
 const FALSE_FRIENDS = /\b(password|account|data|disaster|file|cost|debt|credit|system|key) recovery\b|\brecover (your )?(password|account)\b|\banonymous(ly)? (survey|donation|donor|tip|feedback|report)/iu;
@@ -75,29 +105,70 @@ export function spotResource(link: LinkFacts): Spot {
   const hostPath = `${url.hostname}${url.pathname}`;
   if (SHARE.test(hostPath)) return no('a share button');
 
-  const ownSite = link.pageHost ? sameSite(url.hostname, link.pageHost) : false;
-  const inChrome = ownSite && (link.inPageChrome?.() ?? false);
+  const ownSite = link.pageHost ? roughlySameSite(url.hostname, link.pageHost) : false;
+  // "On this page" lists, accordions and "back to top" point at sections of our own pages: their words
+  // ("Helplines if you feel unsafe") are headings, and the page itself is already being read.
+  if (ownSite && url.hash.length > 1) return no("a section of the site's own pages");
+  // The page's own menus, even on a group's site: a group's "Meetings" tab is not a link to check on every page.
+  if (ownSite && (link.inPageChrome?.() ?? false)) return no("the page's own navigation");
   const group = groupForUrl(url.toString());
-  if (group) return inChrome ? no("the site's own navigation") : { resource: true, group, because: `a site of ${group.name}` };
-  if (inChrome) return no("the page's own navigation");
-
   const words = `${link.text} ${link.title ?? ''}`.replace(/\s+/g, ' ').trim();
+  // Every "yes" below passes here first; ordinary links never pay for the test.
+  const yes = (g: Group | null, because: string): Spot =>
+    DONATE.test(words) || DONATE.test(`${url.pathname}${url.search}`) ? no('a donate or shop link') : { resource: true, group: g, because };
+  if (group) return yes(group, `a site of ${group.name}`);
+
   if (FALSE_FRIENDS.test(words)) return no('"recovery" of another kind');
   const article = isArticleSite(url.hostname);
-  const nameLike = words.split(' ').length <= MAX_NAME_WORDS;
-  if (ANONYMOUS_FELLOWSHIP.test(words) || RESOURCE_WORDS.test(words)) {
+  // A bracketed expansion ("(Substance Abuse and Mental Health Services Administration, SAMHSA)") is not what
+  // makes a headline long, so it does not count against the name.
+  const bare = words.includes('(') ? words.replace(/\([^)]*\)/g, ' ').replace(/\s+/g, ' ').trim() : words;
+  const nameLike = bare.split(' ').length <= MAX_NAME_WORDS;
+  if (namesResource(words) || (MAYBE_LINE.test(words) && LINE_NAME.test(words))) {
     if (article) return no('an article about support groups');
     if (!nameLike) return no('a sentence, not a group');
-    return { resource: true, group: null, because: 'its words name a mutual-aid resource' };
+    return yes(null, 'its words name a mutual-aid resource');
+  }
+  if (!ownSite && !article && nameLike && HELPLINE_HOST.test(url.hostname)) {
+    return yes(null, "the site's name says it is a helpline");
   }
   // An outbound link whose surroundings describe a group: "Emotions Anonymous, a 12-step program — emotionsanonymous.org".
   if (!ownSite && !article && nameLike && link.context) {
     const around = link.context();
-    if ((ANONYMOUS_FELLOWSHIP.test(around) || RESOURCE_WORDS.test(around)) && !FALSE_FRIENDS.test(around)) {
-      return { resource: true, group: null, because: 'the text around it describes a mutual-aid resource' };
+    if (namesResource(around) && !FALSE_FRIENDS.test(around)) {
+      return yes(null, 'the text around it describes a mutual-aid resource');
     }
   }
   return no('nothing marks it as a resource');
+}
+
+function namesResource(text: string): boolean {
+  return IN_CAPITALS.test(text) || IN_ANY_CASE.test(text);
+}
+
+/**
+ * The directory's names and acronyms, as alternatives to add to the patterns above ("Alcoholics Anonymous, General
+ * Service Office" and "SMART Recovery (USA)" give the name before the qualifier, unless that leaves one everyday
+ * word: "Recovery, Inc." stays whole). Whole words by letters rather than \b, so "Recovery, Inc." can end on its
+ * full stop.
+ */
+function directoryNames(): { names: string; acronyms: string } {
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const names = new Set<string>();
+  const acronyms = new Set<string>();
+  for (const g of GROUPS) {
+    for (const full of [g.name, ...g.formerNames]) {
+      const short = full.split(/,| \(/)[0]!.trim();
+      // A record named by its acronym ("NAMI", "JACS") follows the acronym rule.
+      if (/^[A-Z]+$/.test(short)) {
+        if (short.length >= 4) acronyms.add(short);
+      } else names.add(short.includes(' ') ? short : full);
+    }
+    const wholeSite = g.website === null || new URL(g.website).pathname === '/';
+    if (wholeSite) for (const a of g.acronyms) if (a.length >= 4) acronyms.add(a);
+  }
+  const whole = (set: Set<string>) => `(?<![\\p{L}\\p{N}])(?:${[...set].map(escape).join('|')})(?![\\p{L}\\p{N}])`;
+  return { names: whole(names), acronyms: whole(acronyms) };
 }
 
 function isArticleSite(host: string): boolean {

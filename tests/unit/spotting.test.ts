@@ -1,0 +1,229 @@
+/**
+ * Spotting, measured: precision and recall on links from real public resource pages
+ * (tests/fixtures/spotting/links.json, each page's origin in its source note), then one case per rule.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { spotResource, type LinkFacts } from '../../src/directory/spotting.ts';
+
+interface LabelledLink {
+  href: string;
+  text: string;
+  ariaLabel?: string;
+  imgAlt?: string;
+  title?: string;
+  context: string;
+  inPageChrome: boolean;
+  label: boolean;
+  why?: string;
+}
+
+interface LabelledPage {
+  source: { title: string; url: string; retrieved: string; note: string };
+  pageHost: string;
+  links: LabelledLink[];
+}
+
+const fixture = JSON.parse(readFileSync(new URL('../fixtures/spotting/links.json', import.meta.url), 'utf8')) as { pages: LabelledPage[] };
+
+/** The facts the content script would hand over (src/page/spot-anchor.ts): a.href resolved, text with aria-label and alt. */
+function factsOf(link: LabelledLink, page: LabelledPage): LinkFacts {
+  const text = `${link.text} ${link.ariaLabel ?? ''} ${link.text.trim() ? '' : (link.imgAlt ?? '')}`;
+  return {
+    href: new URL(link.href, page.source.url).href,
+    text,
+    ...(link.title ? { title: link.title } : {}),
+    pageHost: page.pageHost,
+    context: () => link.context,
+    inPageChrome: () => link.inPageChrome,
+  };
+}
+
+interface Tally {
+  source: string;
+  links: number;
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+const PRECISION_FLOOR = 0.9;
+const RECALL_FLOOR = 0.85;
+
+describe('precision and recall on real resource pages', () => {
+  const tallies: Tally[] = [];
+  const misses: string[] = [];
+  for (const page of fixture.pages) {
+    const t: Tally = { source: new URL(page.source.url).host + new URL(page.source.url).pathname, links: page.links.length, tp: 0, fp: 0, fn: 0 };
+    for (const link of page.links) {
+      const spot = spotResource(factsOf(link, page));
+      if (spot.resource && link.label) t.tp++;
+      else if (spot.resource) {
+        t.fp++;
+        misses.push(`FP  ${link.href.slice(0, 70)}  "${link.text.trim().slice(0, 50)}"  (${spot.because})`);
+      } else if (link.label) {
+        t.fn++;
+        misses.push(`FN  ${link.href.slice(0, 70)}  "${link.text.trim().slice(0, 50)}"  (${spot.because})`);
+      }
+    }
+    tallies.push(t);
+  }
+  const all: Tally = tallies.reduce((a, t) => ({ ...a, links: a.links + t.links, tp: a.tp + t.tp, fp: a.fp + t.fp, fn: a.fn + t.fn }), { source: 'all', links: 0, tp: 0, fp: 0, fn: 0 });
+  const precision = (t: Tally) => (t.tp + t.fp === 0 ? 1 : t.tp / (t.tp + t.fp));
+  const recall = (t: Tally) => (t.tp + t.fn === 0 ? 1 : t.tp / (t.tp + t.fn));
+
+  it('prints the figures', () => {
+    const fmt = (n: number) => n.toFixed(2);
+    const rows = [...tallies, all].map((t) => [t.source, t.links, t.tp, t.fp, t.fn, fmt(precision(t)), fmt(recall(t))]);
+    const header = ['source', 'links', 'TP', 'FP', 'FN', 'precision', 'recall'];
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+    const line = (cells: (string | number)[]) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]!) : String(c).padStart(widths[i]!))).join('  ');
+    console.log(['', line(header), ...rows.map(line), '', 'Misclassified:', ...misses.map((m) => `  ${m}`)].join('\n'));
+    expect(all.links).toBeGreaterThanOrEqual(300);
+    expect(fixture.pages.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it(`has precision of at least ${PRECISION_FLOOR} overall`, () => {
+    expect(precision(all)).toBeGreaterThanOrEqual(PRECISION_FLOOR);
+  });
+
+  it(`has recall of at least ${RECALL_FLOOR} overall`, () => {
+    expect(recall(all)).toBeGreaterThanOrEqual(RECALL_FLOOR);
+  });
+});
+
+/** A link on an ordinary page (host example.org), outside the page's navigation unless told. */
+function spot(href: string, text: string, more: Partial<LinkFacts> = {}): boolean {
+  return spotResource({ href, text, pageHost: 'www.example.org', ...more }).resource;
+}
+
+describe('the rules, one by one', () => {
+  it('a share button is not a resource, even on a page about a group', () => {
+    expect(spot('https://www.facebook.com/sharer/sharer.php?u=https://aa.org/find-aa', 'Share Alcoholics Anonymous meetings')).toBe(false);
+    expect(spot('https://twitter.com/intent/tweet?text=Find%20a%20support%20group', 'Tweet: Find a support group')).toBe(false);
+    // The same host is a resource when it is the group's own page.
+    expect(spot('https://www.facebook.com/groups/smartrecoveryfamily', 'SMART Recovery Family & Friends support group')).toBe(true);
+  });
+
+  it("the page's own navigation is not a resource, even when the site is a group's", () => {
+    expect(spot('https://nami.org/support-groups', 'Support Groups', { pageHost: 'www.nami.org', inPageChrome: () => true })).toBe(false);
+    expect(spot('https://nami.org/support-groups', 'Support Groups', { pageHost: 'www.nami.org', inPageChrome: () => false })).toBe(true);
+    // Navigation that leaves the site is judged like any other link.
+    expect(spot('https://aa.org/', 'Alcoholics Anonymous', { pageHost: 'intergroup.example.org', inPageChrome: () => true })).toBe(true);
+  });
+
+  it('a section of one of our own pages is not a resource (tables of contents, accordions)', () => {
+    expect(spot('https://www.example.org/help/#helplines', 'Helplines if you feel unsafe')).toBe(false);
+    expect(spot('https://www.example.org/help/#grupos', 'Grupos de apoyo')).toBe(false);
+    // Without the fragment the same words name a resource page.
+    expect(spot('https://www.example.org/helplines/', 'Helplines if you feel unsafe')).toBe(true);
+  });
+
+  it('donate, membership and shop links are not resources, even on a group\'s own site', () => {
+    expect(spot('https://www.nami.org/template.cfm?section=become_a_member', 'Join NAMI Today')).toBe(false);
+    expect(spot('https://www.nami.org/get-involved/donate', 'Give')).toBe(false);
+    expect(spot('https://www.example.net/', 'Donate to our support group')).toBe(false);
+    expect(spot('https://www.nami.org/support-education/support-groups/', 'Join a support group')).toBe(true);
+  });
+
+  it('a news or research article about support groups is not a resource', () => {
+    expect(spot('https://www.nytimes.com/2019/06/11/well/mind/support-groups.html', 'Why support groups work')).toBe(false);
+    expect(spot('https://pubmed.ncbi.nlm.nih.gov/12345678/', 'Twelve-step participation and outcomes')).toBe(false);
+    expect(spot('https://www.example.net/articles/12345', 'Support groups in rural counties')).toBe(true);
+  });
+
+  it('"password recovery" and other recoveries are not recovery groups', () => {
+    expect(spot('https://accounts.example.net/recover', 'Password recovery program')).toBe(false);
+    expect(spot('https://accounts.example.net/recover', 'Account recovery support')).toBe(false);
+    expect(spot('https://example.net/dr', 'Disaster recovery community of practice')).toBe(false);
+    expect(spot('https://example.net/rm', 'Recovery program for families')).toBe(true);
+  });
+
+  it('"<Name> Anonymous" is a fellowship; "anonymous survey" is not', () => {
+    expect(spot('https://www.example.net/', 'Emotions Anonymous')).toBe(true);
+    expect(spot('https://www.example.net/', 'Alcohólicos Anónimos')).toBe(true);
+    expect(spot('https://www.example.net/survey', 'Take our anonymous survey')).toBe(false);
+    expect(spot('https://www.example.net/survey', 'Take Our Anonymous Survey')).toBe(false);
+    expect(spot('https://www.example.net/tip', 'Send an anonymous tip')).toBe(false);
+    expect(spot('https://www.example.net/', 'anonymous')).toBe(false);
+  });
+
+  it('Spanish wording names resources', () => {
+    expect(spot('https://www.example.net/', 'Grupos de apoyo para familias')).toBe(true);
+    expect(spot('https://www.example.net/', 'Encuentre un grupo de apoyo')).toBe(true);
+    expect(spot('https://www.example.net/', 'Línea de ayuda para casos de desastre')).toBe(true);
+    expect(spot('https://www.example.net/', 'línea directa nacional de violencia doméstica')).toBe(true);
+    expect(spot('https://www.example.net/', 'Línea cálida atendida por pares')).toBe(true);
+    expect(spot('https://www.example.net/', 'Compre en línea')).toBe(false);
+  });
+
+  it('a phone line named as such is a resource (English and Spanish names)', () => {
+    expect(spot('https://www.example.net/', 'Friendship Line')).toBe(true);
+    expect(spot('https://www.example.net/', 'TEEN LINE')).toBe(true);
+    expect(spot('https://www.example.net/', 'Línea de amistad')).toBe(true);
+    expect(spot('https://www.example.net/', 'the online store')).toBe(false);
+    expect(spot('https://www.example.net/', 'read the full guideline')).toBe(false);
+  });
+
+  it("a group's name from the directory names a resource, even without other words", () => {
+    expect(spot('http://www.example.net/nami/', 'NAMI-Rochester')).toBe(true);
+    expect(spot('http://namibuffalony.example/', 'National Alliance for the Mentally Ill in Buffalo and Erie County')).toBe(true);
+    expect(spot('https://www.example.net/', 'Depression and Bipolar Support Alliance')).toBe(true);
+    // Acronyms count only in capitals, and not when the directory holds one page of a larger body (SAMHSA's helpline).
+    expect(spot('https://www.example.net/', 'Nami, a short story')).toBe(false);
+    expect(spot('https://www.samhsa.gov/', 'SAMHSA')).toBe(false);
+  });
+
+  it("a site whose own name says it is a helpline is one", () => {
+    expect(spot('https://www.veteranscrisisline.net/chat', 'Start a confidential Veterans Chat')).toBe(true);
+    expect(spot('https://www.statehelpline.example/', 'Call us')).toBe(true);
+    expect(spot('https://www.example.net/chat', 'Start a confidential chat')).toBe(false);
+  });
+
+  it('an outbound link whose surroundings describe a group is a resource; our own links and sentences are not', () => {
+    const around = { context: () => 'Emotions Anonymous, a twelve-step program for emotional health — emotionsanon.example' };
+    expect(spot('https://emotionsanon.example/', 'emotionsanon.example', around)).toBe(true);
+    expect(spot('https://emotionsanon.example/', 'emotionsanon.example')).toBe(false);
+    expect(spot('https://www.example.org/about', 'About us', around)).toBe(false);
+  });
+
+  it('a long headline is a sentence, not a group, unless the long part is a bracketed expansion', () => {
+    const headline = 'What happened when I went to my first support group meeting after twenty years of trying alone';
+    expect(spot('https://www.example.net/story', headline)).toBe(false);
+    expect(spot('https://www.example.net/', 'Línea de ayuda nacional de la Administración de Servicios (Substance Abuse and Mental Health Services Administration, SAMHSA)')).toBe(true);
+  });
+
+  it('a known former domain is a resource however it is worded', () => {
+    expect(spot('http://www.ocfoundation.org/', 'click here')).toBe(true);
+    expect(spot('http://www.mentalhelp.net/selfhelp/', 'here')).toBe(true);
+    expect(spot('https://suicidepreventionlifeline.org/chat/', 'Start an online chat')).toBe(true);
+  });
+
+  it('non-web and malformed addresses are not resources', () => {
+    expect(spot('tel:988', '988 Suicide & Crisis Lifeline')).toBe(false);
+    expect(spot('mailto:info@example.org', 'Email our support group')).toBe(false);
+    expect(spot('not a url', 'Support group')).toBe(false);
+  });
+
+  it('stays cheap: 2,000 links in a few milliseconds', () => {
+    const links: LinkFacts[] = [];
+    for (let i = 0; i < 2000; i++) {
+      links.push({
+        href: `https://www.example${i % 50}.org/page/${i}`,
+        text: i % 7 === 0 ? 'Find a support group' : `Article number ${i} about the weather`,
+        pageHost: 'www.example0.org',
+        context: () => 'A paragraph about the weather and the news of the day, with nothing in it.',
+        inPageChrome: () => i % 3 === 0,
+      });
+    }
+    // The best of a few rounds: a shared machine's pauses are not the function's cost.
+    let best = Infinity;
+    for (let round = 0; round < 10; round++) {
+      const start = performance.now();
+      for (const l of links) spotResource(l);
+      best = Math.min(best, performance.now() - start);
+    }
+    console.log(`2,000 links: ${best.toFixed(1)} ms`);
+    expect(best).toBeLessThan(50);
+  });
+});
