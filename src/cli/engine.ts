@@ -16,6 +16,8 @@ export interface EngineSettings {
   onlineHosts: string[] | null; // null: the defaults
   caFiles: string[];
   newHomeFor?: (url: string) => string | null;
+  /** The time the checks believe it is (the audit's STILL_THERE_NOW testing aid); the real clock otherwise. */
+  now?: () => Date;
 }
 
 export const DEFAULT_SETTINGS: EngineSettings = {
@@ -54,6 +56,7 @@ export function createNodeEngine(settings: EngineSettings): NodeEngine {
     timeoutMs: settings.timeoutMs,
     allowPrivate: settings.allowPrivate,
     ...(settings.newHomeFor ? { newHomeFor: settings.newHomeFor } : {}),
+    ...(settings.now ? { now: settings.now } : {}),
   });
   return { checker, transport, close: () => transport.close() };
 }

@@ -50,7 +50,7 @@ describe('still-there check --json', () => {
       expect(Number.isNaN(Date.parse(l.checkedAt))).toBe(false);
     }
     const [pdf, nami, ocf, lapsed] = lines;
-    expect(pdf).toMatchObject({ verdict: 'dead', reason: 'not-found', status: 404 });
+    expect(pdf).toMatchObject({ verdict: 'dead', reason: 'not-found', status: 404, newHome: 'https://aa.org/' }); // an old section of aa.org: the directory knows the group's site
     expect(pdf.archive.url).toBe(`https://web.archive.org/web/${pdf.archive.timestamp}/${U.bigBookChapter}`);
     expect(pdf.archive.timestamp).toMatch(/^\d{14}$/);
     expect(nami).toMatchObject({ verdict: 'alive', reason: 'ok', status: 200, newHome: null, archive: null });

@@ -1,0 +1,132 @@
+/**
+ * `still-there audit --cache FILE`: what earlier runs learnt, so that a nightly audit is cheap and, above all, so
+ * that the confirmation rule (src/health/confirm.ts) sees failures on separate days: each report goes back to
+ * the engine as `previous`, with its history.
+ *
+ * When an earlier verdict is reused without asking the network again:
+ *   unverified — never: it is exactly the verdict that waits for another look (a transient failure is kept as
+ *                history for the rule, never served as an answer; lychee learnt this the hard way, its #1694).
+ *   dead, moved — for a day: a nightly run looks again, so a resurrected link is noticed the next night.
+ *   alive      — for 7 days, as InternetArchiveBot rechecks links it knows alive.
+ * Each period is 4 hours short of whole days, so a run scheduled at the same hour every night (which starts a
+ * few seconds or minutes earlier or later each time) always looks again on the day it is due.
+ * A checkedAt in the future (a clock moved back) is never trusted. Entries untouched for 90 days are dropped.
+ *
+ * The file is replaced atomically (written beside it, then renamed over it) and the copy it replaces is kept as
+ * FILE.bak. A file that cannot be read or is not a cache is reported and left exactly as it is.
+ */
+import { copyFile, open, readFile, rename, unlink } from 'node:fs/promises';
+import { ALL_REASONS, type LinkReport, type Verdict } from '../health/verdict.ts';
+
+export const CACHE_VERSION = 1;
+const HOUR = 3_600_000;
+const SLACK = 4 * HOUR;
+export const REUSE_FOR_MS: Record<Verdict, number> = { unverified: 0, dead: 24 * HOUR - SLACK, moved: 24 * HOUR - SLACK, alive: 7 * 24 * HOUR - SLACK };
+export const FORGET_AFTER_MS = 90 * 24 * HOUR;
+
+/** Reasons that come from looking at the address alone (or at our own connection): nothing to remember. */
+const NOT_WORTH_KEEPING = new Set(['invalid-url', 'not-web-link', 'private-address', 'offline']);
+
+export class CacheError extends Error {}
+
+export type Cache = Map<string, LinkReport>;
+
+export async function loadCache(file: string): Promise<Cache> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return new Map();
+    throw new CacheError(`cannot read the cache ${file}: ${code ?? (err as Error).message}`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw new CacheError(corrupt(file, `not JSON (${(err as Error).message})`));
+  }
+  const problem = cacheProblem(data);
+  if (problem) throw new CacheError(corrupt(file, problem));
+  return new Map(Object.entries((data as { links: Record<string, LinkReport> }).links));
+}
+
+function corrupt(file: string, why: string): string {
+  return `the cache ${file} is damaged: ${why}. It was left untouched; restore ${file}.bak (the copy before the last run) or delete the file to start afresh`;
+}
+
+const VERDICTS = new Set(['alive', 'moved', 'dead', 'unverified']);
+const OUTCOMES = new Set(['ok', 'failed', 'dead', 'unclear']);
+const REASONS = new Set<string>(ALL_REASONS);
+
+const isTime = (v: unknown) => typeof v === 'string' && !Number.isNaN(Date.parse(v));
+const isTimeOrNull = (v: unknown) => v === null || isTime(v);
+const isStringOrNull = (v: unknown) => v === null || typeof v === 'string';
+
+/** Null when `data` is a cache this version understands; otherwise the first thing wrong with it. */
+export function cacheProblem(data: unknown): string | null {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return 'not an object';
+  const { version, links } = data as { version?: unknown; links?: unknown };
+  if (version !== CACHE_VERSION) return `version ${JSON.stringify(version)}, expected ${CACHE_VERSION}`;
+  if (typeof links !== 'object' || links === null || Array.isArray(links)) return '"links" is not an object';
+  for (const [key, entry] of Object.entries(links)) {
+    const where = `the entry for ${JSON.stringify(key.slice(0, 200))}`;
+    if (typeof entry !== 'object' || entry === null) return `${where} is not an object`;
+    const r = entry as Record<string, unknown>;
+    if (typeof r.url !== 'string') return `${where} has no url`;
+    if (!VERDICTS.has(r.verdict as string)) return `${where} has an unknown verdict`;
+    if (!REASONS.has(r.reason as string)) return `${where} has an unknown reason`;
+    if (typeof r.detail !== 'string' || !isTime(r.checkedAt)) return `${where} has no detail or check time`;
+    if (!(r.status === null || typeof r.status === 'number') || typeof r.redirects !== 'number') return `${where} has a bad status`;
+    if (!isStringOrNull(r.finalUrl) || !isStringOrNull(r.newHome)) return `${where} has a bad address`;
+    if (!isTimeOrNull(r.firstFailedAt) || !isTimeOrNull(r.lastAliveAt)) return `${where} has a bad date`;
+    const archive = r.archive as Record<string, unknown> | null;
+    if (archive !== null && (typeof archive !== 'object' || typeof archive.url !== 'string' || typeof archive.timestamp !== 'string')) return `${where} has a bad archive capture`;
+    if (!Array.isArray(r.history)) return `${where} has no history`;
+    for (const o of r.history as Array<Record<string, unknown>>) {
+      if (typeof o !== 'object' || o === null || !isTime(o.at) || !OUTCOMES.has(o.outcome as string) || !REASONS.has(o.reason as string)) return `${where} has a bad history entry`;
+    }
+  }
+  return null;
+}
+
+/** The earlier verdict, when it may stand without a new check (see the table at the top). */
+export function reusable(previous: LinkReport | undefined, now: Date): LinkReport | null {
+  if (!previous) return null;
+  const age = now.getTime() - Date.parse(previous.checkedAt);
+  return age >= 0 && age < REUSE_FOR_MS[previous.verdict] ? previous : null;
+}
+
+/** Files the new report under its address, unless it holds nothing a later run can use. */
+export function remember(cache: Cache, key: string, report: LinkReport): void {
+  if (NOT_WORTH_KEEPING.has(report.reason)) return;
+  cache.set(key, report);
+}
+
+export async function saveCache(file: string, cache: Cache, now: Date): Promise<void> {
+  const keep = [...cache.entries()]
+    .filter(([, r]) => now.getTime() - Date.parse(r.checkedAt) < FORGET_AFTER_MS)
+    .sort(([a], [b]) => a.localeCompare(b));
+  // One entry a line: a cache kept in a repository diffs line by line.
+  const body = keep.map(([key, r]) => `${JSON.stringify(key)}:${JSON.stringify(r)}`).join(',\n');
+  const text = `{"version":${CACHE_VERSION},"links":{\n${body}\n}}\n`;
+  const temp = `${file}.${process.pid}.tmp`;
+  try {
+    const handle = await open(temp, 'w');
+    try {
+      await handle.writeFile(text, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    try {
+      await copyFile(file, `${file}.bak`);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
+    await rename(temp, file);
+  } catch (err) {
+    await unlink(temp).catch(() => undefined);
+    throw new CacheError(`could not write the cache ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+}

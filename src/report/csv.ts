@@ -1,0 +1,34 @@
+/**
+ * The audit as CSV for spreadsheets: one row per (link, page) occurrence, so a sheet filtered by page is that
+ * page's to-do list. RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote or line break.
+ */
+import { type AuditReport } from './model.ts';
+
+export const CSV_COLUMNS = [
+  'url', 'verdict', 'reason', 'detail', 'status', 'final_url', 'new_home', 'archive_url', 'archive_timestamp', 'checked_at',
+  'page', 'link_text', 'position',
+] as const;
+
+/**
+ * A cell a spreadsheet would read as a formula (=, +, -, @, and tab or carriage return, which some read the same
+ * way) is prefixed with a single quote: link text comes from other people's pages (OWASP "CSV injection").
+ */
+export function csvCell(value: string | number | null): string {
+  let text = value === null ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function renderCsv(report: AuditReport): string {
+  const lines = [CSV_COLUMNS.join(',')];
+  for (const row of report.rows) {
+    for (const at of row.foundOn) {
+      const cells = [
+        row.url, row.verdict, row.reason, row.detail, row.status, row.finalUrl, row.newHome, row.archive?.url ?? null,
+        row.archive?.timestamp ?? null, row.checkedAt, at.page, at.text, at.position,
+      ];
+      lines.push(cells.map(csvCell).join(','));
+    }
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}

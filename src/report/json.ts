@@ -1,0 +1,13 @@
+/**
+ * The audit as one JSON document: the report model as is, with a format version so scripts can rely on it.
+ * Every link is an object with url, verdict, reason, detail, status, finalUrl, newHome, archive, checkedAt and
+ * foundOn (page, text, position), worst first.
+ */
+import type { AuditReport } from './model.ts';
+
+export const AUDIT_JSON_VERSION = 1;
+
+export function renderJson(report: AuditReport): string {
+  const { rows, ...rest } = report;
+  return `${JSON.stringify({ version: AUDIT_JSON_VERSION, ...rest, links: rows }, null, 2)}\n`;
+}

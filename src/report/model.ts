@@ -1,0 +1,124 @@
+/**
+ * What an audit found, as plain data: every format (terminal table, JSON, CSV, Markdown, HTML) renders this and
+ * nothing else, and the extension's "Audit this page" page can fill the same shape from its own scan.
+ * No Node, no DOM: it must load in a service worker as well as in the CLI.
+ */
+import type { ArchiveCapture, LinkReport, Reason, Verdict } from '../health/verdict.ts';
+
+/** One place a link appears. */
+export interface FoundOn {
+  /** The page as an editor finds it: its address, or its file path when the audit read a local folder. */
+  page: string;
+  /** The link's words (for an image or a script, where there are none: ''). */
+  text: string;
+  /**
+   * Where on the page, 1-based: the link's rank among the page's outbound links in document order (each srcset
+   * candidate counts once). The crawler does not report lines and columns; the rank and the words find the link.
+   */
+  position: number;
+}
+
+/** One distinct outbound address with its verdict and everywhere it appears. */
+export interface AuditRow {
+  url: string;
+  verdict: Verdict;
+  reason: Reason;
+  detail: string;
+  status: number | null;
+  finalUrl: string | null;
+  /** The organisation's current site (moved, or a dead link the directory knows a successor for). */
+  newHome: string | null;
+  /** The last good capture in the Wayback Machine, for dead links. */
+  archive: ArchiveCapture | null;
+  checkedAt: string;
+  foundOn: FoundOn[];
+}
+
+export interface AuditSummary {
+  pages: number;
+  links: number;
+  /** Every (link, page) pair: the number of edits a full clean-up takes. */
+  occurrences: number;
+  verdicts: Record<Verdict, number>;
+}
+
+export interface AuditReport {
+  /** What was audited, as the user named it. */
+  site: string;
+  /** 'resources': only links to mutual-aid resources; 'all': every outbound link. */
+  scope: 'resources' | 'all';
+  generatedAt: string;
+  pages: string[];
+  rows: AuditRow[];
+  summary: AuditSummary;
+}
+
+/** Worst first: the order an editor works through. */
+export const VERDICT_ORDER: readonly Verdict[] = ['dead', 'moved', 'unverified', 'alive'];
+
+export function byWorklistOrder(a: AuditRow, b: AuditRow): number {
+  return VERDICT_ORDER.indexOf(a.verdict) - VERDICT_ORDER.indexOf(b.verdict) || a.url.localeCompare(b.url);
+}
+
+export function auditRow(report: LinkReport, foundOn: FoundOn[]): AuditRow {
+  return {
+    url: report.url,
+    verdict: report.verdict,
+    reason: report.reason,
+    detail: report.detail,
+    status: report.status,
+    finalUrl: report.finalUrl,
+    newHome: report.newHome,
+    archive: report.archive ? { url: report.archive.url, timestamp: report.archive.timestamp } : null,
+    checkedAt: report.checkedAt,
+    foundOn: [...foundOn].sort((x, y) => x.page.localeCompare(y.page) || x.position - y.position),
+  };
+}
+
+export function buildReport(input: { site: string; scope: AuditReport['scope']; generatedAt: string; pages: string[]; rows: AuditRow[] }): AuditReport {
+  const rows = [...input.rows].sort(byWorklistOrder);
+  const verdicts: Record<Verdict, number> = { dead: 0, moved: 0, unverified: 0, alive: 0 };
+  for (const r of rows) verdicts[r.verdict]++;
+  return {
+    site: input.site,
+    scope: input.scope,
+    generatedAt: input.generatedAt,
+    pages: [...input.pages].sort(),
+    rows,
+    summary: { pages: input.pages.length, links: rows.length, occurrences: rows.reduce((n, r) => n + r.foundOn.length, 0), verdicts },
+  };
+}
+
+/** Replacements to offer an editor, best first: the organisation's new site, then the last good capture. */
+export function replacements(row: AuditRow): Array<{ kind: 'new-home' | 'archive'; url: string; label: string }> {
+  const out: Array<{ kind: 'new-home' | 'archive'; url: string; label: string }> = [];
+  if (row.newHome && row.verdict !== 'alive') out.push({ kind: 'new-home', url: row.newHome, label: row.verdict === 'moved' ? 'now at' : "the group's new home" });
+  if (row.archive) out.push({ kind: 'archive', url: row.archive.url, label: `archived copy from ${captureDate(row.archive.timestamp)}` });
+  return out;
+}
+
+/** 20080513062455 → 2008-05-13 */
+export function captureDate(timestamp: string): string {
+  return `${timestamp.slice(0, 4)}-${timestamp.slice(4, 6)}-${timestamp.slice(6, 8)}`;
+}
+
+/** Every page with the rows found on it: the shape of the terminal table. */
+export function rowsByPage(report: AuditReport): Array<{ page: string; entries: Array<{ row: AuditRow; at: FoundOn }> }> {
+  const byPage = new Map<string, Array<{ row: AuditRow; at: FoundOn }>>();
+  for (const row of report.rows) {
+    for (const at of row.foundOn) {
+      let list = byPage.get(at.page);
+      if (!list) byPage.set(at.page, (list = []));
+      list.push({ row, at });
+    }
+  }
+  return [...byPage.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    // Within a page: worst first, then top to bottom, the order an editor scrolls.
+    .map(([page, entries]) => ({ page, entries: entries.sort((x, y) => VERDICT_ORDER.indexOf(x.row.verdict) - VERDICT_ORDER.indexOf(y.row.verdict) || x.at.position - y.at.position) }));
+}
+
+export function summaryText(s: AuditSummary): string {
+  const v = s.verdicts;
+  return `${s.links} ${s.links === 1 ? 'link' : 'links'} on ${s.pages} ${s.pages === 1 ? 'page' : 'pages'}: ${v.dead} dead, ${v.moved} moved, ${v.unverified} unverified, ${v.alive} alive`;
+}

@@ -1,0 +1,36 @@
+/** The audit as a terminal table, one block per page, worst links first: what an editor reads before editing. */
+import type { Verdict } from '../health/verdict.ts';
+import { replacements, rowsByPage, summaryText, type AuditReport } from './model.ts';
+
+const COLOURS: Record<Verdict, string> = { alive: '\x1b[32m', moved: '\x1b[36m', dead: '\x1b[31m', unverified: '\x1b[33m' };
+const INDENT = ' '.repeat(30);
+
+/**
+ * Link text and addresses come from other people's pages: an escape sequence in them would drive the editor's
+ * terminal (retitle it, rewrite lines above), so every control character goes.
+ */
+export function terminalSafe(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
+}
+
+export function renderTable(report: AuditReport, options: { colour?: boolean } = {}): string {
+  const lines: string[] = [];
+  for (const { page, entries } of rowsByPage(report)) {
+    lines.push(terminalSafe(page));
+    for (const { row, at } of entries) {
+      const verdict = row.verdict.padEnd(10);
+      const painted = options.colour ? `${COLOURS[row.verdict]}${verdict}\x1b[0m` : verdict;
+      lines.push(`  ${painted} ${row.reason.padEnd(15)} ${`#${at.position}`.padEnd(4)} ${terminalSafe(row.url)}`);
+      const notes: string[] = [];
+      if (at.text) notes.push(`"${terminalSafe(at.text)}"`);
+      if (row.verdict !== 'alive' && row.detail) notes.push(terminalSafe(row.detail));
+      if (notes.length) lines.push(`${INDENT}${notes.join(' · ')}`);
+      for (const r of replacements(row)) lines.push(`${INDENT}→ ${r.label}: ${terminalSafe(r.url)}`);
+    }
+    lines.push('');
+  }
+  if (report.rows.length === 0) lines.push(`No ${report.scope === 'all' ? 'outbound' : 'resource'} links found on ${report.summary.pages} ${report.summary.pages === 1 ? 'page' : 'pages'}.`, '');
+  lines.push(summaryText(report.summary));
+  return `${lines.join('\n')}\n`;
+}
