@@ -62,6 +62,14 @@ const CLAIMED_DOMAINS: ReadonlySet<string> = new Set([
   ...GROUPS.flatMap((g) => [...g.formerDomains, ...g.formerUrlPrefixes.map((p) => withoutWww(p.split('/')[0]!))]).map((d) => d.toLowerCase()),
 ]);
 
+/**
+ * Whether any group could claim an address on this host: a necessary condition for groupForUrl, answered with a
+ * few Set look-ups and no URL parsing, so spotting can pass over an ordinary link cheaply.
+ */
+export function mayBelongToGroup(hostname: string): boolean {
+  return mayBeClaimed(withoutWww(hostname.replace(/\.$/, '')));
+}
+
 function mayBeClaimed(host: string): boolean {
   let dot = -1;
   do {

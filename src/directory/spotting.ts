@@ -8,12 +8,14 @@
  * Precision and recall are measured on a labelled set of real resource pages (tests/unit/spotting.test.ts).
  */
 import { roughlySameSite } from './rough-site.ts';
-import { groupForUrl } from './lookup.ts';
+import { groupForUrl, mayBelongToGroup } from './lookup.ts';
 import { GROUPS } from './groups.ts';
 import type { Group } from './group.ts';
 
 export interface LinkFacts {
   href: string;
+  /** The link's host name when the caller has it parsed already (an anchor's \`hostname\`): spares a URL parse. */
+  host?: string;
   /** The link's text (with image alt text and aria-label). */
   text: string;
   title?: string;
@@ -66,6 +68,20 @@ const LINE_NAME = /\b\p{Lu}[\p{L}'-]*(?: \p{Lu}[\p{L}'-]*)* (?:Line|LINE)(?=\s*(
  */
 const DIRECTORY_NAMES = directoryNames();
 
+/**
+ * One short word that every phrase above needs, so most links are passed over after one cheap test: "support" for
+ * "support group", "line" for "helpline" and "Friendship Line", "reuni" for "buscar una reunión", the longest word
+ * of each directory name ("alliance" for "National Alliance on Mental Illness"), each acronym. Adding a phrase
+ * above means adding its cue here: tests/unit/spotting.test.ts checks that no phrase, name or labelled link slips
+ * past the cues.
+ */
+const PHRASE_CUES = [
+  'support', 'self', 'mutual', 'clearinghouse', 'step', 'peer', 'recovery', 'anon', 'an[oó]nim', 'alateen', 'dependents',
+  'alcoholics', 'line', 'suicide', 'meeting', 'find', 'local', 'sobriety',
+  'grupo', 'ayuda', 'pasos', 'apoyo', 'l[ií]ne', 'reuni', 'recuperaci',
+];
+const CUES = new RegExp([...PHRASE_CUES, ...DIRECTORY_NAMES.cues].join('|'), 'iu');
+
 /** Two passes over a text instead of four: what must be in capitals, and what may be in any case. */
 const IN_CAPITALS = new RegExp(`${ANONYMOUS_FELLOWSHIP.source}|${DIRECTORY_NAMES.acronyms}`, 'u');
 const IN_ANY_CASE = new RegExp(`${RESOURCE_WORDS.source}|${DIRECTORY_NAMES.names}`, 'iu');
@@ -95,6 +111,11 @@ const ARTICLE_SITES = new Set([
 const MAX_NAME_WORDS = 12;
 
 export function spotResource(link: LinkFacts): Spot {
+  return mightBeResource(link) ? judgeResource(link) : no('nothing marks it as a resource');
+}
+
+/** The whole judgement, without the cheap first test (spotResource is what callers want). */
+export function judgeResource(link: LinkFacts): Spot {
   let url: URL;
   try {
     url = new URL(link.href);
@@ -142,6 +163,26 @@ export function spotResource(link: LinkFacts): Spot {
   return no('nothing marks it as a resource');
 }
 
+/**
+ * A necessary condition for every "yes" in spotResource — a group's host, a helpline's host, or a cue in the link's
+ * words or surroundings — at the cost of a few Set look-ups and one short pattern. Ordinary links stop here.
+ */
+export function mightBeResource(link: Omit<LinkFacts, 'href'> & { href?: string }): boolean {
+  const host = link.host ?? hostOf(link.href ?? '');
+  if (host === null) return true; // let the full test name the reason
+  if (mayBelongToGroup(host) || HELPLINE_HOST.test(host)) return true;
+  if (CUES.test(link.text) || (link.title !== undefined && CUES.test(link.title))) return true;
+  return link.context !== undefined && CUES.test(link.context());
+}
+
+function hostOf(href: string): string | null {
+  try {
+    return new URL(href).hostname;
+  } catch {
+    return null;
+  }
+}
+
 function namesResource(text: string): boolean {
   return IN_CAPITALS.test(text) || IN_ANY_CASE.test(text);
 }
@@ -152,7 +193,7 @@ function namesResource(text: string): boolean {
  * word: "Recovery, Inc." stays whole). Whole words by letters rather than \b, so "Recovery, Inc." can end on its
  * full stop.
  */
-function directoryNames(): { names: string; acronyms: string } {
+function directoryNames(): { names: string; acronyms: string; cues: string[] } {
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const names = new Set<string>();
   const acronyms = new Set<string>();
@@ -168,7 +209,10 @@ function directoryNames(): { names: string; acronyms: string } {
     if (wholeSite) for (const a of g.acronyms) if (a.length >= 4) acronyms.add(a);
   }
   const whole = (set: Set<string>) => `(?<![\\p{L}\\p{N}])(?:${[...set].map(escape).join('|')})(?![\\p{L}\\p{N}])`;
-  return { names: whole(names), acronyms: whole(acronyms) };
+  // Any one word of a name is needed for the name to match; the longest is the rarest.
+  const longestWord = (name: string) => name.split(/[^\p{L}\p{N}'-]+/u).reduce((a, b) => (b.length > a.length ? b : a), '');
+  const cues = [...[...names].map(longestWord), ...acronyms].filter((c) => c.length > 0).map(escape);
+  return { names: whole(names), acronyms: whole(acronyms), cues };
 }
 
 function isArticleSite(host: string): boolean {

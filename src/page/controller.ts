@@ -8,12 +8,13 @@ import type { LinkVerdict, Requests, RequestName, TabPush } from '../messages.ts
 import { isOffFor, type Settings } from '../settings.ts';
 import { ATTR, applyVerdict, isOurs, markChecking, unmarkAll, type MarkOptions } from './marks.ts';
 import { notePhone, removePhoneNotes } from './phone-note.ts';
+import { webLinkHost } from './link-address.ts';
 
 export interface PageDeps {
   send<K extends RequestName>(type: K, payload: Requests[K]['request']): Promise<Requests[K]['response']>;
   /** Subscribe to pushes from the background; returns the unsubscribe. */
   onPush(listener: (push: TabPush) => void): () => void;
-  /** Whether this anchor is a mutual-aid resource link (src/directory/spotting.ts). */
+  /** Whether this anchor is a web link to a mutual-aid resource (src/directory/spotting.ts). */
   isResource(a: HTMLAnchorElement): boolean;
   isDirectoryUrl(url: string): boolean;
   now?: () => number;
@@ -72,9 +73,8 @@ export function startMarking(doc: Document, initial: Settings, deps: PageDeps): 
 
   function wanted(a: HTMLAnchorElement): boolean {
     if (a.tagName !== 'A') return false; // document.links also holds image-map <area>s
-    const protocol = a.protocol;
-    if (protocol !== 'http:' && protocol !== 'https:') return false;
-    return settings.mode === 'all' || deps.isResource(a);
+    if (settings.mode === 'all') return webLinkHost(a) !== null;
+    return deps.isResource(a);
   }
 
   function track(a: HTMLAnchorElement): string | null {
@@ -105,7 +105,7 @@ export function startMarking(doc: Document, initial: Settings, deps: PageDeps): 
     const asks: Array<Promise<void>> = [];
     let sliceStart = now();
     for (let i = 0; i < anchors.length; i++) {
-      if (!active()) return;
+      if ((i & 63) === 0 && !active()) return;
       const a = anchors[i]!;
       if (wanted(a)) {
         const url = track(a);

@@ -1,24 +1,41 @@
 /**
- * The DOM side of spotting: reads an anchor's facts lazily (its surroundings only when the decision needs them),
- * so a page of 2,000 ordinary links costs a few milliseconds.
+ * The DOM side of spotting: reads an anchor's facts lazily (its surroundings only when the decision needs them, and
+ * its host as the browser already parsed it), so a page of 2,000 ordinary links costs a few milliseconds.
  */
-import { spotResource } from '../directory/spotting.ts';
+import { mightBeResource, spotResource, type LinkFacts } from '../directory/spotting.ts';
+import { webLinkHost } from './link-address.ts';
 
 const CONTEXT_CHARS = 300;
 
 export function isResourceAnchor(a: HTMLAnchorElement, pageHost: string): boolean {
-  return spotResource({
-    href: a.href,
-    text: anchorText(a),
+  const host = webLinkHost(a);
+  if (host === null) return false;
+  const fullText = a.textContent ?? '';
+  const ownText = fullText.slice(0, 400);
+  let context: string | undefined;
+  const facts: Omit<LinkFacts, 'href'> = {
+    host,
+    text: anchorText(a, ownText),
     title: a.title,
     pageHost,
-    context: () => (a.closest('li, p, td, dd, dt, figcaption, blockquote')?.textContent ?? '').slice(0, CONTEXT_CHARS),
+    context: () => (context ??= surroundings(a, fullText.length)),
     inPageChrome: () => a.closest('nav, header, footer, [role="navigation"], [role="banner"], [role="contentinfo"]') !== null,
-  }).resource;
+  };
+  // Most links stop at the cheap test; only the rest pay for the resolved address.
+  return mightBeResource(facts) && spotResource({ ...facts, href: a.href }).resource;
 }
 
-function anchorText(a: HTMLAnchorElement): string {
-  const text = (a.textContent ?? '').slice(0, 400);
+/**
+ * The text of the link's list item, cell or paragraph. When that is only the link's own text (a list of links,
+ * the commonest shape on any page), it says nothing the link's words did not: empty.
+ */
+function surroundings(a: HTMLAnchorElement, ownLength: number): string {
+  const box = a.closest('li, p, td, dd, dt, figcaption, blockquote');
+  const text = box?.textContent ?? '';
+  return text.length === ownLength ? '' : text.slice(0, CONTEXT_CHARS);
+}
+
+function anchorText(a: HTMLAnchorElement, text: string): string {
   const label = a.getAttribute('aria-label') ?? '';
   const alt = text.trim() ? '' : (a.querySelector('img')?.alt ?? '');
   return `${text} ${label} ${alt}`;
