@@ -30,17 +30,15 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       const now = Date.now();
       const known = await deps.store.lookup(wanted, now);
       const verdicts: LinkVerdict[] = [];
-      let queued = 0;
+      const toCheck: string[] = [];
       for (const url of wanted) {
         const v = known.get(url);
         const stale = !v || v.expiresAt <= now;
         if (v) verdicts.push(toLinkVerdict(v, stale || Boolean(force)));
-        if (stale || force) {
-          await deps.store.enqueue(url, tabId, Boolean(force), now);
-          queued++;
-        }
+        if (stale || force) toCheck.push(url);
       }
-      if (queued) deps.startWork();
+      await deps.store.enqueueMany(toCheck, tabId, Boolean(force), now);
+      if (toCheck.length) deps.startWork();
       return { verdicts };
     },
     async pageSummary({ dead }, { tabId }) {

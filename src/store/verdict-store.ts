@@ -9,6 +9,12 @@ import { DB_NAME, type QueuedCheck, type StillThereDB, type StoredVerdict } from
 export const MAX_RECORDS = 20_000;
 /** Evict a little below the bound (5%, at most 500) so every new link does not trigger another eviction. */
 const EVICT_BATCH = 500;
+/**
+ * Verdicts kept in the background's memory as well, most recently used last. A repeat visit to a page of 1,000
+ * resource links is then answered without 1,000 IndexedDB reads (about 0.1 ms each in Chrome). A cache of this
+ * size is loaded whole, in one read, when the worker first needs it.
+ */
+export const MEMORY_RECORDS = 5_000;
 
 export interface CacheStats {
   records: number;
@@ -19,44 +25,88 @@ export interface CacheStats {
 export class VerdictStore {
   readonly #db: Promise<IDBPDatabase<StillThereDB>>;
   readonly #maxRecords: number;
+  readonly #memoryRecords: number;
+  /**
+   * The memory copy. Only this store writes the database (the background is its one owner: pages and the options
+   * page go through messages), so the copy never goes stale; every write below updates both.
+   */
+  readonly #recent = new Map<string, StoredVerdict>();
+  /** True while the memory copy holds every record, so a link absent from it is absent from the database. */
+  #whole = false;
+  #loaded: Promise<void> | null = null;
 
-  constructor(options: { factory?: IDBFactory; name?: string; maxRecords?: number } = {}) {
+  constructor(options: { factory?: IDBFactory; name?: string; maxRecords?: number; memoryRecords?: number } = {}) {
     this.#maxRecords = options.maxRecords ?? MAX_RECORDS;
+    this.#memoryRecords = options.memoryRecords ?? MEMORY_RECORDS;
     this.#db = openStillThereDb(options.name ?? DB_NAME, options.factory);
   }
 
   /** Known verdicts for these links (fresh or stale), marking them as just seen. Unknown links are absent. */
   async lookup(urls: string[], now = Date.now()): Promise<Map<string, StoredVerdict>> {
     const db = await this.#db;
-    // Read in a read-only transaction (they run in parallel and never wait on writers); bump "last seen" after.
-    const tx = db.transaction('verdicts', 'readonly');
+    await this.#load(db);
     const found = new Map<string, StoredVerdict>();
-    const values = await Promise.all(urls.map((url) => tx.store.get(url)));
-    await tx.done;
-    const stale: StoredVerdict[] = [];
-    values.forEach((v, i) => {
-      if (!v) return;
-      found.set(urls[i]!, v);
-      // At most hourly: a page opened ten times should not cost ten writes per link.
-      if (now - v.lastSeenAt > 3_600_000) stale.push(v);
-    });
+    const missing: string[] = [];
+    for (const url of urls) {
+      const v = this.#recent.get(url);
+      if (v) found.set(url, this.#remember(v));
+      else if (!this.#whole) missing.push(url);
+    }
+    if (missing.length) {
+      // Read in a read-only transaction (they run in parallel and never wait on writers).
+      const tx = db.transaction('verdicts', 'readonly');
+      const values = await Promise.all(missing.map((url) => tx.store.get(url)));
+      await tx.done;
+      values.forEach((v, i) => v && found.set(missing[i]!, this.#remember(v)));
+    }
+    // Bump "last seen" at most hourly: a page opened ten times should not cost ten writes per link.
+    const stale = [...found.values()].filter((v) => now - v.lastSeenAt > 3_600_000).map((v) => ({ ...v, lastSeenAt: now }));
     if (stale.length) {
       const write = db.transaction('verdicts', 'readwrite');
-      for (const v of stale) void write.store.put({ ...v, lastSeenAt: now });
+      for (const v of stale) {
+        void write.store.put(v);
+        this.#remember(v);
+        found.set(v.url, v);
+      }
       await write.done;
     }
     return found;
   }
 
   async get(url: string): Promise<StoredVerdict | undefined> {
-    return (await this.#db).get('verdicts', url);
+    const db = await this.#db;
+    const v = this.#recent.get(url) ?? (this.#whole ? undefined : await db.get('verdicts', url));
+    return v && this.#remember(v);
+  }
+
+  /** Loads the whole store into memory in one read when it fits; once per worker. */
+  #load(db: IDBPDatabase<StillThereDB>): Promise<void> {
+    this.#loaded ??= (async () => {
+      if ((await db.count('verdicts')) > this.#memoryRecords) return;
+      const all = await db.getAll('verdicts');
+      // Written while we read (a check that finished): the newer copy is already in memory.
+      for (const v of all) if (!this.#recent.has(v.url)) this.#recent.set(v.url, v);
+      this.#whole = this.#recent.size <= this.#memoryRecords;
+    })();
+    return this.#loaded;
+  }
+
+  /** Puts a record at the recent end of the memory copy, dropping the least recently used past the bound. */
+  #remember(v: StoredVerdict): StoredVerdict {
+    this.#recent.delete(v.url);
+    this.#recent.set(v.url, v);
+    if (this.#recent.size > this.#memoryRecords) {
+      this.#recent.delete(this.#recent.keys().next().value!);
+      this.#whole = false;
+    }
+    return v;
   }
 
   async save(report: LinkReport, now = Date.now(), recheckHours?: number): Promise<StoredVerdict> {
     const db = await this.#db;
     const stored: StoredVerdict = { ...report, expiresAt: expiresAt(report.verdict, report.reason, Date.parse(report.checkedAt) || now, recheckHours), lastSeenAt: now };
     await db.put('verdicts', stored);
-    return stored;
+    return this.#remember(stored);
   }
 
   async evictIfNeeded(): Promise<number> {
@@ -68,6 +118,7 @@ export class VerdictStore {
     let cursor = await tx.store.index('lastSeenAt').openCursor();
     let removed = 0;
     while (cursor && removed < excess) {
+      this.#recent.delete(cursor.primaryKey);
       await cursor.delete();
       removed++;
       cursor = await cursor.continue();
@@ -77,12 +128,22 @@ export class VerdictStore {
   }
 
   async enqueue(url: string, tabId: number | null, force = false, now = Date.now()): Promise<void> {
+    await this.enqueueMany([url], tabId, force, now);
+  }
+
+  /** Queues several checks in one transaction (a page's new links arrive 500 at a time). */
+  async enqueueMany(urls: string[], tabId: number | null, force = false, now = Date.now()): Promise<void> {
+    if (urls.length === 0) return;
     const db = await this.#db;
     const tx = db.transaction('queue', 'readwrite');
-    const existing = await tx.store.get(url);
-    const tabIds = new Set(existing?.tabIds ?? []);
-    if (tabId !== null) tabIds.add(tabId);
-    await tx.store.put({ url, queuedAt: existing?.queuedAt ?? now, tabIds: [...tabIds], force: force || Boolean(existing?.force) });
+    const existing = await Promise.all(urls.map((url) => tx.store.get(url)));
+    await Promise.all(
+      urls.map((url, i) => {
+        const tabIds = new Set(existing[i]?.tabIds ?? []);
+        if (tabId !== null) tabIds.add(tabId);
+        return tx.store.put({ url, queuedAt: existing[i]?.queuedAt ?? now, tabIds: [...tabIds], force: force || Boolean(existing[i]?.force) });
+      }),
+    );
     await tx.done;
   }
 
@@ -116,6 +177,8 @@ export class VerdictStore {
     const db = await this.#db;
     await db.clear('verdicts');
     await db.clear('queue');
+    this.#recent.clear();
+    this.#whole = true; // nothing is left, and everything written from now on passes through memory
   }
 
   async close(): Promise<void> {

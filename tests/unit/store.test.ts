@@ -1,5 +1,5 @@
-import { IDBFactory } from 'fake-indexeddb';
-import { describe, expect, it } from 'vitest';
+import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
+import { describe, expect, it, vi } from 'vitest';
 import type { LinkReport } from '../../src/health/verdict.ts';
 import { FRESH_FOR } from '../../src/store/expiry.ts';
 import { VerdictStore } from '../../src/store/verdict-store.ts';
@@ -49,6 +49,39 @@ describe('verdict store', () => {
     const keys = Object.keys((await store.all())[0]!);
     expect(keys).not.toContain('pageUrl');
     expect(keys).not.toContain('foundOn');
+  });
+});
+
+describe("the background's memory copy", () => {
+  it('answers a repeat look-up of a page without reading IndexedDB link by link', async () => {
+    const factory = new IDBFactory();
+    const first = new VerdictStore({ factory });
+    const urls = Array.from({ length: 50 }, (_, i) => `https://group-${i}.org/`);
+    for (const url of urls) await first.save(report(url));
+    // A new worker: the store is loaded whole, in one read, on the first look-up.
+    const store = new VerdictStore({ factory });
+    const gets = vi.spyOn(IDBObjectStore.prototype, 'get');
+    try {
+      expect((await store.lookup(urls)).size).toBe(50);
+      expect((await store.lookup([...urls, 'https://never.seen/'])).size).toBe(50);
+      expect(gets).not.toHaveBeenCalled();
+    } finally {
+      gets.mockRestore();
+    }
+  });
+
+  it('reads what memory does not hold once the store outgrows it, and stays right after writes, eviction and clearing', async () => {
+    const store = new VerdictStore({ factory: new IDBFactory(), memoryRecords: 2, maxRecords: 4 });
+    for (let i = 0; i < 6; i++) await store.save(report(`https://g${i}.org/`), 1_000 + i);
+    expect((await store.lookup(['https://g0.org/', 'https://g5.org/'], 2_000)).size).toBe(2);
+    await store.save(report('https://g0.org/', 'dead'), 3_000);
+    expect((await store.lookup(['https://g0.org/'], 3_000)).get('https://g0.org/')?.verdict).toBe('dead');
+    await store.evictIfNeeded();
+    const left = new Set((await store.all()).map((v) => v.url));
+    const found = await store.lookup(Array.from({ length: 6 }, (_, i) => `https://g${i}.org/`), 3_000);
+    expect(new Set(found.keys())).toEqual(left);
+    await store.clear();
+    expect((await store.lookup(['https://g0.org/'])).size).toBe(0);
   });
 });
 
