@@ -116,6 +116,11 @@ export function startMarking(doc: Document, initial: Settings, deps: PageDeps): 
         }
       }
       if ((i & 63) === 63 && now() - sliceStart > SLICE_MS) {
+        // Ask for what this slice found before yielding: the background answers while we scan on.
+        if (fresh.length) {
+          asks.push(ask(fresh));
+          fresh = [];
+        }
         spent(now() - sliceStart);
         await yieldToPage();
         sliceStart = now();
