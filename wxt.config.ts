@@ -4,15 +4,34 @@ import { defineConfig } from 'wxt';
 // extra-headers option): nowhere else.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // Store packages (`npm run zip`): .output/still-there-<version>-{chrome,edge,firefox}.zip, plus, for Firefox only,
+  // -sources.zip, which AMO reviewers need because the code is bundled (tests/integration/packages.test.ts).
+  zip: {
+    artifactTemplate: '{{name}}-{{packageVersion}}-{{browser}}{{modeSuffix}}.zip',
+    sourcesTemplate: '{{name}}-{{packageVersion}}-sources{{modeSuffix}}.zip',
+    // An allow-list, so nothing lands in the reviewers' copy by accident (tests, fixtures' keys, bench results,
+    // the demo, local tools): just what `npm ci && npx wxt zip -b firefox --mv3` needs, WXT's conventional
+    // folders included so that a new one is not silently left out. Dot files are never included (dotSources).
+    includeSources: [
+      'package.json', 'package-lock.json', 'wxt.config.ts', 'tsconfig.json', 'README.md', 'LICENSE*',
+      'entrypoints/**', 'src/**', 'public/**', 'assets/**', 'components/**', 'composables/**', 'hooks/**',
+      'modules/**', 'utils/**', 'locales/**',
+    ],
+    // Added to WXT's own (node_modules, *.test.* / *.spec.* files, the output folder).
+    excludeSources: ['**/*.pem', '**/*.key', '**/*.crt', '**/*.log', '**/stats.html'],
+  },
   manifest: ({ browser }) => ({
-    name: 'still-there',
-    description: 'Strikes through dead links to mutual-aid resources and offers an archived copy and the group\'s new home.',
+    // Every text a person reads is in public/_locales/<language>/messages.json (English and Spanish): the browser
+    // shows the one for its UI language, English otherwise.
+    default_locale: 'en',
+    name: '__MSG_name__',
+    description: '__MSG_description__',
     // storage: settings and the verdict cache. webRequest: read-only, to tell a lapsed domain from a refused
     // connection in the extension's own checks. contextMenus: "Check this link". Host access to every site comes
     // from the content script, which must run on any page a clinician opens.
     permissions: ['storage', 'webRequest', 'contextMenus'],
     host_permissions: ['<all_urls>'],
-    action: { default_title: 'still-there: dead mutual-aid links on this page' },
+    action: { default_title: '__MSG_action_title__' },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
@@ -23,6 +42,9 @@ export default defineConfig({
               // Nothing is collected: checks go to the linked sites and the Internet Archive, and no page address is kept.
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android reads data_collection_permissions from 142; without this key its minimum would
+            // be the desktop one (140), which web-ext lint rightly flags.
+            gecko_android: { strict_min_version: '142.0' },
           },
           // Firefox MV3's default CSP adds upgrade-insecure-requests, which silently turns every http:// check into https.
           content_security_policy: { extension_pages: "script-src 'self';" },

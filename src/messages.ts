@@ -37,15 +37,46 @@ export interface PageGroupLink {
   reason: string | null;
 }
 
-/** Asked of a tab's content script by the popup (browser.tabs.sendMessage); answered by src/page/page-groups.ts. */
+/** One http(s) link of a page, as the page's "Audit this page" report lists it (src/page/page-links.ts). */
+export interface PageLink {
+  /** As the browser resolved it (against the page and its <base>), fragment kept: not yet normalised. */
+  href: string;
+  /** The link's words, whitespace collapsed, as the CLI's crawl reads them ('' for an image link). */
+  text: string;
+  /** 1-based rank among the page's http(s) links, in document order. */
+  position: number;
+  /** A mutual-aid resource link by the directory's spotting (src/directory/spotting.ts). */
+  resource: boolean;
+}
+
+export interface PageLinks {
+  /** The page's address, without its fragment. */
+  page: string;
+  title: string;
+  links: PageLink[];
+  /** The page had more links than one answer carries; only the first ones are listed. */
+  truncated: boolean;
+}
+
+/**
+ * Asked of a tab's content script by the popup and the audit page (browser.tabs.sendMessage); answered by
+ * src/page/page-groups.ts and src/page/page-links.ts.
+ */
 export interface TabRequests {
   pageGroups: { request: { type: 'pageGroups' }; response: PageGroupLink[] };
+  pageLinks: { request: { type: 'pageLinks' }; response: PageLinks };
 }
 
 export type TabRequest = TabRequests[keyof TabRequests]['request'];
 
-export function isTabRequest(message: unknown): message is TabRequest {
+/** The popup's "Groups on this page" question. */
+export function isTabRequest(message: unknown): message is TabRequests['pageGroups']['request'] {
   return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'pageGroups';
+}
+
+/** The audit page's "which links are on this page?" question. */
+export function isPageLinksRequest(message: unknown): message is TabRequests['pageLinks']['request'] {
+  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'pageLinks';
 }
 
 /** Pushed from the background to a tab. */

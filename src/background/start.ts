@@ -8,6 +8,8 @@ import { createChecker, DEFAULTS, type Checker } from '../health/checker.ts';
 import { HostQueue, politely } from '../health/politeness.ts';
 import type { LinkReport } from '../health/verdict.ts';
 import { newHomeFor } from '../directory/lookup.ts';
+import { auditPagePath } from '../audit-page/open.ts';
+import { t, tn } from '../i18n.ts';
 import { isEnvelope, toLinkVerdict, type LinkVerdict, type TabPush } from '../messages.ts';
 import { DEFAULT_SETTINGS, readSettings, SETTINGS_KEY, type Settings } from '../settings.ts';
 import { VerdictStore } from '../store/verdict-store.ts';
@@ -80,6 +82,8 @@ export function startBackground(): void {
     async setBadge(tabId, dead) {
       await browser.action.setBadgeBackgroundColor({ tabId, color: '#b3261e' });
       await browser.action.setBadgeText({ tabId, text: dead > 0 ? String(dead) : '' });
+      // The number alone says little to a screen reader or a new user: the tooltip says what it counts.
+      await browser.action.setTitle({ tabId, title: dead > 0 ? tn('badge_title', dead) : t('action_title') });
     },
   });
 
@@ -89,15 +93,27 @@ export function startBackground(): void {
     return handler(message.payload, { tabId: sender.tab?.id ?? null });
   });
 
-  browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({ id: 'check-link', title: 'Check this link', contexts: ['link'] });
-    browser.contextMenus.create({ id: 'recheck-page', title: 'Re-check this page', contexts: ['page'] });
-  });
-  browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (!tab?.id) return;
-    if (info.menuItemId === 'check-link' && info.linkUrl) void sendToTab(tab.id, { type: 'checkLink', url: info.linkUrl });
-    if (info.menuItemId === 'recheck-page') void sendToTab(tab.id, { type: 'recheckPage' });
-  });
+  // Firefox for Android has no context menus: everything else works without them.
+  const menus = (browser as { contextMenus?: typeof browser.contextMenus }).contextMenus;
+  if (menus) {
+    // Made afresh at every browser start as well as at install, so their titles follow a change of browser language.
+    const createMenus = async () => {
+      await menus.removeAll();
+      menus.create({ id: 'check-link', title: t('menu_check_link'), contexts: ['link'] });
+      menus.create({ id: 'recheck-page', title: t('menu_recheck_page'), contexts: ['page'] });
+      // Only where our content script runs: not on the browser's or our own pages.
+      menus.create({ id: 'audit-page', title: t('audit_menu_item'), contexts: ['page'], documentUrlPatterns: ['<all_urls>'] });
+    };
+    browser.runtime.onInstalled.addListener(() => void createMenus());
+    browser.runtime.onStartup.addListener(() => void createMenus());
+    menus.onClicked.addListener((info, tab) => {
+      if (!tab?.id) return;
+      if (info.menuItemId === 'check-link' && info.linkUrl) void sendToTab(tab.id, { type: 'checkLink', url: info.linkUrl });
+      if (info.menuItemId === 'recheck-page') void sendToTab(tab.id, { type: 'recheckPage' });
+      // The report of every link of the page, in a new tab beside it (src/audit-page/).
+      if (info.menuItemId === 'audit-page') void browser.tabs.create({ url: browser.runtime.getURL(auditPagePath(tab.id)), index: tab.index + 1, windowId: tab.windowId });
+    });
+  }
 
   // On first install the options page introduces still-there and says what each permission is for.
   browser.runtime.onInstalled.addListener((details) => {

@@ -1,5 +1,6 @@
 /** The options page: reads and writes the settings, shows cache statistics, clears and exports the cache. */
 import { browser } from 'wxt/browser';
+import { localizePage, t } from '../i18n.ts';
 import type { Requests, RequestName } from '../messages.ts';
 import { readSettings, SETTINGS_KEY, type Settings } from '../settings.ts';
 
@@ -8,6 +9,7 @@ function send<K extends RequestName>(type: K, payload: Requests[K]['request']): 
 }
 
 export async function startOptionsPage(doc: Document): Promise<void> {
+  localizePage(doc);
   const form = doc.querySelector<HTMLFormElement>('#settings')!;
   const field = <T extends Element>(name: string) => form.elements.namedItem(name) as unknown as T;
   const settings = readSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
@@ -28,7 +30,7 @@ export async function startOptionsPage(doc: Document): Promise<void> {
     });
     await browser.storage.local.set({ [SETTINGS_KEY]: next });
     fill(next);
-    doc.querySelector('#saved')!.textContent = 'Saved.';
+    doc.querySelector('#saved')!.textContent = t('options_saved');
   });
 
   doc.querySelector('#clear')!.addEventListener('click', async () => {
@@ -58,7 +60,6 @@ export async function startOptionsPage(doc: Document): Promise<void> {
   async function showStats(): Promise<void> {
     const stats = await send('cacheStats', {});
     const v = stats.byVerdict;
-    doc.querySelector('#stats')!.textContent =
-      `${stats.records} links remembered: ${v.alive ?? 0} working, ${v.moved ?? 0} moved, ${v.dead ?? 0} dead, ${v.unverified ?? 0} unverified; ${stats.queued} waiting to be checked.`;
+    doc.querySelector('#stats')!.textContent = t('options_stats', stats.records, v.alive ?? 0, v.moved ?? 0, v.dead ?? 0, v.unverified ?? 0, stats.queued);
   }
 }

@@ -4,12 +4,13 @@
  *   dead → struck through by our stylesheet, href untouched ("you may try them anyway"), followed by
  *          <a data-link-health-archive href="https://web.archive.org/web/<ts>/<url>">archived <year></a>
  *          and, where the directory knows the group's site, <a data-link-health-new-home href="…">now at <site></a>
+ *          (their words, like the description's, in the browser's UI language: src/i18n.ts; the attributes never change)
  *   moved → a discreet "→ <site>" naming the new home.
  * Everything is built with DOM calls and textContent (never markup from page or network data), every inserted
  * link is checked against what we expect to point to, and marking twice changes nothing.
  */
 import type { LinkVerdict } from '../messages.ts';
-import { describeVerdict } from './describe.ts';
+import { archiveLinkText, describeVerdict, newHomeText } from './describe.ts';
 import { siteName } from './site-name.ts';
 
 export const ATTR = 'data-link-health';
@@ -17,6 +18,16 @@ export const REASON_ATTR = 'data-link-health-reason';
 const EXTRAS_ATTR = 'data-link-health-extras';
 const DESCRIPTION_ATTR = 'data-link-health-description';
 const OWN_TITLE_ATTR = 'data-link-health-own-title';
+
+/**
+ * The link's title as its page wrote it. A marked link's title is our description of its verdict ("Not found
+ * (404) …"): spotting must read the page's words, not ours.
+ */
+export function titleAsWritten(a: Element): string {
+  const shown = a.getAttribute('title');
+  if (shown === null) return '';
+  return a.getAttribute(OWN_TITLE_ATTR) ?? shown;
+}
 const OWN_DESCRIBEDBY_ATTR = 'data-link-health-own-describedby';
 
 export interface MarkOptions {
@@ -24,6 +35,7 @@ export interface MarkOptions {
   showUnverified: boolean;
   /** Only these sites may be linked as a new home (the directory's current websites). */
   isDirectoryUrl(url: string): boolean;
+  /** The locale for dates in descriptions; by default the UI language's (src/i18n.ts). */
   locale?: string;
 }
 
@@ -60,11 +72,11 @@ export function applyVerdict(a: HTMLAnchorElement, v: LinkVerdict, options: Mark
 
   if (v.verdict === 'dead') {
     if (options.archiveSuggestions && v.archive && isArchiveCaptureUrl(v.archive.url)) {
-      extras.append(doc.createTextNode(' '), link(doc, 'data-link-health-archive', v.archive.url, `archived ${v.archive.timestamp.slice(0, 4)}`));
+      extras.append(doc.createTextNode(' '), link(doc, 'data-link-health-archive', v.archive.url, archiveLinkText(v.archive.timestamp)));
     }
     if (v.newHome) {
-      const home = siteName(v.newHome);
-      extras.append(doc.createTextNode(' '), options.isDirectoryUrl(v.newHome) ? link(doc, 'data-link-health-new-home', v.newHome, `now at ${home}`) : text(doc, 'data-link-health-new-home', `now at ${home}`));
+      const home = newHomeText(v.newHome);
+      extras.append(doc.createTextNode(' '), options.isDirectoryUrl(v.newHome) ? link(doc, 'data-link-health-new-home', v.newHome, home) : text(doc, 'data-link-health-new-home', home));
     }
   } else if (v.verdict === 'moved' && (v.newHome || v.finalUrl)) {
     // The link itself already leads there (that is what "moved" means): name the new home, do not add a link.

@@ -1,10 +1,12 @@
 /**
  * Beyond the link itself: a phone number printed beside a group's link that the directory lists differently is
  * flagged with the same description mechanism as a mark ("The directory lists (800) 826-3632 for DBSA, verified
- * 1 Nov 2026"). Built with DOM calls only; removed with every other mark.
+ * 1 Nov 2026"), in the browser's UI language. Built with DOM calls only; removed with every other mark.
  */
 import { groupForUrl } from '../directory/lookup.ts';
-import { phoneMismatch } from '../directory/phones.ts';
+import type { Group } from '../directory/group.ts';
+import { phoneMismatch, type PhoneMismatch } from '../directory/phones.ts';
+import { t } from '../i18n.ts';
 import { formatDay } from './describe.ts';
 
 export const PHONE_NOTE_ATTR = 'data-link-health-phone-note';
@@ -23,13 +25,21 @@ export function notePhone(a: HTMLAnchorElement): void {
   note.setAttribute(PHONE_NOTE_ATTR, '');
   note.setAttribute('role', 'note');
   note.tabIndex = 0;
-  const description = `The directory lists ${mismatch.listed} for ${group.name}, verified ${formatDay(group.verified)}; this page says ${mismatch.printed}.`;
+  const { description, label } = phoneNoteTexts(mismatch, group);
   note.title = description;
   note.setAttribute('aria-label', description);
   note.id = `link-health-phone-${++counter}`;
-  note.textContent = `☎ directory: ${mismatch.listed}`;
+  note.textContent = label;
   // At the end of the block: after the link's own marks and after the number it questions.
   block.append(doc.createTextNode(' '), note);
+}
+
+/** The note's words: its description (title and accessible name) and its short visible label. */
+export function phoneNoteTexts(mismatch: Pick<PhoneMismatch, 'printed' | 'listed'>, group: Pick<Group, 'name' | 'verified'>): { description: string; label: string } {
+  return {
+    description: t('phone_note_description', mismatch.listed, group.name, formatDay(group.verified), mismatch.printed),
+    label: t('phone_note_label', mismatch.listed),
+  };
 }
 
 export function removePhoneNotes(root: ParentNode): void {

@@ -4,6 +4,7 @@
  */
 import { mightBeResource, spotResource, type LinkFacts } from '../directory/spotting.ts';
 import { webLinkHost } from './link-address.ts';
+import { titleAsWritten } from './marks.ts';
 
 const CONTEXT_CHARS = 300;
 
@@ -16,7 +17,7 @@ export function isResourceAnchor(a: HTMLAnchorElement, pageHost: string): boolea
   const facts: Omit<LinkFacts, 'href'> = {
     host,
     text: anchorText(a, ownText),
-    title: a.title,
+    title: titleAsWritten(a),
     pageHost,
     context: () => (context ??= surroundings(a, fullText.length)),
     inPageChrome: () => a.closest('nav, header, footer, [role="navigation"], [role="banner"], [role="contentinfo"]') !== null,

@@ -9,6 +9,7 @@ import { isDirectoryUrl } from '../directory/lookup.ts';
 import { isResourceAnchor } from './spot-anchor.ts';
 import { startMarking, type PageMarker } from './controller.ts';
 import { pageGroups } from './page-groups.ts';
+import { answerPageLinks } from './page-links.ts';
 
 export async function startContent(onInvalidated: (cb: () => void) => void): Promise<void> {
   const scriptStart = performance.now();
@@ -34,9 +35,13 @@ export async function startContent(onInvalidated: (cb: () => void) => void): Pro
   // The popup's "Groups on this page". A returned promise is the answer; undefined leaves other messages alone.
   const answerPopup = (message: unknown) => (isTabRequest(message) ? Promise.resolve(pageGroups(document)) : undefined);
   browser.runtime.onMessage.addListener(answerPopup);
+  // The audit page's list of every link here.
+  const answerAudit = (message: unknown) => answerPageLinks(message, document, (a) => isResourceAnchor(a, pageSite));
+  browser.runtime.onMessage.addListener(answerAudit);
   onInvalidated(() => {
     browser.storage.onChanged.removeListener(onChange);
     browser.runtime.onMessage.removeListener(answerPopup);
+    browser.runtime.onMessage.removeListener(answerAudit);
     marker.stop();
   });
   await marker.firstPass;

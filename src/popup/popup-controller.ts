@@ -6,8 +6,9 @@
 import type { Group } from '../directory/group.ts';
 import { GROUPS } from '../directory/groups.ts';
 import { searchGroups, type SearchHit } from '../directory/search.ts';
+import { t, tn } from '../i18n.ts';
 import type { LinkVerdict, PageGroupLink } from '../messages.ts';
-import { drawVerdicts, groupCard, pageGroupCard } from './popup-view.ts';
+import { auditButton, drawVerdicts, groupCard, pageGroupCard } from './popup-view.ts';
 import { VerdictWatch } from './verdict-watch.ts';
 
 export interface PopupDeps {
@@ -18,6 +19,8 @@ export interface PopupDeps {
   pageGroups(tabId: number): Promise<PageGroupLink[] | null>;
   copy(text: string): Promise<void>;
   search?: (query: string) => SearchHit[];
+  /** Opens the "Audit this page" report for the tab (src/audit-page/). */
+  openAudit?(tabId: number): Promise<void>;
 }
 
 export interface Popup {
@@ -87,27 +90,35 @@ export function startPopup(doc: Document, deps: PopupDeps): Popup {
     let said: string;
     try {
       await deps.copy(number);
-      button.textContent = 'Copied';
-      said = `Copied ${number}`;
+      button.textContent = t('copied');
+      said = t('copied_announce', number);
     } catch {
-      button.textContent = 'Could not copy';
-      said = `Could not copy ${number}; select it instead`;
+      button.textContent = t('copy_failed');
+      said = t('copy_failed_announce', number);
     }
     announce.textContent = said;
     setTimeout(() => {
-      if (button.isConnected) button.textContent = 'Copy';
+      if (button.isConnected) button.textContent = t('copy');
     }, COPIED_MS);
+  }
+
+  function offerAudit(tabId: number, openAudit: (tabId: number) => Promise<void>): void {
+    const offer = auditButton(doc);
+    offer.querySelector('button')!.addEventListener('click', () => void openAudit(tabId).catch(() => undefined));
+    announce.before(offer);
   }
 
   async function drawPageGroups(): Promise<void> {
     const tabId = await deps.targetTab().catch(() => null);
     const links = tabId === null ? null : await deps.pageGroups(tabId).catch(() => null);
+    // Our content script answered, so the page can be audited.
+    if (tabId !== null && links !== null && deps.openAudit) offerAudit(tabId, deps.openAudit);
     const byGroup = new Map<string, PageGroupLink[]>();
     for (const link of links ?? []) if (byId.has(link.groupId)) byGroup.set(link.groupId, [...(byGroup.get(link.groupId) ?? []), link]);
     // No content script (a chrome:// page) or no group links: the section stays hidden, with nothing to apologise for.
     if (byGroup.size === 0) return;
     pageList.replaceChildren(...[...byGroup].map(([id, groupLinks]) => pageGroupCard(doc, byId.get(id)!, groupLinks)));
-    pageSection.querySelector('.page-count')!.textContent = `${byGroup.size} group${byGroup.size === 1 ? '' : 's'} linked from this page`;
+    pageSection.querySelector('.page-count')!.textContent = tn('page_count', byGroup.size);
     pageSection.hidden = false;
     watch.want([...websites([...byGroup.keys()].map((id) => byId.get(id)!)), ...[...byGroup.values()].flat().map((l) => l.url)]);
     drawVerdicts(pageList, (url) => watch.stateOf(url));
@@ -131,7 +142,7 @@ function websites(groups: Group[]): string[] {
 
 function countText(query: string, found: number, shown: number): string {
   if (!query.trim()) return '';
-  if (found === 0) return 'No group found. Try a former name, an acronym or the website’s address.';
-  if (found > shown) return `${found} groups found; the first ${shown} shown.`;
-  return `${found} group${found === 1 ? '' : 's'} found.`;
+  if (found === 0) return t('search_none');
+  if (found > shown) return t('search_found_some', found, shown);
+  return tn('search_found', found);
 }

@@ -4,31 +4,41 @@
  * drawn are the directory's own addresses and tel:/sms:/mailto: built from its numbers and email.
  */
 import type { Confidence, Group, Phone } from '../directory/group.ts';
+import { t, tn, uiLanguage, type MessageKey } from '../i18n.ts';
 import type { LinkVerdict, PageGroupLink } from '../messages.ts';
 import { describeVerdict, formatMonth } from '../page/describe.ts';
 import type { WatchState } from './verdict-watch.ts';
 
-const PHONE_LABELS: Record<Phone['label'], string> = {
-  office: 'Office',
-  helpline: 'Helpline',
-  text: 'Text',
-  tty: 'TTY',
-  'meeting-line': 'Meeting line',
-  'chapter-services': 'Chapter services',
+const PHONE_LABELS: Record<Phone['label'], MessageKey> = {
+  office: 'phone_office',
+  helpline: 'phone_helpline',
+  text: 'phone_text',
+  tty: 'phone_tty',
+  'meeting-line': 'phone_meeting_line',
+  'chapter-services': 'phone_chapter_services',
 };
 
 /** groups.md's legend, in words a clinician can weigh. */
-const CONFIDENCE: Record<Confidence, string> = {
-  H: 'the organisation’s own page',
-  M: 'a dated secondary source',
-  L: 'one third-party list',
+const CONFIDENCE: Record<Confidence, MessageKey> = {
+  H: 'confidence_h',
+  M: 'confidence_m',
+  L: 'confidence_l',
 };
 
-const SHORT: Record<LinkVerdict['verdict'], string> = {
-  alive: 'site working',
-  moved: 'site moved',
-  dead: 'site dead',
-  unverified: 'site unclear',
+const SHORT: Record<LinkVerdict['verdict'], MessageKey> = {
+  alive: 'site_alive',
+  moved: 'site_moved',
+  dead: 'site_dead',
+  unverified: 'site_unverified',
+};
+
+/** What the page shows for its own link, by the page's verdict (the codes themselves are never translated). */
+const PAGE_MARK: Record<PageGroupLink['verdict'], MessageKey> = {
+  checking: 'page_mark_checking',
+  alive: 'page_mark_alive',
+  moved: 'page_mark_moved',
+  dead: 'page_mark_dead',
+  unverified: 'page_mark_unverified',
 };
 
 type Make = <K extends keyof HTMLElementTagNameMap>(tag: K, attrs?: Record<string, string>, ...children: Array<Node | string | null>) => HTMLElementTagNameMap[K];
@@ -86,8 +96,8 @@ export function groupCard(doc: Document, group: Group, options: CardOptions): HT
     'summary',
     {},
     h('span', { class: 'name' }, group.name),
-    options.formerly ? h('span', { class: 'formerly' }, `formerly ${options.formerly}`) : null,
-    website ? h('span', { class: 'badge', 'data-badge-for': website, 'data-state': 'checking' }, 'checking site…') : null,
+    options.formerly ? h('span', { class: 'formerly' }, t('formerly', options.formerly)) : null,
+    website ? h('span', { class: 'badge', 'data-badge-for': website, 'data-state': 'checking' }, t('site_checking')) : null,
   );
   const details = h('details', {}, summary, cardBody(doc, group));
   details.open = options.open;
@@ -101,49 +111,49 @@ function cardBody(doc: Document, group: Group): HTMLElement {
     body.append(
       h(
         'ul',
-        { class: 'phones', 'aria-label': 'Phone numbers' },
+        { class: 'phones', 'aria-label': t('phones_label') },
         ...group.phones.map((phone) =>
           h(
             'li',
             {},
-            h('span', { class: 'label' }, PHONE_LABELS[phone.label]),
+            h('span', { class: 'label' }, t(PHONE_LABELS[phone.label])),
             ' ',
             h('a', { href: phoneHref(phone), class: 'phone' }, phone.number),
             ' ',
-            h('button', { type: 'button', class: 'copy', 'data-copy': phone.number, 'aria-label': `Copy ${phone.number}` }, 'Copy'),
-            phone.note || phone.confidence === 'L' ? h('span', { class: 'note' }, [phone.note, phone.confidence === 'L' ? `from ${CONFIDENCE.L}` : null].filter(Boolean).join('; ')) : null,
+            h('button', { type: 'button', class: 'copy', 'data-copy': phone.number, 'aria-label': t('copy_number_label', phone.number) }, t('copy')),
+            phone.note || phone.confidence === 'L' ? h('span', { class: 'note' }, [phone.note, phone.confidence === 'L' ? t('from_source', t(CONFIDENCE.L)) : null].filter(Boolean).join('; ')) : null,
           ),
         ),
       ),
     );
   }
   if (group.address) {
-    const graded = group.addressConfidence === 'L' ? ` (from ${CONFIDENCE.L})` : '';
-    body.append(h('p', { class: 'address' }, h('span', { class: 'label' }, 'Address'), ' ', `${group.address}${graded}`));
+    const graded = group.addressConfidence === 'L' ? ` (${t('from_source', t(CONFIDENCE.L))})` : '';
+    body.append(h('p', { class: 'address' }, h('span', { class: 'label' }, t('label_address')), ' ', `${group.address}${graded}`));
   }
   if (group.email) {
-    body.append(h('p', { class: 'email' }, h('span', { class: 'label' }, 'Email'), ' ', h('a', { href: `mailto:${group.email}` }, group.email)));
+    body.append(h('p', { class: 'email' }, h('span', { class: 'label' }, t('label_email')), ' ', h('a', { href: `mailto:${group.email}` }, group.email)));
   }
   const website = safeWebUrl(group.website);
   if (website) {
     body.append(
-      h('p', { class: 'website' }, h('span', { class: 'label' }, 'Website'), ' ', h('a', { href: website, target: '_blank', rel: 'noopener noreferrer' }, displayUrl(website))),
-      h('p', { class: 'verdict', 'data-verdict-for': website, 'data-state': 'checking', 'aria-live': 'polite' }, 'Checking whether the website answers…'),
+      h('p', { class: 'website' }, h('span', { class: 'label' }, t('label_website')), ' ', h('a', { href: website, target: '_blank', rel: 'noopener noreferrer' }, displayUrl(website))),
+      h('p', { class: 'verdict', 'data-verdict-for': website, 'data-state': 'checking', 'aria-live': 'polite' }, t('website_checking')),
     );
   } else {
-    body.append(h('p', { class: 'verdict' }, 'No website known.'));
+    body.append(h('p', { class: 'verdict' }, t('no_website')));
   }
   const finder = safeWebUrl(group.meetingFinder);
   if (finder && finder !== website) {
-    body.append(h('p', { class: 'finder' }, h('span', { class: 'label' }, 'Meetings'), ' ', h('a', { href: finder, target: '_blank', rel: 'noopener noreferrer' }, displayUrl(finder))));
+    body.append(h('p', { class: 'finder' }, h('span', { class: 'label' }, t('label_meetings')), ' ', h('a', { href: finder, target: '_blank', rel: 'noopener noreferrer' }, displayUrl(finder))));
   }
   if (group.languages.length) {
-    const names = new Intl.DisplayNames(['en'], { type: 'language' });
-    body.append(h('p', { class: 'languages' }, h('span', { class: 'label' }, 'Languages'), ' ', group.languages.map((l) => names.of(l) ?? l).join(', ')));
+    const names = new Intl.DisplayNames([uiLanguage()], { type: 'language' });
+    body.append(h('p', { class: 'languages' }, h('span', { class: 'label' }, t('label_languages')), ' ', group.languages.map((l) => names.of(l) ?? l).join(', ')));
   }
   if (group.notes) body.append(h('p', { class: 'notes' }, group.notes));
   body.append(
-    h('p', { class: 'source' }, `Source: ${group.source}. Verified ${formatMonth(group.verified.replace(/-/g, ''))}; mostly from ${CONFIDENCE[group.confidence]}.`),
+    h('p', { class: 'source' }, t('group_source', group.source, formatMonth(group.verified.replace(/-/g, '')), t(CONFIDENCE[group.confidence]))),
   );
   return body;
 }
@@ -157,7 +167,7 @@ export function pageGroupCard(doc: Document, group: Group, links: PageGroupLink[
   card.querySelector('.body')!.prepend(
     h(
       'ul',
-      { class: 'page-links', 'aria-label': 'Its links on this page' },
+      { class: 'page-links', 'aria-label': t('page_links_label') },
       // Page addresses are shown, never linked: only the directory's addresses become links here.
       ...links.map((link) =>
         h('li', { 'data-page-link': link.url }, h('span', { class: 'url' }, displayUrl(link.url)), ' ', h('span', { class: 'verdict', 'data-verdict-for': link.url, 'data-state': link.verdict, 'data-page-verdict': link.verdict, 'data-page-reason': link.reason ?? '', 'aria-live': 'polite' }, pageMarkText(link))),
@@ -169,13 +179,22 @@ export function pageGroupCard(doc: Document, group: Group, links: PageGroupLink[
 
 function linkCount(links: PageGroupLink[]): string {
   const dead = links.filter((l) => l.verdict === 'dead').length;
-  return `${links.length} link${links.length === 1 ? '' : 's'} here${dead ? `, ${dead} dead` : ''}`;
+  const here = tn('links_here', links.length);
+  return dead ? tn('links_dead', dead, here) : here;
 }
 
 /** What the page itself shows for a link, until the background's fuller verdict arrives. */
 function pageMarkText(link: Pick<PageGroupLink, 'verdict' | 'reason'>): string {
-  if (link.verdict === 'checking') return 'checking…';
-  return `${link.verdict === 'alive' ? 'working' : link.verdict}${link.reason && link.verdict !== 'alive' ? ` (${link.reason})` : ''}`;
+  const words = Object.hasOwn(PAGE_MARK, link.verdict) ? t(PAGE_MARK[link.verdict]) : link.verdict;
+  if (link.verdict === 'checking') return words;
+  // The reason stays a code, as the page's data-link-health-reason says it.
+  return `${words}${link.reason && link.verdict !== 'alive' ? ` (${link.reason})` : ''}`;
+}
+
+/** "Audit this page": opens the report of every link of the page (src/audit-page/) in a new tab. */
+export function auditButton(doc: Document): HTMLParagraphElement {
+  const h = maker(doc);
+  return h('p', { class: 'audit' }, h('button', { type: 'button', id: 'audit-page', title: t('audit_open_button_hint') }, t('audit_open_button')));
 }
 
 /** Redraws every verdict on show from the watch; text that has not changed is left alone, so nothing is re-announced. */
@@ -186,16 +205,16 @@ export function drawVerdicts(root: ParentNode, stateOf: (url: string) => WatchSt
     let text: string;
     let mark: string;
     if (state.state === 'known') {
-      text = `${describeVerdict(state.verdict)}${state.rechecking ? ' Checking again…' : ''}`;
+      text = `${describeVerdict(state.verdict)}${state.rechecking ? ` ${t('checking_again')}` : ''}`;
       mark = state.verdict.verdict;
     } else if (page) {
       text = pageMarkText({ verdict: page as PageGroupLink['verdict'], reason: el.getAttribute('data-page-reason') || null });
       mark = page;
     } else if (state.state === 'checking') {
-      text = 'Checking whether the website answers…';
+      text = t('website_checking');
       mark = 'checking';
     } else {
-      text = 'Not checked yet: the check is still waiting its turn. Open the popup again in a minute.';
+      text = t('not_checked_yet');
       mark = 'not-yet';
     }
     if (el.textContent !== text) el.textContent = text;
@@ -203,7 +222,7 @@ export function drawVerdicts(root: ParentNode, stateOf: (url: string) => WatchSt
   }
   for (const el of root.querySelectorAll<HTMLElement>('[data-badge-for]')) {
     const state = stateOf(el.getAttribute('data-badge-for')!);
-    const text = state.state === 'known' ? SHORT[state.verdict.verdict] : state.state === 'checking' ? 'checking site…' : 'site not checked yet';
+    const text = t(state.state === 'known' ? SHORT[state.verdict.verdict] : state.state === 'checking' ? 'site_checking' : 'site_not_yet');
     if (el.textContent !== text) el.textContent = text;
     el.setAttribute('data-state', state.state === 'known' ? state.verdict.verdict : state.state);
   }

@@ -9,7 +9,7 @@
  * E2E_BROWSERS=chromium (or firefox) runs one of them.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer';
@@ -58,7 +58,20 @@ function pacScript(sim: SimWeb): string {
 }`;
 }
 
-async function launchFirefox(sim: SimWeb, profile: string): Promise<Browser> {
+/**
+ * The Spanish language pack Firefox needs to run in Spanish (intl.locale.requested alone does nothing without
+ * one): Debian's firefox-esr-l10n-es-* packages install it beside the browser. Null when there is none.
+ */
+export function firefoxLangpack(lang: string): string | null {
+  const executable = firefoxPath();
+  if (!executable) return null;
+  const dir = path.join(path.dirname(realpathSync(executable)), 'browser', 'extensions');
+  const primary = lang.split('-')[0]!.toLowerCase();
+  const found = existsSync(dir) ? readdirSync(dir).find((f) => f.toLowerCase().startsWith(`langpack-${lang.toLowerCase()}@`) || f.toLowerCase().startsWith(`langpack-${primary}`)) : undefined;
+  return found ? path.join(dir, found) : null;
+}
+
+async function launchFirefox(sim: SimWeb, profile: string, lang?: string): Promise<Browser> {
   const executablePath = firefoxPath();
   if (!executablePath) throw new Error("No Firefox found; install Debian's firefox-esr or set FIREFOX_PATH");
   const browser = await puppeteer.launch({
@@ -78,13 +91,16 @@ async function launchFirefox(sim: SimWeb, profile: string): Promise<Browser> {
       'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ID]: FIREFOX_UUID }),
       'extensions.webextensions.keepUuidOnUninstall': true,
       'extensions.webextensions.keepStorageOnUninstall': true,
+      // The UI language (needs its language pack: firefoxLangpack).
+      ...(lang ? { 'intl.locale.requested': lang } : {}),
     },
   });
   await browser.installExtension(FIREFOX_EXTENSION);
   return browser;
 }
 
-export async function startSession(kind: BrowserKind, pages: Record<string, Record<string, string>>, simOptions: SimWebOptions = {}): Promise<Session> {
+/** `browserOptions.lang`: the browser's UI language (default: the machine's, English here). */
+export async function startSession(kind: BrowserKind, pages: Record<string, Record<string, string>>, simOptions: SimWebOptions = {}, browserOptions: { lang?: string } = {}): Promise<Session> {
   const sim = await startSimWeb({ ...simOptions, pages });
   const certs = await simCerts(sim.hosts, BAD_CERT_HOST);
   const profile = mkdtempSync(path.join(tmpdir(), `still-there-${kind}-`));
@@ -92,11 +108,11 @@ export async function startSession(kind: BrowserKind, pages: Record<string, Reco
   let origin: string;
   const launch = async () => {
     if (kind === 'chromium') {
-      const launched = await launchChromium(sim, certs.cert, { userDataDir: profile });
+      const launched = await launchChromium(sim, certs.cert, { userDataDir: profile, ...browserOptions });
       browser = launched.browser;
       origin = `chrome-extension://${launched.extensionId}`;
     } else {
-      browser = await launchFirefox(sim, profile);
+      browser = await launchFirefox(sim, profile, browserOptions.lang);
       origin = `moz-extension://${FIREFOX_UUID}`;
     }
   };

@@ -30,14 +30,21 @@ export interface Launched {
   userDataDir: string;
 }
 
-export async function launchChromium(sim: SimWeb, leafPem: string, options: { userDataDir: string; headless?: boolean }): Promise<Launched> {
+/**
+ * `lang` sets the browser's UI language ("es"), which picks the extension's messages: Chromium on Linux reads it
+ * from --lang and LANGUAGE. (Without its locale files, Debian's chromium still reports "en-US" as the UI
+ * language while serving the extension's Spanish messages.)
+ */
+export async function launchChromium(sim: SimWeb, leafPem: string, options: { userDataDir: string; headless?: boolean; lang?: string }): Promise<Launched> {
   const browser = await puppeteer.launch({
     executablePath: chromiumPath(),
     headless: options.headless ?? true,
     pipe: true,
     enableExtensions: true,
     userDataDir: options.userDataDir,
+    ...(options.lang ? { env: { ...process.env, LANGUAGE: options.lang } } : {}),
     args: [
+      ...(options.lang ? [`--lang=${options.lang}`] : []),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',

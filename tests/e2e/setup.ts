@@ -19,11 +19,12 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function startWorld(pages: Record<string, Record<string, string>>, simOptions: SimWebOptions = {}): Promise<World> {
+/** `browserOptions.lang`: the browser's UI language (default: the machine's, English here). */
+export async function startWorld(pages: Record<string, Record<string, string>>, simOptions: SimWebOptions = {}, browserOptions: { lang?: string } = {}): Promise<World> {
   const sim = await startSimWeb({ ...simOptions, pages });
   const certs = await simCerts(sim.hosts, BAD_CERT_HOST);
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'still-there-e2e-'));
-  const launched = await launchChromium(sim, certs.cert, { userDataDir });
+  const launched = await launchChromium(sim, certs.cert, { userDataDir, ...browserOptions });
   const world: World = {
     sim,
     browser: launched.browser,
@@ -32,7 +33,7 @@ export async function startWorld(pages: Record<string, Record<string, string>>, 
     leafPem: certs.cert,
     async restart() {
       await world.browser.close();
-      const again = await launchChromium(sim, certs.cert, { userDataDir });
+      const again = await launchChromium(sim, certs.cert, { userDataDir, ...browserOptions });
       world.browser = again.browser;
       world.extensionId = again.extensionId;
     },

@@ -1,0 +1,4 @@
+import { browserDeps } from '@/src/audit-page/audit-browser.ts';
+import { startAuditPage } from '@/src/audit-page/controller.ts';
+
+startAuditPage(document, document.getElementById('audit')!, browserDeps(location.search));

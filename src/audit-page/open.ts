@@ -1,0 +1,13 @@
+/** Where the audit page lives, for the popup button and the context menu that open it, and the page that reads it. */
+
+/** The audit page's address (for browser.runtime.getURL) for one tab. */
+export function auditPagePath(tabId: number): `/audit.html?tab=${number}` {
+  return `/audit.html?tab=${tabId}`;
+}
+
+/** `search` is the page's query string, `?tab=<id>`; only our own extension opens its pages, so it is no way in for a site. */
+export function tabFromSearch(search: string): number | null {
+  const raw = new URLSearchParams(search).get('tab');
+  const tab = raw === null || raw.trim() === '' ? Number.NaN : Number(raw);
+  return Number.isInteger(tab) && tab >= 0 ? tab : null;
+}

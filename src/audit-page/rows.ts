@@ -1,0 +1,96 @@
+/**
+ * The audit page's rows: one per distinct address on the page (normalised as the background stores verdicts, the
+ * same key the CLI's audit groups by), with every place it appears, whether it is a resource, and its verdict once
+ * known. The export turns them into the CLI's report model (src/report/model.ts), nothing else.
+ * Pure: no DOM, no extension API.
+ */
+import { normaliseUrl } from '../health/address.ts';
+import type { LinkReport, Verdict } from '../health/verdict.ts';
+import type { LinkVerdict, PageLinks } from '../messages.ts';
+import { auditRow, buildReport, VERDICT_ORDER, type AuditReport, type AuditRow, type FoundOn } from '../report/model.ts';
+
+/** Where a row stands: a verdict, still being checked, or given up on for now (the queue is long). */
+export type RowStatus = Verdict | 'checking' | 'not-yet';
+
+export interface AuditEntry {
+  /** The address as verdicts are stored under it. */
+  url: string;
+  /** Every place on the page, top to bottom. */
+  foundOn: FoundOn[];
+  /** One resource occurrence makes the address a resource, as in the CLI's audit. */
+  resource: boolean;
+  verdict: LinkVerdict | null;
+  /** No verdict arrived within the page's patience. */
+  gaveUp: boolean;
+}
+
+export function entriesFrom(found: PageLinks): AuditEntry[] {
+  const byUrl = new Map<string, AuditEntry>();
+  for (const link of found.links) {
+    const url = addressKey(link.href);
+    let entry = byUrl.get(url);
+    if (!entry) byUrl.set(url, (entry = { url, foundOn: [], resource: false, verdict: null, gaveUp: false }));
+    entry.foundOn.push({ page: found.page, text: link.text, position: link.position });
+    entry.resource ||= link.resource;
+  }
+  return [...byUrl.values()];
+}
+
+/** Links are checked and cached under one form; an href that is no address at all stays as written (as the CLI). */
+export function addressKey(href: string): string {
+  try {
+    return normaliseUrl(href);
+  } catch {
+    return href;
+  }
+}
+
+export function statusOf(entry: AuditEntry): RowStatus {
+  if (entry.verdict) return entry.verdict.verdict;
+  return entry.gaveUp ? 'not-yet' : 'checking';
+}
+
+/** Worst first, as the CLI's worklist; rows still waiting come after every verdict. */
+export const STATUS_ORDER: readonly RowStatus[] = [...VERDICT_ORDER, 'checking', 'not-yet'];
+
+export interface Tally {
+  links: number;
+  checked: number;
+  dead: number;
+  moved: number;
+  unverified: number;
+  alive: number;
+}
+
+export function tally(entries: readonly AuditEntry[]): Tally {
+  const t: Tally = { links: entries.length, checked: 0, dead: 0, moved: 0, unverified: 0, alive: 0 };
+  for (const e of entries) {
+    if (!e.verdict) continue;
+    t.checked++;
+    t[e.verdict.verdict]++;
+  }
+  return t;
+}
+
+/** The engine's report as far as the page knows it: the model copies only the fields a LinkVerdict carries. */
+function asLinkReport(v: LinkVerdict): LinkReport {
+  const { stale: _stale, ...known } = v;
+  return { ...known, redirects: 0, history: [], firstFailedAt: null, lastAliveAt: null };
+}
+
+/** The row as the CLI's report model holds it; null until the verdict is in. */
+export function auditRowOf(entry: AuditEntry): AuditRow | null {
+  return entry.verdict ? auditRow(asLinkReport(entry.verdict), entry.foundOn) : null;
+}
+
+/**
+ * The report the CLI would write for these rows: scope 'resources' keeps only resource links (the CLI's default),
+ * 'all' every link (its --all). Rows without a verdict yet are left out: the model has no "checking".
+ */
+export function auditReportOf(entries: readonly AuditEntry[], options: { page: string; scope: AuditReport['scope']; generatedAt: string }): AuditReport {
+  const rows = entries
+    .filter((e) => options.scope === 'all' || e.resource)
+    .map(auditRowOf)
+    .filter((r): r is AuditRow => r !== null);
+  return buildReport({ site: options.page, scope: options.scope, generatedAt: options.generatedAt, pages: [options.page], rows });
+}
