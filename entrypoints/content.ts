@@ -1,3 +1,4 @@
+import '@/src/page/loaded-at.ts'; // first: the budget figures count from the first line of our code
 import '@/src/page/marks.css';
 import { startContent } from '@/src/page/start.ts';
 
