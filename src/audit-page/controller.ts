@@ -49,7 +49,8 @@ export function startAuditPage(doc: Document, root: HTMLElement, deps: AuditDeps
   let unsubscribe: (() => void) | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let stopped = false;
-  doc.title = S.documentTitle('');
+  doc.documentElement.lang = S.language();
+  doc.title = S.heading();
   root.dataset.state = 'loading';
 
   const filters = (): Filters => ({
@@ -82,7 +83,7 @@ export function startAuditPage(doc: Document, root: HTMLElement, deps: AuditDeps
     orderRows(frame.body, ordered.map((e) => rows.get(e.url)!));
     const t = tally(entries);
     drawSummary(frame, t, shown);
-    if (entries.length === 0) frame.summary.textContent = S.noLinks;
+    if (entries.length === 0) frame.summary.textContent = S.noLinks();
     drawFilterOptions(frame, entries, reasonsPresent(entries));
     drawSortState(frame, sort);
     const inScope = entries.filter((e) => scope() === 'all' || e.resource);
@@ -121,13 +122,13 @@ export function startAuditPage(doc: Document, root: HTMLElement, deps: AuditDeps
 
   async function list(): Promise<void> {
     if (deps.tabId === null) {
-      problem(S.noTab);
+      problem(S.noTab());
       return;
     }
     const answer = await deps.pageLinks(deps.tabId).catch(() => null);
     if (stopped) return;
     if (!answer) {
-      problem(S.unreachable);
+      problem(S.unreachable());
       return;
     }
     found = answer;

@@ -5,7 +5,7 @@
  * new home the directory knows (as the page's marks allow, src/page/marks.ts).
  */
 import { isDirectoryUrl } from '../directory/lookup.ts';
-import { VERDICT_ORDER, captureDate, replacements } from '../report/model.ts';
+import { VERDICT_ORDER, replacements } from '../report/model.ts';
 import { isArchiveCaptureUrl } from '../page/marks.ts';
 import { SORT_KEYS, type Sort, type SortKey } from './filter.ts';
 import { auditRowOf, statusOf, type AuditEntry, type RowStatus, type Tally } from './rows.ts';
@@ -40,20 +40,11 @@ export interface Frame {
   body: HTMLTableSectionElement;
 }
 
-const SORTABLE: Record<SortKey, string> = {
-  verdict: S.columns.verdict,
-  reason: S.columns.reason,
-  url: S.columns.url,
-  text: S.columns.text,
-  position: S.columns.position,
-  resource: S.columns.resource,
-};
-
 /** The page's frame, built into `root`; rows come later. */
 export function buildFrame(doc: Document, root: HTMLElement): Frame {
   const h = maker(doc);
   const page = h('p', { class: 'page-address' });
-  const summary = h('p', { id: 'summary' }, S.loading);
+  const summary = h('p', { id: 'summary' }, S.loading());
   const announce = h('p', { id: 'announce', class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
   const problem = h('p', { id: 'problem', role: 'alert', hidden: '' });
   const status = h('select', { id: 'filter-verdict' });
@@ -61,30 +52,31 @@ export function buildFrame(doc: Document, root: HTMLElement): Frame {
   const resourceOnly = h('input', { id: 'filter-resource', type: 'checkbox' });
   const text = h('input', { id: 'filter-text', type: 'search', autocomplete: 'off', spellcheck: 'false' });
   const shown = h('output', { id: 'shown', 'aria-live': 'polite' });
-  const exportCsv = h('button', { id: 'export-csv', type: 'button', 'aria-describedby': 'export-hint' }, S.exportCsv);
-  const exportJson = h('button', { id: 'export-json', type: 'button', 'aria-describedby': 'export-hint' }, S.exportJson);
+  const exportCsv = h('button', { id: 'export-csv', type: 'button', 'aria-describedby': 'export-hint' }, S.exportCsv());
+  const exportJson = h('button', { id: 'export-json', type: 'button', 'aria-describedby': 'export-hint' }, S.exportJson());
   const exportHint = h('p', { id: 'export-hint', class: 'hint' });
   const headCells = [
-    ...(['verdict', 'reason', 'url', 'text', 'position', 'resource'] as const).map((key) =>
-      h('th', { scope: 'col', 'data-key': key, 'aria-sort': 'none' }, h('button', { type: 'button', 'data-sort': key, title: S.sortBy(SORTABLE[key]) }, SORTABLE[key])),
-    ),
-    h('th', { scope: 'col' }, S.columns.replacement),
+    ...SORT_KEYS.map((key) => {
+      const name = S.column(key);
+      return h('th', { scope: 'col', 'data-key': key, 'aria-sort': 'none' }, h('button', { type: 'button', 'data-sort': key, title: S.sortBy(name) }, name));
+    }),
+    h('th', { scope: 'col' }, S.column('replacement')),
   ];
   const body = h('tbody');
-  const table = h('table', { id: 'links' }, h('caption', { class: 'visually-hidden' }, S.tableCaption), h('thead', {}, h('tr', {}, ...headCells)), body);
+  const table = h('table', { id: 'links' }, h('caption', { class: 'visually-hidden' }, S.tableCaption()), h('thead', {}, h('tr', {}, ...headCells)), body);
   root.replaceChildren(
-    h('header', {}, h('h1', {}, S.heading), page, summary),
+    h('header', {}, h('h1', {}, S.heading()), page, summary),
     problem,
     h(
       'section',
-      { class: 'controls', 'aria-label': S.filtersLabel },
-      h('label', {}, S.filterVerdict, status),
-      h('label', {}, S.filterReason, reason),
-      h('label', { class: 'inline' }, resourceOnly, S.filterResource),
-      h('label', {}, S.filterText, text),
+      { class: 'controls', 'aria-label': S.filtersLabel() },
+      h('label', {}, S.filterVerdict(), status),
+      h('label', {}, S.filterReason(), reason),
+      h('label', { class: 'inline' }, resourceOnly, S.filterResource()),
+      h('label', {}, S.filterText(), text),
       shown,
     ),
-    h('section', { class: 'export', 'aria-label': S.exportLabel }, exportCsv, ' ', exportJson, exportHint),
+    h('section', { class: 'export', 'aria-label': S.exportLabel() }, exportCsv, ' ', exportJson, exportHint),
     table,
     announce,
   );
@@ -96,14 +88,11 @@ export function showProblem(frame: Frame, message: string): void {
   frame.problem.hidden = false;
 }
 
-function statusLabel(status: RowStatus): string {
-  if (status === 'checking') return S.statusChecking;
-  if (status === 'not-yet') return S.statusNotYet;
-  return S.verdict(status);
-}
-
-/** Options of a select, kept when they have not changed (so a screen reader is not told about a new list). */
-function setOptions(select: HTMLSelectElement, options: Array<{ value: string; label: string }>): void {
+/**
+ * Options of a select, kept when they have not changed (so a screen reader is not told about a new list).
+ * `labelOf` names a chosen value no option offers any more.
+ */
+function setOptions(select: HTMLSelectElement, options: Array<{ value: string; label: string }>, labelOf: (value: string) => string): void {
   const doc = select.ownerDocument;
   if (select.options.length === options.length && options.every((o, i) => select.options[i]!.value === o.value)) {
     // Same choices, new counts: relabel in place, so an open list stays open.
@@ -125,7 +114,7 @@ function setOptions(select: HTMLSelectElement, options: Array<{ value: string; l
   if (chosen && !options.some((o) => o.value === chosen)) {
     const kept = doc.createElement('option');
     kept.value = chosen;
-    kept.textContent = chosen;
+    kept.textContent = labelOf(chosen);
     select.append(kept);
   }
   select.value = chosen;
@@ -136,11 +125,11 @@ export function drawFilterOptions(frame: Frame, entries: readonly AuditEntry[], 
   for (const e of entries) counts.set(statusOf(e), (counts.get(statusOf(e)) ?? 0) + 1);
   const statuses: RowStatus[] = [...VERDICT_ORDER, 'checking', 'not-yet'];
   setOptions(frame.status, [
-    { value: '', label: S.anyVerdict },
+    { value: '', label: S.anyVerdict() },
     // The four verdicts always; "still checking" and "not checked yet" while some row is so (or it is chosen).
-    ...statuses.filter((s) => (VERDICT_ORDER as readonly string[]).includes(s) || counts.has(s) || s === frame.status.value).map((s) => ({ value: s, label: S.verdictOption(statusLabel(s), counts.get(s) ?? 0) })),
-  ]);
-  setOptions(frame.reason, [{ value: '', label: S.anyReason }, ...reasons.map((r) => ({ value: r, label: S.reason(r) }))]);
+    ...statuses.filter((s) => (VERDICT_ORDER as readonly string[]).includes(s) || counts.has(s) || s === frame.status.value).map((s) => ({ value: s, label: S.verdictOption(S.status(s), counts.get(s) ?? 0) })),
+  ], (value) => S.status(value as RowStatus));
+  setOptions(frame.reason, [{ value: '', label: S.anyReason() }, ...reasons.map((r) => ({ value: r, label: S.reason(r) }))], S.reason);
 }
 
 export function drawSummary(frame: Frame, t: Tally, shownCount: number): void {
@@ -194,10 +183,12 @@ export function fillRow(tr: HTMLTableRowElement, entry: AuditEntry): void {
   tr.dataset.reason = v?.reason ?? '';
   tr.dataset.resource = String(entry.resource);
 
-  const badge = h('span', { class: `verdict ${status}` }, v ? S.verdict(v.verdict) : status === 'checking' ? S.checking : S.notYet);
-  const verdictCell = h('td', { class: 'verdict-cell' }, badge, v?.stale ? h('span', { class: 'meta' }, ` ${S.rechecking}`) : null);
+  const badge = h('span', { class: `verdict ${status}` }, v ? S.verdict(v.verdict) : status === 'checking' ? S.checking() : S.notYet());
+  const verdictCell = h('td', { class: 'verdict-cell' }, badge, v?.stale ? h('span', { class: 'meta' }, ` ${S.rechecking()}`) : null);
 
-  const reasonCell = h('td', { class: 'reason' }, v ? S.reason(v.reason) : S.noReason);
+  // The reason's words, and its code as the exports and the command line write it (no second copy when there are no words for it).
+  const reasonWords = v ? S.reason(v.reason) : S.noReason();
+  const reasonCell = h('td', { class: 'reason' }, reasonWords, v && reasonWords !== v.reason ? h('code', { class: 'code' }, v.reason) : null);
 
   const linkCell = h('td', { class: 'link' }, webLink(doc, entry.url, entry.url));
   if (v) {
@@ -205,13 +196,13 @@ export function fillRow(tr: HTMLTableRowElement, entry: AuditEntry): void {
     const meta = [S.httpStatus(v.status), v.finalUrl && v.finalUrl !== v.url ? S.endsAt(v.finalUrl) : '', S.checkedAt(v.checkedAt)].filter(Boolean).join(' · ');
     linkCell.append(h('div', { class: 'meta' }, meta));
   } else if (status === 'not-yet') {
-    linkCell.append(h('div', { class: 'meta' }, S.notYetDetail));
+    linkCell.append(h('div', { class: 'meta' }, S.notYetDetail()));
   }
 
   const wordsCell = h(
     'td',
     { class: 'words' },
-    h('ul', {}, ...entry.foundOn.map((f) => h('li', f.text ? {} : { class: 'none' }, f.text ? `“${f.text}”` : S.noWords))),
+    h('ul', {}, ...entry.foundOn.map((f) => h('li', f.text ? {} : { class: 'none' }, f.text ? S.words(f.text) : S.noWords()))),
   );
   const positionCell = h(
     'td',
@@ -221,8 +212,8 @@ export function fillRow(tr: HTMLTableRowElement, entry: AuditEntry): void {
   const resourceCell = h(
     'td',
     { class: 'resource' },
-    h('span', { 'aria-hidden': 'true' }, entry.resource ? S.resourceYes : S.resourceNo),
-    h('span', { class: 'visually-hidden' }, entry.resource ? S.resourceYesLabel : S.resourceNoLabel),
+    h('span', { 'aria-hidden': 'true' }, entry.resource ? S.resourceYes() : S.resourceNo()),
+    h('span', { class: 'visually-hidden' }, entry.resource ? S.resourceYesLabel() : S.resourceNoLabel()),
   );
 
   const row = auditRowOf(entry);
@@ -237,7 +228,7 @@ export function fillRow(tr: HTMLTableRowElement, entry: AuditEntry): void {
           'ul',
           {},
           ...offers.map((o) => {
-            const label = o.kind === 'archive' ? S.archived(captureDate(row!.archive!.timestamp)) : S.newHome(row!.verdict);
+            const label = o.kind === 'archive' ? S.archived(row!.archive!.timestamp) : S.newHome(row!.verdict);
             // A new home is linked only where the directory vouches for it, as on the page (src/page/marks.ts).
             const target = o.kind === 'archive' || isDirectoryUrl(o.url) ? webLink(doc, o.url, o.url, { 'data-kind': o.kind }) : h('span', { class: 'path', 'data-kind': o.kind }, o.url);
             return h('li', { class: `suggestion ${o.kind}` }, `${label}: `, target);

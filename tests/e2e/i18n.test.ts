@@ -114,6 +114,25 @@ describe.each(BROWSERS)('in %s set to Spanish', (kind) => {
     await popup.close();
   });
 
+  it.skipIf(missingLangpack || kind !== 'chromium')('audits the English page in Spanish', async () => {
+    const welcome = await session.extensionPage();
+    const tabId = await welcome.evaluate(async (url: string) => (await chrome.tabs.query({ url }))[0]?.id, PAGE);
+    expect(tabId).toBeTypeOf('number');
+    const audit = await session.extensionPage(`/audit.html?tab=${tabId}`);
+    await audit.waitForSelector('#links tr[data-status="dead"]', { timeout: 30_000 });
+    const texts = await audit.evaluate(() => ({
+      lang: document.documentElement.lang,
+      heading: document.querySelector('h1')?.textContent,
+      column: document.querySelector('th[data-key="verdict"] button')?.textContent,
+      filter: document.getElementById('filter-verdict')?.closest('label')?.firstChild?.textContent,
+      // The verdict's word is Spanish; its code, the exports' contract, is not.
+      dead: document.querySelector('#links tr[data-status="dead"] .verdict')?.textContent,
+    }));
+    expect(texts).toEqual({ lang: expect.stringMatching(/^es\b/), heading: 'Revisión de enlaces', column: 'Resultado', filter: 'Resultado', dead: 'roto' });
+    expect(await audit.title()).toBe('Revisión de enlaces: Support groups');
+    await audit.close();
+  });
+
   it.skipIf(missingLangpack)('shows the options page in Spanish, and the manifest’s texts', async () => {
     const options = await session.extensionPage('/options.html');
     const texts = await options.evaluate(() => {
