@@ -36,21 +36,19 @@ export interface Spot {
 /** "<Name> Anonymous" (AA, NA, EA, GA …) and the Spanish "Anónimos": the capital letters are the precision. */
 const ANONYMOUS_FELLOWSHIP = /\b[A-Z][\p{L}'-]+(?: [A-Z][\p{L}'-]+)? Anonymous\b|\bAn[oó]nim[oa]s\b|\bAnonymous (World Services|Family Groups|Intergroup)\b/u;
 
-const RESOURCE_WORDS = new RegExp(
-  [
-    'support groups?', 'self[- ]help', 'mutual[- ]aid', 'clearinghouse', '12[- ]step', 'twelve[- ]step', 'peer support',
-    'peer[- ]run', 'recovery (group|meeting|program|community|support|international|dharma)', 'smart recovery',
-    'al-?anon', 'alateen', 'nar-?anon', 'co-?dependents', 'adult children of alcoholics', 'helpline', 'warmline',
-    'hotline', 'crisis (text )?(line|lifeline)', 'suicide (and|&) crisis', 'lifeline', 'meeting (finder|locator|list|search)',
-    'find an? (meeting|group|chapter)', 'local (meetings|groups|chapters)', 'sobriety', 'women for sobriety',
-    // Spanish
-    'grupos? de apoyo', 'autoayuda', 'ayuda mutua', 'doce pasos', '12 pasos', 'apoyo (entre|de) (pares|compa[nñ]eros)',
-    // "línea directa" is a hotline, "línea cálida" a warmline, "línea de asistencia" a helpline.
-    'l[ií]neas? de (ayuda|crisis|asistencia)', 'l[ií]neas? directas?', 'l[ií]neas? c[aá]lidas?',
-    '(buscar|encontrar|encuentre) (una )?reuni[oó]n', 'grupos? de recuperaci[oó]n', 'recuperaci[oó]n',
-  ].join('|'),
-  'iu',
-);
+/** Phrases that name a resource in any case (English, then Spanish); spaces stand for one space. */
+const RESOURCE_PHRASES = [
+  'support groups?', 'self[- ]help', 'mutual[- ]aid', 'clearinghouse', '12[- ]step', 'twelve[- ]step', 'peer support',
+  'peer[- ]run', 'recovery (group|meeting|program|community|support|international|dharma)', 'smart recovery',
+  'al-?anon', 'alateen', 'nar-?anon', 'co-?dependents', 'adult children of alcoholics', 'helpline', 'warmline',
+  'hotline', 'crisis (text )?(line|lifeline)', 'suicide (and|&) crisis', 'lifeline', 'meeting (finder|locator|list|search)',
+  'find an? (meeting|group|chapter)', 'local (meetings|groups|chapters)', 'sobriety', 'women for sobriety',
+  // Spanish
+  'grupos? de apoyo', 'autoayuda', 'ayuda mutua', 'doce pasos', '12 pasos', 'apoyo (entre|de) (pares|compa[nñ]eros)',
+  // "línea directa" is a hotline, "línea cálida" a warmline, "línea de asistencia" a helpline.
+  'l[ií]neas? de (ayuda|crisis|asistencia)', 'l[ií]neas? directas?', 'l[ií]neas? c[aá]lidas?',
+  '(buscar|encontrar|encuentre) (una )?reuni[oó]n', 'grupos? de recuperaci[oó]n', 'recuperaci[oó]n',
+];
 
 /**
  * A phone line named as such: "Friendship Line", "Warm Peer Line", "TEEN LINE", or a Spanish name that starts with
@@ -69,24 +67,43 @@ const LINE_NAME = /\b\p{Lu}[\p{L}'-]*(?: \p{Lu}[\p{L}'-]*)* (?:Line|LINE)(?=\s*(
 const DIRECTORY_NAMES = directoryNames();
 
 /**
- * One short word that every phrase above needs, so most links are passed over after one cheap test: "support" for
- * "support group", "line" for "helpline" and "Friendship Line", "reuni" for "buscar una reunión", the longest word
- * of each directory name ("alliance" for "National Alliance on Mental Illness"), each acronym. Adding a phrase
- * above means adding its cue here: tests/unit/spotting.test.ts checks that no phrase, name or labelled link slips
- * past the cues.
+ * The cheap first test: every phrase, name and acronym above, in any case, with any whitespace between words, and
+ * nothing else — no word boundaries, no capitals rule, no Unicode classes. Whatever the whole judgement accepts
+ * passes it (tests/unit/spotting.test.ts checks phrases, names and labelled links); ordinary words ("online",
+ * "find us", "local news", "support") do not, so a page without a mutual-aid phrase can be passed over at once.
  */
-const PHRASE_CUES = [
-  'support', 'self', 'mutual', 'clearinghouse', 'step', 'peer', 'recovery', 'anon', 'an[oó]nim', 'alateen', 'dependents',
-  'alcoholics', 'line', 'suicide', 'meeting', 'find', 'local', 'sobriety',
-  'grupo', 'ayuda', 'pasos', 'apoyo', 'l[ií]ne', 'reuni', 'recuperaci',
-];
-// Without the u flag: the same matches for these plain words, and a pattern that compiles several times faster on
-// the page's first link (the content script runs cold on every page).
-const CUES = new RegExp([...PHRASE_CUES, ...DIRECTORY_NAMES.cues].join('|'), 'i');
+const CUES = new RegExp(
+  [
+    ...RESOURCE_PHRASES.map((p) => p.replaceAll('[- ]', '[-\\s]').replaceAll(' ', '\\s+')),
+    ...DIRECTORY_NAMES.nameList.map((n) => n.replaceAll(' ', '\\s+')),
+    ...DIRECTORY_NAMES.acronymList,
+    'anonymous', 'an[oó]nim', // "<Name> Anonymous", "Anónimos"
+    '\\sline', 'l[ií]nea', // "Friendship Line", "Línea de amistad"
+  ].join('|'),
+  'i',
+);
 
-/** Two passes over a text instead of four: what must be in capitals, and what may be in any case. */
-const IN_CAPITALS = new RegExp(`${ANONYMOUS_FELLOWSHIP.source}|${DIRECTORY_NAMES.acronyms}`, 'u');
-const IN_ANY_CASE = new RegExp(`${RESOURCE_WORDS.source}|${DIRECTORY_NAMES.names}`, 'iu');
+/**
+ * The whole judgement's patterns, built on first use: a page whose links all stop at the cheap test never pays
+ * for them. Two passes over a text instead of four: what must be in capitals, and what may be in any case.
+ */
+let fullPatterns: { inCapitals: RegExp; inAnyCase: RegExp } | null = null;
+function patterns(): { inCapitals: RegExp; inAnyCase: RegExp } {
+  return (fullPatterns ??= {
+    inCapitals: new RegExp(`${ANONYMOUS_FELLOWSHIP.source}|${DIRECTORY_NAMES.acronyms}`, 'u'),
+    inAnyCase: new RegExp(`${RESOURCE_PHRASES.join('|')}|${DIRECTORY_NAMES.names}`, 'iu'),
+  });
+}
+
+/** A site whose own name says it is a helpline (veteranscrisisline.net): the host alone can make a link a resource. */
+export function isHelplineHost(host: string): boolean {
+  return HELPLINE_HOST.test(host);
+}
+
+/** Whether a text (a page's, a block's) holds any phrase that could make a link a resource: the cheap test alone. */
+export function mayNameResource(text: string): boolean {
+  return CUES.test(text);
+}
 
 /** A site whose own name says it is a helpline: veteranscrisisline.net, glbthotline.org. */
 const HELPLINE_HOST = /(?:help|hot|crisis|warm)line/i;
@@ -186,7 +203,8 @@ function hostOf(href: string): string | null {
 }
 
 function namesResource(text: string): boolean {
-  return IN_CAPITALS.test(text) || IN_ANY_CASE.test(text);
+  const { inCapitals, inAnyCase } = patterns();
+  return inCapitals.test(text) || inAnyCase.test(text);
 }
 
 /**
@@ -195,7 +213,7 @@ function namesResource(text: string): boolean {
  * word: "Recovery, Inc." stays whole). Whole words by letters rather than \b, so "Recovery, Inc." can end on its
  * full stop.
  */
-function directoryNames(): { names: string; acronyms: string; cues: string[] } {
+function directoryNames(): { names: string; acronyms: string; nameList: string[]; acronymList: string[] } {
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const names = new Set<string>();
   const acronyms = new Set<string>();
@@ -211,10 +229,7 @@ function directoryNames(): { names: string; acronyms: string; cues: string[] } {
     if (wholeSite) for (const a of g.acronyms) if (a.length >= 4) acronyms.add(a);
   }
   const whole = (set: Set<string>) => `(?<![\\p{L}\\p{N}])(?:${[...set].map(escape).join('|')})(?![\\p{L}\\p{N}])`;
-  // Any one word of a name is needed for the name to match; the longest is the rarest.
-  const longestWord = (name: string) => name.split(/[^\p{L}\p{N}'-]+/u).reduce((a, b) => (b.length > a.length ? b : a), '');
-  const cues = [...[...names].map(longestWord), ...acronyms].filter((c) => c.length > 0).map(escape);
-  return { names: whole(names), acronyms: whole(acronyms), cues };
+  return { names: whole(names), acronyms: whole(acronyms), nameList: [...names].map(escape), acronymList: [...acronyms].map(escape) };
 }
 
 function isArticleSite(host: string): boolean {

@@ -17,6 +17,11 @@ export interface PageDeps {
   /** Whether this anchor is a web link to a mutual-aid resource (src/directory/spotting.ts). */
   isResource(a: HTMLAnchorElement): boolean;
   isDirectoryUrl(url: string): boolean;
+  /**
+   * Whether any link of the page as it stands could be a resource (src/page/page-precheck.ts); when not, the first
+   * scan is skipped and only links the page adds later are looked at. Absent: every link is looked at.
+   */
+  mayHoldResources?(doc: Document): boolean;
   now?: () => number;
 }
 
@@ -251,6 +256,12 @@ export function startMarking(doc: Document, initial: Settings, deps: PageDeps): 
   async function begin(): Promise<void> {
     if (!active()) return;
     observe();
+    if (settings.mode !== 'all' && deps.mayHoldResources) {
+      const start = now();
+      const worthScanning = deps.mayHoldResources(doc);
+      spent(now() - start);
+      if (!worthScanning) return;
+    }
     await scan(doc.links as unknown as ArrayLike<HTMLAnchorElement>);
   }
 

@@ -11,6 +11,7 @@ import { startMarking, type PageMarker } from './controller.ts';
 import { pageGroups } from './page-groups.ts';
 import { answerPageLinks } from './page-links.ts';
 import { loadedAt } from './loaded-at.ts';
+import { pageMayHoldResources } from './page-precheck.ts';
 
 export async function startContent(onInvalidated: (cb: () => void) => void): Promise<void> {
   const scriptStart = performance.now();
@@ -29,6 +30,9 @@ export async function startContent(onInvalidated: (cb: () => void) => void): Pro
       return () => browser.runtime.onMessage.removeListener(handler);
     },
     isResource: (a) => isResourceAnchor(a, pageSite),
+    // Read only: the page serialised to one string for a text search, never parsed or written back.
+    // eslint-disable-next-line no-restricted-properties
+    mayHoldResources: (doc) => pageMayHoldResources((doc.body ?? doc.documentElement).outerHTML, relativeLinkHosts(doc)),
     isDirectoryUrl,
   });
   const onChange = (changes: Record<string, { newValue?: unknown }>, area: string) => {
@@ -52,4 +56,16 @@ export async function startContent(onInvalidated: (cb: () => void) => void): Pro
   performance.measure('still-there:busy', { start: loadedAt, duration: setUpMs + marker.busyMs });
   performance.measure('still-there:longest-slice', { start: scriptStart, duration: Math.max(setUpMs, marker.longestSliceMs) });
   performance.measure('still-there:cached-drawn', { start: loadedAt, end: performance.now() });
+}
+
+/** Where the page's relative links lead: its own host, and its <base href>'s when that differs. */
+function relativeLinkHosts(doc: Document): string[] {
+  const hosts = [doc.location.hostname];
+  try {
+    const base = new URL(doc.baseURI);
+    if (base.hostname !== hosts[0]) hosts.push(base.hostname);
+  } catch {
+    // no base address to resolve against: relative links go nowhere
+  }
+  return hosts;
 }

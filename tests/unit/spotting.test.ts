@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { judgeResource, mightBeResource, spotResource, type LinkFacts } from '../../src/directory/spotting.ts';
+import { judgeResource, mayNameResource, mightBeResource, spotResource, type LinkFacts } from '../../src/directory/spotting.ts';
 import { GROUPS } from '../../src/directory/groups.ts';
 
 interface LabelledLink {
@@ -204,6 +204,13 @@ describe('the rules, one by one', () => {
     expect(spot('tel:988', '988 Suicide & Crisis Lifeline')).toBe(false);
     expect(spot('mailto:info@example.org', 'Email our support group')).toBe(false);
     expect(spot('not a url', 'Support group')).toBe(false);
+  });
+
+  it('everyday words do not pass the cheap test: only phrases, names and acronyms do', () => {
+    const everyday = 'Read online. Find us on the map. Local news. Customer support. Step by step. Headlines. Self-checkout. Recovery of costs. National parks. International travel.';
+    expect(mayNameResource(everyday)).toBe(false);
+    expect(mayNameResource('Find a\nmeeting')).toBe(true);
+    expect(mayNameResource('NATIONAL ALLIANCE FOR THE MENTALLY ILL')).toBe(true);
   });
 
   it('ordinary links stop at the cheap first test', () => {

@@ -1,0 +1,49 @@
+/**
+ * Before looking at a page's links one by one: could any of them be a mutual-aid resource? Touching each link from
+ * the content script costs microseconds apiece (the browser makes a wrapper for every element our code reads), so a
+ * page of 2,000 ordinary links is better answered from its markup in one piece: no phrase, name or acronym of the
+ * cheap spotting test anywhere in it (text, titles, labels, image descriptions, even scripts), and no link to a
+ * group's or a helpline's host, means no link on it can be a resource. Anything unclear counts as "could be", and
+ * the links are then looked at one by one as usual. Links the page adds later always are.
+ */
+import { mayBelongToGroup } from '../directory/lookup.ts';
+import { isHelplineHost, mayNameResource } from '../directory/spotting.ts';
+
+/** Every href attribute in serialised markup, quoted either way or not at all. */
+const HREF = /\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
+/** An absolute web address or a "//host" one: its host, after any user info. */
+const ABSOLUTE = /^(?:https?:)?\/\/(?:[^/?#@]*@)?([^/?#:]*)/i;
+/** A plain host, as the browser would keep it: anything else (escapes, non-ASCII, backslashes) is left to the browser. */
+const PLAIN_HOST = /^[a-z0-9.-]+$/;
+const OTHER_SCHEME = /^(?!https?:)[a-z][a-z0-9+.-]*:/i;
+/** "/path", "page.html", "?q", "#part": on the base's host. */
+const RELATIVE = /^(?:$|\/(?![/\\])|[^\s/\\:]+(?:[/?#]|$))/;
+
+/**
+ * `html`: the page's serialised markup. `pageHosts`: the hosts relative links resolve to (the page's, and its
+ * <base href>'s when it has one).
+ */
+export function pageMayHoldResources(html: string, pageHosts: readonly string[]): boolean {
+  if (pageHosts.some(mayBeResourceHost)) return true; // every relative link is on such a host
+  if (mayNameResource(html)) return true;
+  for (const m of html.matchAll(HREF)) {
+    const raw = decodeEntities((m[1] ?? m[2] ?? m[3] ?? '').trim());
+    const absolute = ABSOLUTE.exec(raw);
+    if (absolute) {
+      const host = absolute[1]!.toLowerCase();
+      if (!PLAIN_HOST.test(host) || mayBeResourceHost(host)) return true;
+    } else if (!OTHER_SCHEME.test(raw) && !RELATIVE.test(raw)) {
+      return true; // a shape the browser may read differently ("https:\\host", " //host"): look link by link
+    }
+  }
+  return false;
+}
+
+function mayBeResourceHost(host: string): boolean {
+  return mayBelongToGroup(host) || isHelplineHost(host);
+}
+
+/** Serialisation escapes only these in attribute values. */
+function decodeEntities(value: string): string {
+  return value.includes('&') ? value.replace(/&(amp|quot|lt|gt|nbsp|#39);/g, (_, e: string) => ({ amp: '&', quot: '"', lt: '<', gt: '>', nbsp: '\u00a0', '#39': "'" })[e]!) : value;
+}
