@@ -14,7 +14,7 @@ const HREF = /\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
 /** An absolute web address or a "//host" one: its host, after any user info. */
 const ABSOLUTE = /^(?:https?:)?\/\/(?:[^/?#@]*@)?([^/?#:]*)/i;
 /** A plain host, as the browser would keep it: anything else (escapes, non-ASCII, backslashes) is left to the browser. */
-const PLAIN_HOST = /^[a-z0-9.-]+$/;
+const PLAIN_HOST = /^[a-z0-9.-]+$/i;
 const OTHER_SCHEME = /^(?!https?:)[a-z][a-z0-9+.-]*:/i;
 /** "/path", "page.html", "?q", "#part": on the base's host. */
 const RELATIVE = /^(?:$|\/(?![/\\])|[^\s/\\:]+(?:[/?#]|$))/;
@@ -26,11 +26,14 @@ const RELATIVE = /^(?:$|\/(?![/\\])|[^\s/\\:]+(?:[/?#]|$))/;
 export function pageMayHoldResources(html: string, pageHosts: readonly string[]): boolean {
   if (pageHosts.some(mayBeResourceHost)) return true; // every relative link is on such a host
   if (mayNameResource(html)) return true;
+  const seen = new Set<string>(); // a page links to few hosts, many times over
   for (const m of html.matchAll(HREF)) {
     const raw = decodeEntities((m[1] ?? m[2] ?? m[3] ?? '').trim());
     const absolute = ABSOLUTE.exec(raw);
     if (absolute) {
-      const host = absolute[1]!.toLowerCase();
+      const host = absolute[1]!;
+      if (seen.has(host)) continue;
+      seen.add(host);
       if (!PLAIN_HOST.test(host) || mayBeResourceHost(host)) return true;
     } else if (!OTHER_SCHEME.test(raw) && !RELATIVE.test(raw)) {
       return true; // a shape the browser may read differently ("https:\\host", " //host"): look link by link
@@ -40,7 +43,8 @@ export function pageMayHoldResources(html: string, pageHosts: readonly string[])
 }
 
 function mayBeResourceHost(host: string): boolean {
-  return mayBelongToGroup(host) || isHelplineHost(host);
+  const h = host.toLowerCase();
+  return mayBelongToGroup(h) || isHelplineHost(h);
 }
 
 /** Serialisation escapes only these in attribute values. */
