@@ -1,10 +1,10 @@
 /**
  * Before looking at a page's links one by one: could any of them be a mutual-aid resource? Touching each link from
  * the content script costs microseconds apiece (the browser makes a wrapper for every element our code reads), so a
- * page of 2,000 ordinary links is better answered from its markup in one piece: no phrase, name or acronym of the
- * cheap spotting test anywhere in it (text, titles, labels, image descriptions, even scripts), and no link to a
- * group's or a helpline's host, means no link on it can be a resource. Anything unclear counts as "could be", and
- * the links are then looked at one by one as usual. Links the page adds later always are.
+ * page of 2,000 ordinary links is better answered in one piece: no phrase, name or acronym of the cheap spotting
+ * test in its text (scripts included) or in its links' titles, labels and image descriptions, and no link to a
+ * group's or a helpline's host in its markup, means no link on it can be a resource. Anything unclear counts as
+ * "could be", and the links are then looked at one by one as usual. Links the page adds later always are.
  */
 import { mayBelongToGroup } from '../directory/lookup.ts';
 import { isHelplineHost, mayNameResource } from '../directory/spotting.ts';
@@ -19,13 +19,20 @@ const OTHER_SCHEME = /^(?!https?:)[a-z][a-z0-9+.-]*:/i;
 /** "/path", "page.html", "?q", "#part": on the base's host. */
 const RELATIVE = /^(?:$|\/(?![/\\])|[^\s/\\:]+(?:[/?#]|$))/;
 
-/**
- * `html`: the page's serialised markup. `pageHosts`: the hosts relative links resolve to (the page's, and its
- * <base href>'s when it has one).
- */
-export function pageMayHoldResources(html: string, pageHosts: readonly string[]): boolean {
+export interface PageText {
+  /** All the page's text (textContent: what a link's words and surroundings are taken from). */
+  text: string;
+  /** Its links' titles, aria-labels and image descriptions (attributes, not text). */
+  labels: string;
+  /** Its serialised markup, for the links' addresses; asked for only when the words alone do not decide. */
+  html(): string;
+}
+
+/** `pageHosts`: the hosts relative links resolve to (the page's, and its <base href>'s when it has one). */
+export function pageMayHoldResources(page: PageText, pageHosts: readonly string[]): boolean {
   if (pageHosts.some(mayBeResourceHost)) return true; // every relative link is on such a host
-  if (mayNameResource(html)) return true;
+  if (mayNameResource(page.text) || mayNameResource(page.labels)) return true;
+  const html = page.html();
   const seen = new Set<string>(); // a page links to few hosts, many times over
   for (const m of html.matchAll(HREF)) {
     const raw = decodeEntities((m[1] ?? m[2] ?? m[3] ?? '').trim());

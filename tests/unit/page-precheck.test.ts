@@ -6,7 +6,18 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { judgeResource } from '../../src/directory/spotting.ts';
-import { pageMayHoldResources } from '../../src/page/page-precheck.ts';
+import { pageMayHoldResources as precheck, type PageText } from '../../src/page/page-precheck.ts';
+
+/**
+ * The page as the content script hands it over (src/page/start.ts): its text, its links' labels, its markup. Made
+ * from the test's markup with plain patterns; the test pages are written to be read this simply.
+ */
+function pageText(html: string): PageText {
+  const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  const labels = [...html.matchAll(/\s(?:title|aria-label|alt)="([^"]*)"/g)].map((m) => decode(m[1]!));
+  return { text: decode(html.replace(/<[^>]*>/g, '')), labels: labels.join('\n'), html: () => html };
+}
+const pageMayHoldResources = (html: string, hosts: readonly string[]) => precheck(pageText(html), hosts);
 
 const HOST = 'www.county-guide.example';
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
