@@ -3,14 +3,12 @@
  * the content script costs microseconds apiece (the browser makes a wrapper for every element our code reads), so a
  * page of 2,000 ordinary links is better answered in one piece: no phrase, name or acronym of the cheap spotting
  * test in its text (scripts included) or in its links' titles, labels and image descriptions, and no link to a
- * group's or a helpline's host in its markup, means no link on it can be a resource. Anything unclear counts as
+ * group's or a helpline's host, means no link on it can be a resource. Anything unclear counts as
  * "could be", and the links are then looked at one by one as usual. Links the page adds later always are.
  */
 import { mayBelongToGroup } from '../directory/lookup.ts';
 import { isHelplineHost, mayNameResource } from '../directory/spotting.ts';
 
-/** Every href attribute in serialised markup, quoted either way or not at all. */
-const HREF = /\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi;
 /** An absolute web address or a "//host" one: its host, after any user info. */
 const ABSOLUTE = /^(?:https?:)?\/\/(?:[^/?#@]*@)?([^/?#:]*)/i;
 /** A plain host, as the browser would keep it: anything else (escapes, non-ASCII, backslashes) is left to the browser. */
@@ -24,18 +22,17 @@ export interface PageText {
   text: string;
   /** Its links' titles, aria-labels and image descriptions (attributes, not text). */
   labels: string;
-  /** Its serialised markup, for the links' addresses; asked for only when the words alone do not decide. */
-  html(): string;
+  /** Its links' href attributes as written; asked for only when the words alone do not decide. */
+  hrefs(): Iterable<string>;
 }
 
 /** `pageHosts`: the hosts relative links resolve to (the page's, and its <base href>'s when it has one). */
 export function pageMayHoldResources(page: PageText, pageHosts: readonly string[]): boolean {
   if (pageHosts.some(mayBeResourceHost)) return true; // every relative link is on such a host
   if (mayNameResource(page.text) || mayNameResource(page.labels)) return true;
-  const html = page.html();
   const seen = new Set<string>(); // a page links to few hosts, many times over
-  for (const m of html.matchAll(HREF)) {
-    const raw = decodeEntities((m[1] ?? m[2] ?? m[3] ?? '').trim());
+  for (const href of page.hrefs()) {
+    const raw = href.trim();
     const absolute = ABSOLUTE.exec(raw);
     if (absolute) {
       const host = absolute[1]!;
@@ -52,9 +49,4 @@ export function pageMayHoldResources(page: PageText, pageHosts: readonly string[
 function mayBeResourceHost(host: string): boolean {
   const h = host.toLowerCase();
   return mayBelongToGroup(h) || isHelplineHost(h);
-}
-
-/** Serialisation escapes only these in attribute values. */
-function decodeEntities(value: string): string {
-  return value.includes('&') ? value.replace(/&(amp|quot|lt|gt|nbsp|#39);/g, (_, e: string) => ({ amp: '&', quot: '"', lt: '<', gt: '>', nbsp: '\u00a0', '#39': "'" })[e]!) : value;
 }

@@ -15,7 +15,8 @@ import { pageMayHoldResources as precheck, type PageText } from '../../src/page/
 function pageText(html: string): PageText {
   const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
   const labels = [...html.matchAll(/\s(?:title|aria-label|alt)="([^"]*)"/g)].map((m) => decode(m[1]!));
-  return { text: decode(html.replace(/<[^>]*>/g, '')), labels: labels.join('\n'), html: () => html };
+  const hrefs = [...html.matchAll(/\shref="([^"]*)"/g)].map((m) => decode(m[1]!));
+  return { text: decode(html.replace(/<[^>]*>/g, '')), labels: labels.join('\n'), hrefs: () => hrefs };
 }
 const pageMayHoldResources = (html: string, hosts: readonly string[]) => precheck(pageText(html), hosts);
 
