@@ -23,7 +23,7 @@ export interface PageText {
   /** Its links' titles, aria-labels and image descriptions (attributes, not text). */
   labels: string;
   /** Its links' href attributes as written; asked for only when the words alone do not decide. */
-  hrefs(): Iterable<string>;
+  hrefs(): readonly string[];
 }
 
 /** `pageHosts`: the hosts relative links resolve to (the page's, and its <base href>'s when it has one). */
@@ -31,8 +31,9 @@ export function pageMayHoldResources(page: PageText, pageHosts: readonly string[
   if (pageHosts.some(mayBeResourceHost)) return true; // every relative link is on such a host
   if (mayNameResource(page.text) || mayNameResource(page.labels)) return true;
   const seen = new Set<string>(); // a page links to few hosts, many times over
-  for (const href of page.hrefs()) {
-    const raw = href.trim();
+  const hrefs = page.hrefs();
+  for (let i = 0; i < hrefs.length; i++) {
+    const raw = hrefs[i]!.trim();
     const absolute = ABSOLUTE.exec(raw);
     if (absolute) {
       const host = absolute[1]!;

@@ -66,10 +66,12 @@ function pageText(doc: Document): PageText {
   return {
     text: root.textContent ?? '',
     labels: labels.join('\n'),
-    *hrefs() {
+    hrefs() {
       // The attribute as written: the browser's resolved a.href costs several times more per link.
       const links = doc.links;
-      for (let i = 0; i < links.length; i++) yield links[i]!.getAttribute('href') ?? '';
+      const hrefs = new Array<string>(links.length);
+      for (let i = 0; i < links.length; i++) hrefs[i] = links[i]!.getAttribute('href') ?? '';
+      return hrefs;
     },
   };
 }
