@@ -10,6 +10,7 @@ import { isArchiveCaptureUrl } from '../page/marks.ts';
 import { SORT_KEYS, type Sort, type SortKey } from './filter.ts';
 import { auditRowOf, statusOf, type AuditEntry, type RowStatus, type Tally } from './rows.ts';
 import { AUDIT_STRINGS as S } from './strings.ts';
+import { isWebAddress } from '../health/address.ts';
 
 type Make = <K extends keyof HTMLElementTagNameMap>(tag: K, attrs?: Record<string, string>, ...children: Array<Node | string | null>) => HTMLElementTagNameMap[K];
 
@@ -154,15 +155,6 @@ export function sortKeyOf(target: EventTarget | null): SortKey | null {
 function webLink(doc: Document, url: string, label: string, attrs: Record<string, string> = {}): HTMLElement {
   const h = maker(doc);
   return isWebAddress(url) ? h('a', { href: url, target: '_blank', rel: 'noopener noreferrer nofollow', ...attrs }, label) : h('span', { class: 'path', ...attrs }, label);
-}
-
-function isWebAddress(url: string): boolean {
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:';
-  } catch {
-    return false;
-  }
 }
 
 /** A new row for an address, filled. */

@@ -51,6 +51,16 @@ export function normaliseUrl(url: URL | string): string {
   return u.toString();
 }
 
+/** An http(s) address: the only kind a report turns into a link. */
+export function isWebAddress(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
 /** Names and IP literals that point into the user's own machine or network. */
 export function isPrivateHost(hostname: string): boolean {
   const host = hostname.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { ALL_REASONS } from '../health/verdict.ts';
+import { isWebAddress } from '../health/address.ts';
 import { auditReportScript } from './html-client.ts';
 import { VERDICT_ORDER, replacements, summaryText, type AuditReport, type AuditRow } from './model.ts';
 
@@ -17,15 +18,6 @@ export function esc(value: string | number): string {
 /** A link only for a well-formed http(s) address; anything else (a file path, a malformed href) stays text. */
 function linkTo(url: string, label = url): string {
   return isWebAddress(url) ? `<a href="${esc(url)}" rel="noopener noreferrer nofollow" target="_blank">${esc(label)}</a>` : `<span class="path">${esc(label)}</span>`;
-}
-
-function isWebAddress(url: string): boolean {
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:';
-  } catch {
-    return false;
-  }
 }
 
 const STYLE = `
