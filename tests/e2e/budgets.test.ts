@@ -53,10 +53,16 @@ describe('budgets', () => {
     const pages = { [HOST]: { '/ordinary.html': ordinaryPage() } };
     const w = await startWorld(pages);
     try {
-      const page = await open(w, `https://${HOST}/ordinary.html`);
-      const busy = await measures(page, 'still-there:busy');
-      figures.push(`2,000 ordinary links, no resources: content script busy ${busy.toFixed(1)} ms (budget 5 ms)`);
-      expect(await page.$$eval('a[data-link-health]', (a) => a.length)).toBe(0);
+      // The first page after the browser starts compiles our script; the median of the next five is each later page.
+      const costs: number[] = [];
+      for (let i = 0; i < 6; i++) {
+        const page = await open(w, `https://${HOST}/ordinary.html`);
+        costs.push(await measures(page, 'still-there:busy'));
+        expect(await page.$$eval('a[data-link-health]', (a) => a.length)).toBe(0);
+        await page.close();
+      }
+      const later = costs.slice(1).sort((a, b) => a - b)[2]!;
+      figures.push(`2,000 ordinary links, no resources: content script busy ${costs[0]!.toFixed(1)} ms on the first page after start, median ${later.toFixed(1)} ms over the next 5 (budget 5 ms)`);
     } finally {
       await w.close();
     }
