@@ -97,7 +97,7 @@ export function startMarking(doc: Document, initial: Settings, deps: PageDeps): 
     const isNew = !set;
     if (!set) tracked.set(url, (set = new Set()));
     set.add(a);
-    notePhone(a);
+    notePhone(a, url);
     const known = verdicts.get(url);
     if (known) applyVerdict(a, known, markOptions());
     else markChecking(a);

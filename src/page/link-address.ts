@@ -17,19 +17,48 @@ const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 /** "/path", "page.html", "?q", "#part" or nothing: resolved against the base address, so on the base's host. */
 const RELATIVE = /^(?:$|\/(?![/\\])|[^\s/\\])/;
 
+/** What a raw href says by itself, before any browser resolution. */
+export type RawHref =
+  /** A plain web address ("https://host/…", or "//host/…" on the base's scheme): its host, lower-cased. */
+  | { kind: 'web'; host: string; schemeRelative: boolean }
+  /** "/path", "page.html", "?q", "#part" or nothing: on the base address's host. */
+  | { kind: 'relative' }
+  /** mailto:, javascript:, tel: … : not a web link. */
+  | { kind: 'not-web' }
+  /** Anything the browser may read otherwise (spaces, user info, escapes, punycode, "http:path"): ask the browser. */
+  | { kind: 'unclear' };
+
+const RELATIVE_HREF: RawHref = { kind: 'relative' };
+const NOT_WEB: RawHref = { kind: 'not-web' };
+const UNCLEAR: RawHref = { kind: 'unclear' };
+
+/** Reads a raw href string: shared by the per-link path below and the page precheck (src/page/page-precheck.ts). */
+export function readHref(raw: string): RawHref {
+  const absolute = ABSOLUTE.exec(raw);
+  if (absolute) {
+    const host = absolute[2]!.toLowerCase();
+    return host.includes('xn--') ? UNCLEAR : { kind: 'web', host, schemeRelative: absolute[1] === undefined };
+  }
+  if (SCHEME.test(raw)) return /^https?:/i.test(raw) ? UNCLEAR : NOT_WEB;
+  return RELATIVE.test(raw) ? RELATIVE_HREF : UNCLEAR;
+}
+
 /** The host a web (http or https) link points to, lower-cased; null for any other kind of link. */
 export function webLinkHost(a: HTMLAnchorElement): string | null {
   const raw = a.getAttribute('href');
   if (raw === null) return null;
-  const absolute = ABSOLUTE.exec(raw);
-  if (absolute && !absolute[2]!.toLowerCase().includes('xn--')) { // punycode: the browser checks it
-    // "//host/…" takes the scheme of the page's base address.
-    if (absolute[1] === undefined && baseOf(a) === null) return null;
-    return absolute[2]!.toLowerCase();
+  const read = readHref(raw);
+  switch (read.kind) {
+    case 'web':
+      // "//host/…" takes the scheme of the page's base address.
+      return read.schemeRelative && baseOf(a) === null ? null : read.host;
+    case 'relative':
+      return baseOf(a);
+    case 'not-web':
+      return null;
+    case 'unclear':
+      return browserHost(a);
   }
-  if (SCHEME.test(raw)) return /^https?:/i.test(raw) ? browserHost(a) : null; // mailto:, javascript:, tel: … are not web links
-  if (RELATIVE.test(raw)) return baseOf(a);
-  return browserHost(a);
 }
 
 function browserHost(a: HTMLAnchorElement): string | null {

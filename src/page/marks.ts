@@ -18,6 +18,7 @@ export const REASON_ATTR = 'data-link-health-reason';
 const EXTRAS_ATTR = 'data-link-health-extras';
 const DESCRIPTION_ATTR = 'data-link-health-description';
 const OWN_TITLE_ATTR = 'data-link-health-own-title';
+const OWN_DESCRIBEDBY_ATTR = 'data-link-health-own-describedby';
 
 /**
  * The link's title as its page wrote it. A marked link's title is our description of its verdict ("Not found
@@ -28,7 +29,6 @@ export function titleAsWritten(a: Element): string {
   if (shown === null) return '';
   return a.getAttribute(OWN_TITLE_ATTR) ?? shown;
 }
-const OWN_DESCRIBEDBY_ATTR = 'data-link-health-own-describedby';
 
 export interface MarkOptions {
   archiveSuggestions: boolean;

@@ -13,8 +13,9 @@ export const PHONE_NOTE_ATTR = 'data-link-health-phone-note';
 const NEARBY_CHARS = 400;
 let counter = 0;
 
-export function notePhone(a: HTMLAnchorElement): void {
-  const group = groupForUrl(a.href);
+/** `url`: the link's address as the page tracks it (resolved once there; a.href resolves afresh on every read). */
+export function notePhone(a: HTMLAnchorElement, url: string): void {
+  const group = groupForUrl(url);
   if (!group || group.phones.length === 0) return;
   const block = a.closest('li, p, td, dd, dt, address, tr');
   if (!block || block.querySelector(`[${PHONE_NOTE_ATTR}]`)) return;

@@ -1,8 +1,8 @@
 /**
- * The DOM side of spotting: reads an anchor's facts lazily (its surroundings only when the decision needs them, and
- * its host as the browser already parsed it), so a page of 2,000 ordinary links costs a few milliseconds.
+ * The DOM side of spotting: reads an anchor's facts lazily (its host from the raw href, its surroundings only when
+ * the decision needs them, the resolved address only for links past the cheap test).
  */
-import { mightBeResource, spotResource, type LinkFacts } from '../directory/spotting.ts';
+import { judgeResource, mightBeResource, type LinkFacts } from '../directory/spotting.ts';
 import { webLinkHost } from './link-address.ts';
 import { titleAsWritten } from './marks.ts';
 
@@ -22,8 +22,8 @@ export function isResourceAnchor(a: HTMLAnchorElement, pageHost: string): boolea
     context: () => (context ??= surroundings(a, fullText.length)),
     inPageChrome: () => a.closest('nav, header, footer, [role="navigation"], [role="banner"], [role="contentinfo"]') !== null,
   };
-  // Most links stop at the cheap test; only the rest pay for the resolved address.
-  return mightBeResource(facts) && spotResource({ ...facts, href: a.href }).resource;
+  // Most links stop at the cheap test; only the rest pay for the resolved address and the whole judgement.
+  return mightBeResource(facts) && judgeResource({ ...facts, href: a.href }).resource;
 }
 
 /**

@@ -11,7 +11,7 @@ import { startMarking, type PageMarker } from './controller.ts';
 import { pageGroups } from './page-groups.ts';
 import { answerPageLinks } from './page-links.ts';
 import { loadedAt } from './loaded-at.ts';
-import { pageMayHoldResources, type PageText } from './page-precheck.ts';
+import { documentMayHoldResources } from './page-precheck.ts';
 
 export async function startContent(onInvalidated: (cb: () => void) => void): Promise<void> {
   const scriptStart = performance.now();
@@ -30,7 +30,7 @@ export async function startContent(onInvalidated: (cb: () => void) => void): Pro
       return () => browser.runtime.onMessage.removeListener(handler);
     },
     isResource: (a) => isResourceAnchor(a, pageSite),
-    mayHoldResources: (doc) => pageMayHoldResources(pageText(doc), relativeLinkHosts(doc)),
+    mayHoldResources: documentMayHoldResources,
     isDirectoryUrl,
   });
   const onChange = (changes: Record<string, { newValue?: unknown }>, area: string) => {
@@ -54,36 +54,4 @@ export async function startContent(onInvalidated: (cb: () => void) => void): Pro
   performance.measure('still-there:busy', { start: loadedAt, duration: setUpMs + marker.busyMs });
   performance.measure('still-there:longest-slice', { start: scriptStart, duration: Math.max(setUpMs, marker.longestSliceMs) });
   performance.measure('still-there:cached-drawn', { start: loadedAt, end: performance.now() });
-}
-
-/** The page in one piece for the precheck: a few native calls instead of one per link. */
-function pageText(doc: Document): PageText {
-  const root = doc.body ?? doc.documentElement;
-  const labels: string[] = [];
-  for (const el of root.querySelectorAll('a[title], a[aria-label], a img[alt]')) {
-    labels.push(el.getAttribute('title') ?? '', el.getAttribute('aria-label') ?? '', el.getAttribute('alt') ?? '');
-  }
-  return {
-    text: root.textContent ?? '',
-    labels: labels.join('\n'),
-    hrefs() {
-      // The attribute as written: the browser's resolved a.href costs several times more per link.
-      const links = doc.links;
-      const hrefs = new Array<string>(links.length);
-      for (let i = 0; i < links.length; i++) hrefs[i] = links[i]!.getAttribute('href') ?? '';
-      return hrefs;
-    },
-  };
-}
-
-/** Where the page's relative links lead: its own host, and its <base href>'s when that differs. */
-function relativeLinkHosts(doc: Document): string[] {
-  const hosts = [doc.location.hostname];
-  try {
-    const base = new URL(doc.baseURI);
-    if (base.hostname !== hosts[0]) hosts.push(base.hostname);
-  } catch {
-    // no base address to resolve against: relative links go nowhere
-  }
-  return hosts;
 }
