@@ -8,7 +8,7 @@ import { createChecker, DEFAULTS, type Checker } from '../health/checker.ts';
 import { HostQueue, politely } from '../health/politeness.ts';
 import type { LinkReport } from '../health/verdict.ts';
 import { newHomeFor } from '../directory/lookup.ts';
-import { auditPagePath } from '../audit-page/open.ts';
+import { openAuditPage } from '../audit-page/open.ts';
 import { t, tn } from '../i18n.ts';
 import { isEnvelope, toLinkVerdict, type LinkVerdict, type TabPush } from '../messages.ts';
 import { DEFAULT_SETTINGS, readSettings, SETTINGS_KEY, type Settings } from '../settings.ts';
@@ -111,7 +111,7 @@ export function startBackground(): void {
       if (info.menuItemId === 'check-link' && info.linkUrl) void sendToTab(tab.id, { type: 'checkLink', url: info.linkUrl });
       if (info.menuItemId === 'recheck-page') void sendToTab(tab.id, { type: 'recheckPage' });
       // The report of every link of the page, in a new tab beside it (src/audit-page/).
-      if (info.menuItemId === 'audit-page') void browser.tabs.create({ url: browser.runtime.getURL(auditPagePath(tab.id)), index: tab.index + 1, windowId: tab.windowId });
+      if (info.menuItemId === 'audit-page') void openAuditPage(tab.id);
     });
   }
 

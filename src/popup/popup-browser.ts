@@ -2,7 +2,7 @@
 import { browser } from 'wxt/browser';
 import type { PageGroupLink, Requests, TabRequest } from '../messages.ts';
 import type { PopupDeps } from './popup-controller.ts';
-import { auditPagePath } from '../audit-page/open.ts';
+import { openAuditPage } from '../audit-page/open.ts';
 
 /**
  * `search` is the popup page's query string. `?tab=<id>` names the tab to describe: opened from the toolbar, the
@@ -35,9 +35,7 @@ export function browserDeps(search: string): PopupDeps {
     },
     copy: (text) => navigator.clipboard.writeText(text),
     async openAudit(tabId) {
-      // Beside the audited page, in its window.
-      const audited = await browser.tabs.get(tabId).catch(() => null);
-      await browser.tabs.create({ url: browser.runtime.getURL(auditPagePath(tabId)), ...(audited ? { index: audited.index + 1, windowId: audited.windowId } : {}) });
+      await openAuditPage(tabId);
       // The toolbar popup closes itself; popup.html opened in a tab of its own (?tab=) stays.
       if (!(Number.isInteger(named) && named > 0)) window.close();
     },
