@@ -32,6 +32,9 @@ export default defineConfig({
     permissions: ['storage', 'webRequest', 'contextMenus'],
     host_permissions: ['<all_urls>'],
     action: { default_title: '__MSG_action_title__' },
+    // The content script, on every page a clinician opens (entrypoints/page-marker.ts says why it is not WXT's
+    // content.ts). document_idle: after the page has loaded, so reading its links never delays its first paint.
+    content_scripts: [{ matches: ['<all_urls>'], js: ['page-marker.js'], css: ['assets/page-marker.css'], run_at: 'document_idle' }],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -4,7 +4,6 @@
  * Reason codes, data-* values and JSON fields are a documented contract and never pass through here.
  * Unit tests hand in the real messages with setMessageSource (tests/unit/i18n-helper.ts).
  */
-import { browser } from 'wxt/browser';
 
 /** The keys of the English messages, the default locale: a misspelt key is a type error. */
 export type MessageKey = keyof typeof import('../public/_locales/en/messages.json');
@@ -29,7 +28,10 @@ export function setMessageSource(source: MessageSource | null): void {
 
 function source(): MessageSource {
   if (injected) return injected;
-  const i18n = (browser as { i18n?: MessageSource } | undefined)?.i18n;
+  // The global API rather than wxt/browser: the content script reads its messages here and does without the polyfill
+  // (src/page/extension-api.ts). i18n.getMessage answers alike on Chrome's `chrome` and Firefox's `browser`.
+  const g = globalThis as { browser?: { i18n?: MessageSource }; chrome?: { i18n?: MessageSource } };
+  const i18n = g.browser?.i18n ?? g.chrome?.i18n;
   if (!i18n) throw new Error('still-there i18n: no browser.i18n here; a unit test must call setMessageSource first (tests/unit/i18n-helper.ts)');
   return i18n;
 }

@@ -5,6 +5,7 @@
 import { hostWithin } from '../health/host.ts';
 import type { Group } from './group.ts';
 import { GROUPS } from './groups.ts';
+import { QUICK_CUES } from './quick-cues.generated.ts';
 
 interface Claim {
   group: Group;
@@ -19,14 +20,18 @@ interface Home {
   path: string | null;
 }
 
-const HOMES: readonly Home[] = GROUPS.flatMap((group): Home[] => {
-  const homes: Home[] = group.otherDomains.map((host) => ({ group, host, path: null }));
-  if (group.website) {
-    const w = new URL(group.website);
-    homes.unshift({ group, host: withoutWww(w.hostname), path: w.pathname === '/' ? null : `${withoutWww(w.hostname)}${w.pathname}`.toLowerCase() });
-  }
-  return homes;
-});
+/** Built on first use: a page with no link near a group's domain never needs it. */
+let homesCache: readonly Home[] | null = null;
+function homes(): readonly Home[] {
+  return (homesCache ??= GROUPS.flatMap((group): Home[] => {
+    const homes: Home[] = group.otherDomains.map((host) => ({ group, host, path: null }));
+    if (group.website) {
+      const w = new URL(group.website);
+      homes.unshift({ group, host: withoutWww(w.hostname), path: w.pathname === '/' ? null : `${withoutWww(w.hostname)}${w.pathname}`.toLowerCase() });
+    }
+    return homes;
+  }));
+}
 
 /**
  * The group an address belongs to: its current site, another current domain, a former domain or an old URL
@@ -55,12 +60,18 @@ export function isDirectoryUrl(url: string): boolean {
 
 /**
  * Every domain any claim can start from (website hosts, other and former domains, hosts of old prefixes), so a
- * link on an unrelated site is rejected with a few Set look-ups: this runs for every link on every page.
+ * link on an unrelated site is rejected with a few Set look-ups: this runs for every link on every page. Computed
+ * by claimedDomains(); the content script reads the copy kept in quick-cues.generated.ts rather than parse every
+ * group's addresses on every page (tests/unit/quick-cues.test.ts keeps the two equal).
  */
-const CLAIMED_DOMAINS: ReadonlySet<string> = new Set([
-  ...HOMES.map((h) => h.host),
-  ...GROUPS.flatMap((g) => [...g.formerDomains, ...g.formerUrlPrefixes.map((p) => withoutWww(p.split('/')[0]!))]).map((d) => d.toLowerCase()),
-]);
+export function claimedDomains(): string[] {
+  const all = [
+    ...homes().map((h) => h.host),
+    ...GROUPS.flatMap((g) => [...g.formerDomains, ...g.formerUrlPrefixes.map((p) => withoutWww(p.split('/')[0]!))]).map((d) => d.toLowerCase()),
+  ];
+  return [...new Set(all)].sort();
+}
+const CLAIMED_DOMAINS: ReadonlySet<string> = new Set(QUICK_CUES.claimedDomains);
 
 /**
  * Whether any group could claim an address on this host: a necessary condition for groupForUrl, answered with a
@@ -89,7 +100,7 @@ function claimFor(raw: string): Claim | null {
   for (const group of GROUPS) {
     if (group.formerUrlPrefixes.some((prefix) => underPrefix(key, prefix.toLowerCase()))) return { group, former: true };
   }
-  for (const home of HOMES) {
+  for (const home of homes()) {
     if (home.path ? underPrefix(key, home.path) : hostWithin(host, home.host)) return { group: home.group, former: false };
   }
   for (const group of GROUPS) {

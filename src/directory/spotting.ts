@@ -11,6 +11,7 @@ import { roughlySameSite } from './rough-site.ts';
 import { groupForUrl, mayBelongToGroup } from './lookup.ts';
 import { GROUPS } from './groups.ts';
 import type { Group } from './group.ts';
+import { QUICK_CUES } from './quick-cues.generated.ts';
 
 export interface LinkFacts {
   href: string;
@@ -64,24 +65,27 @@ const LINE_NAME = /\b\p{Lu}[\p{L}'-]*(?: \p{Lu}[\p{L}'-]*)* (?:Line|LINE)(?=\s*(
  * four letters ("NA" and "AA" are everyday letters). A record whose website is one page of a larger body (SAMHSA's
  * helpline) lends no acronym: "SAMHSA" names the agency, not the helpline.
  */
-const DIRECTORY_NAMES = directoryNames();
+let directoryNamesCache: ReturnType<typeof directoryNames> | null = null;
+const names = () => (directoryNamesCache ??= directoryNames());
 
 /**
  * The cheap first test: every phrase, name and acronym above, in any case, with any whitespace between words, and
  * nothing else — no word boundaries, no capitals rule, no Unicode classes. Whatever the whole judgement accepts
  * passes it (tests/unit/spotting.test.ts checks phrases, names and labelled links); ordinary words ("online",
  * "find us", "local news", "support") do not, so a page without a mutual-aid phrase can be passed over at once.
+ * Built from the directory on every page, this cost a millisecond or two of the content script's budget, so the
+ * source is kept ready in quick-cues.generated.ts (tests/unit/quick-cues.test.ts fails when it falls behind).
  */
-const CUES = new RegExp(
-  [
+export function cuePattern(): string {
+  return [
     ...RESOURCE_PHRASES.map((p) => p.replaceAll('[- ]', '[-\\s]').replaceAll(' ', '\\s+')),
-    ...DIRECTORY_NAMES.nameList.map((n) => n.replaceAll(' ', '\\s+')),
-    ...DIRECTORY_NAMES.acronymList,
+    ...names().nameList.map((n) => n.replaceAll(' ', '\\s+')),
+    ...names().acronymList,
     'anonymous', 'an[oó]nim', // "<Name> Anonymous", "Anónimos"
     '\\sline', 'l[ií]nea', // "Friendship Line", "Línea de amistad"
-  ].join('|'),
-  'i',
-);
+  ].join('|');
+}
+const CUES = new RegExp(QUICK_CUES.cuePattern, 'i');
 
 /**
  * The whole judgement's patterns, built on first use: a page whose links all stop at the cheap test never pays
@@ -90,8 +94,8 @@ const CUES = new RegExp(
 let fullPatterns: { inCapitals: RegExp; inAnyCase: RegExp } | null = null;
 function patterns(): { inCapitals: RegExp; inAnyCase: RegExp } {
   return (fullPatterns ??= {
-    inCapitals: new RegExp(`${ANONYMOUS_FELLOWSHIP.source}|${DIRECTORY_NAMES.acronyms}`, 'u'),
-    inAnyCase: new RegExp(`${RESOURCE_PHRASES.join('|')}|${DIRECTORY_NAMES.names}`, 'iu'),
+    inCapitals: new RegExp(`${ANONYMOUS_FELLOWSHIP.source}|${names().acronyms}`, 'u'),
+    inAnyCase: new RegExp(`${RESOURCE_PHRASES.join('|')}|${names().names}`, 'iu'),
   });
 }
 

@@ -23,13 +23,21 @@ export interface PageText {
 export function pageMayHoldResources(page: PageText, pageHosts: readonly string[]): boolean {
   if (pageHosts.some(mayBeResourceHost)) return true; // every relative link is on such a host
   if (mayNameResource(page.text) || mayNameResource(page.labels)) return true;
-  const seen = new Set<string>(); // a page links to few hosts, many times over
+  // A page links to few sites, many times over: links whose addresses agree up to the first slash after the
+  // scheme's "//" agree on their host (the host ends at the first "/", "?" or "#"), so each such prefix is read once.
+  const seenPrefixes = new Set<string>();
+  const seenHosts = new Set<string>();
   const hrefs = page.hrefs();
   for (let i = 0; i < hrefs.length; i++) {
-    const read = readHref(hrefs[i]!);
+    const raw = hrefs[i]!;
+    const cut = raw.indexOf('/', 8); // "https://" is 8 characters: the first slash at or after it ends the host
+    const prefix = cut === -1 ? raw : raw.slice(0, cut + 1);
+    if (seenPrefixes.has(prefix)) continue;
+    seenPrefixes.add(prefix);
+    const read = readHref(prefix); // the same kind and host as the whole href: nothing after the prefix counts
     if (read.kind === 'unclear') return true; // the browser may read it otherwise: look link by link
-    if (read.kind !== 'web' || seen.has(read.host)) continue; // relative links are on the page hosts, checked above
-    seen.add(read.host);
+    if (read.kind !== 'web' || seenHosts.has(read.host)) continue; // relative links are on the page hosts, checked above
+    seenHosts.add(read.host);
     if (mayBeResourceHost(read.host)) return true;
   }
   return false;

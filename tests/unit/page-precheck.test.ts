@@ -49,6 +49,13 @@ describe('a page that may hold one is looked at link by link', () => {
     }
   });
 
+  it("for a group's address that begins like an ordinary site's already seen on the page", () => {
+    // Each distinct beginning is read once; these share their first characters with the ordinary links above.
+    for (const href of ['https://www.news-1.example.com.aa.org/', 'https://www.news-1.example.com@aa.org/', 'https://www.news-1.example.com:443@nami.org/']) {
+      expect(may(`<li><a href="${href}">here</a></li>`), href).toBe(true);
+    }
+  });
+
   it("for a helpline's own host, and on a group's own site (its relative links)", () => {
     expect(may('<li><a href="https://www.veteranscrisisline.net/">here</a></li>')).toBe(true);
     expect(may('<li><a href="/meetings">Meetings</a></li>', ['www.aa.org'])).toBe(true);

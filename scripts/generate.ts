@@ -1,0 +1,7 @@
+// Writes src/directory/quick-cues.generated.ts from the directory (src/directory/quick-cues.ts says why).
+import { writeFileSync } from 'node:fs';
+import { quickCuesModule } from '../src/directory/quick-cues.ts';
+
+const target = new URL('../src/directory/quick-cues.generated.ts', import.meta.url);
+writeFileSync(target, quickCuesModule());
+console.log(`wrote ${target.pathname}`);
