@@ -15,8 +15,11 @@ export interface PageText {
   text: string;
   /** Its links' titles, aria-labels and image descriptions (attributes, not text). */
   labels: string;
-  /** Its links' href attributes as written; asked for only when the words alone do not decide. */
-  hrefs(): readonly string[];
+  /**
+   * Its links' href attributes as written, read one at a time as the check goes (no copy of 2,000 strings first);
+   * asked for only when the words alone do not decide.
+   */
+  hrefs(): { readonly length: number; at(index: number): string | undefined };
 }
 
 /** `pageHosts`: the hosts relative links resolve to (the page's, and its <base href>'s when it has one). */
@@ -29,7 +32,7 @@ export function pageMayHoldResources(page: PageText, pageHosts: readonly string[
   const seenHosts = new Set<string>();
   const hrefs = page.hrefs();
   for (let i = 0; i < hrefs.length; i++) {
-    const raw = hrefs[i]!;
+    const raw = hrefs.at(i) ?? '';
     const cut = raw.indexOf('/', 8); // "https://" is 8 characters: the first slash at or after it ends the host
     const prefix = cut === -1 ? raw : raw.slice(0, cut + 1);
     if (seenPrefixes.has(prefix)) continue;
@@ -66,9 +69,7 @@ function readPage(doc: Document): PageText {
     hrefs() {
       // The attribute as written: the browser's resolved a.href costs several times more per link.
       const links = doc.links;
-      const hrefs = new Array<string>(links.length);
-      for (let i = 0; i < links.length; i++) hrefs[i] = links[i]!.getAttribute('href') ?? '';
-      return hrefs;
+      return { length: links.length, at: (i: number) => links[i]?.getAttribute('href') ?? '' };
     },
   };
 }
