@@ -2,28 +2,78 @@
  * The DOM side of spotting: reads an anchor's facts lazily (its host from the raw href, its surroundings only when
  * the decision needs them, the resolved address only for links past the cheap test).
  */
-import { judgeResource, mightBeResource, type LinkFacts } from '../directory/spotting.ts';
+import { judgeResource, isHelplineHost, mayNameResource, type LinkFacts } from '../directory/spotting.ts';
+import { mayBelongToGroup } from '../directory/lookup.ts';
 import { webLinkHost } from './link-address.ts';
 import { titleAsWritten } from './marks.ts';
 
 const CONTEXT_CHARS = 300;
+const BOXES = 'li, p, td, dd, dt, figcaption, blockquote';
+/** A box this short is looked at whole in one test: it holds the link's own words and its surroundings alike. */
+const WHOLE_BOX_CHARS = 1_000;
 
 export function isResourceAnchor(a: HTMLAnchorElement, pageHost: string): boolean {
   const host = webLinkHost(a);
   if (host === null) return false;
+  // Most links stop at the cheap test; only the rest pay for the resolved address and the whole judgement.
+  if (!mayBelongToGroup(host) && !isHelplineHost(host) && !mayBeNamedNearby(a)) return false;
   const fullText = a.textContent ?? '';
-  const ownText = fullText.slice(0, 400);
   let context: string | undefined;
-  const facts: Omit<LinkFacts, 'href'> = {
+  const facts: LinkFacts = {
+    href: a.href,
     host,
-    text: anchorText(a, ownText),
+    text: anchorText(a, fullText.slice(0, 400)),
     title: titleAsWritten(a),
     pageHost,
     context: () => (context ??= surroundings(a, fullText.length)),
     inPageChrome: () => a.closest('nav, header, footer, [role="navigation"], [role="banner"], [role="contentinfo"]') !== null,
   };
-  // Most links stop at the cheap test; only the rest pay for the resolved address and the whole judgement.
-  return mightBeResource(facts) && judgeResource({ ...facts, href: a.href }).resource;
+  return judgeResource(facts).resource;
+}
+
+/**
+ * The cheap test's words side (spotting's mightBeResource) read from the page with as few calls as it can: on a
+ * page of 10,000 links every call per link costs milliseconds. It never turns away what mightBeResource would let
+ * through: the box's text holds the link's own words and their surroundings, and the labels are looked at, alone
+ * and joined to the words as mightBeResource joins them, whenever the link has any. tests/e2e/spotting-in-page.test.ts
+ * checks it on every labelled link of the real pages.
+ */
+function mayBeNamedNearby(a: HTMLAnchorElement): boolean {
+  const box = a.closest(BOXES);
+  const words = box ? boxText(box) : (a.textContent ?? '');
+  if (words.length <= WHOLE_BOX_CHARS) {
+    if (mayNameResource(words)) return true;
+  } else {
+    const own = a.textContent ?? '';
+    if (mayNameResource(own.slice(0, 400)) || mayNameResource(words.slice(0, CONTEXT_CHARS))) return true;
+  }
+  // Only href: no title, label or image description to read (a marked link has our attributes too, and is read).
+  if (a.attributes.length === 1 && a.firstElementChild === null) return false;
+  const own = (a.textContent ?? '').slice(0, 400);
+  const title = titleAsWritten(a);
+  return mayNameResource(anchorText(a, own)) || (title !== '' && mayNameResource(title));
+}
+
+/**
+ * A box's text, read once however many links it holds (an old table layout may put a whole page in one cell), and
+ * only for the task at hand: the page may change it before the next.
+ */
+let boxTexts = new WeakMap<Element, string>();
+let forgetting = false;
+function boxText(box: Element): string {
+  let text = boxTexts.get(box);
+  if (text === undefined) {
+    text = box.textContent ?? '';
+    boxTexts.set(box, text);
+    if (!forgetting) {
+      forgetting = true;
+      queueMicrotask(() => {
+        boxTexts = new WeakMap();
+        forgetting = false;
+      });
+    }
+  }
+  return text;
 }
 
 /**
@@ -31,8 +81,8 @@ export function isResourceAnchor(a: HTMLAnchorElement, pageHost: string): boolea
  * the commonest shape on any page), it says nothing the link's words did not: empty.
  */
 function surroundings(a: HTMLAnchorElement, ownLength: number): string {
-  const box = a.closest('li, p, td, dd, dt, figcaption, blockquote');
-  const text = box?.textContent ?? '';
+  const box = a.closest(BOXES);
+  const text = box ? boxText(box) : '';
   return text.length === ownLength ? '' : text.slice(0, CONTEXT_CHARS);
 }
 
