@@ -11,9 +11,52 @@ export type LinkVerdict = Pick<LinkReport, 'url' | 'verdict' | 'reason' | 'detai
   stale: boolean;
 };
 
+/**
+ * A verdict as a lookup's answer carries it: a page's first lookups carry a thousand at once, and every field
+ * costs serialising on both sides of the browser's messaging, so what a reader can rebuild is left out — nulls,
+ * `stale: false`, a final address equal to the link's own — and the engine's `detail` travels only when asked for
+ * (the audit page shows it; a page's marks never do). `fromWire` rebuilds the LinkVerdict.
+ */
+export type WireVerdict = Pick<LinkVerdict, 'url' | 'verdict' | 'reason' | 'status' | 'checkedAt'> & {
+  detail?: string;
+  /** Absent: the same as `url`. */
+  finalUrl?: string | null;
+  newHome?: string;
+  archive?: NonNullable<LinkVerdict['archive']>;
+  stale?: true;
+};
+
+export function toWire(v: LinkVerdict, withDetail: boolean): WireVerdict {
+  const w: WireVerdict = { url: v.url, verdict: v.verdict, reason: v.reason, status: v.status, checkedAt: v.checkedAt };
+  if (withDetail) w.detail = v.detail;
+  if (v.finalUrl !== v.url) w.finalUrl = v.finalUrl;
+  if (v.newHome !== null) w.newHome = v.newHome;
+  if (v.archive !== null) w.archive = v.archive;
+  if (v.stale) w.stale = true;
+  return w;
+}
+
+export function fromWire(w: WireVerdict): LinkVerdict {
+  return {
+    url: w.url,
+    verdict: w.verdict,
+    reason: w.reason,
+    detail: w.detail ?? '',
+    status: w.status,
+    finalUrl: w.finalUrl === undefined ? w.url : w.finalUrl,
+    newHome: w.newHome ?? null,
+    archive: w.archive ?? null,
+    checkedAt: w.checkedAt,
+    stale: w.stale === true,
+  };
+}
+
 export interface Requests {
-  /** Known verdicts now; unknown or stale links are queued and arrive later as 'verdicts' pushes. */
-  lookup: { request: { urls: string[]; force?: boolean }; response: { verdicts: LinkVerdict[] } };
+  /**
+   * Known verdicts now; unknown or stale links are queued and arrive later as 'verdicts' pushes. `details`: carry
+   * each verdict's `detail` too.
+   */
+  lookup: { request: { urls: string[]; force?: boolean; details?: boolean }; response: { verdicts: WireVerdict[] } };
   /** A page's count of dead resource links, for the toolbar badge. */
   pageSummary: { request: { dead: number }; response: { ok: true } };
   cacheStats: { request: Record<string, never>; response: CacheStats };

@@ -1,6 +1,6 @@
 /** The audit page's window on the browser: the audited tab's content script, the background's lookup, its pushes. */
 import { browser } from 'wxt/browser';
-import type { LinkVerdict, PageLinks, Requests, TabRequest } from '../messages.ts';
+import { fromWire, type LinkVerdict, type PageLinks, type Requests, type TabRequest } from '../messages.ts';
 import type { AuditDeps } from './controller.ts';
 import { tabFromSearch } from './open.ts';
 
@@ -19,9 +19,10 @@ export function browserDeps(search: string): AuditDeps {
       }
     },
     async lookup(urls) {
-      const payload: Requests['lookup']['request'] = { urls };
+      // With each verdict's detail: the report shows it under the address.
+      const payload: Requests['lookup']['request'] = { urls, details: true };
       const answer = (await browser.runtime.sendMessage({ type: 'lookup', payload })) as Requests['lookup']['response'] | undefined;
-      return answer?.verdicts ?? [];
+      return (answer?.verdicts ?? []).map(fromWire);
     },
     onPush(listener) {
       // The background pushes verdicts to the tab that asked; where the browser delivers them to an extension page,

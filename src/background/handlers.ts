@@ -4,7 +4,7 @@
  * is missing, stale or forced; the verdicts then stream to the asking tab as they arrive.
  */
 import { normaliseUrl } from '../health/address.ts';
-import { toLinkVerdict, type LinkVerdict, type Requests, type RequestName } from '../messages.ts';
+import { toLinkVerdict, toWire, type Requests, type RequestName, type WireVerdict } from '../messages.ts';
 import type { VerdictStore } from '../store/verdict-store.ts';
 
 export interface HandlerContext {
@@ -25,16 +25,19 @@ export interface HandlerDeps {
 
 export function createHandlers(deps: HandlerDeps): HandlerTable {
   return {
-    async lookup({ urls, force }, { tabId }) {
-      const wanted = [...new Set(urls.slice(0, MAX_URLS_PER_LOOKUP).map(safeNormalise).filter((u): u is string => u !== null))];
+    async lookup({ urls, force, details }, { tabId }) {
+      // An address the store holds is normalised already (normalising is idempotent: tests/unit/address.test.ts),
+      // which spares a page's thousand cached links a thousand URL parses.
+      const normalised = (u: unknown) => (typeof u === 'string' && deps.store.holds(u) ? u : safeNormalise(u));
+      const wanted = [...new Set(urls.slice(0, MAX_URLS_PER_LOOKUP).map(normalised).filter((u): u is string => u !== null))];
       const now = Date.now();
       const known = await deps.store.lookup(wanted, now);
-      const verdicts: LinkVerdict[] = [];
+      const verdicts: WireVerdict[] = [];
       const toCheck: string[] = [];
       for (const url of wanted) {
         const v = known.get(url);
         const stale = !v || v.expiresAt <= now;
-        if (v) verdicts.push(toLinkVerdict(v, stale || Boolean(force)));
+        if (v) verdicts.push(toWire(toLinkVerdict(v, stale || Boolean(force)), details === true));
         if (stale || force) toCheck.push(url);
       }
       await deps.store.enqueueMany(toCheck, tabId, Boolean(force), now);
@@ -60,7 +63,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
   };
 }
 
-function safeNormalise(url: string): string | null {
+function safeNormalise(url: unknown): string | null {
   try {
     return typeof url === 'string' && /^https?:/i.test(url) ? normaliseUrl(url) : null;
   } catch {

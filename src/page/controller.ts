@@ -4,7 +4,7 @@
  * Work is sliced into short tasks so a page of 10,000 links never freezes.
  */
 import { normaliseUrl } from '../health/address.ts';
-import type { LinkVerdict, Requests, RequestName, TabPush } from '../messages.ts';
+import { fromWire, type LinkVerdict, type Requests, type RequestName, type TabPush } from '../messages.ts';
 import { isOffFor, type Settings } from '../settings.ts';
 import { ATTR, applyVerdict, isOurs, markChecking, unmarkAll, type MarkOptions } from './marks.ts';
 import { notePhone, removePhoneNotes } from './phone-note.ts';
@@ -141,7 +141,7 @@ export function startMarking(doc: Document, initial: Settings, deps: PageDeps): 
     for (let i = 0; i < urls.length; i += LOOKUP_BATCH) {
       try {
         const answer = await deps.send('lookup', { urls: urls.slice(i, i + LOOKUP_BATCH), ...(force ? { force } : {}) });
-        await drawSliced(answer.verdicts);
+        await drawSliced(answer.verdicts.map(fromWire));
       } catch {
         // The background is restarting or the extension was updated: the marks stay "checking", nothing breaks.
       }

@@ -1,6 +1,6 @@
 /** The popup's window on the browser: the background's lookup, the target tab, its content script, the clipboard. */
 import { browser } from 'wxt/browser';
-import type { PageGroupLink, Requests, TabRequest } from '../messages.ts';
+import { fromWire, type PageGroupLink, type Requests, type TabRequest } from '../messages.ts';
 import type { PopupDeps } from './popup-controller.ts';
 import { openAuditPage } from '../audit-page/open.ts';
 
@@ -15,7 +15,7 @@ export function browserDeps(search: string): PopupDeps {
     async lookup(urls) {
       const payload: Requests['lookup']['request'] = { urls };
       const answer = (await browser.runtime.sendMessage({ type: 'lookup', payload })) as Requests['lookup']['response'] | undefined;
-      return answer?.verdicts ?? [];
+      return (answer?.verdicts ?? []).map(fromWire);
     },
     async targetTab() {
       if (Number.isInteger(named) && named > 0) return named;

@@ -41,6 +41,11 @@ export class VerdictStore {
     this.#db = openStillThereDb(options.name ?? DB_NAME, options.factory);
   }
 
+  /** Whether the memory copy holds this exact address (then it is a normalised one: only those are stored). */
+  holds(url: string): boolean {
+    return this.#recent.has(url);
+  }
+
   /** Known verdicts for these links (fresh or stale), marking them as just seen. Unknown links are absent. */
   async lookup(urls: string[], now = Date.now()): Promise<Map<string, StoredVerdict>> {
     const db = await this.#db;

@@ -63,3 +63,23 @@ describe('normal form', () => {
     expect(normaliseUrl('https://user:pw@WWW.AA.org:443/find-aa?lang=es#top')).toBe('https://www.aa.org/find-aa?lang=es');
   });
 });
+
+describe('normalising', () => {
+  // The background answers a lookup for an address it already holds without normalising it again
+  // (src/background/handlers.ts): that is only right if a normalised address normalises to itself.
+  it.each([
+    'https://user:pw@WWW.AA.org:443/find-aa?lang=es#top',
+    'HTTP://Example.COM:80/a/../b/./c?x=1&y=%7e#frag',
+    'https://xn--bcher-kva.example/ä ö?q=ü',
+    'http://www.ocfoundation.org/EO_Hoarding.aspx#',
+    'https://example.org/path%2Fencoded//double/?',
+    'http://[::ffff:7f00:1]:8080/',
+    'https://example.org./trailing-dot',
+    'https://0x7f.1/',
+    'http:\\\\backslash.example\\path',
+  ])('%s normalises to an address that normalises to itself', (raw) => {
+    const once = normaliseUrl(raw);
+    expect(normaliseUrl(once)).toBe(once);
+  });
+});
+
