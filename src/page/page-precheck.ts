@@ -15,11 +15,8 @@ export interface PageText {
   text: string;
   /** Its links' titles, aria-labels and image descriptions (attributes, not text). */
   labels: string;
-  /**
-   * Its links' href attributes as written, read one at a time as the check goes (no copy of 2,000 strings first);
-   * asked for only when the words alone do not decide.
-   */
-  hrefs(): { readonly length: number; at(index: number): string | undefined };
+  /** Its links' href attributes as written; asked for only when the words alone do not decide. */
+  hrefs(): readonly string[];
 }
 
 /** `pageHosts`: the hosts relative links resolve to (the page's, and its <base href>'s when it has one). */
@@ -32,7 +29,7 @@ export function pageMayHoldResources(page: PageText, pageHosts: readonly string[
   const seenHosts = new Set<string>();
   const hrefs = page.hrefs();
   for (let i = 0; i < hrefs.length; i++) {
-    const raw = hrefs.at(i) ?? '';
+    const raw = hrefs[i]!;
     const cut = raw.indexOf('/', 8); // "https://" is 8 characters: the first slash at or after it ends the host
     const prefix = cut === -1 ? raw : raw.slice(0, cut + 1);
     if (seenPrefixes.has(prefix)) continue;
@@ -68,8 +65,11 @@ function readPage(doc: Document): PageText {
     labels: labels.join('\n'),
     hrefs() {
       // The attribute as written: the browser's resolved a.href costs several times more per link.
+      // Read in one tight loop first: measured faster than reading each as the check goes.
       const links = doc.links;
-      return { length: links.length, at: (i: number) => links[i]?.getAttribute('href') ?? '' };
+      const hrefs = new Array<string>(links.length);
+      for (let i = 0; i < links.length; i++) hrefs[i] = links[i]!.getAttribute('href') ?? '';
+      return hrefs;
     },
   };
 }
