@@ -23,6 +23,16 @@ export async function startContent(): Promise<void> {
   const settings = readSettings((await stored)[SETTINGS_KEY]);
   const wiringStart = performance.now();
   const pageSite = location.hostname;
+  // One listener for every message to this page: the background's pushes, the popup's "Groups on this page" and
+  // the audit page's list of every link here.
+  let onPush: ((push: TabPush) => void) | null = null;
+  const listener = answerMessages(api, (message) => {
+    if (isTabRequest(message)) return Promise.resolve(pageGroups(document));
+    const links = answerPageLinks(message, document, (a) => isResourceAnchor(a, pageSite));
+    if (links) return links;
+    if (typeof message === 'object' && message !== null && 'type' in message) onPush?.(message as TabPush);
+    return undefined;
+  });
   const marker: PageMarker = startMarking(document, settings, {
     send: <K extends RequestName>(type: K, payload: Requests[K]['request']) =>
       (api.runtime.sendMessage({ type, payload }) as Promise<Requests[K]['response']>).catch((error: unknown) => {
@@ -31,12 +41,11 @@ export async function startContent(): Promise<void> {
         if (!api.runtime?.id) stop();
         throw error;
       }),
-    onPush(listener) {
-      const handler = (message: unknown) => {
-        if (typeof message === 'object' && message !== null && 'type' in message) listener(message as TabPush);
+    onPush(push) {
+      onPush = push;
+      return () => {
+        onPush = null;
       };
-      api.runtime.onMessage.addListener(handler);
-      return () => api.runtime.onMessage.removeListener(handler);
     },
     isResource: (a) => isResourceAnchor(a, pageSite),
     mayHoldResources: documentMayHoldResources,
@@ -46,13 +55,9 @@ export async function startContent(): Promise<void> {
     if (area === 'local' && changes[SETTINGS_KEY]) marker.update(readSettings(changes[SETTINGS_KEY].newValue));
   };
   api.storage.onChanged.addListener(onChange);
-  // The popup's "Groups on this page", and the audit page's list of every link here.
-  const answerPopup = answerMessages(api, (message) => (isTabRequest(message) ? Promise.resolve(pageGroups(document)) : undefined));
-  const answerAudit = answerMessages(api, (message) => answerPageLinks(message, document, (a) => isResourceAnchor(a, pageSite)));
   function stop() {
     api.storage.onChanged.removeListener(onChange);
-    api.runtime.onMessage.removeListener(answerPopup);
-    api.runtime.onMessage.removeListener(answerAudit);
+    api.runtime.onMessage.removeListener(listener);
     marker.stop();
   }
   // Everything since the settings arrived ran in one task: the listeners, the observer, the page precheck and the
