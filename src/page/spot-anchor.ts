@@ -16,7 +16,7 @@ export function isResourceAnchor(a: HTMLAnchorElement, pageHost: string): boolea
   const host = webLinkHost(a);
   if (host === null) return false;
   // Most links stop at the cheap test; only the rest pay for the resolved address and the whole judgement.
-  if (!mayBelongToGroup(host) && !isHelplineHost(host) && !mayBeNamedNearby(a)) return false;
+  if (!resourceHost(host) && !mayBeNamedNearby(a)) return false;
   const fullText = a.textContent ?? '';
   let context: string | undefined;
   const facts: LinkFacts = {
@@ -29,6 +29,17 @@ export function isResourceAnchor(a: HTMLAnchorElement, pageHost: string): boolea
     inPageChrome: () => a.closest('nav, header, footer, [role="navigation"], [role="banner"], [role="contentinfo"]') !== null,
   };
   return judgeResource(facts).resource;
+}
+
+/** Whether a host alone may make a link a resource, remembered per host: a page links to few hosts, many times. */
+const resourceHosts = new Map<string, boolean>();
+function resourceHost(host: string): boolean {
+  let known = resourceHosts.get(host);
+  if (known === undefined) {
+    known = mayBelongToGroup(host) || isHelplineHost(host);
+    resourceHosts.set(host, known);
+  }
+  return known;
 }
 
 /**

@@ -62,7 +62,7 @@ async function readingFloor(world: World, html: string): Promise<number> {
 }
 
 async function measures(page: Page, name: string): Promise<number> {
-  await page.waitForFunction((n: string) => performance.getEntriesByName(n).length > 0, { timeout: 60_000 }, name);
+  await page.waitForFunction((n: string) => performance.getEntriesByName(n).length > 0, { timeout: 60_000, polling: 100 }, name);
   return page.evaluate((n: string) => performance.getEntriesByName(n)[0]!.duration, name);
 }
 

@@ -72,7 +72,8 @@ afterAll(async () => {
 describe('spotting in the page', () => {
   it('checks exactly the labelled links the whole judgement accepts, and no other', async () => {
     const page = await open(world, `https://${HOST}/labelled.html`);
-    await page.waitForFunction(() => performance.getEntriesByName('still-there:first-pass').length > 0, { timeout: 60_000 });
+    // Polled on a timer: animation frames need not come to a page the browser does not paint.
+    await page.waitForFunction(() => performance.getEntriesByName('still-there:first-pass').length > 0, { timeout: 60_000, polling: 100 });
     const checked = await page.$$eval('a[data-i][data-link-health]', (as) => as.map((a) => Number(a.getAttribute('data-i'))));
     const expected = placed.flatMap((p, i) => (p.accepted ? [i] : []));
     expect(expected.length).toBeGreaterThan(50);
