@@ -1,9 +1,14 @@
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 
 // Browser differences live here (the manifest) and, at run time, in src/background/network-log.ts (webRequest's
 // extra-headers option): nowhere else.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // The popup must be ready in 100 ms (issue 4): it runs one classic script, entrypoints/popup-script.ts, and no
+  // module. WXT adds a module script to every page's <head> to start its runtime plugins; the popup's own script
+  // starts them already (WXT's unlisted-script wrapper), so there it would only be one more file to fetch.
+  vite: () => ({ plugins: [popupWithoutModuleScript()] }),
   // Store packages (`npm run zip`): .output/still-there-<version>-{chrome,edge,firefox}.zip, plus, for Firefox only,
   // -sources.zip, which AMO reviewers need because the code is bundled (tests/integration/packages.test.ts).
   zip: {
@@ -55,3 +60,14 @@ export default defineConfig({
       : {}),
   }),
 });
+
+/** Drops the module <script> WXT adds to the popup's <head> (see `vite` above), and only that one; other pages keep theirs. */
+function popupWithoutModuleScript(): Plugin {
+  return {
+    name: 'still-there:popup-without-module-script',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html, ctx) => (ctx.path.endsWith('/popup/index.html') ? html.replace(/\s*<script type="module"[^>]*wxt-html-plugins[^>]*><\/script>/, '') : html),
+    },
+  };
+}
