@@ -29,7 +29,7 @@ export function setMessageSource(source: MessageSource | null): void {
 function source(): MessageSource {
   if (injected) return injected;
   // The global API rather than wxt/browser: the content script reads its messages here and does without the polyfill
-  // (src/page/extension-api.ts). i18n.getMessage answers alike on Chrome's `chrome` and Firefox's `browser`.
+  // (src/extension-api.ts). i18n.getMessage answers alike on Chrome's `chrome` and Firefox's `browser`.
   const g = globalThis as { browser?: { i18n?: MessageSource }; chrome?: { i18n?: MessageSource } };
   const i18n = g.browser?.i18n ?? g.chrome?.i18n;
   if (!i18n) throw new Error('still-there i18n: no browser.i18n here; a unit test must call setMessageSource first (tests/unit/i18n-helper.ts)');

@@ -1,5 +1,5 @@
 /** Where the audit page lives, for the popup button and the context menu that open it, and the page that reads it. */
-import { browser } from 'wxt/browser';
+import { extensionApi } from '../extension-api.ts';
 
 /** The audit page's address (for browser.runtime.getURL) for one tab. */
 export function auditPagePath(tabId: number): `/audit.html?tab=${number}` {
@@ -15,6 +15,7 @@ export function tabFromSearch(search: string): number | null {
 
 /** Opens the report for a tab in a new tab right beside it, in its window (the popup's button and the context menu). */
 export async function openAuditPage(tabId: number): Promise<void> {
+  const browser = extensionApi();
   const audited = await browser.tabs.get(tabId).catch(() => null);
   await browser.tabs.create({ url: browser.runtime.getURL(auditPagePath(tabId)), ...(audited ? { index: audited.index + 1, windowId: audited.windowId } : {}) });
 }

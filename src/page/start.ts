@@ -11,7 +11,7 @@ import { pageGroups } from './page-groups.ts';
 import { answerPageLinks } from './page-links.ts';
 import { loadedAt } from './loaded-at.ts';
 import { documentMayHoldResources } from './page-precheck.ts';
-import { answerMessages, extensionApi } from './extension-api.ts';
+import { answerMessages, extensionApi } from '../extension-api.ts';
 
 export async function startContent(): Promise<void> {
   const scriptStart = performance.now();

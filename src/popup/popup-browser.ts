@@ -1,5 +1,5 @@
 /** The popup's window on the browser: the background's lookup, the target tab, its content script, the clipboard. */
-import { browser } from 'wxt/browser';
+import { extensionApi } from '../extension-api.ts';
 import { fromWire, type PageGroupLink, type Requests, type TabRequest } from '../messages.ts';
 import type { PopupDeps } from './popup-controller.ts';
 import { openAuditPage } from '../audit-page/open.ts';
@@ -10,6 +10,7 @@ import { openAuditPage } from '../audit-page/open.ts';
  * which is then the active tab itself. Only our own extension can open its pages, so this is no way in for a site.
  */
 export function browserDeps(search: string): PopupDeps {
+  const browser = extensionApi();
   const named = Number(new URLSearchParams(search).get('tab'));
   return {
     async lookup(urls) {
