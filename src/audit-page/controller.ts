@@ -76,7 +76,7 @@ export function startAuditPage(doc: Document, root: HTMLElement, deps: AuditDeps
     let shown = 0;
     for (const e of ordered) {
       const tr = rows.get(e.url)!;
-      const visible = matches(e, f);
+      const visible = matches(e, f, S.reason);
       if (tr.hidden === visible) tr.hidden = !visible;
       if (visible) shown++;
     }

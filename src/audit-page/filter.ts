@@ -12,7 +12,10 @@ export interface Filters {
   /** A reason code, or '' for every reason. */
   reason: string;
   resourceOnly: boolean;
-  /** Matched, case-insensitively, in the address, the link's words, the reason and the verdict's detail. */
+  /**
+   * Matched, case-insensitively, in the address, the link's words, the reason (its code, and its words as the page
+   * shows them in the reader's language) and the verdict's detail.
+   */
   text: string;
 }
 
@@ -33,13 +36,15 @@ export function isSortKey(key: string): key is SortKey {
   return (SORT_KEYS as readonly string[]).includes(key);
 }
 
-export function matches(entry: AuditEntry, filters: Filters): boolean {
+/** `reasonWords`: a reason's words as the page shows them ("no encontrado" for not-found in Spanish). */
+export function matches(entry: AuditEntry, filters: Filters, reasonWords: (reason: string) => string = (r) => r): boolean {
   if (filters.status && statusOf(entry) !== filters.status) return false;
   if (filters.reason && entry.verdict?.reason !== filters.reason) return false;
   if (filters.resourceOnly && !entry.resource) return false;
   const words = filters.text.trim().toLowerCase();
   if (words) {
-    const haystack = [entry.url, ...entry.foundOn.map((f) => f.text), entry.verdict?.reason ?? '', entry.verdict?.detail ?? '', entry.verdict?.newHome ?? '']
+    const reason = entry.verdict?.reason ?? '';
+    const haystack = [entry.url, ...entry.foundOn.map((f) => f.text), reason, reason && reasonWords(reason), entry.verdict?.detail ?? '', entry.verdict?.newHome ?? '']
       .join('\n')
       .toLowerCase();
     if (!haystack.includes(words)) return false;
@@ -76,8 +81,8 @@ export function compare(a: AuditEntry, b: AuditEntry, sort: Sort): number {
   return (sort.ascending ? order : -order) || firstPosition(a) - firstPosition(b) || a.url.localeCompare(b.url);
 }
 
-export function visibleRows(entries: readonly AuditEntry[], filters: Filters, sort: Sort): AuditEntry[] {
-  return entries.filter((e) => matches(e, filters)).sort((a, b) => compare(a, b, sort));
+export function visibleRows(entries: readonly AuditEntry[], filters: Filters, sort: Sort, reasonWords?: (reason: string) => string): AuditEntry[] {
+  return entries.filter((e) => matches(e, filters, reasonWords)).sort((a, b) => compare(a, b, sort));
 }
 
 /** Clicking a column's header: the same column again turns the order round, another starts going up. */

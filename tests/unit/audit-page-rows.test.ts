@@ -16,6 +16,8 @@ import { DEFAULT_SORT, NO_FILTERS, matches, nextSort, reasonsPresent, visibleRow
 import { auditReportOf, entriesFrom, statusOf, tally, type AuditEntry } from '../../src/audit-page/rows.ts';
 import { collectLinks, type AnchorLike } from '../../src/page/page-links.ts';
 import { auditPagePath, tabFromSearch } from '../../src/audit-page/open.ts';
+import { reasonText } from '../../src/page/describe.ts';
+import { resetMessages, useMessages } from './i18n-helper.ts';
 
 const PAGE = 'https://www.county.example/help';
 const AT = '2026-11-28T10:00:00.000Z';
@@ -122,6 +124,18 @@ describe('filters and sorting', () => {
     expect(urls(visibleRows(entries, f({ text: '404' }), DEFAULT_SORT))).toEqual([REPORTS.bigBook.url]);
     expect(urls(visibleRows(entries, f({ resourceOnly: true, status: 'unverified' }), DEFAULT_SORT))).toEqual([]);
     expect(matches(entries[3]!, f({ status: 'unverified', reason: 'bot-wall', text: 'news' }))).toBe(true);
+  });
+
+  it("finds a row by its reason's words in the reader's language, as the page shows them", () => {
+    useMessages('es');
+    try {
+      // "no encontrado" is how a Spanish reader sees not-found; the code still matches too.
+      expect(urls(visibleRows(entries, f({ text: 'No encontrado' }), DEFAULT_SORT, reasonText))).toEqual([REPORTS.bigBook.url]);
+      expect(urls(visibleRows(entries, f({ text: 'bloquea' }), DEFAULT_SORT, reasonText))).toEqual([REPORTS.news.url]);
+      expect(urls(visibleRows(entries, f({ text: 'not-found' }), DEFAULT_SORT, reasonText))).toEqual([REPORTS.bigBook.url]);
+    } finally {
+      resetMessages();
+    }
   });
 
   it('sorts by any column, both ways', () => {
