@@ -269,9 +269,12 @@ describe('groups on this page', () => {
 
   it('describes the active tab when no tab is named, as the toolbar popup does', async () => {
     const resource = (await world.browser.pages()).find((pg) => pg.url() === LINKS)!;
-    await resource.bringToFront();
     const p = await world.browser.newPage();
     await resource.bringToFront();
+    // The browser makes the tab active a moment after bringToFront: wait until it says so (asked from the popup
+    // already open in another tab), so the new popup's own question gets the same answer.
+    const activeUrl = () => popup.evaluate(async () => (await chrome.tabs.query({ active: true, currentWindow: true }))[0]?.url);
+    for (let i = 0; i < 50 && (await activeUrl()) !== LINKS; i++) await new Promise((r) => setTimeout(r, 100));
     await p.goto(popupUrl, { waitUntil: 'load' });
     const active = await p.evaluate(async () => (await chrome.tabs.query({ active: true, currentWindow: true }))[0]?.url);
     if (active === LINKS) {
