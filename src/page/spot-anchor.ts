@@ -52,17 +52,15 @@ function resourceHost(host: string): boolean {
 function mayBeNamedNearby(a: HTMLAnchorElement): boolean {
   const box = a.closest(BOXES);
   const words = box ? boxText(box) : (a.textContent ?? '');
+  let own: string | undefined;
+  const ownWords = () => (own ??= (a.textContent ?? '').slice(0, 400));
   if (words.length <= WHOLE_BOX_CHARS) {
     if (mayNameResource(words)) return true;
-  } else {
-    const own = a.textContent ?? '';
-    if (mayNameResource(own.slice(0, 400)) || mayNameResource(words.slice(0, CONTEXT_CHARS))) return true;
-  }
+  } else if (mayNameResource(ownWords()) || mayNameResource(words.slice(0, CONTEXT_CHARS))) return true;
   // Only href: no title, label or image description to read (a marked link has our attributes too, and is read).
   if (a.attributes.length === 1 && a.firstElementChild === null) return false;
-  const own = (a.textContent ?? '').slice(0, 400);
   const title = titleAsWritten(a);
-  return mayNameResource(anchorText(a, own)) || (title !== '' && mayNameResource(title));
+  return mayNameResource(anchorText(a, ownWords())) || (title !== '' && mayNameResource(title));
 }
 
 /**

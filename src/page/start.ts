@@ -37,7 +37,8 @@ export async function startContent(): Promise<void> {
     send: <K extends RequestName>(type: K, payload: Requests[K]['request']) =>
       (api.runtime.sendMessage({ type, payload }) as Promise<Requests[K]['response']>).catch((error: unknown) => {
         // After an update or reload the extension is gone from this page's point of view (Chrome clears
-        // runtime.id): stop following the page instead of failing on every change. The marks stay as drawn.
+        // runtime.id): stop following the page instead of failing on every change, and take the marks away as
+        // turning it off would, since nothing of ours is left here to keep them true.
         if (!api.runtime?.id) stop();
         throw error;
       }),
@@ -55,7 +56,10 @@ export async function startContent(): Promise<void> {
     if (area === 'local' && changes[SETTINGS_KEY]) marker.update(readSettings(changes[SETTINGS_KEY].newValue));
   };
   api.storage.onChanged.addListener(onChange);
+  let stopped = false;
   function stop() {
+    if (stopped) return;
+    stopped = true;
     api.storage.onChanged.removeListener(onChange);
     api.runtime.onMessage.removeListener(listener);
     marker.stop();
