@@ -62,7 +62,12 @@ describe('a hostile page', () => {
       extrasChildren: [...document.querySelectorAll('[data-link-health-extras] *')].map((e) => e.tagName),
       longest: (window as unknown as { __longest: number }).__longest,
     }));
-    console.log(`hostile page (10,000 links): longest main-thread task ${state.longest.toFixed(0)} ms (includes the page's own parsing)`);
+    // The Long Tasks API reports only tasks of 50 ms or more: none reported is "none that long", not "0 ms".
+    console.log(
+      state.longest > 0
+        ? `hostile page (10,000 links): longest main-thread task ${state.longest.toFixed(0)} ms (includes the page's own parsing)`
+        : "hostile page (10,000 links): no main-thread task of 50 ms or more, the page's own parsing included",
+    );
     expect(state.pwned).toBe(0);
     expect(dialogs).toEqual([]);
     expect(state.javascriptMarked).toBe(0);
