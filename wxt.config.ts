@@ -21,6 +21,8 @@ export default defineConfig({
       'package.json', 'package-lock.json', 'wxt.config.ts', 'tsconfig.json', 'README.md', 'LICENSE*',
       'entrypoints/**', 'src/**', 'public/**', 'assets/**', 'components/**', 'composables/**', 'hooks/**',
       'modules/**', 'utils/**', 'locales/**',
+      // npm run generate: what wrote src/directory/quick-cues.generated.ts, so a reviewer can regenerate and compare.
+      'scripts/**',
     ],
     // Added to WXT's own (node_modules, *.test.* / *.spec.* files, the output folder).
     excludeSources: ['**/*.pem', '**/*.key', '**/*.crt', '**/*.log', '**/stats.html'],
