@@ -43,11 +43,34 @@ export function readHref(raw: string): RawHref {
   return RELATIVE.test(raw) ? RELATIVE_HREF : UNCLEAR;
 }
 
+/**
+ * The part of a raw href that decides what readHref says: everything up to the first "/" at or after its ninth
+ * character ("https://" is eight), or all of it. The host ends at the first "/", "?" or "#", so hrefs that share
+ * this prefix share their kind and host, and nothing after it counts.
+ */
+export function hrefPrefix(raw: string): string {
+  const cut = raw.indexOf('/', 8);
+  return cut === -1 ? raw : raw.slice(0, cut + 1);
+}
+
+const readByPrefix = new Map<string, RawHref>();
+
+/** readHref, worked out once per prefix: a page links to few sites, many times over. */
+export function readHrefOnce(raw: string): RawHref {
+  const prefix = hrefPrefix(raw);
+  let read = readByPrefix.get(prefix);
+  if (read === undefined) {
+    read = readHref(prefix);
+    readByPrefix.set(prefix, read);
+  }
+  return read;
+}
+
 /** The host a web (http or https) link points to, lower-cased; null for any other kind of link. */
 export function webLinkHost(a: HTMLAnchorElement): string | null {
   const raw = a.getAttribute('href');
   if (raw === null) return null;
-  const read = readHref(raw);
+  const read = readHrefOnce(raw);
   switch (read.kind) {
     case 'web':
       // "//host/…" takes the scheme of the page's base address.

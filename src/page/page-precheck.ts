@@ -8,7 +8,7 @@
  */
 import { mayBelongToGroup } from '../directory/lookup.ts';
 import { isHelplineHost, mayNameResource } from '../directory/spotting.ts';
-import { readHref } from './link-address.ts';
+import { readHrefOnce } from './link-address.ts';
 
 export interface PageText {
   /** All the page's text (textContent: what a link's words and surroundings are taken from). */
@@ -23,18 +23,12 @@ export interface PageText {
 export function pageMayHoldResources(page: PageText, pageHosts: readonly string[]): boolean {
   if (pageHosts.some(mayBeResourceHost)) return true; // every relative link is on such a host
   if (mayNameResource(page.text) || mayNameResource(page.labels)) return true;
-  // A page links to few sites, many times over: links whose addresses agree up to the first slash after the
-  // scheme's "//" agree on their host (the host ends at the first "/", "?" or "#"), so each such prefix is read once.
-  const seenPrefixes = new Set<string>();
+  // A page links to few sites, many times over: each address prefix is read once (readHrefOnce), each host
+  // looked up once.
   const seenHosts = new Set<string>();
   const hrefs = page.hrefs();
   for (let i = 0; i < hrefs.length; i++) {
-    const raw = hrefs[i]!;
-    const cut = raw.indexOf('/', 8); // "https://" is 8 characters: the first slash at or after it ends the host
-    const prefix = cut === -1 ? raw : raw.slice(0, cut + 1);
-    if (seenPrefixes.has(prefix)) continue;
-    seenPrefixes.add(prefix);
-    const read = readHref(prefix); // the same kind and host as the whole href: nothing after the prefix counts
+    const read = readHrefOnce(hrefs[i]!);
     if (read.kind === 'unclear') return true; // the browser may read it otherwise: look link by link
     if (read.kind !== 'web' || seenHosts.has(read.host)) continue; // relative links are on the page hosts, checked above
     seenHosts.add(read.host);
