@@ -99,9 +99,13 @@ function patterns(): { inCapitals: RegExp; inAnyCase: RegExp } {
   });
 }
 
-/** A site whose own name says it is a helpline (veteranscrisisline.net): the host alone can make a link a resource. */
-export function isHelplineHost(host: string): boolean {
-  return HELPLINE_HOST.test(host);
+/**
+ * Whether the host alone may make a link a resource: a group's current or former domain, or a site whose own name
+ * says it is a helpline (veteranscrisisline.net). The host side of mightBeResource, and of the content script's
+ * page precheck and per-link test, which must never be narrower.
+ */
+export function mayBeResourceHost(host: string): boolean {
+  return mayBelongToGroup(host) || HELPLINE_HOST.test(host);
 }
 
 /** Whether a text (a page's, a block's) holds any phrase that could make a link a resource: the cheap test alone. */
@@ -193,7 +197,7 @@ export function judgeResource(link: LinkFacts): Spot {
 export function mightBeResource(link: Omit<LinkFacts, 'href'> & { href?: string }): boolean {
   const host = link.host ?? hostOf(link.href ?? '');
   if (host === null) return true; // let the full test name the reason
-  if (mayBelongToGroup(host) || HELPLINE_HOST.test(host)) return true;
+  if (mayBeResourceHost(host)) return true;
   if (CUES.test(link.text) || (link.title !== undefined && CUES.test(link.title))) return true;
   return link.context !== undefined && CUES.test(link.context());
 }

@@ -14,8 +14,11 @@ export interface PageDeps {
   send<K extends RequestName>(type: K, payload: Requests[K]['request']): Promise<Requests[K]['response']>;
   /** Subscribe to pushes from the background; returns the unsubscribe. */
   onPush(listener: (push: TabPush) => void): () => void;
-  /** Whether this anchor is a web link to a mutual-aid resource (src/directory/spotting.ts). */
-  isResource(a: HTMLAnchorElement): boolean;
+  /**
+   * The anchor's resolved address when it is a web link to a mutual-aid resource (src/directory/spotting.ts), null
+   * otherwise: the address comes back with the answer so that it is resolved once per link.
+   */
+  resourceAddress(a: HTMLAnchorElement): string | null;
   isDirectoryUrl(url: string): boolean;
   /**
    * Whether any link of the page as it stands could be a resource (src/page/page-precheck.ts); when not, the first
@@ -76,16 +79,18 @@ export function startMarking(doc: Document, initial: Settings, deps: PageDeps): 
     else if (push.type === 'checkLink') checkOne(push.url);
   });
 
-  function wanted(a: HTMLAnchorElement): boolean {
-    if (a.tagName !== 'A') return false; // document.links also holds image-map <area>s
-    if (settings.mode === 'all') return webLinkHost(a) !== null;
-    return deps.isResource(a);
+  /** The anchor's resolved address when it is to be checked, null otherwise. */
+  function wanted(a: HTMLAnchorElement): string | null {
+    if (a.tagName !== 'A') return null; // document.links also holds image-map <area>s
+    if (settings.mode === 'all') return webLinkHost(a) !== null ? a.href : null;
+    return deps.resourceAddress(a);
   }
 
-  function track(a: HTMLAnchorElement): string | null {
+  /** `href`: the anchor's address as the browser resolved it. */
+  function track(a: HTMLAnchorElement, href: string): string | null {
     let url: string;
     try {
-      url = normaliseUrl(a.href);
+      url = normaliseUrl(href);
     } catch {
       return null;
     }
@@ -112,8 +117,9 @@ export function startMarking(doc: Document, initial: Settings, deps: PageDeps): 
     for (let i = 0; i < anchors.length; i++) {
       if ((i & 63) === 0 && !active()) return;
       const a = anchors[i]!;
-      if (wanted(a)) {
-        const url = track(a);
+      const href = wanted(a);
+      if (href !== null) {
+        const url = track(a, href);
         if (url) fresh.push(url);
         if (fresh.length >= LOOKUP_BATCH) {
           asks.push(ask(fresh));
@@ -180,7 +186,8 @@ export function startMarking(doc: Document, initial: Settings, deps: PageDeps): 
     }
     for (const a of doc.querySelectorAll<HTMLAnchorElement>('a[href]')) {
       try {
-        if (normaliseUrl(a.href) === url) track(a);
+        const href = a.href;
+        if (normaliseUrl(href) === url) track(a, href);
       } catch {
         /* not a URL */
       }

@@ -6,8 +6,7 @@
  * group's or a helpline's host, means no link on it can be a resource. Anything unclear counts as
  * "could be", and the links are then looked at one by one as usual. Links the page adds later always are.
  */
-import { mayBelongToGroup } from '../directory/lookup.ts';
-import { isHelplineHost, mayNameResource } from '../directory/spotting.ts';
+import { mayBeResourceHost, mayNameResource } from '../directory/spotting.ts';
 import { readHrefOnce } from './link-address.ts';
 
 export interface PageText {
@@ -37,10 +36,6 @@ export function pageMayHoldResources(page: PageText, pageHosts: readonly string[
   return false;
 }
 
-function mayBeResourceHost(host: string): boolean {
-  const h = host.toLowerCase();
-  return mayBelongToGroup(h) || isHelplineHost(h);
-}
 
 /** The precheck on a live page: its words, labels and hrefs read with a few native calls instead of one per link. */
 export function documentMayHoldResources(doc: Document): boolean {

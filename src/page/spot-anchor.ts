@@ -2,8 +2,7 @@
  * The DOM side of spotting: reads an anchor's facts lazily (its host from the raw href, its surroundings only when
  * the decision needs them, the resolved address only for links past the cheap test).
  */
-import { judgeResource, isHelplineHost, mayNameResource, type LinkFacts } from '../directory/spotting.ts';
-import { mayBelongToGroup } from '../directory/lookup.ts';
+import { judgeResource, mayBeResourceHost, mayNameResource, type LinkFacts } from '../directory/spotting.ts';
 import { webLinkHost } from './link-address.ts';
 import { titleAsWritten } from './marks.ts';
 
@@ -13,14 +12,23 @@ const BOXES = 'li, p, td, dd, dt, figcaption, blockquote';
 const WHOLE_BOX_CHARS = 1_000;
 
 export function isResourceAnchor(a: HTMLAnchorElement, pageHost: string): boolean {
+  return resourceAddress(a, pageHost) !== null;
+}
+
+/**
+ * The link's resolved address when it is a mutual-aid resource, null otherwise. The browser's `a.href` resolves the
+ * address afresh on every read, so the page's controller takes it from here rather than read it a second time.
+ */
+export function resourceAddress(a: HTMLAnchorElement, pageHost: string): string | null {
   const host = webLinkHost(a);
-  if (host === null) return false;
+  if (host === null) return null;
   // Most links stop at the cheap test; only the rest pay for the resolved address and the whole judgement.
-  if (!resourceHost(host) && !mayBeNamedNearby(a)) return false;
+  if (!resourceHost(host) && !mayBeNamedNearby(a)) return null;
+  const href = a.href;
   const fullText = a.textContent ?? '';
   let context: string | undefined;
   const facts: LinkFacts = {
-    href: a.href,
+    href,
     host,
     text: anchorText(a, fullText.slice(0, 400)),
     title: titleAsWritten(a),
@@ -28,7 +36,7 @@ export function isResourceAnchor(a: HTMLAnchorElement, pageHost: string): boolea
     context: () => (context ??= surroundings(a, fullText.length)),
     inPageChrome: () => a.closest('nav, header, footer, [role="navigation"], [role="banner"], [role="contentinfo"]') !== null,
   };
-  return judgeResource(facts).resource;
+  return judgeResource(facts).resource ? href : null;
 }
 
 /** Whether a host alone may make a link a resource, remembered per host: a page links to few hosts, many times. */
@@ -36,7 +44,7 @@ const resourceHosts = new Map<string, boolean>();
 function resourceHost(host: string): boolean {
   let known = resourceHosts.get(host);
   if (known === undefined) {
-    known = mayBelongToGroup(host) || isHelplineHost(host);
+    known = mayBeResourceHost(host);
     resourceHosts.set(host, known);
   }
   return known;

@@ -5,7 +5,7 @@
 import { isTabRequest, type Requests, type RequestName, type TabPush } from '../messages.ts';
 import { readSettings, SETTINGS_KEY } from '../settings.ts';
 import { isDirectoryUrl } from '../directory/lookup.ts';
-import { isResourceAnchor } from './spot-anchor.ts';
+import { isResourceAnchor, resourceAddress } from './spot-anchor.ts';
 import { startMarking, type PageMarker } from './controller.ts';
 import { pageGroups } from './page-groups.ts';
 import { answerPageLinks } from './page-links.ts';
@@ -48,7 +48,7 @@ export async function startContent(): Promise<void> {
         onPush = null;
       };
     },
-    isResource: (a) => isResourceAnchor(a, pageSite),
+    resourceAddress: (a) => resourceAddress(a, pageSite),
     mayHoldResources: documentMayHoldResources,
     isDirectoryUrl,
   });
