@@ -2,8 +2,9 @@
  * An anchor's host, read from its raw `href` attribute. The browser's own getters (`a.href`, `a.protocol`,
  * `a.hostname`) resolve the address afresh on every read, several microseconds each: on a page of 2,000 links
  * they were most of the content script's cost. The attribute is a plain string, and the common shapes —
- * "https://host/…", "//host/…", "/path", "page.html" — are read from it directly. Anything unusual (spaces,
- * user info, percent-escapes, non-ASCII hosts, "http:path") is left to the browser, so the answer is the browser's.
+ * "https://host/…", "//host/…", "/path", "page.html" — are read from it directly. Anything unusual (spaces, tabs,
+ * control characters, user info, percent-escapes, non-ASCII hosts, "http:path") is left to the browser, so the
+ * answer is the browser's.
  */
 
 /**
@@ -14,6 +15,12 @@
 const ABSOLUTE = /^(?:(https?):)?\/\/((?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*\.?)(?=[/?#]|$|:\d*(?:[/?#]|$))/i;
 /** Any scheme at all ("mailto:", "javascript:", "HTTP:"). */
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+/**
+ * What the URL parser drops before reading an address: tabs and line breaks anywhere, control characters and spaces
+ * at the start. "ht<tab>tps://host/" and "<U+0001>https://host/" are links to that host, not relative paths.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this looks for
+const DROPPED_BY_PARSER = /[\t\n\r]|^[\u0000-\u0020]/;
 /** "/path", "page.html", "?q", "#part" or nothing: resolved against the base address, so on the base's host. */
 const RELATIVE = /^(?:$|\/(?![/\\])|[^\s/\\])/;
 
@@ -34,6 +41,8 @@ const UNCLEAR: RawHref = { kind: 'unclear' };
 
 /** Reads a raw href string: shared by the per-link path below and the page precheck (src/page/page-precheck.ts). */
 export function readHref(raw: string): RawHref {
+  // Only the prefix decides (hrefPrefix): a tab further on, in the path, moves no host.
+  if (DROPPED_BY_PARSER.test(hrefPrefix(raw))) return UNCLEAR;
   const absolute = ABSOLUTE.exec(raw);
   if (absolute) {
     const host = absolute[2]!.toLowerCase();

@@ -18,6 +18,11 @@ const HREFS = [
   'https://0x7f.1/', 'https://127.1/', 'https://[::1]/', 'https://tab\texample.org/', 'https://line\nbreak.example.org/',
   'https://under_score.example.org/', 'https://-dash.example.org/', 'https://a..b.example.org/', 'https:///three.example.org/',
   'https://host.example.org?q', 'https://host.example.org#f', '  /padded', 'JavaScript:void(0)', 'c:\\windows',
+  // The URL parser drops tabs and line breaks anywhere and control characters at either end: a scheme broken by one
+  // is still a scheme.
+  'ht\ttps://tab-in-scheme.example.org/', 'h\nttps://break-in-scheme.example.org/', 'java\rscript:void(0)',
+  '\u0001https://control-first.example.org/', '\u001f//control-first.example.org/', 'https://trailing-control.example.org\u0001',
+  '/\t/tab-between-slashes.example.org/x',
 ];
 
 const PAGE = 'https://www.guide.example/dir/page.html';

@@ -13,6 +13,7 @@ const SHAPES = [
   '  https://aa.org/', 'https://user:pw@aa.org/', 'https://news.example.com@aa.org/', 'https://news.example.com.aa.org/x',
   'https://xn--bcher-kva.example/x', 'https://%61a.org/', 'https:aa.org/x', 'https:\\\\aa.org\\x', 'javascript:void(0)/x',
   'mailto:help@aa.org', 'tel:+18008263632', 'https://0x7f.1/', 'https://aa.org./x', 'https://a.b.c.d.e.f.example/very/long/path',
+  'ht\ttps://aa.org/x', '/\t/aa.org/x', '\u0001https://aa.org/x', 'https://aa.org/x\ty',
 ];
 
 describe('reading an href by its prefix', () => {

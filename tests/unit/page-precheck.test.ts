@@ -62,8 +62,9 @@ describe('a page that may hold one is looked at link by link', () => {
     expect(may('<li><a href="page.html">Page</a></li>', [HOST, 'www.nami.org'])).toBe(true); // a <base href> on a group's site
   });
 
-  it('for any address the browser might read otherwise: escapes, non-ASCII hosts, backslashes, spaces', () => {
-    for (const href of ['https://%61a.org/', 'https://ａａ.org/', 'https:\\\\aa.org\\', ' //aa.org/']) {
+  it('for any address the browser might read otherwise: escapes, non-ASCII hosts, backslashes, spaces, tabs, controls', () => {
+    // The parser drops tabs and line breaks anywhere ("ht<tab>tps:", "/<tab>/") and control characters at the start.
+    for (const href of ['https://%61a.org/', 'https://ａａ.org/', 'https:\\\\aa.org\\', ' //aa.org/', 'ht\ttps://aa.org/', '/\n/aa.org/', '\u0001https://aa.org/']) {
       expect(may(`<li><a href="${escapeHtml(href)}">here</a></li>`), href).toBe(true);
     }
   });
