@@ -36,7 +36,7 @@ export default defineConfig({
     // storage: settings and the verdict cache. webRequest: read-only, to tell a lapsed domain from a refused
     // connection in the extension's own checks. contextMenus: "Check this link". Host access to every site comes
     // from the content script, which must run on any page a clinician opens.
-    permissions: ['storage', 'webRequest', 'contextMenus'],
+    permissions: ['storage', 'webRequest', 'contextMenus', 'scripting'],
     host_permissions: ['<all_urls>'],
     action: { default_title: '__MSG_action_title__' },
     // The content script, on every page a clinician opens (entrypoints/page-marker.ts says why it is not WXT's

@@ -8,7 +8,7 @@
  */
 import type { browser } from 'wxt/browser';
 
-type Api = Pick<typeof browser, 'runtime' | 'storage' | 'tabs'>;
+type Api = Pick<typeof browser, 'runtime' | 'storage' | 'tabs' | 'scripting'>;
 
 interface Globals {
   browser?: Api;
@@ -24,6 +24,18 @@ export function extensionApi(): Api {
   const api = g.browser?.runtime?.id ? g.browser : g.chrome;
   if (!api?.runtime) throw new Error('still-there: no extension API here (not running in the extension)');
   return api;
+}
+
+/**
+ * Only the storage API, without setting up the runtime API: in Chrome a content script's first touch of
+ * `chrome.runtime` costs about 2 ms, and a page with no mutual-aid link needs only its settings
+ * (src/page/start.ts). Firefox's `browser` where there is one, as extensionApi chooses.
+ */
+export function extensionStorage(): Api['storage'] {
+  const g = globalThis as Globals;
+  const storage = g.browser?.storage ?? g.chrome?.storage;
+  if (!storage) throw new Error('still-there: no extension API here (not running in the extension)');
+  return storage;
 }
 
 /**

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { fromWire, type LinkVerdict, type PageLinks, type Requests, type TabRequest } from '../messages.ts';
 import type { AuditDeps } from './controller.ts';
 import { tabFromSearch } from './open.ts';
+import { sendToPage } from '../page-messages.ts';
 
 export function browserDeps(search: string): AuditDeps {
   return {
@@ -11,7 +12,7 @@ export function browserDeps(search: string): AuditDeps {
       const request: TabRequest = { type: 'pageLinks' };
       try {
         // Top frame only: the page the reader sees, answered once.
-        const answer: unknown = await browser.tabs.sendMessage(tabId, request, { frameId: 0 });
+        const answer = await sendToPage(browser, tabId, request, { frameId: 0 });
         return isPageLinks(answer) ? answer : null;
       } catch {
         // "Receiving end does not exist": a page we may not run on, or one still loading.

@@ -3,6 +3,7 @@
  * table, the badge and the context menu. Called once per service-worker (or event-page) start.
  */
 import { browser } from 'wxt/browser';
+import { sendToPage } from '../page-messages.ts';
 import { WAYBACK_DEFAULT, WaybackProvider } from '../health/archive.ts';
 import { createChecker, DEFAULTS, type Checker } from '../health/checker.ts';
 import { HostQueue, politely } from '../health/politeness.ts';
@@ -125,7 +126,8 @@ export function startBackground(): void {
 
   async function sendToTab(tabId: number, message: TabPush): Promise<void> {
     try {
-      await browser.tabs.sendMessage(tabId, message);
+      // Verdicts go to a page that asked, so is listening; a menu's request may find it not yet listening (woken).
+      await (message.type === 'verdicts' ? browser.tabs.sendMessage(tabId, message) : sendToPage(browser, tabId, message, { frameId: 0 }));
     } catch {
       // The tab closed or navigated away: nothing is waiting any more.
     }

@@ -11,35 +11,53 @@ import { pageGroups } from './page-groups.ts';
 import { answerPageLinks } from './page-links.ts';
 import { loadedAt } from './loaded-at.ts';
 import { documentMayHoldResources } from './page-precheck.ts';
-import { answerMessages, extensionApi } from '../extension-api.ts';
+import { answerMessages, extensionApi, extensionStorage } from '../extension-api.ts';
+import { WAKE_GLOBAL } from '../page-messages.ts';
 
 export async function startContent(): Promise<void> {
   const scriptStart = performance.now();
   performance.mark('still-there:start');
-  const api = extensionApi();
-  const stored = api.storage.local.get(SETTINGS_KEY);
+  // The settings come from storage; the runtime API (messages) is set up only when first needed, below.
+  const storage = extensionStorage();
+  const stored = storage.local.get(SETTINGS_KEY);
   // Evaluating our modules (the directory, its patterns) up to here: part of the script's cost.
   const setUpMs = performance.now() - loadedAt;
   const settings = readSettings((await stored)[SETTINGS_KEY]);
   const wiringStart = performance.now();
   const pageSite = location.hostname;
   // One listener for every message to this page: the background's pushes, the popup's "Groups on this page" and
-  // the audit page's list of every link here.
+  // the audit page's list of every link here. Set up with the runtime API, on first need: the first look-up, or a
+  // wake from the popup, the audit page or a menu (src/page-messages.ts). In Chrome the runtime API's first use
+  // costs about 2 ms, and a page with no mutual-aid link, most of those a clinician opens, never needs it.
   let onPush: ((push: TabPush) => void) | null = null;
-  const listener = answerMessages(api, (message) => {
-    if (isTabRequest(message)) return Promise.resolve(pageGroups(document));
-    const links = answerPageLinks(message, document, (a) => isResourceAnchor(a, pageSite));
-    if (links) return links;
-    if (typeof message === 'object' && message !== null && 'type' in message) onPush?.(message as TabPush);
-    return undefined;
-  });
+  let stopped = false;
+  let api: ReturnType<typeof extensionApi> | null = null;
+  let listener: ReturnType<typeof answerMessages> | null = null;
+  const runtime = () => {
+    if (!api) {
+      api = extensionApi();
+      listener = answerMessages(api, (message) => {
+        if (isTabRequest(message)) return Promise.resolve(pageGroups(document));
+        const links = answerPageLinks(message, document, (a) => isResourceAnchor(a, pageSite));
+        if (links) return links;
+        if (typeof message === 'object' && message !== null && 'type' in message) onPush?.(message as TabPush);
+        return undefined;
+      });
+    }
+    return api.runtime;
+  };
+  // A global of the extension's isolated world: the page's own scripts cannot see or call it.
+  (globalThis as Record<string, unknown>)[WAKE_GLOBAL] = () => {
+    if (!stopped) runtime();
+    return !stopped;
+  };
   const marker: PageMarker = startMarking(document, settings, {
     send: <K extends RequestName>(type: K, payload: Requests[K]['request']) =>
-      (api.runtime.sendMessage({ type, payload }) as Promise<Requests[K]['response']>).catch((error: unknown) => {
+      (runtime().sendMessage({ type, payload }) as Promise<Requests[K]['response']>).catch((error: unknown) => {
         // After an update or reload the extension is gone from this page's point of view (Chrome clears
         // runtime.id): stop following the page instead of failing on every change, and take the marks away as
         // turning it off would, since nothing of ours is left here to keep them true.
-        if (!api.runtime?.id) stop();
+        if (!api?.runtime?.id) stop();
         throw error;
       }),
     onPush(push) {
@@ -55,13 +73,12 @@ export async function startContent(): Promise<void> {
   const onChange = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area === 'local' && changes[SETTINGS_KEY]) marker.update(readSettings(changes[SETTINGS_KEY].newValue));
   };
-  api.storage.onChanged.addListener(onChange);
-  let stopped = false;
+  storage.onChanged.addListener(onChange);
   function stop() {
     if (stopped) return;
     stopped = true;
-    api.storage.onChanged.removeListener(onChange);
-    api.runtime.onMessage.removeListener(listener);
+    storage.onChanged.removeListener(onChange);
+    if (api && listener) api.runtime.onMessage.removeListener(listener);
     marker.stop();
   }
   // Everything since the settings arrived ran in one task: the listeners, the observer, the page precheck and the

@@ -3,6 +3,7 @@ import { extensionApi } from '../extension-api.ts';
 import { fromWire, type PageGroupLink, type Requests, type TabRequest } from '../messages.ts';
 import type { PopupDeps } from './popup-controller.ts';
 import { openAuditPage } from '../audit-page/open.ts';
+import { sendToPage } from '../page-messages.ts';
 
 /**
  * `search` is the popup page's query string. `?tab=<id>` names the tab to describe: opened from the toolbar, the
@@ -27,7 +28,7 @@ export function browserDeps(search: string): PopupDeps {
       const request: TabRequest = { type: 'pageGroups' };
       try {
         // Top frame only: that is where the page's own list of resources is, and one answer is enough.
-        const answer: unknown = await browser.tabs.sendMessage(tabId, request, { frameId: 0 });
+        const answer = await sendToPage(browser, tabId, request, { frameId: 0 });
         return Array.isArray(answer) ? answer.filter(isPageGroupLink) : null;
       } catch {
         // "Receiving end does not exist": a page we may not run on (chrome://, the web store) or still loading.

@@ -1,6 +1,7 @@
 /**
  * One test body, run against Chromium and Firefox ESR: the marks for every kind of link, archive and new-home
- * links, the badge, the popup's search, and verdicts that survive a browser restart.
+ * links, the badge, the popup's search, waking the script of a page without resource links, and verdicts that
+ * survive a browser restart.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isDirectoryUrl } from '../../src/directory/lookup.ts';
@@ -9,13 +10,17 @@ import { readMarks, settled, type Mark } from './harness.ts';
 import { PAGE_HOST, PAGE_SCENARIOS, resourceList } from './pages.ts';
 
 const GUIDE = `https://${PAGE_HOST}/guide.html`;
+/** No mutual-aid word, name or address: the content script sets up no messaging here until woken. */
+const ORDINARY = `https://${PAGE_HOST}/ordinary.html`;
+const ordinaryPage = `<!doctype html><title>County fair</title><p>The <a href="/guide.html">county guide</a> and the
+<a href="https://www.county-news.example/fair.html">fair's program</a>.</p>`;
 
 describe.each(BROWSERS)('in %s', (kind) => {
   let session: Session;
   let marks: Map<string, Mark>;
 
   beforeAll(async () => {
-    session = await startSession(kind, { [PAGE_HOST]: { '/guide.html': resourceList() } });
+    session = await startSession(kind, { [PAGE_HOST]: { '/guide.html': resourceList(), '/ordinary.html': ordinaryPage } });
     const page = await session.browser.newPage();
     await page.goto(GUIDE);
     await settled(page, 90_000);
@@ -55,6 +60,29 @@ describe.each(BROWSERS)('in %s', (kind) => {
     const phones = await popup.$$eval('#results > li[data-group-id="dbsa"] .phones a', (as) => as.map((a) => a.getAttribute('href')));
     expect(phones).toContain('tel:+18008263632');
     await popup.close();
+  });
+
+  it('wakes the script of a page without resource links when the audit page asks for its links', async () => {
+    const page = await session.browser.newPage();
+    await page.goto(ORDINARY);
+    // The script has run (its budget figure is there) and marked nothing.
+    await page.waitForFunction(() => performance.getEntriesByName('still-there:busy').length > 0, { timeout: 15_000, polling: 100 });
+    const extension = await session.extensionPage();
+    const ask = () =>
+      extension.evaluate(async (url: string) => {
+        const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+        const [tab] = await api.tabs.query({ url });
+        return api.tabs.sendMessage(tab!.id!, { type: 'pageLinks' }, { frameId: 0 }).then(() => 'answered', () => 'no one listening');
+      }, ORDINARY);
+    expect(await ask()).toBe('no one listening');
+    const tabId = await extension.evaluate(async (url: string) => (await ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).tabs.query({ url }))[0]!.id!, ORDINARY);
+    const audit = await session.extensionPage(`/audit.html?tab=${tabId}`);
+    await audit.waitForFunction(() => document.querySelectorAll('#links tbody tr').length === 2, { timeout: 30_000, polling: 100 });
+    expect(await audit.$$eval('#links tbody tr', (trs) => trs.map((tr) => (tr as HTMLElement).dataset.url).sort())).toEqual(['https://www.county-news.example/fair.html', GUIDE]);
+    expect(await ask()).toBe('answered');
+    expect(await page.$$eval('[data-link-health]', (a) => a.length)).toBe(0);
+    await audit.close();
+    await page.close();
   });
 
   it('keeps its verdicts across a browser restart, asking no site again', async () => {

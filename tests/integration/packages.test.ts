@@ -119,6 +119,8 @@ interface Manifest {
   action?: { default_popup?: string };
   options_ui?: { page: string };
   content_scripts?: { js?: string[]; css?: string[] }[];
+  permissions?: string[];
+  host_permissions?: string[];
   content_security_policy?: { extension_pages?: string };
   browser_specific_settings?: {
     gecko?: { id?: string; strict_min_version?: string; data_collection_permissions?: { required?: string[]; optional?: string[] } };
@@ -202,6 +204,30 @@ describe('npm run zip', () => {
       for (const file of referenced) expect(zip.names, `${file}, named in the manifest`).toContain(file);
       // Store packages are the built extension only.
       expect(zip.names.filter((n) => /(^|\/)(node_modules|src|entrypoints)\/|\.ts$|(^|\/)\./.test(n))).toEqual([]);
+    });
+  }
+
+  /** Each permission the manifest may ask for, with its row in the README's table and its term on the options page. */
+  const EXPLAINED: Record<string, { readme: string; options: string }> = {
+    '<all_urls>': { readme: 'read your data on all websites', options: 'options_perm_hosts_term' },
+    webRequest: { readme: 'webRequest (observe only)', options: 'options_perm_webrequest_term' },
+    storage: { readme: 'storage', options: 'options_perm_storage_term' },
+    contextMenus: { readme: 'context menus', options: 'options_perm_menus_term' },
+    scripting: { readme: 'scripting', options: 'options_perm_scripting_term' },
+  };
+  for (const kind of ['chrome', 'edge', 'firefox']) {
+    it(`${kind}: asks only for permissions the README and the options page explain`, async () => {
+      const m = await manifestOf(kind);
+      const asked = [...(m.permissions ?? []), ...(m.host_permissions ?? [])];
+      expect(asked.length).toBeGreaterThan(0);
+      const readme = await readFile(path.join(ROOT, 'README.md'), 'utf8');
+      const options = await readFile(path.join(ROOT, 'entrypoints/options/index.html'), 'utf8');
+      for (const permission of asked) {
+        const explained = EXPLAINED[permission];
+        expect(explained, `${permission} is not explained`).toBeDefined();
+        expect(readme, permission).toContain(`\n| ${explained!.readme} | `);
+        expect(options, permission).toContain(`data-i18n="${explained!.options}"`);
+      }
     });
   }
 
