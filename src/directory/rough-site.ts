@@ -14,6 +14,19 @@ export function roughSite(host: string): string {
   return TWO_LEVEL.test(lastTwo) ? labels.slice(-3).join('.') : lastTwo;
 }
 
+/** Hosts already worked out: a page links to few sites many times over, and spotting asks for each of its links. */
+const sites = new Map<string, string>();
+
 export function roughlySameSite(a: string, b: string): boolean {
-  return roughSite(a) === roughSite(b);
+  return siteOf(a) === siteOf(b);
+}
+
+function siteOf(host: string): string {
+  let site = sites.get(host);
+  if (site === undefined) {
+    if (sites.size >= 1_000) sites.clear(); // bounded: a page of many hosts starts afresh
+    site = roughSite(host);
+    sites.set(host, site);
+  }
+  return site;
 }

@@ -159,7 +159,8 @@ export function judgeResource(link: LinkFacts): Spot {
   if (ownSite && url.hash.length > 1) return no("a section of the site's own pages");
   // The page's own menus, even on a group's site: a group's "Meetings" tab is not a link to check on every page.
   if (ownSite && (link.inPageChrome?.() ?? false)) return no("the page's own navigation");
-  const group = groupForUrl(url.toString());
+  // mayBelongToGroup is groupForUrl's own first test, without parsing the address again.
+  const group = mayBelongToGroup(url.hostname) ? groupForUrl(url.toString()) : null;
   const words = `${link.text} ${link.title ?? ''}`.replace(/\s+/g, ' ').trim();
   // Every "yes" below passes here first; ordinary links never pay for the test.
   const yes = (g: Group | null, because: string): Spot =>
@@ -240,10 +241,19 @@ function directoryNames(): { names: string; acronyms: string; nameList: string[]
   return { names: whole(names), acronyms: whole(acronyms), nameList: [...names].map(escape), acronymList: [...acronyms].map(escape) };
 }
 
+/** Hosts already looked up (bounded, as in rough-site.ts): every link to a site asks the same question. */
+const articleHosts = new Map<string, boolean>();
+
 function isArticleSite(host: string): boolean {
-  const labels = host.toLowerCase().split('.');
-  for (let i = 0; i < labels.length - 1; i++) if (ARTICLE_SITES.has(labels.slice(i).join('.'))) return true;
-  return false;
+  let article = articleHosts.get(host);
+  if (article === undefined) {
+    if (articleHosts.size >= 1_000) articleHosts.clear();
+    const labels = host.toLowerCase().split('.');
+    article = false;
+    for (let i = 0; i < labels.length - 1 && !article; i++) article = ARTICLE_SITES.has(labels.slice(i).join('.'));
+    articleHosts.set(host, article);
+  }
+  return article;
 }
 
 function no(because: string): Spot {
