@@ -81,7 +81,8 @@ export function startMarking(doc: Document, initial: Settings, deps: PageDeps): 
 
   /** The anchor's resolved address when it is to be checked, null otherwise. */
   function wanted(a: HTMLAnchorElement): string | null {
-    if (a.tagName !== 'A') return null; // document.links also holds image-map <area>s
+    // document.links also holds image-map <area>s. Not tagName: an XHTML page's reads "a", not "A".
+    if (!(a instanceof HTMLAnchorElement)) return null;
     if (settings.mode === 'all') return webLinkHost(a) !== null ? a.href : null;
     return deps.resourceAddress(a);
   }
@@ -237,7 +238,7 @@ export function startMarking(doc: Document, initial: Settings, deps: PageDeps): 
           const anchors: HTMLAnchorElement[] = [];
           for (const n of nodes) {
             if (!(n as Element).isConnected) continue;
-            if ((n as Element).tagName === 'A') anchors.push(n as HTMLAnchorElement);
+            if (n instanceof HTMLAnchorElement) anchors.push(n);
             for (const a of (n as Element).querySelectorAll?.<HTMLAnchorElement>('a[href]') ?? []) anchors.push(a);
           }
           void scan(anchors);

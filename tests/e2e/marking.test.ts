@@ -101,6 +101,28 @@ describe('what the page gains and keeps', () => {
   });
 });
 
+describe('a page served as XHTML', () => {
+  it('is marked like any other, though its element names read in lower case there', async () => {
+    // Two of the guide's links, one working and one dead, in a document the browser parses as XML.
+    const chosen = [PAGE_SCENARIOS.find((s) => s.expect.verdict === 'alive')!, PAGE_SCENARIOS.find((s) => s.expect.verdict === 'dead')!];
+    const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+    const body = `<?xml version="1.0" encoding="UTF-8"?>
+<html xmlns="http://www.w3.org/1999/xhtml" lang="en"><head><title>Support groups</title></head><body><ul>
+${chosen.map((s) => `<li>Peer support group: <a href="${xml(s.url)}">${xml(new URL(s.url).hostname)}</a></li>`).join('\n')}
+</ul></body></html>`;
+    const url = `https://${PAGE_HOST}/guide.xhtml`;
+    const xhtml = await world.browser.newPage();
+    await xhtml.setRequestInterception(true);
+    xhtml.on('request', (r) => (r.url() === url ? void r.respond({ status: 200, contentType: 'application/xhtml+xml', body }) : void r.continue()));
+    await xhtml.goto(url);
+    expect(await xhtml.evaluate(() => document.querySelector('a')!.tagName)).toBe('a'); // XML: as written
+    await settled(xhtml, 60_000);
+    const got = new Map((await readMarks(xhtml)).map((m) => [m.href, m.health]));
+    expect(chosen.map((s) => got.get(s.url))).toEqual(chosen.map((s) => s.expect.verdict));
+    await xhtml.close();
+  });
+});
+
 describe('the off switch', () => {
   it('removes every mark when the user turns the extension off for the site, and marks again when turned on', async () => {
     const worker = await serviceWorker(world.browser, world.extensionId);
