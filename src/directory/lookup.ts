@@ -4,7 +4,7 @@
  */
 import { hostWithin } from '../health/host.ts';
 import type { Group } from './group.ts';
-import { GROUPS } from './groups.ts';
+import { allGroups } from './groups.ts';
 import { QUICK_CUES } from './quick-cues.generated.ts';
 
 interface Claim {
@@ -23,7 +23,7 @@ interface Home {
 /** Built on first use: a page with no link near a group's domain never needs it. */
 let homesCache: readonly Home[] | null = null;
 function homes(): readonly Home[] {
-  return (homesCache ??= GROUPS.flatMap((group): Home[] => {
+  return (homesCache ??= allGroups().flatMap((group): Home[] => {
     const homes: Home[] = group.otherDomains.map((host) => ({ group, host, path: null }));
     if (group.website) {
       const w = new URL(group.website);
@@ -67,7 +67,7 @@ export function isDirectoryUrl(url: string): boolean {
 export function claimedDomains(): string[] {
   const all = [
     ...homes().map((h) => h.host),
-    ...GROUPS.flatMap((g) => [...g.formerDomains, ...g.formerUrlPrefixes.map((p) => withoutWww(p.split('/')[0]!))]).map((d) => d.toLowerCase()),
+    ...allGroups().flatMap((g) => [...g.formerDomains, ...g.formerUrlPrefixes.map((p) => withoutWww(p.split('/')[0]!))]).map((d) => d.toLowerCase()),
   ];
   return [...new Set(all)].sort();
 }
@@ -97,13 +97,13 @@ function claimFor(raw: string): Claim | null {
   if (!mayBeClaimed(host)) return null;
   const key = `${host}${url.pathname}${url.search}`.toLowerCase();
   // Old prefixes first: an old section on a current domain (aa.org/assets/en_US/) is a move the reader should hear about.
-  for (const group of GROUPS) {
+  for (const group of allGroups()) {
     if (group.formerUrlPrefixes.some((prefix) => underPrefix(key, prefix.toLowerCase()))) return { group, former: true };
   }
   for (const home of homes()) {
     if (home.path ? underPrefix(key, home.path) : hostWithin(host, home.host)) return { group: home.group, former: false };
   }
-  for (const group of GROUPS) {
+  for (const group of allGroups()) {
     if (group.formerDomains.some((domain) => hostWithin(host, domain))) return { group, former: true };
   }
   return null;

@@ -13,7 +13,7 @@
  * may be left out or added.
  */
 import type { Group } from './group.ts';
-import { GROUPS } from './groups.ts';
+import { allGroups } from './groups.ts';
 
 /** Which of the group's names the query found; the popup says "formerly …" for a former name or domain. */
 export type MatchedBy = 'name' | 'acronym' | 'formerName' | 'website' | 'otherDomain' | 'formerDomain';
@@ -144,7 +144,7 @@ export function typosAllowed(word: string): number {
 
 const NO_MATCH = 99;
 
-export function buildIndex(groups: readonly Group[] = GROUPS): GroupIndex {
+export function buildIndex(groups: readonly Group[] = allGroups()): GroupIndex {
   const vocabulary: string[] = [];
   const wordId = new Map<string, number>();
   const idOf = (w: string): number => {
@@ -322,6 +322,6 @@ let shared: GroupIndex | null = null;
 
 /** Search the bundled directory; the index is built on the first call. */
 export function searchGroups(query: string): SearchHit[] {
-  shared ??= buildIndex(GROUPS);
+  shared ??= buildIndex(allGroups());
   return shared.search(query);
 }

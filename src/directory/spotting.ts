@@ -9,7 +9,7 @@
  */
 import { roughlySameSite } from './rough-site.ts';
 import { groupForUrl, mayBelongToGroup } from './lookup.ts';
-import { GROUPS } from './groups.ts';
+import { allGroups } from './groups.ts';
 import type { Group } from './group.ts';
 import { QUICK_CUES } from './quick-cues.generated.ts';
 
@@ -226,7 +226,7 @@ function directoryNames(): { names: string; acronyms: string; nameList: string[]
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const names = new Set<string>();
   const acronyms = new Set<string>();
-  for (const g of GROUPS) {
+  for (const g of allGroups()) {
     for (const full of [g.name, ...g.formerNames]) {
       const short = full.split(/,| \(/)[0]!.trim();
       // A record named by its acronym ("NAMI", "JACS") follows the acronym rule.

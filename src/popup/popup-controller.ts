@@ -4,7 +4,7 @@
  * Everything the browser provides comes in through PopupDeps (src/popup/popup-browser.ts), so this file is DOM only.
  */
 import type { Group } from '../directory/group.ts';
-import { GROUPS } from '../directory/groups.ts';
+import { allGroups } from '../directory/groups.ts';
 import { searchGroups, type SearchHit } from '../directory/search.ts';
 import { t, tn } from '../i18n.ts';
 import type { LinkVerdict, PageGroupLink } from '../messages.ts';
@@ -43,7 +43,7 @@ export function startPopup(doc: Document, deps: PopupDeps): Popup {
   const pageSection = doc.querySelector<HTMLElement>('#on-page')!;
   const pageList = doc.querySelector<HTMLUListElement>('#page-groups')!;
   const search = deps.search ?? searchGroups;
-  const byId = new Map(GROUPS.map((g) => [g.id, g]));
+  const byId = new Map(allGroups().map((g) => [g.id, g]));
 
   const watch = new VerdictWatch({ lookup: deps.lookup, onChange: () => drawVerdicts(doc, (url) => watch.stateOf(url)) });
 
