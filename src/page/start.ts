@@ -53,7 +53,9 @@ export async function startContent(): Promise<void> {
   };
   const marker: PageMarker = startMarking(document, settings, {
     send: <K extends RequestName>(type: K, payload: Requests[K]['request']) =>
-      (runtime().sendMessage({ type, payload }) as Promise<Requests[K]['response']>).catch((error: unknown) => {
+      // Inside a promise: setting up the runtime API on a page whose extension is gone throws, and that must end
+      // the same way as a failed send.
+      (Promise.resolve().then(() => runtime().sendMessage({ type, payload })) as Promise<Requests[K]['response']>).catch((error: unknown) => {
         // After an update or reload the extension is gone from this page's point of view (Chrome clears
         // runtime.id): stop following the page instead of failing on every change, and take the marks away as
         // turning it off would, since nothing of ours is left here to keep them true.
