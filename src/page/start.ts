@@ -53,8 +53,8 @@ export async function startContent(): Promise<void> {
   };
   const marker: PageMarker = startMarking(document, settings, {
     send: <K extends RequestName>(type: K, payload: Requests[K]['request']) =>
-      // Inside a promise: setting up the runtime API on a page whose extension is gone throws, and that must end
-      // the same way as a failed send.
+      // Inside a promise: in a page the extension has left, Chrome's sendMessage throws at once rather than reject,
+      // and that must end the same way as a failed send (tests/e2e/extension-gone.test.ts).
       (Promise.resolve().then(() => runtime().sendMessage({ type, payload })) as Promise<Requests[K]['response']>).catch((error: unknown) => {
         // After an update or reload the extension is gone from this page's point of view (Chrome clears
         // runtime.id): stop following the page instead of failing on every change, and take the marks away as
