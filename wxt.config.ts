@@ -8,7 +8,8 @@ export default defineConfig({
   // The popup must be ready in 100 ms (issue 4): it runs one classic script, entrypoints/popup-script.ts, and no
   // module. WXT adds a module script to every page's <head> to start its runtime plugins; the popup's own script
   // starts them already (WXT's unlisted-script wrapper), so there it would only be one more file to fetch.
-  vite: () => ({ plugins: [popupWithoutModuleScript()] }),
+  // STILL_THERE_UNMINIFIED=1: readable function names for bench/page-profile.ts's CPU profiles.
+  vite: () => ({ plugins: [popupWithoutModuleScript()], ...(process.env.STILL_THERE_UNMINIFIED ? { build: { minify: false } } : {}) }),
   // Store packages (`npm run zip`): .output/still-there-<version>-{chrome,edge,firefox}.zip, plus, for Firefox only,
   // -sources.zip, which AMO reviewers need because the code is bundled (tests/integration/packages.test.ts).
   zip: {

@@ -12,24 +12,13 @@ import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settled } from './harness.ts';
 import { open, startWorld, type World } from './setup.ts';
+import { bigPage, ordinaryPage } from './pages.ts';
 
 const HOST = 'www.budget-tests.org';
 let world: World;
 let resourceUrls: string[];
 const figures: string[] = [];
 
-function ordinaryPage(): string {
-  const links = Array.from({ length: 2_000 }, (_, i) => `<li><a href="https://www.news-${i % 50}.example.com/2026/11/story-${i}">Story ${i} about the county fair</a></li>`);
-  return `<!doctype html><title>Ordinary</title><ul>${links.join('')}</ul>`;
-}
-
-function bigPage(resources: string[]): string {
-  const links: string[] = [];
-  for (let i = 0; i < 10_000; i++) {
-    links.push(i % 10 === 0 ? `<li><a href="${resources[(i / 10) % resources.length]}">Support group meeting ${i / 10}</a></li>` : `<li><a href="https://www.shop-${i % 80}.example.com/item/${i}">Item ${i}</a></li>`);
-  }
-  return `<!doctype html><title>Big</title><ul>${links.join('')}</ul>`;
-}
 
 /**
  * What any extension that looks at every link pays on this page on this machine: the page's text and each link's

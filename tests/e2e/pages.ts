@@ -19,3 +19,18 @@ export function resourceList(scenarios: Scenario[] = PAGE_SCENARIOS): string {
 <p>Unrelated: <a href="https://www.nami.org/" id="news">County news</a> (this one is a resource by its address).</p>
 </body></html>`;
 }
+
+/** The budgets' ordinary page (tests/e2e/budgets.test.ts, bench/page-profile.ts): 2,000 links to 50 news sites, no resource. */
+export function ordinaryPage(): string {
+  const links = Array.from({ length: 2_000 }, (_, i) => `<li><a href="https://www.news-${i % 50}.example.com/2026/11/story-${i}">Story ${i} about the county fair</a></li>`);
+  return `<!doctype html><title>Ordinary</title><ul>${links.join('')}</ul>`;
+}
+
+/** The budgets' big page: 10,000 links, every tenth one of `resources` described as a support group. */
+export function bigPage(resources: string[]): string {
+  const links: string[] = [];
+  for (let i = 0; i < 10_000; i++) {
+    links.push(i % 10 === 0 ? `<li><a href="${resources[(i / 10) % resources.length]}">Support group meeting ${i / 10}</a></li>` : `<li><a href="https://www.shop-${i % 80}.example.com/item/${i}">Item ${i}</a></li>`);
+  }
+  return `<!doctype html><title>Big</title><ul>${links.join('')}</ul>`;
+}
