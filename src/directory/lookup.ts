@@ -37,7 +37,7 @@ function homes(): readonly Home[] {
  * The group an address belongs to: its current site, another current domain, a former domain or an old URL
  * prefix. Unconfirmed former domains are never matched. Null for anything else, and for non-web addresses.
  */
-export function groupForUrl(url: string): Group | null {
+export function groupForUrl(url: string | URL): Group | null {
   return claimFor(url)?.group ?? null;
 }
 
@@ -90,8 +90,9 @@ function mayBeClaimed(host: string): boolean {
   return false;
 }
 
-function claimFor(raw: string): Claim | null {
-  const url = parseWeb(raw);
+/** `raw`: an address, or one already parsed (spotting has one: no second parse). */
+function claimFor(raw: string | URL): Claim | null {
+  const url = typeof raw === 'string' ? parseWeb(raw) : webOnly(raw);
   if (!url) return null;
   const host = withoutWww(url.hostname.replace(/\.$/, ''));
   if (!mayBeClaimed(host)) return null;
@@ -124,6 +125,10 @@ function parseWeb(raw: string): URL | null {
   } catch {
     return null;
   }
+  return webOnly(url);
+}
+
+function webOnly(url: URL): URL | null {
   return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
 }
 

@@ -159,8 +159,7 @@ export function judgeResource(link: LinkFacts): Spot {
   if (ownSite && url.hash.length > 1) return no("a section of the site's own pages");
   // The page's own menus, even on a group's site: a group's "Meetings" tab is not a link to check on every page.
   if (ownSite && (link.inPageChrome?.() ?? false)) return no("the page's own navigation");
-  // mayBelongToGroup is groupForUrl's own first test, without parsing the address again.
-  const group = mayBelongToGroup(url.hostname) ? groupForUrl(url.toString()) : null;
+  const group = groupForUrl(url);
   const words = `${link.text} ${link.title ?? ''}`.replace(/\s+/g, ' ').trim();
   // Every "yes" below passes here first; ordinary links never pay for the test.
   const yes = (g: Group | null, because: string): Spot =>
