@@ -1,3 +1,5 @@
+import { rememberedPerKey } from '../remembered.ts';
+
 /**
  * A cheap "same site" test for the content script, which runs on every page: the full Public Suffix List (tldts,
  * used by the engine) would add about 300 kB to every page. Spotting only needs to know whether a link stays on
@@ -14,19 +16,9 @@ export function roughSite(host: string): string {
   return TWO_LEVEL.test(lastTwo) ? labels.slice(-3).join('.') : lastTwo;
 }
 
-/** Hosts already worked out: a page links to few sites many times over, and spotting asks for each of its links. */
-const sites = new Map<string, string>();
-
 export function roughlySameSite(a: string, b: string): boolean {
   return siteOf(a) === siteOf(b);
 }
 
-function siteOf(host: string): string {
-  let site = sites.get(host);
-  if (site === undefined) {
-    if (sites.size >= 1_000) sites.clear(); // bounded: a page of many hosts starts afresh
-    site = roughSite(host);
-    sites.set(host, site);
-  }
-  return site;
-}
+/** Worked out once per host: spotting asks for each link, and a page links to few sites many times over. */
+const siteOf = rememberedPerKey(roughSite);

@@ -8,6 +8,7 @@
  * Precision and recall are measured on a labelled set of real resource pages (tests/unit/spotting.test.ts).
  */
 import { roughlySameSite } from './rough-site.ts';
+import { rememberedPerKey } from '../remembered.ts';
 import { groupForUrl, mayBelongToGroup } from './lookup.ts';
 import { allGroups } from './groups.ts';
 import type { Group } from './group.ts';
@@ -240,20 +241,12 @@ function directoryNames(): { names: string; acronyms: string; nameList: string[]
   return { names: whole(names), acronyms: whole(acronyms), nameList: [...names].map(escape), acronymList: [...acronyms].map(escape) };
 }
 
-/** Hosts already looked up (bounded, as in rough-site.ts): every link to a site asks the same question. */
-const articleHosts = new Map<string, boolean>();
-
-function isArticleSite(host: string): boolean {
-  let article = articleHosts.get(host);
-  if (article === undefined) {
-    if (articleHosts.size >= 1_000) articleHosts.clear();
-    const labels = host.toLowerCase().split('.');
-    article = false;
-    for (let i = 0; i < labels.length - 1 && !article; i++) article = ARTICLE_SITES.has(labels.slice(i).join('.'));
-    articleHosts.set(host, article);
-  }
-  return article;
-}
+/** Whether a host is a news or research site's, worked out once per host (every link to a site asks the same). */
+const isArticleSite = rememberedPerKey((host: string): boolean => {
+  const labels = host.toLowerCase().split('.');
+  for (let i = 0; i < labels.length - 1; i++) if (ARTICLE_SITES.has(labels.slice(i).join('.'))) return true;
+  return false;
+});
 
 function no(because: string): Spot {
   return { resource: false, group: null, because };

@@ -4,6 +4,7 @@
  */
 import { judgeResource, mayBeResourceHost, mayNameResource, type LinkFacts } from '../directory/spotting.ts';
 import { webLinkHost } from './link-address.ts';
+import { rememberedPerKey } from '../remembered.ts';
 import { titleAsWritten } from './marks.ts';
 
 const CONTEXT_CHARS = 300;
@@ -42,15 +43,7 @@ export function resourceAddress(a: HTMLAnchorElement, pageHost: string): string 
 }
 
 /** Whether a host alone may make a link a resource, remembered per host: a page links to few hosts, many times. */
-const resourceHosts = new Map<string, boolean>();
-function resourceHost(host: string): boolean {
-  let known = resourceHosts.get(host);
-  if (known === undefined) {
-    known = mayBeResourceHost(host);
-    resourceHosts.set(host, known);
-  }
-  return known;
-}
+const resourceHost = rememberedPerKey(mayBeResourceHost);
 
 /**
  * The cheap test's words side (spotting's mightBeResource) read from the page with as few calls as it can: on a
