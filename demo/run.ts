@@ -1,13 +1,13 @@
 /**
- * `npm start`: the main job on an embedded default. Starts the simulated web, opens our guide page in Chromium
- * with the built extension, waits for the marks, writes a screenshot and prints a one-screen summary.
+ * `npm start`: the main job on an embedded default. Starts the simulated web inside the sealed network
+ * (scripts/sealed-network.sh), opens our guide page in Chromium with the built extension — the browser finding every
+ * host through its own resolver, as on the real web — waits for the marks, writes a screenshot and prints a
+ * one-screen summary.
  * Headed when a display exists (the browser stays open until you close it), headless otherwise.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { BAD_CERT_HOST } from '../tests/fixtures/simweb/catalogue.ts';
-import { simCerts } from '../tests/fixtures/simweb/certs.ts';
 import { startSimWeb } from '../tests/fixtures/simweb/server.ts';
 import { launchChromium, readMarks, settled } from '../tests/e2e/harness.ts';
 import { GUIDE_HOST, GUIDE_URLS, guidePage } from './guide.ts';
@@ -17,9 +17,8 @@ const outDir = path.resolve('.demo');
 mkdirSync(outDir, { recursive: true });
 
 const sim = await startSimWeb({ pages: { [GUIDE_HOST]: { '/': guidePage() } } });
-const certs = await simCerts(sim.hosts, BAD_CERT_HOST);
 const userDataDir = mkdtempSync(path.join(tmpdir(), 'still-there-demo-'));
-const { browser } = await launchChromium(sim, certs.cert, { userDataDir, headless: !headed });
+const { browser } = await launchChromium(sim, { userDataDir, headless: !headed });
 const page = await browser.newPage();
 await page.setViewport({ width: 1100, height: 1300 });
 const t0 = Date.now();

@@ -2,71 +2,95 @@
  * The engine's network inside the extension: fetch() from the background, with no cookies, credentials or
  * referrer, reading only the first part of a body, and the webRequest log for redirect hops and error names.
  */
-import { isTextual, type Exchange, type FetchOptions, type Hop, type Transport } from '../health/transport.ts';
+import { isPrivateAddress } from '../health/address.ts';
+import { failedExchange, isTextual, type Exchange, type FetchOptions, type Hop, type Transport } from '../health/transport.ts';
 import { failureFromBrowserError, type NetworkLog } from './network-log.ts';
 
 export function createFetchTransport(log: NetworkLog, isOnline: () => boolean = () => navigator.onLine): Transport {
+  async function attempt(url: string, fo: FetchOptions): Promise<Exchange> {
+    const started = Date.now();
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, fo.timeoutMs);
+    const watch = log.watch(url);
+    try {
+      const res = await fetch(url, {
+        method: 'GET',
+        credentials: 'omit', // with host permission the default would send the user's cookies (platform.md)
+        referrerPolicy: 'no-referrer',
+        cache: 'no-store',
+        redirect: 'follow',
+        signal: controller.signal,
+        headers: { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' },
+      });
+      const headers: Record<string, string> = {};
+      res.headers.forEach((value, name) => (headers[name.toLowerCase()] = value));
+      const { body, truncated } = isTextual(headers['content-type']) ? await readCapped(res, fo.maxBodyBytes, headers['content-type']) : (void res.body?.cancel(), { body: '', truncated: false });
+      const events = await watch.done(200);
+      if (reachedPrivate(events.addresses, fo)) return privateExchange(url, events.addresses, started);
+      const hops: Hop[] = [...events.hops];
+      hops.push({ url: res.url || url, status: res.status, location: null, setsCookie: false });
+      return {
+        requestedUrl: url,
+        hops: log.available ? hops : res.redirected ? [{ url, status: 0, location: res.url, setsCookie: false }, hops[hops.length - 1]!] : hops,
+        finalUrl: res.url || url,
+        status: res.status,
+        headers,
+        body,
+        bodyTruncated: truncated,
+        failure: null,
+        failureDetail: '',
+        redirectsKnown: log.available,
+        elapsedMs: Date.now() - started,
+      };
+    } catch (err) {
+      const events = await watch.done(500);
+      if (reachedPrivate(events.addresses, fo)) return privateExchange(url, events.addresses, started);
+      const named = failureFromBrowserError(events.error);
+      const failure = timedOut ? 'timeout' : (named ?? (isOnline() ? 'unknown' : 'offline'));
+      return {
+        requestedUrl: url,
+        hops: events.hops,
+        finalUrl: events.hops[events.hops.length - 1]?.location ?? url,
+        status: null,
+        headers: {},
+        body: '',
+        bodyTruncated: false,
+        failure,
+        failureDetail: events.error ?? String((err as Error)?.message ?? err),
+        redirectsKnown: log.available,
+        elapsedMs: Date.now() - started,
+      };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   return {
     async fetch(url: string, fo: FetchOptions): Promise<Exchange> {
-      const started = Date.now();
-      const controller = new AbortController();
-      let timedOut = false;
-      const timer = setTimeout(() => {
-        timedOut = true;
-        controller.abort();
-      }, fo.timeoutMs);
-      const watch = log.watch(url);
-      try {
-        const res = await fetch(url, {
-          method: 'GET',
-          credentials: 'omit', // with host permission the default would send the user's cookies (platform.md)
-          referrerPolicy: 'no-referrer',
-          cache: 'no-store',
-          redirect: 'follow',
-          signal: controller.signal,
-          headers: { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' },
-        });
-        const headers: Record<string, string> = {};
-        res.headers.forEach((value, name) => (headers[name.toLowerCase()] = value));
-        const { body, truncated } = isTextual(headers['content-type']) ? await readCapped(res, fo.maxBodyBytes, headers['content-type']) : (void res.body?.cancel(), { body: '', truncated: false });
-        const events = await watch.done(200);
-        const hops: Hop[] = [...events.hops];
-        hops.push({ url: res.url || url, status: res.status, location: null, setsCookie: false });
-        return {
-          requestedUrl: url,
-          hops: log.available ? hops : res.redirected ? [{ url, status: 0, location: res.url, setsCookie: false }, hops[hops.length - 1]!] : hops,
-          finalUrl: res.url || url,
-          status: res.status,
-          headers,
-          body,
-          bodyTruncated: truncated,
-          failure: null,
-          failureDetail: '',
-          redirectsKnown: log.available,
-          elapsedMs: Date.now() - started,
-        };
-      } catch (err) {
-        const events = await watch.done(500);
-        const named = failureFromBrowserError(events.error);
-        const failure = timedOut ? 'timeout' : (named ?? (isOnline() ? 'unknown' : 'offline'));
-        return {
-          requestedUrl: url,
-          hops: events.hops,
-          finalUrl: events.hops[events.hops.length - 1]?.location ?? url,
-          status: null,
-          headers: {},
-          body: '',
-          bodyTruncated: false,
-          failure,
-          failureDetail: events.error ?? String((err as Error)?.message ?? err),
-          redirectsKnown: log.available,
-          elapsedMs: Date.now() - started,
-        };
-      } finally {
-        clearTimeout(timer);
-      }
+      const first = await attempt(url, fo);
+      // Chromium cancels the requests under way when its view of the network changes (a new resolv.conf, an
+      // interface coming up, often just after the browser starts): the request said nothing about the link.
+      return first.failureDetail.includes('NETWORK_CHANGED') ? attempt(url, fo) : first;
     },
   };
+}
+
+/**
+ * A public-looking name whose answer, or a redirect whose target, was a private address (the user's own machine,
+ * router or intranet): the browser has no way to refuse it beforehand, so nothing of the answer is kept — no
+ * status, no redirect, no timing — and the page that asked learns only that the link was not checked.
+ */
+function reachedPrivate(addresses: string[], fo: FetchOptions): boolean {
+  return !fo.allowPrivate && addresses.some((a) => isPrivateAddress(a));
+}
+
+function privateExchange(url: string, addresses: string[], started: number): Exchange {
+  const detail = `the name led to the private address ${addresses.find((a) => isPrivateAddress(a))}`;
+  return failedExchange(url, 'private-address', detail, [], Date.now() - started);
 }
 
 /** Reads at most maxBytes, then cancels the stream: never downloads a whole body of many MiB. */

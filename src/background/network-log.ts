@@ -11,20 +11,52 @@ export interface RequestEvents {
   /** The browser's name for the failure: net::ERR_NAME_NOT_RESOLVED, NS_ERROR_UNKNOWN_HOST, … */
   error: string | null;
   completed: boolean;
+  /** The server addresses the browser connected to, hop by hop, where it says (webRequest's `ip`). */
+  addresses: string[];
 }
 
 interface Pending {
   events: RequestEvents;
+  /** The browser announced the request (onBeforeRequest): its ending event will come. */
+  seen: boolean;
   settle: () => void;
   settled: Promise<void>;
+}
+
+/**
+ * How long to wait for the ending event of a request the browser announced. Chromium rejects a failed fetch a few
+ * milliseconds before it reports the error's name (platform.md); on a busy machine, much later. The name decides
+ * between "no such domain" and "failed without a reason", so it is waited for rather than raced.
+ */
+const ANNOUNCED_PATIENCE_MS = 5_000;
+
+/** The address as the browser reports it in webRequest events: serialised, without a fragment. */
+function requestKey(url: string): string {
+  try {
+    const u = new URL(url);
+    u.hash = '';
+    return u.href;
+  } catch {
+    return url;
+  }
 }
 
 /** The part of browser.webRequest we use, so tests and both browsers fit. */
 export interface WebRequestEvents {
   onBeforeRequest: { addListener(cb: (d: { requestId: string; url: string; tabId: number }) => void, filter: { urls: string[] }): void };
-  onBeforeRedirect: { addListener(cb: (d: { requestId: string; url: string; statusCode: number; redirectUrl: string; responseHeaders?: Array<{ name: string; value?: string }> }) => void, filter: { urls: string[] }, extra?: string[]): void };
-  onCompleted: { addListener(cb: (d: { requestId: string }) => void, filter: { urls: string[] }): void };
-  onErrorOccurred: { addListener(cb: (d: { requestId: string; error: string }) => void, filter: { urls: string[] }): void };
+  onBeforeRedirect: { addListener(cb: (d: RedirectDetails) => void, filter: { urls: string[] }, extra?: string[]): void };
+  onResponseStarted: { addListener(cb: (d: { requestId: string; ip?: string }) => void, filter: { urls: string[] }): void };
+  onCompleted: { addListener(cb: (d: { requestId: string; ip?: string }) => void, filter: { urls: string[] }): void };
+  onErrorOccurred: { addListener(cb: (d: { requestId: string; error: string; ip?: string }) => void, filter: { urls: string[] }): void };
+}
+
+interface RedirectDetails {
+  requestId: string;
+  url: string;
+  statusCode: number;
+  redirectUrl: string;
+  ip?: string;
+  responseHeaders?: Array<{ name: string; value?: string }>;
 }
 
 export class NetworkLog {
@@ -39,15 +71,18 @@ export class NetworkLog {
     const all = { urls: ['<all_urls>'] };
     webRequest.onBeforeRequest.addListener((d) => {
       if (d.tabId !== -1) return; // only the extension's own requests
-      const queue = this.#waiting.get(d.url);
+      const key = requestKey(d.url);
+      const queue = this.#waiting.get(key);
       const pending = queue?.shift();
       if (!pending) return;
-      if (queue && queue.length === 0) this.#waiting.delete(d.url);
+      if (queue && queue.length === 0) this.#waiting.delete(key);
+      pending.seen = true;
       this.#byId.set(d.requestId, pending);
     }, all);
-    const onRedirect = (d: { requestId: string; url: string; statusCode: number; redirectUrl: string; responseHeaders?: Array<{ name: string; value?: string }> }) => {
+    const onRedirect = (d: RedirectDetails) => {
       const p = this.#byId.get(d.requestId);
       if (!p) return;
+      this.#noteAddress(p, d.ip);
       const setsCookie = (d.responseHeaders ?? []).some((h) => h.name.toLowerCase() === 'set-cookie');
       p.events.hops.push({ url: d.url, status: d.statusCode, location: d.redirectUrl, setsCookie });
     };
@@ -57,39 +92,56 @@ export class NetworkLog {
     } catch {
       webRequest.onBeforeRedirect.addListener(onRedirect, all, ['responseHeaders']);
     }
-    webRequest.onCompleted.addListener((d) => this.#finish(d.requestId, null), all);
-    webRequest.onErrorOccurred.addListener((d) => this.#finish(d.requestId, d.error), all);
+    webRequest.onResponseStarted.addListener((d) => this.#noteAddress(this.#byId.get(d.requestId), d.ip), all);
+    webRequest.onCompleted.addListener((d) => this.#finish(d.requestId, null, d.ip), all);
+    webRequest.onErrorOccurred.addListener((d) => this.#finish(d.requestId, d.error, d.ip), all);
   }
 
-  /** Call just before fetching url; await `done(ms)` after the fetch settles to read what the browser saw. */
+  /**
+   * Call just before fetching url; await `done(ms)` after the fetch settles to read what the browser saw. `ms` is how
+   * long to wait for a request the browser has not announced; an announced one is waited for until it ends.
+   */
   watch(url: string): { events: RequestEvents; done(waitMs: number): Promise<RequestEvents> } {
     let settle!: () => void;
     const settled = new Promise<void>((r) => (settle = r));
-    const pending: Pending = { events: { hops: [], error: null, completed: false }, settle, settled };
+    const pending: Pending = { events: { hops: [], error: null, completed: false, addresses: [] }, seen: false, settle, settled };
+    const key = requestKey(url);
     if (this.available) {
-      const queue = this.#waiting.get(url) ?? [];
+      const queue = this.#waiting.get(key) ?? [];
       queue.push(pending);
-      this.#waiting.set(url, queue);
+      this.#waiting.set(key, queue);
     }
+    const wait = (ms: number) => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      return Promise.race([settled, new Promise<void>((r) => (timer = setTimeout(r, ms)))]).finally(() => clearTimeout(timer));
+    };
     return {
       events: pending.events,
       done: async (waitMs) => {
         // The webRequest event may arrive a moment after fetch() settles.
-        if (this.available && !pending.events.completed) await Promise.race([settled, new Promise((r) => setTimeout(r, waitMs))]);
-        const queue = this.#waiting.get(url);
+        if (this.available && !pending.events.completed) {
+          await wait(waitMs);
+          if (pending.seen && !pending.events.completed) await wait(ANNOUNCED_PATIENCE_MS);
+        }
+        const queue = this.#waiting.get(key);
         if (queue) {
           const i = queue.indexOf(pending);
           if (i >= 0) queue.splice(i, 1);
-          if (queue.length === 0) this.#waiting.delete(url);
+          if (queue.length === 0) this.#waiting.delete(key);
         }
         return pending.events;
       },
     };
   }
 
-  #finish(requestId: string, error: string | null): void {
+  #noteAddress(p: Pending | undefined, ip: string | undefined): void {
+    if (p && ip && !p.events.addresses.includes(ip)) p.events.addresses.push(ip);
+  }
+
+  #finish(requestId: string, error: string | null, ip: string | undefined): void {
     const p = this.#byId.get(requestId);
     if (!p) return;
+    this.#noteAddress(p, ip);
     this.#byId.delete(requestId);
     p.events.error = error;
     p.events.completed = true;

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { WAYBACK_DEFAULT, WaybackProvider, waybackAt } from '../health/archive.ts';
 import { createChecker, DEFAULTS, type Checker } from '../health/checker.ts';
 import { HostQueue, politely } from '../health/politeness.ts';
-import { cachedConnectivity, DEFAULT_ONLINE_HOSTS } from '../health/connectivity.ts';
+import { connectivityRounds, DEFAULT_ONLINE_HOSTS } from '../health/connectivity.ts';
 import { createHttpTransport, parseConnectTo, type HttpTransport } from './http-transport.ts';
 
 export interface EngineSettings {
@@ -50,7 +50,7 @@ export function createNodeEngine(settings: EngineSettings): NodeEngine {
     : null;
   const checker = createChecker({
     transport,
-    connectivity: cachedConnectivity((h) => transport.resolves(h), settings.onlineHosts ?? DEFAULT_ONLINE_HOSTS),
+    connectivity: connectivityRounds((h) => transport.resolves(h), settings.onlineHosts ?? DEFAULT_ONLINE_HOSTS),
     archive,
     queue,
     timeoutMs: settings.timeoutMs,

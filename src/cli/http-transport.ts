@@ -47,6 +47,9 @@ export function parseConnectTo(spec: string): ConnectTo {
   return { host: m[1]!.toLowerCase(), port: Number(m[2]), address: m[3]!.replace(/^\[|\]$/g, ''), toPort: Number(m[4]) };
 }
 
+/** glibc waits 5 s a try, two tries by default (resolv.conf(5)): longer than that, the answer is not coming. */
+const RESOLVE_PATIENCE_MS = 10_000;
+
 const DECOMPRESSORS: Record<string, (() => zlib.Zlib & NodeJS.ReadWriteStream) | undefined> = {
   gzip: () => zlib.createGunzip(),
   'x-gzip': () => zlib.createGunzip(),
@@ -66,6 +69,12 @@ export function createHttpTransport(options: HttpTransportOptions = {}): HttpTra
     https: new https.Agent({ keepAlive: true, maxSockets: Infinity, ...(options.ca?.length ? { secureContext: tls.createSecureContext({ ca: [...tlsRootCertificates(), ...options.ca] }) } : {}) }),
   };
 
+  /**
+   * The system resolver (getaddrinfo, as every other program on this machine), every address of its answer screened.
+   * Node asks for all addresses (`options.all`) when it may try several (autoSelectFamily, the default since Node
+   * 20) and expects an array back; one private address among them refuses the name, or a rebinding answer could
+   * send the check into the user's own network.
+   */
   function lookupFor(allowPrivate: boolean): LookupFunction {
     return (hostname, opts, callback) => {
       if (sealed) {
@@ -73,13 +82,16 @@ export function createHttpTransport(options: HttpTransportOptions = {}): HttpTra
         process.nextTick(() => callback(err, '', 4));
         return;
       }
-      dns.lookup(hostname, { ...opts, all: false }, (err, address, family) => {
-        if (!err && !allowPrivate && isPrivateAddress(String(address))) {
-          const e = Object.assign(new Error(`${hostname} resolves to the private address ${address}`), { code: 'EPRIVATE' });
-          callback(e, '', 4);
-          return;
+      dns.lookup(hostname, { ...opts, all: true }, (err, addresses) => {
+        if (err) return callback(err, '', 4);
+        const answer = addresses.filter((a) => a.family === 4 || a.family === 6);
+        const privateOne = allowPrivate ? undefined : answer.find((a) => isPrivateAddress(a.address));
+        if (privateOne || answer.length === 0) {
+          const why = privateOne ? `${hostname} resolves to the private address ${privateOne.address}` : `${hostname} has no address`;
+          return callback(Object.assign(new Error(why), { code: privateOne ? 'EPRIVATE' : 'ENODATA' }), '', 4);
         }
-        callback(err, address, family);
+        if (opts.all) callback(null, answer);
+        else callback(null, answer[0]!.address, answer[0]!.family);
       });
     };
   }
@@ -200,7 +212,12 @@ export function createHttpTransport(options: HttpTransportOptions = {}): HttpTra
     resolves(host: string) {
       return new Promise((resolve) => {
         if (sealed) return resolve(mappedNames.has(host.toLowerCase()));
-        dns.lookup(host, (err) => resolve(!err));
+        // A resolver that never answers is no evidence of being online: give up as glibc's own default would.
+        const giveUp = setTimeout(() => resolve(false), RESOLVE_PATIENCE_MS);
+        dns.lookup(host, (err) => {
+          clearTimeout(giveUp);
+          resolve(!err);
+        });
       });
     },
     close() {

@@ -5,14 +5,14 @@
  * and sorting work from the mouse and the keyboard, and the JSON export is what `still-there audit --all --format
  * json` writes for the same page.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CSV_COLUMNS } from '../../src/report/csv.ts';
-import { ONLINE_HOSTS, SCENARIOS, U } from '../fixtures/simweb/catalogue.ts';
+import { stillThere } from '../fixtures/sealed/cli.ts';
+import { SCENARIOS, U } from '../fixtures/simweb/catalogue.ts';
 import { open, startWorld, type World } from './setup.ts';
 
 const HOST = 'www.audit-tests.org';
@@ -84,15 +84,9 @@ function rows(page: Page): Promise<Row[]> {
 }
 const visible = async (page: Page) => (await rows(page)).filter((r) => !r.hidden);
 
-/** `still-there audit PAGE --all --format json` in the same simulated web. */
-function cliAudit(out: string): Promise<number | null> {
-  const sim = world.sim;
-  const sandbox = [...sim.connectTo().flatMap((c) => ['--connect-to', c]), '--online-hosts', ONLINE_HOSTS.join(','), '--ca', sim.caFile, '--timeout', '3000'];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/still-there.js', 'audit', LINKS, '--all', '--format', 'json', '--out', out, ...sandbox], { stdio: 'ignore' });
-    child.on('error', reject);
-    child.on('close', resolve);
-  });
+/** `still-there audit PAGE --all --format json` in the same simulated web, through the same resolver. */
+async function cliAudit(out: string): Promise<number | null> {
+  return (await stillThere(world.sim, ['audit', LINKS, '--all', '--format', 'json', '--out', out])).code;
 }
 
 /** Clicks an export button and reads the file the browser saved, once the browser says it is complete. */

@@ -3,7 +3,6 @@
  * site, opened from disk with the network cut off. Its rows are there, its own script runs under its strict
  * Content-Security-Policy, filters and sorts work, and link words that look like markup stay words.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,7 +10,8 @@ import { pathToFileURL } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SITE_URL, sitePages } from '../fixtures/directory-site/site.ts';
-import { ONLINE_HOSTS, U } from '../fixtures/simweb/catalogue.ts';
+import { stillThere } from '../fixtures/sealed/cli.ts';
+import { U } from '../fixtures/simweb/catalogue.ts';
 import { startSimWeb, type SimWeb } from '../fixtures/simweb/server.ts';
 import { chromiumPath } from './harness.ts';
 
@@ -20,13 +20,8 @@ let browser: Browser;
 let scratch: string;
 let reportFile: string;
 
-function auditToFile(out: string): Promise<number | null> {
-  const sandbox = [...sim.connectTo().flatMap((c) => ['--connect-to', c]), '--online-hosts', ONLINE_HOSTS.join(','), '--ca', sim.caFile, '--timeout', '3000'];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/still-there.js', 'audit', SITE_URL, '--recurse', '--format', 'html', '--out', out, ...sandbox], { stdio: 'ignore' });
-    child.on('error', reject);
-    child.on('close', resolve);
-  });
+async function auditToFile(out: string): Promise<number | null> {
+  return (await stillThere(sim, ['audit', SITE_URL, '--recurse', '--format', 'html', '--out', out])).code;
 }
 
 beforeAll(async () => {

@@ -1,22 +1,20 @@
 /**
- * One launcher for both browsers the extension ships to, so the same test body runs against each:
- *   Chromium — the MV3 build, host names mapped by --host-resolver-rules, the simulation's certificate trusted
- *              by its public-key hash;
- *   Firefox ESR — the MV3 build as a temporary add-on over WebDriver BiDi, host names sent to the simulation by a
- *              PAC script (the simulation is also an HTTP proxy), every other name failing through a DNS-over-HTTPS
- *              resolver that cannot be reached (so nothing is ever looked up on the real network), and the
- *              simulation's CA in the profile's own certificate database.
+ * One launcher for both browsers the extension ships to, so the same test body runs against each, both started
+ * inside the simulation's sealed network (tests/fixtures/sealed/) and finding its hosts through their own resolvers
+ * and /etc/resolv.conf, with no resolver flag or proxy, and the simulation's CA in the profile's certificate database:
+ *   Chromium — the MV3 build (harness.ts);
+ *   Firefox ESR — the MV3 build as a temporary add-on over WebDriver BiDi.
  * E2E_BROWSERS=chromium (or firefox) runs one of them.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import net from 'node:net';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer';
-import { BAD_CERT_HOST, REFUSED_HOST } from '../fixtures/simweb/catalogue.ts';
-import { simCerts } from '../fixtures/simweb/certs.ts';
+import { bridgeOutside } from '../fixtures/sealed/bridge.ts';
+import type { Condition } from '../fixtures/sealed/world.ts';
 import { startSimWeb, type SimWeb, type SimWebOptions } from '../fixtures/simweb/server.ts';
-import { launchChromium } from './harness.ts';
+import { launchChromium, trustSimulation } from './harness.ts';
 
 export type BrowserKind = 'chromium' | 'firefox';
 
@@ -48,16 +46,6 @@ export interface Session {
   close(): Promise<void>;
 }
 
-function pacScript(sim: SimWeb): string {
-  const mapped = JSON.stringify(sim.hosts);
-  return `function FindProxyForURL(url, host) {
-  var ours = ${mapped};
-  for (var i = 0; i < ours.length; i++) if (host === ours[i]) return "PROXY 127.0.0.1:${sim.port}";
-  if (host === "${REFUSED_HOST}") return "PROXY 127.0.0.1:${sim.closedPort}";
-  return "DIRECT";
-}`;
-}
-
 /**
  * The Spanish language pack Firefox needs to run in Spanish (intl.locale.requested alone does nothing without
  * one): Debian's firefox-esr-l10n-es-* packages install it beside the browser. Null when there is none.
@@ -71,23 +59,27 @@ export function firefoxLangpack(lang: string): string | null {
   return found ? path.join(dir, found) : null;
 }
 
-async function launchFirefox(sim: SimWeb, profile: string, lang?: string): Promise<Browser> {
-  const executablePath = firefoxPath();
-  if (!executablePath) throw new Error("No Firefox found; install Debian's firefox-esr or set FIREFOX_PATH");
+async function launchFirefox(sim: SimWeb, profile: string, lang?: string, condition?: Condition): Promise<Browser> {
+  const executable = firefoxPath();
+  if (!executable) throw new Error("No Firefox found; install Debian's firefox-esr or set FIREFOX_PATH");
+  trustSimulation(profile, sim.caFile);
+  // Puppeteer reaches Firefox over a WebDriver BiDi socket on loopback, never a pipe: off the network, Firefox's
+  // loopback is its own, so that one port is carried across by a Unix socket (sealed/bridge.ts).
+  const offline = condition === 'offline';
+  const debuggingPort = offline ? await freePort() : null;
+  const socket = path.join(profile, 'bidi.sock');
+  const bridge = debuggingPort ? await bridgeOutside(socket, debuggingPort) : null;
+  const alongside = debuggingPort ? [process.execPath, path.resolve('tests/fixtures/sealed/bridge.ts'), 'listen-unix', socket, String(debuggingPort)] : [];
   const browser = await puppeteer.launch({
     browser: 'firefox',
-    executablePath,
+    executablePath: sim.world.launcher(executable, condition, alongside),
+    ...(debuggingPort ? { debuggingPort } : {}),
     headless: true,
     enableExtensions: true,
     userDataDir: profile,
     extraPrefsFirefox: {
-      'network.proxy.type': 2,
-      'network.proxy.autoconfig_url': `data:text/javascript,${encodeURIComponent(pacScript(sim))}`,
-      'network.proxy.allow_hijacking_localhost': true,
-      // DNS only over HTTPS, to a resolver that is not there: names we do not serve fail as lapsed domains.
-      'network.trr.mode': 3,
-      'network.trr.uri': 'https://127.0.0.1:9/dns-query',
-      'network.trr.confirmationNS': 'skip',
+      // The system resolver, as most users have it: no DNS over HTTPS (Firefox's default outside a few regions).
+      'network.trr.mode': 5,
       'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ID]: FIREFOX_UUID }),
       'extensions.webextensions.keepUuidOnUninstall': true,
       'extensions.webextensions.keepStorageOnUninstall': true,
@@ -95,31 +87,44 @@ async function launchFirefox(sim: SimWeb, profile: string, lang?: string): Promi
       ...(lang ? { 'intl.locale.requested': lang } : {}),
     },
   });
+  if (bridge) browser.once('disconnected', () => bridge.close());
   await browser.installExtension(FIREFOX_EXTENSION);
   return browser;
 }
 
-/** `browserOptions.lang`: the browser's UI language (default: the machine's, English here). */
-export async function startSession(kind: BrowserKind, pages: Record<string, Record<string, string>>, simOptions: SimWebOptions = {}, browserOptions: { lang?: string } = {}): Promise<Session> {
+/** A loopback port free at this moment: bound once to learn its number, then released. */
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/**
+ * `browserOptions.lang`: the browser's UI language (default: the machine's, English here); `condition`: the network
+ * the browser is on (default online, in the simulation's sealed network).
+ */
+export async function startSession(
+  kind: BrowserKind,
+  pages: Record<string, Record<string, string>>,
+  simOptions: SimWebOptions = {},
+  browserOptions: { lang?: string; condition?: Condition } = {},
+): Promise<Session> {
   const sim = await startSimWeb({ ...simOptions, pages });
-  const certs = await simCerts(sim.hosts, BAD_CERT_HOST);
   const profile = mkdtempSync(path.join(tmpdir(), `still-there-${kind}-`));
   let browser: Browser;
   let origin: string;
   const launch = async () => {
     if (kind === 'chromium') {
-      const launched = await launchChromium(sim, certs.cert, { userDataDir: profile, ...browserOptions });
+      const launched = await launchChromium(sim, { userDataDir: profile, ...browserOptions });
       browser = launched.browser;
       origin = `chrome-extension://${launched.extensionId}`;
     } else {
-      browser = await launchFirefox(sim, profile, browserOptions.lang);
+      browser = await launchFirefox(sim, profile, browserOptions.lang, browserOptions.condition);
       origin = `moz-extension://${FIREFOX_UUID}`;
     }
   };
-  if (kind === 'firefox') {
-    execFileSync('certutil', ['-N', '-d', `sql:${profile}`, '--empty-password']);
-    execFileSync('certutil', ['-A', '-n', 'still-there test CA', '-t', 'C,,', '-i', sim.caFile, '-d', `sql:${profile}`]);
-  }
   await launch();
   /**
    * Finds an open page by the address its document reports: over BiDi, Firefox lists extension pages as

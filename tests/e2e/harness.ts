@@ -1,12 +1,14 @@
 /**
- * Launches the real browser with the built extension against the simulated web: real-looking host names mapped
- * to loopback by the browser's own resolver rules, every other name failing like a lapsed domain, and the
- * simulation's certificate trusted by its public-key hash (nothing is installed in a system trust store).
+ * Launches the real browser with the built extension against the simulated web, the way a user's browser meets the
+ * real one: started inside the simulation's sealed network (tests/fixtures/sealed/), where Chromium's own resolver
+ * asks the world's DNS server through /etc/resolv.conf, with no resolver flag; the simulation's certificate
+ * authority trusted in the profile's own NSS database ($HOME/.pki/nssdb), as an organisation's would be.
  */
-import { X509Certificate, createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer';
+import type { Condition } from '../fixtures/sealed/world.ts';
 import type { SimWeb } from '../fixtures/simweb/server.ts';
 
 export const CHROME_EXTENSION = path.resolve('.output/chrome-mv3');
@@ -18,10 +20,12 @@ export function chromiumPath(): string {
   return found;
 }
 
-/** base64(sha256(SubjectPublicKeyInfo)) of the simulation's leaf: what --ignore-certificate-errors-spki-list wants. */
-export function spkiHash(certPem: string): string {
-  const der = new X509Certificate(certPem).publicKey.export({ type: 'spki', format: 'der' });
-  return createHash('sha256').update(der).digest('base64');
+/** A certificate database trusting the simulation's CA, in `dir` (made once; certutil is Debian's libnss3-tools). */
+export function trustSimulation(dir: string, caFile: string): void {
+  if (existsSync(path.join(dir, 'cert9.db'))) return;
+  mkdirSync(dir, { recursive: true });
+  execFileSync('certutil', ['-N', '-d', `sql:${dir}`, '--empty-password']);
+  execFileSync('certutil', ['-A', '-n', 'still-there test CA', '-t', 'C,,', '-i', caFile, '-d', `sql:${dir}`]);
 }
 
 export interface Launched {
@@ -30,19 +34,29 @@ export interface Launched {
   userDataDir: string;
 }
 
+export interface ChromiumOptions {
+  userDataDir: string;
+  headless?: boolean;
+  lang?: string;
+  /** The network the browser finds itself on (default: the world's, online). */
+  condition?: Condition;
+}
+
 /**
  * `lang` sets the browser's UI language ("es"), which picks the extension's messages: Chromium on Linux reads it
  * from --lang and LANGUAGE. (Without its locale files, Debian's chromium still reports "en-US" as the UI
  * language while serving the extension's Spanish messages.)
  */
-export async function launchChromium(sim: SimWeb, leafPem: string, options: { userDataDir: string; headless?: boolean; lang?: string }): Promise<Launched> {
+export async function launchChromium(sim: SimWeb, options: ChromiumOptions): Promise<Launched> {
+  const home = path.join(options.userDataDir, 'home');
+  trustSimulation(path.join(home, '.pki', 'nssdb'), sim.caFile);
   const browser = await puppeteer.launch({
-    executablePath: chromiumPath(),
+    executablePath: sim.world.launcher(chromiumPath(), options.condition),
     headless: options.headless ?? true,
     pipe: true,
     enableExtensions: true,
     userDataDir: options.userDataDir,
-    ...(options.lang ? { env: { ...process.env, LANGUAGE: options.lang } } : {}),
+    env: { ...process.env, HOME: home, ...(options.lang ? { LANGUAGE: options.lang } : {}) },
     args: [
       ...(options.lang ? [`--lang=${options.lang}`] : []),
       '--no-sandbox',
@@ -53,8 +67,6 @@ export async function launchChromium(sim: SimWeb, leafPem: string, options: { us
       '--disable-component-update',
       '--disable-sync',
       '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable',
-      `--host-resolver-rules=${sim.resolverRules()}`,
-      `--ignore-certificate-errors-spki-list=${spkiHash(leafPem)}`,
     ],
   });
   const extensionId = await browser.installExtension(CHROME_EXTENSION);

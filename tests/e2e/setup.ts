@@ -3,8 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer';
-import { BAD_CERT_HOST } from '../fixtures/simweb/catalogue.ts';
-import { simCerts } from '../fixtures/simweb/certs.ts';
+import type { Condition } from '../fixtures/sealed/world.ts';
 import { startSimWeb, type SimWeb, type SimWebOptions } from '../fixtures/simweb/server.ts';
 import { launchChromium } from './harness.ts';
 
@@ -13,27 +12,31 @@ export interface World {
   browser: Browser;
   extensionId: string;
   userDataDir: string;
-  leafPem: string;
   /** Closes the browser and opens it again on the same profile (the unpacked extension keeps its id): a restart. */
   restart(): Promise<void>;
   close(): Promise<void>;
 }
 
-/** `browserOptions.lang`: the browser's UI language (default: the machine's, English here). */
-export async function startWorld(pages: Record<string, Record<string, string>>, simOptions: SimWebOptions = {}, browserOptions: { lang?: string } = {}): Promise<World> {
+/**
+ * `browserOptions.lang`: the browser's UI language (default: the machine's, English here); `condition`: the network
+ * the browser is on (default online, in the simulation's sealed network).
+ */
+export async function startWorld(
+  pages: Record<string, Record<string, string>>,
+  simOptions: SimWebOptions = {},
+  browserOptions: { lang?: string; condition?: Condition } = {},
+): Promise<World> {
   const sim = await startSimWeb({ ...simOptions, pages });
-  const certs = await simCerts(sim.hosts, BAD_CERT_HOST);
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'still-there-e2e-'));
-  const launched = await launchChromium(sim, certs.cert, { userDataDir, ...browserOptions });
+  const launched = await launchChromium(sim, { userDataDir, ...browserOptions });
   const world: World = {
     sim,
     browser: launched.browser,
     extensionId: launched.extensionId,
     userDataDir,
-    leafPem: certs.cert,
     async restart() {
       await world.browser.close();
-      const again = await launchChromium(sim, certs.cert, { userDataDir, ...browserOptions });
+      const again = await launchChromium(sim, { userDataDir, ...browserOptions });
       world.browser = again.browser;
       world.extensionId = again.extensionId;
     },

@@ -3,13 +3,13 @@
  * (tests/fixtures/directory-site) on the simulated web — or from its folder — with the right worklist in every
  * format, exit codes by --fail-on, and --cache carrying the confirmation rule across (pretended) days.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SITE_HOST, SITE_URL, sitePages } from '../fixtures/directory-site/site.ts';
-import { ONLINE_HOSTS, U } from '../fixtures/simweb/catalogue.ts';
+import { stillThere, type CliRun } from '../fixtures/sealed/cli.ts';
+import { U } from '../fixtures/simweb/catalogue.ts';
 import { startSimWeb, type SimWeb } from '../fixtures/simweb/server.ts';
 
 let sim: SimWeb;
@@ -23,24 +23,8 @@ afterAll(async () => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function audit(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  const sandbox = [...sim.connectTo().flatMap((c) => ['--connect-to', c]), '--online-hosts', ONLINE_HOSTS.join(','), '--ca', sim.caFile, '--timeout', '3000'];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/still-there.js', 'audit', ...args, ...sandbox], { env: { ...process.env, NO_COLOR: '1', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end();
-  });
+function audit(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+  return stillThere(sim, ['audit', ...args], { env });
 }
 
 const page = (p: string) => `${SITE_URL}${p}`;
@@ -94,7 +78,7 @@ function parseCsv(text: string): string[][] {
 }
 
 describe('the worklist for the whole site (--recurse), in every format', () => {
-  let json: Run;
+  let json: CliRun;
   beforeAll(async () => {
     sim.reset();
     json = await audit([SITE_URL, '--recurse', '--format', 'json']);
@@ -300,7 +284,7 @@ describe('exit status by --fail-on', () => {
 describe('--cache: verdicts across runs', () => {
   const services = page('services/');
   const day = (d: number, hour = 10) => `2026-11-${String(26 + d).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00Z`;
-  const dbsaOf = (run: Run) => byUrl(JSON.parse(run.stdout).links).get(DBSA)!;
+  const dbsaOf = (run: CliRun) => byUrl(JSON.parse(run.stdout).links).get(DBSA)!;
 
   it('a link failing with a passing error becomes dead only after three failures on separate days', async () => {
     const cache = path.join(scratch, 'nightly.json');

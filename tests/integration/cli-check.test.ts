@@ -1,10 +1,12 @@
 /**
- * `still-there check` as a user runs it: a child process, real sockets to the simulated web, the JSON line
- * contract, exit codes, and bad input that gets a clear per-line error instead of a crash.
+ * `still-there check` as a user runs it: a child process finding the simulated web through the system resolver (the
+ * sealed test network's DNS server), the JSON line contract, exit codes, and bad input that gets a clear per-line
+ * error instead of a crash. Also the --connect-to door, tested as the feature it is.
  */
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ONLINE_HOSTS, SCENARIOS, U } from '../fixtures/simweb/catalogue.ts';
+import { stillThere, type CliRun } from '../fixtures/sealed/cli.ts';
+import { SCENARIOS, U } from '../fixtures/simweb/catalogue.ts';
 import { startSimWeb, type SimWeb } from '../fixtures/simweb/server.ts';
 
 let sim: SimWeb;
@@ -15,24 +17,8 @@ afterAll(async () => {
   await sim?.close();
 });
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], stdin?: string | Buffer): Promise<Run> {
-  const sandbox = [...sim.connectTo().flatMap((c) => ['--connect-to', c]), '--online-hosts', ONLINE_HOSTS.join(','), '--ca', sim.caFile, '--timeout', '3000'];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/still-there.js', ...args, ...(args[0] === 'check' ? sandbox : [])], { env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin ?? '');
-  });
+function cli(args: string[], stdin?: string | Buffer): Promise<CliRun> {
+  return stillThere(sim, args, stdin === undefined ? {} : { stdin });
 }
 
 const KEYS = ['url', 'verdict', 'reason', 'status', 'finalUrl', 'newHome', 'archive', 'checkedAt'];
@@ -111,5 +97,23 @@ describe('bad usage exits 2 with a clear message', () => {
     const run = await cli(args as string[]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
+  });
+});
+
+describe('--connect-to, the door for a sealed test web of your own', () => {
+  it('sends the listed names to the given address, and no other name resolves', async () => {
+    // Outside any world of the sealed network, with only the door: the run must not need the system resolver at all.
+    const door = sim.connectTo().flatMap((c) => ['--connect-to', c]);
+    const run = await new Promise<CliRun>((resolve, reject) => {
+      const child = spawn(process.execPath, ['bin/still-there.js', 'check', '--json', '--online-hosts', 'web.archive.org', '--ca', sim.caFile, '--timeout', '3000', ...door, 'https://www.nami.org/', U.noSuchDomain], { env: { ...process.env, NO_COLOR: '1' } });
+      let stdout = '';
+      child.stdout.on('data', (d) => (stdout += d));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stdout, stderr: '' }));
+      child.stdin.end();
+    });
+    const [nami, lapsed] = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(nami).toMatchObject({ verdict: 'alive', reason: 'ok' });
+    expect(lapsed).toMatchObject({ verdict: 'dead', reason: 'no-such-domain' });
   });
 });

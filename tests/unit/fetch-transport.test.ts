@@ -1,0 +1,113 @@
+/**
+ * The extension's network (src/background/fetch-transport.ts and network-log.ts) with the browser's fetch and
+ * webRequest events played by the test, in the orders and timings browsers really produce (platform.md): the
+ * failure's name arriving after fetch rejects, a fragment the browser leaves out of the request's address, a
+ * request cancelled because the network changed, and a server address that is private.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createFetchTransport } from '../../src/background/fetch-transport.ts';
+import { NetworkLog, type WebRequestEvents } from '../../src/background/network-log.ts';
+import type { FetchOptions } from '../../src/health/transport.ts';
+
+type Listener = (d: Record<string, unknown>) => void;
+
+/** The webRequest events of one browser, fired by the test. */
+function fakeWebRequest() {
+  const listeners: Record<string, Listener[]> = {};
+  const event = (name: string) => ({ addListener: (cb: Listener) => (listeners[name] ??= []).push(cb) });
+  const api = {
+    onBeforeRequest: event('onBeforeRequest'),
+    onBeforeRedirect: event('onBeforeRedirect'),
+    onResponseStarted: event('onResponseStarted'),
+    onCompleted: event('onCompleted'),
+    onErrorOccurred: event('onErrorOccurred'),
+  } as unknown as WebRequestEvents;
+  const fire = (name: string, d: Record<string, unknown>) => listeners[name]?.forEach((cb) => cb(d));
+  return { api, fire };
+}
+
+const OPTIONS: FetchOptions = { timeoutMs: 10_000, maxBodyBytes: 1024, maxRedirects: 5, allowPrivate: false };
+let requestId = 0;
+
+/** A fetch that fails the way Chromium's does: TypeError first, the error's name `lagMs` later. */
+function failingFetch(web: ReturnType<typeof fakeWebRequest>, error: string, lagMs: number, fired: string[] = []) {
+  return vi.fn(async (input: string | URL) => {
+    const id = String(++requestId);
+    const url = new URL(String(input));
+    url.hash = '';
+    web.fire('onBeforeRequest', { requestId: id, url: url.href, tabId: -1 });
+    setTimeout(() => {
+      fired.push(error);
+      web.fire('onErrorOccurred', { requestId: id, error });
+    }, lagMs);
+    throw new TypeError('Failed to fetch');
+  });
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('naming a failed request', () => {
+  it('waits for the name of a failure the browser announced, even when it comes long after fetch rejected', async () => {
+    const web = fakeWebRequest();
+    vi.stubGlobal('fetch', failingFetch(web, 'net::ERR_NAME_NOT_RESOLVED', 900));
+    const ex = await createFetchTransport(new NetworkLog(web.api), () => true).fetch('https://www.recovery-inc.org/', OPTIONS);
+    expect(ex.failure).toBe('no-such-domain');
+  });
+
+  it('recognises the request of an address with a fragment, which the browser reports without it', async () => {
+    const web = fakeWebRequest();
+    vi.stubGlobal('fetch', failingFetch(web, 'net::ERR_CONNECTION_REFUSED', 5));
+    const ex = await createFetchTransport(new NetworkLog(web.api), () => true).fetch('https://www.copelandcenter.com/wrap/#top', OPTIONS);
+    expect(ex.failure).toBe('refused');
+  });
+
+  it('asks once more when the browser cancelled the request because its network changed', async () => {
+    const web = fakeWebRequest();
+    let calls = 0;
+    vi.stubGlobal('fetch', async (input: string) => {
+      calls++;
+      if (calls === 1) return failingFetch(web, 'net::ERR_NETWORK_CHANGED', 1)(input);
+      const id = String(++requestId);
+      web.fire('onBeforeRequest', { requestId: id, url: input, tabId: -1 });
+      web.fire('onResponseStarted', { requestId: id, ip: '23.192.0.10' });
+      web.fire('onCompleted', { requestId: id, ip: '23.192.0.10' });
+      return new Response('<title>NAMI</title>', { status: 200, headers: { 'content-type': 'text/html' } });
+    });
+    const ex = await createFetchTransport(new NetworkLog(web.api), () => true).fetch('https://www.nami.org/', OPTIONS);
+    expect(calls).toBe(2);
+    expect([ex.failure, ex.status]).toEqual([null, 200]);
+  });
+});
+
+describe('a private server address', () => {
+  function answeringFrom(web: ReturnType<typeof fakeWebRequest>, ip: string, redirectVia?: string) {
+    return async (input: string) => {
+      const id = String(++requestId);
+      web.fire('onBeforeRequest', { requestId: id, url: input, tabId: -1 });
+      if (redirectVia) web.fire('onBeforeRedirect', { requestId: id, url: input, statusCode: 302, redirectUrl: redirectVia, ip: '23.192.0.10' });
+      web.fire('onResponseStarted', { requestId: id, ip });
+      web.fire('onCompleted', { requestId: id, ip });
+      return new Response('<title>Router administration</title>', { status: 200, headers: { 'content-type': 'text/html' } });
+    };
+  }
+
+  it.each([
+    ['a name answered with loopback', '127.0.0.1', undefined],
+    ['a redirect into the local network', '192.168.1.1', 'http://192.168.1.1/admin'],
+    ['an IPv6 unique local address', 'fd00::1', undefined],
+  ])('%s: the exchange keeps nothing of the answer', async (_case, ip, redirect) => {
+    const web = fakeWebRequest();
+    vi.stubGlobal('fetch', answeringFrom(web, ip, redirect));
+    const ex = await createFetchTransport(new NetworkLog(web.api), () => true).fetch('https://www.support-near-you.org/', OPTIONS);
+    expect(ex).toMatchObject({ failure: 'private-address', status: null, hops: [], body: '', finalUrl: 'https://www.support-near-you.org/' });
+  });
+
+  it('is fetched as usual when private checks are allowed', async () => {
+    const web = fakeWebRequest();
+    vi.stubGlobal('fetch', answeringFrom(web, '10.0.0.8'));
+    const ex = await createFetchTransport(new NetworkLog(web.api), () => true).fetch('https://intranet.example.org/', { ...OPTIONS, allowPrivate: true });
+    expect([ex.failure, ex.status]).toEqual([null, 200]);
+  });
+});
