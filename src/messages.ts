@@ -2,11 +2,11 @@
  * Every message between the page, the popup, the options page and the background, in one typed table.
  * The background answers each with a named async handler (src/background/handlers.ts).
  */
-import type { LinkReport, Verdict } from './health/verdict.ts';
+import { summaryOf, type LinkReport, type Verdict, type VerdictSummary } from './health/verdict.ts';
 import type { CacheStats } from './store/verdict-store.ts';
 
-/** What a page or the popup needs to draw a link: the report minus the confirmation bookkeeping. */
-export type LinkVerdict = Pick<LinkReport, 'url' | 'verdict' | 'reason' | 'detail' | 'status' | 'finalUrl' | 'newHome' | 'archive' | 'checkedAt'> & {
+/** What a page or the popup needs to draw a link: the verdict's summary, and whether a recheck is under way. */
+export type LinkVerdict = VerdictSummary & {
   /** The verdict is past its expiry and a recheck is under way. */
   stale: boolean;
 };
@@ -132,8 +132,6 @@ export function isEnvelope(message: unknown): message is Envelope {
   return typeof message === 'object' && message !== null && typeof (message as { type?: unknown }).type === 'string' && 'payload' in message;
 }
 
-export function toLinkVerdict(r: LinkReport, stale = false): LinkVerdict {
-  return { url: r.url, verdict: r.verdict, reason: r.reason, detail: r.detail, status: r.status, finalUrl: r.finalUrl, newHome: r.newHome, archive: r.archive, checkedAt: r.checkedAt, stale };
+export function toLinkVerdict(r: VerdictSummary, stale = false): LinkVerdict {
+  return { ...summaryOf(r), stale };
 }
-
-export const VERDICTS: readonly Verdict[] = ['alive', 'moved', 'dead', 'unverified'];

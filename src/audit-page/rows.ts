@@ -5,7 +5,7 @@
  * Pure: no DOM, no extension API.
  */
 import { normaliseUrl } from '../health/address.ts';
-import type { LinkReport, Verdict } from '../health/verdict.ts';
+import { zeroCounts, type Verdict } from '../health/verdict.ts';
 import type { LinkVerdict, PageLinks } from '../messages.ts';
 import { auditRow, buildReport, VERDICT_ORDER, type AuditReport, type AuditRow, type FoundOn } from '../report/model.ts';
 
@@ -53,17 +53,10 @@ export function statusOf(entry: AuditEntry): RowStatus {
 /** Worst first, as the CLI's worklist; rows still waiting come after every verdict. */
 export const STATUS_ORDER: readonly RowStatus[] = [...VERDICT_ORDER, 'checking', 'not-yet'];
 
-export interface Tally {
-  links: number;
-  checked: number;
-  dead: number;
-  moved: number;
-  unverified: number;
-  alive: number;
-}
+export type Tally = Record<Verdict, number> & { links: number; checked: number };
 
 export function tally(entries: readonly AuditEntry[]): Tally {
-  const t: Tally = { links: entries.length, checked: 0, dead: 0, moved: 0, unverified: 0, alive: 0 };
+  const t: Tally = { links: entries.length, checked: 0, ...zeroCounts() };
   for (const e of entries) {
     if (!e.verdict) continue;
     t.checked++;
@@ -72,15 +65,9 @@ export function tally(entries: readonly AuditEntry[]): Tally {
   return t;
 }
 
-/** The engine's report as far as the page knows it: the model copies only the fields a LinkVerdict carries. */
-function asLinkReport(v: LinkVerdict): LinkReport {
-  const { stale: _stale, ...known } = v;
-  return { ...known, redirects: 0, history: [], firstFailedAt: null, lastAliveAt: null };
-}
-
 /** The row as the CLI's report model holds it; null until the verdict is in. */
 export function auditRowOf(entry: AuditEntry): AuditRow | null {
-  return entry.verdict ? auditRow(asLinkReport(entry.verdict), entry.foundOn) : null;
+  return entry.verdict ? auditRow(entry.verdict, entry.foundOn) : null;
 }
 
 /**

@@ -4,47 +4,30 @@
  */
 import { browser } from 'wxt/browser';
 import { sendToPage } from '../page-messages.ts';
-import { WAYBACK_DEFAULT, WaybackProvider } from '../health/archive.ts';
-import { createChecker, DEFAULTS, type Checker } from '../health/checker.ts';
-import { HostQueue, politely } from '../health/politeness.ts';
+import { createEngine, IN_BROWSER_LIMITS, type Engine } from '../health/engine.ts';
 import type { LinkReport } from '../health/verdict.ts';
-import { newHomeFor } from '../directory/lookup.ts';
 import { openAuditPage } from '../audit-page/open.ts';
 import { t, tn } from '../i18n.ts';
 import { isEnvelope, toLinkVerdict, type LinkVerdict, type TabPush } from '../messages.ts';
 import { DEFAULT_SETTINGS, readSettings, SETTINGS_KEY, type Settings } from '../settings.ts';
 import { VerdictStore } from '../store/verdict-store.ts';
-import { browserConnectivity } from './connectivity.ts';
+import { reachesInBrowser } from './connectivity.ts';
+import { browserEngineConfig } from './engine-config.ts';
 import { createFetchTransport } from './fetch-transport.ts';
 import { createHandlers, type HandlerTable } from './handlers.ts';
 import { NetworkLog, type WebRequestEvents } from './network-log.ts';
 import { WorkQueue } from './work-queue.ts';
 
-/** Each request is cut at 15 s: well inside the 30 s a Chrome service worker may sit idle-looking. */
-const TIMEOUT_MS = 15_000;
-const PARALLEL_CHECKS = 16;
 const PUSH_BATCH_MS = 50;
 
 export function startBackground(): void {
   const log = new NetworkLog(browser.webRequest as unknown as WebRequestEvents | undefined);
   const transport = createFetchTransport(log);
-  const connectivity = browserConnectivity(transport);
   const store = new VerdictStore();
   let settings: Settings = DEFAULT_SETTINGS;
-  let checker: Checker | null = null;
-  const queue = new HostQueue({ perHost: DEFAULTS.perHost, global: PARALLEL_CHECKS });
+  let engine: Engine | null = null;
 
-  const makeChecker = (): Checker =>
-    (checker ??= createChecker({
-      transport,
-      connectivity,
-      archive: settings.archiveSuggestions ? new WaybackProvider(politely(transport, queue), WAYBACK_DEFAULT, { timeoutMs: TIMEOUT_MS, maxBodyBytes: 512 * 1024, maxRedirects: 10, allowPrivate: false }) : null,
-      timeoutMs: TIMEOUT_MS,
-      retries: 1,
-      queue,
-      allowPrivate: settings.allowPrivate,
-      newHomeFor,
-    }));
+  const makeEngine = (): Engine => (engine ??= createEngine(browserEngineConfig(settings, transport, reachesInBrowser(transport))));
 
   const settingsLoaded = browser.storage.local.get(SETTINGS_KEY).then((got) => {
     settings = readSettings(got[SETTINGS_KEY]);
@@ -52,7 +35,7 @@ export function startBackground(): void {
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local' || !changes[SETTINGS_KEY]) return;
     settings = readSettings(changes[SETTINGS_KEY].newValue);
-    checker = null; // archive and private-network choices live in the checker
+    engine = null; // archive and private-network choices live in the engine
   });
 
   // Verdicts stream to each tab in small batches rather than one message per link.
@@ -69,8 +52,8 @@ export function startBackground(): void {
 
   const work = new WorkQueue({
     store,
-    checker: makeChecker,
-    parallel: PARALLEL_CHECKS,
+    engine: makeEngine,
+    parallel: IN_BROWSER_LIMITS.concurrency,
     onVerdict: push,
     keepAlive: () => void browser.runtime.getPlatformInfo(),
     recheckHours: () => settings.recheckHours,

@@ -3,13 +3,13 @@
  * (Chrome does) resumes where it was; while it works it touches an extension API every 20 s, which keeps the
  * worker alive (platform.md), and each request is bounded well under 30 s by the engine's timeout.
  */
-import type { Checker } from '../health/checker.ts';
+import type { Engine } from '../health/engine.ts';
 import type { LinkReport } from '../health/verdict.ts';
 import type { VerdictStore } from '../store/verdict-store.ts';
 
 export interface WorkQueueOptions {
   store: VerdictStore;
-  checker: () => Checker;
+  engine: () => Engine;
   /** Links checked at once; the engine still keeps ≤ 2 per host. */
   parallel: number;
   onVerdict(report: LinkReport, tabIds: number[]): void;
@@ -61,19 +61,10 @@ export class WorkQueue {
 
   async #checkOne(url: string): Promise<void> {
     const previous = await this.#o.store.get(url);
-    let report: LinkReport;
-    try {
-      report = await this.#o.checker().check(url, previous);
-    } catch (err) {
-      // An engine bug must not wedge the queue: say so, unverified, and move on.
-      report = { ...(previous ?? emptyReport(url)), verdict: 'unverified', reason: 'bad-response', detail: `could not be checked: ${(err as Error).message}`, checkedAt: new Date().toISOString() };
-    }
+    const report = await this.#o.engine().check(url, previous);
     await this.#o.store.save(report, Date.now(), this.#o.recheckHours());
     const item = await this.#o.store.dequeue(url);
     this.#o.onVerdict(report, item?.tabIds ?? []);
   }
 }
 
-function emptyReport(url: string): LinkReport {
-  return { url, verdict: 'unverified', reason: 'bad-response', detail: '', status: null, finalUrl: null, redirects: 0, newHome: null, archive: null, checkedAt: new Date().toISOString(), history: [], firstFailedAt: null, lastAliveAt: null };
-}

@@ -3,29 +3,19 @@
  * that the confirmation rule (src/health/confirm.ts) sees failures on separate days: each report goes back to
  * the engine as `previous`, with its history.
  *
- * When an earlier verdict is reused without asking the network again:
- *   unverified — never: it is exactly the verdict that waits for another look (a transient failure is kept as
- *                history for the rule, never served as an answer; lychee learnt this the hard way, its #1694).
- *   dead, moved — for a day: a nightly run looks again, so a resurrected link is noticed the next night.
- *   alive      — for 7 days, as InternetArchiveBot rechecks links it knows alive.
- * Each period is 4 hours short of whole days, so a run scheduled at the same hour every night (which starts a
- * few seconds or minutes earlier or later each time) always looks again on the day it is due.
- * A checkedAt in the future (a clock moved back) is never trusted. Entries untouched for 90 days are dropped.
+ * When an earlier verdict is reused without asking the network again, and which are kept at all: the nightly-audit
+ * profile of src/health/freshness.ts (unverified never reused; dead and moved for a day, alive for a week, each a
+ * little short so the same hour next night looks again). Entries untouched for 90 days are dropped.
  *
  * The file is replaced atomically (written beside it, then renamed over it) and the copy it replaces is kept as
  * FILE.bak. A file that cannot be read or is not a cache is reported and left exactly as it is.
  */
 import { copyFile, open, readFile, rename, unlink } from 'node:fs/promises';
-import { ALL_REASONS, type LinkReport, type Verdict } from '../health/verdict.ts';
+import { isFresh, NIGHTLY_AUDIT } from '../health/freshness.ts';
+import { ALL_REASONS, isVerdict, type LinkReport } from '../health/verdict.ts';
 
 export const CACHE_VERSION = 1;
-const HOUR = 3_600_000;
-const SLACK = 4 * HOUR;
-export const REUSE_FOR_MS: Record<Verdict, number> = { unverified: 0, dead: 24 * HOUR - SLACK, moved: 24 * HOUR - SLACK, alive: 7 * 24 * HOUR - SLACK };
-export const FORGET_AFTER_MS = 90 * 24 * HOUR;
-
-/** Reasons that come from looking at the address alone (or at our own connection): nothing to remember. */
-const NOT_WORTH_KEEPING = new Set(['invalid-url', 'not-web-link', 'private-address', 'offline']);
+export const FORGET_AFTER_MS = 90 * 24 * 3_600_000;
 
 export class CacheError extends Error {}
 
@@ -55,7 +45,6 @@ function corrupt(file: string, why: string): string {
   return `the cache ${file} is damaged: ${why}. It was left untouched; restore ${file}.bak (the copy before the last run) or delete the file to start afresh`;
 }
 
-const VERDICTS = new Set(['alive', 'moved', 'dead', 'unverified']);
 const OUTCOMES = new Set(['ok', 'failed', 'dead', 'unclear']);
 const REASONS = new Set<string>(ALL_REASONS);
 
@@ -74,7 +63,7 @@ export function cacheProblem(data: unknown): string | null {
     if (typeof entry !== 'object' || entry === null) return `${where} is not an object`;
     const r = entry as Record<string, unknown>;
     if (typeof r.url !== 'string') return `${where} has no url`;
-    if (!VERDICTS.has(r.verdict as string)) return `${where} has an unknown verdict`;
+    if (!isVerdict(r.verdict)) return `${where} has an unknown verdict`;
     if (!REASONS.has(r.reason as string)) return `${where} has an unknown reason`;
     if (typeof r.detail !== 'string' || !isTime(r.checkedAt)) return `${where} has no detail or check time`;
     if (!(r.status === null || typeof r.status === 'number') || typeof r.redirects !== 'number') return `${where} has a bad status`;
@@ -90,17 +79,14 @@ export function cacheProblem(data: unknown): string | null {
   return null;
 }
 
-/** The earlier verdict, when it may stand without a new check (see the table at the top). */
+/** The earlier verdict, when it may stand without a new check (the nightly-audit profile). */
 export function reusable(previous: LinkReport | undefined, now: Date): LinkReport | null {
-  if (!previous) return null;
-  const age = now.getTime() - Date.parse(previous.checkedAt);
-  return age >= 0 && age < REUSE_FOR_MS[previous.verdict] ? previous : null;
+  return previous && isFresh(NIGHTLY_AUDIT, previous, now.getTime()) ? previous : null;
 }
 
 /** Files the new report under its address, unless it holds nothing a later run can use. */
 export function remember(cache: Cache, key: string, report: LinkReport): void {
-  if (NOT_WORTH_KEEPING.has(report.reason)) return;
-  cache.set(key, report);
+  if (NIGHTLY_AUDIT.keeps(report)) cache.set(key, report);
 }
 
 export async function saveCache(file: string, cache: Cache, now: Date): Promise<void> {

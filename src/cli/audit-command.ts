@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { normaliseUrl } from '../health/address.ts';
-import type { LinkReport, Verdict } from '../health/verdict.ts';
+import { isVerdict, type LinkReport, type Verdict } from '../health/verdict.ts';
 import { newHomeFor } from '../directory/lookup.ts';
 import { spotResource } from '../directory/spotting.ts';
 import { auditRow, buildReport, summaryText, type FoundOn } from '../report/model.ts';
@@ -51,7 +51,6 @@ const AUDIT_OPTIONS = {
   'fail-on': { type: 'string' },
 } as const;
 
-const VERDICTS: readonly Verdict[] = ['dead', 'moved', 'unverified', 'alive'];
 
 export interface AuditIo {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -103,7 +102,7 @@ export async function auditCommand(argv: string[], io: AuditIo = { stdout: proce
     if (checks.has(key)) return;
     progress.grow(1);
     const fresh = reusable(cache.get(key), now());
-    const report = fresh ? Promise.resolve(fresh) : engine.checker.check(key, cache.get(key));
+    const report = fresh ? Promise.resolve(fresh) : engine.check(key, cache.get(key));
     checks.set(
       key,
       report.then((r) => {
@@ -217,7 +216,7 @@ async function crawlTarget(given: string): Promise<CrawlTarget> {
 function parseFailOn(value: string | undefined): Set<Verdict> {
   if (value === undefined) return new Set(['dead']);
   const wanted = value.split(',').map((v) => v.trim()).filter(Boolean);
-  const bad = wanted.find((v) => !(VERDICTS as readonly string[]).includes(v) || v === 'alive');
+  const bad = wanted.find((v) => !isVerdict(v) || v === 'alive');
   if (bad !== undefined || wanted.length === 0) throw new UsageError(`--fail-on wants dead, moved or unverified (comma-separated), got "${value}"`);
   return new Set(wanted as Verdict[]);
 }

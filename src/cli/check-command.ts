@@ -5,7 +5,7 @@ import { badInputLine, summaryLine, tableRow, toCheckLine, type CheckLine } from
 import { createNodeEngine } from './engine.ts';
 import { argumentLines, readLines, type InputLine } from './input.ts';
 import { createProgress } from './progress.ts';
-import type { LinkReport, Verdict } from '../health/verdict.ts';
+import { zeroCounts, type LinkReport } from '../health/verdict.ts';
 import { screenUrl } from '../health/address.ts';
 
 export const CHECK_HELP = `still-there check — is each link still there?
@@ -37,7 +37,7 @@ export async function checkCommand(argv: string[], io: Io = { stdout: process.st
   const engine = createNodeEngine({ ...settings, ...(io.newHomeFor ? { newHomeFor: io.newHomeFor } : {}) });
   const json = Boolean(values.json);
   const colour = Boolean(io.stdout.isTTY) && !process.env.NO_COLOR;
-  const counts: Record<Verdict, number> = { alive: 0, moved: 0, dead: 0, unverified: 0 };
+  const counts = zeroCounts();
   let invalid = 0;
   const progress = createProgress(io.stderr);
 
@@ -81,7 +81,7 @@ export async function checkCommand(argv: string[], io: Io = { stdout: process.st
     }
     let report = byAddress.get(input.text);
     if (!report) {
-      report = engine.checker.check(input.text);
+      report = engine.check(input.text);
       byAddress.set(input.text, report);
     }
     return report.then((r) => {

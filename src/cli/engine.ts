@@ -1,10 +1,10 @@
-/** Builds the engine for Node from command-line settings: the same checker the extension uses, on Node's network. */
+/** The engine for Node, from command-line settings: the same engine the extension uses (src/health/engine.ts), on Node's network. */
 import { readFileSync } from 'node:fs';
-import { WAYBACK_DEFAULT, WaybackProvider, waybackAt } from '../health/archive.ts';
-import { createChecker, DEFAULTS, type Checker } from '../health/checker.ts';
-import { HostQueue, politely } from '../health/politeness.ts';
-import { connectivityRounds, DEFAULT_ONLINE_HOSTS } from '../health/connectivity.ts';
-import { createHttpTransport, parseConnectTo, type HttpTransport } from './http-transport.ts';
+import { WAYBACK_DEFAULT, waybackAt } from '../health/archive.ts';
+import { COMMAND_LINE_LIMITS, createEngine, type Engine, type EngineConfig } from '../health/engine.ts';
+import type { ReachesHost } from '../health/connectivity.ts';
+import type { Transport } from '../health/transport.ts';
+import { createHttpTransport, parseConnectTo } from './http-transport.ts';
 
 export interface EngineSettings {
   concurrency: number;
@@ -21,8 +21,8 @@ export interface EngineSettings {
 }
 
 export const DEFAULT_SETTINGS: EngineSettings = {
-  concurrency: DEFAULTS.concurrency,
-  timeoutMs: DEFAULTS.timeoutMs,
+  concurrency: COMMAND_LINE_LIMITS.concurrency,
+  timeoutMs: COMMAND_LINE_LIMITS.timeoutMs,
   allowPrivate: false,
   archiveEndpoint: null,
   archive: true,
@@ -31,9 +31,7 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   caFiles: [],
 };
 
-export interface NodeEngine {
-  checker: Checker;
-  transport: HttpTransport;
+export interface NodeEngine extends Engine {
   close(): void;
 }
 
@@ -42,21 +40,22 @@ export function createNodeEngine(settings: EngineSettings): NodeEngine {
     connectTo: settings.connectTo.map(parseConnectTo),
     ca: settings.caFiles.map((f) => readFileSync(f, 'utf8')),
   });
-  const fetchOptions = { timeoutMs: settings.timeoutMs, maxBodyBytes: DEFAULTS.maxBodyBytes, maxRedirects: DEFAULTS.maxRedirects, allowPrivate: settings.allowPrivate };
-  // An archive endpoint the user names (a mirror, an emulator on loopback) is trusted like --allow-private.
-  const queue = new HostQueue({ perHost: DEFAULTS.perHost, global: settings.concurrency });
-  const archive = settings.archive
-    ? new WaybackProvider(politely(transport, queue), settings.archiveEndpoint ? waybackAt(settings.archiveEndpoint) : WAYBACK_DEFAULT, { ...fetchOptions, allowPrivate: settings.allowPrivate || settings.archiveEndpoint !== null })
-    : null;
-  const checker = createChecker({
+  // Online when a well-known name resolves, through the same resolver as the checks.
+  const engine = createEngine(commandLineEngineConfig(settings, transport, (host) => transport.resolves(host)));
+  return { check: engine.check, queue: engine.queue, close: () => transport.close() };
+}
+
+/** The command line's part of the engine: its settings on a given network (Node's, or a test's stand-in). */
+export function commandLineEngineConfig(settings: EngineSettings, transport: Transport, reachesHost: ReachesHost): EngineConfig {
+  return {
     transport,
-    connectivity: connectivityRounds((h) => transport.resolves(h), settings.onlineHosts ?? DEFAULT_ONLINE_HOSTS),
-    archive,
-    queue,
-    timeoutMs: settings.timeoutMs,
+    reachesHost,
+    ...(settings.onlineHosts ? { onlineHosts: settings.onlineHosts } : {}),
+    // An archive endpoint the user names (a mirror, an emulator on loopback) is trusted like --allow-private.
+    archive: settings.archive ? { endpoints: settings.archiveEndpoint ? waybackAt(settings.archiveEndpoint) : WAYBACK_DEFAULT, trusted: settings.archiveEndpoint !== null } : null,
+    limits: { ...COMMAND_LINE_LIMITS, timeoutMs: settings.timeoutMs, concurrency: settings.concurrency },
     allowPrivate: settings.allowPrivate,
     ...(settings.newHomeFor ? { newHomeFor: settings.newHomeFor } : {}),
     ...(settings.now ? { now: settings.now } : {}),
-  });
-  return { checker, transport, close: () => transport.close() };
+  };
 }

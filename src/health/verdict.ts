@@ -3,8 +3,21 @@
  * One source of truth for what "dead" means: everything else only displays these.
  */
 
-/** What a person would experience following the link. */
-export type Verdict = 'alive' | 'moved' | 'dead' | 'unverified';
+/**
+ * What a person would experience following the link, worst first: the order an editor works through a worklist and
+ * the order every count is written in.
+ */
+export const VERDICTS = ['dead', 'moved', 'unverified', 'alive'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+export function isVerdict(value: unknown): value is Verdict {
+  return (VERDICTS as readonly unknown[]).includes(value);
+}
+
+/** A count for each verdict, all at zero, in worklist order. */
+export function zeroCounts(): Record<Verdict, number> {
+  return { dead: 0, moved: 0, unverified: 0, alive: 0 };
+}
 
 /** Reasons that, on their own, prove a link no longer leads to its resource. */
 export const CLEAR_DEAD_REASONS = [
@@ -90,6 +103,28 @@ export interface LinkReport {
   firstFailedAt: string | null;
   /** Last time the link was seen working: the archive looks for a capture from before this went wrong. */
   lastAliveAt: string | null;
+}
+
+/**
+ * A verdict as readers show it — marks on a page, the popup, every report format, messages between the extension's
+ * parts: the report without the bookkeeping of the confirmation rule (history and its dates), which only the engine
+ * and the stores that hand it back need.
+ */
+export type VerdictSummary = Pick<LinkReport, 'url' | 'verdict' | 'reason' | 'detail' | 'status' | 'finalUrl' | 'newHome' | 'archive' | 'checkedAt'>;
+
+/** The summary's fields, copied from a report or from anything that carries them (never more). */
+export function summaryOf(r: VerdictSummary): VerdictSummary {
+  return {
+    url: r.url,
+    verdict: r.verdict,
+    reason: r.reason,
+    detail: r.detail,
+    status: r.status,
+    finalUrl: r.finalUrl,
+    newHome: r.newHome,
+    archive: r.archive ? { url: r.archive.url, timestamp: r.archive.timestamp } : null,
+    checkedAt: r.checkedAt,
+  };
 }
 
 export function isClearDeadReason(reason: Reason): boolean {

@@ -4,7 +4,8 @@
  */
 import { groupForUrl } from '../directory/lookup.ts';
 import { normaliseUrl } from '../health/address.ts';
-import { VERDICTS, type PageGroupLink } from '../messages.ts';
+import { isVerdict } from '../health/verdict.ts';
+import type { PageGroupLink } from '../messages.ts';
 import { ATTR, REASON_ATTR } from './marks.ts';
 
 /** A page of thousands of links to one group is still one entry in a 560-pixel popup; the message stays small. */
@@ -25,7 +26,7 @@ export function pageGroups(doc: Document): PageGroupLink[] {
     const group = groupForUrl(url);
     if (!group) continue;
     const mark = a.getAttribute(ATTR);
-    const verdict = (VERDICTS as readonly string[]).includes(mark ?? '') ? (mark as PageGroupLink['verdict']) : 'checking';
+    const verdict = isVerdict(mark) ? mark : 'checking';
     found.push({ groupId: group.id, url, verdict, reason: verdict === 'checking' ? null : a.getAttribute(REASON_ATTR) });
     if (found.length >= MAX_LINKS) break;
   }

@@ -3,7 +3,7 @@
  * nothing else, and the extension's "Audit this page" page can fill the same shape from its own scan.
  * No Node, no DOM: it must load in a service worker as well as in the CLI.
  */
-import type { ArchiveCapture, LinkReport, Reason, Verdict } from '../health/verdict.ts';
+import { summaryOf, VERDICTS, zeroCounts, type Verdict, type VerdictSummary } from '../health/verdict.ts';
 
 /** One place a link appears. */
 export interface FoundOn {
@@ -18,21 +18,11 @@ export interface FoundOn {
   position: number;
 }
 
-/** One distinct outbound address with its verdict and everywhere it appears. */
-export interface AuditRow {
-  url: string;
-  verdict: Verdict;
-  reason: Reason;
-  detail: string;
-  status: number | null;
-  finalUrl: string | null;
-  /** The organisation's current site (moved, or a dead link the directory knows a successor for). */
-  newHome: string | null;
-  /** The last good capture in the Wayback Machine, for dead links. */
-  archive: ArchiveCapture | null;
-  checkedAt: string;
-  foundOn: FoundOn[];
-}
+/**
+ * One distinct outbound address with its verdict (newHome: the organisation's current site; archive: the last good
+ * capture, for dead links) and everywhere it appears.
+ */
+export type AuditRow = VerdictSummary & { foundOn: FoundOn[] };
 
 export interface AuditSummary {
   pages: number;
@@ -53,31 +43,20 @@ export interface AuditReport {
   summary: AuditSummary;
 }
 
-/** Worst first: the order an editor works through. */
-export const VERDICT_ORDER: readonly Verdict[] = ['dead', 'moved', 'unverified', 'alive'];
+/** Worst first: the order an editor works through (the vocabulary's own order). */
+export const VERDICT_ORDER: readonly Verdict[] = VERDICTS;
 
 export function byWorklistOrder(a: AuditRow, b: AuditRow): number {
   return VERDICT_ORDER.indexOf(a.verdict) - VERDICT_ORDER.indexOf(b.verdict) || a.url.localeCompare(b.url);
 }
 
-export function auditRow(report: LinkReport, foundOn: FoundOn[]): AuditRow {
-  return {
-    url: report.url,
-    verdict: report.verdict,
-    reason: report.reason,
-    detail: report.detail,
-    status: report.status,
-    finalUrl: report.finalUrl,
-    newHome: report.newHome,
-    archive: report.archive ? { url: report.archive.url, timestamp: report.archive.timestamp } : null,
-    checkedAt: report.checkedAt,
-    foundOn: [...foundOn].sort((x, y) => x.page.localeCompare(y.page) || x.position - y.position),
-  };
+export function auditRow(verdict: VerdictSummary, foundOn: FoundOn[]): AuditRow {
+  return { ...summaryOf(verdict), foundOn: [...foundOn].sort((x, y) => x.page.localeCompare(y.page) || x.position - y.position) };
 }
 
 export function buildReport(input: { site: string; scope: AuditReport['scope']; generatedAt: string; pages: string[]; rows: AuditRow[] }): AuditReport {
   const rows = [...input.rows].sort(byWorklistOrder);
-  const verdicts: Record<Verdict, number> = { dead: 0, moved: 0, unverified: 0, alive: 0 };
+  const verdicts = zeroCounts();
   for (const r of rows) verdicts[r.verdict]++;
   return {
     site: input.site,

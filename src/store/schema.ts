@@ -9,7 +9,7 @@ import type { LinkReport } from '../health/verdict.ts';
 export const DB_NAME = 'still-there';
 
 export interface StoredVerdict extends LinkReport {
-  /** After this the verdict is stale: still shown at once, but rechecked (expiry.ts). */
+  /** After this the verdict is stale: still shown at once, but rechecked (the browsing profile of src/health/freshness.ts). */
   expiresAt: number;
   /** Last time any page showed this link: eviction removes the least recently seen first. */
   lastSeenAt: number;

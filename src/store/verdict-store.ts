@@ -1,7 +1,7 @@
 /** The verdict cache and work queue over IndexedDB (idb). Bounded in size; survives worker and browser restarts. */
 import { openDB, type IDBPDatabase } from 'idb';
-import type { LinkReport } from '../health/verdict.ts';
-import { expiresAt } from './expiry.ts';
+import { VERDICTS, type LinkReport } from '../health/verdict.ts';
+import { browsing, freshUntil } from '../health/freshness.ts';
 import { DB_VERSION, REVISIONS } from './revisions/index.ts';
 import { DB_NAME, type QueuedCheck, type StillThereDB, type StoredVerdict } from './schema.ts';
 
@@ -109,7 +109,7 @@ export class VerdictStore {
 
   async save(report: LinkReport, now = Date.now(), recheckHours?: number): Promise<StoredVerdict> {
     const db = await this.#db;
-    const stored: StoredVerdict = { ...report, expiresAt: expiresAt(report.verdict, report.reason, Date.parse(report.checkedAt) || now, recheckHours), lastSeenAt: now };
+    const stored: StoredVerdict = { ...report, expiresAt: freshUntil(browsing(recheckHours), report, Date.parse(report.checkedAt) || now), lastSeenAt: now };
     await db.put('verdicts', stored);
     return this.#remember(stored);
   }
@@ -170,7 +170,7 @@ export class VerdictStore {
   async stats(): Promise<CacheStats> {
     const db = await this.#db;
     const byVerdict: Record<string, number> = {};
-    for (const verdict of ['alive', 'moved', 'dead', 'unverified']) byVerdict[verdict] = await db.countFromIndex('verdicts', 'verdict', verdict);
+    for (const verdict of VERDICTS) byVerdict[verdict] = await db.countFromIndex('verdicts', 'verdict', verdict);
     return { records: await db.count('verdicts'), byVerdict, queued: await db.count('queue') };
   }
 

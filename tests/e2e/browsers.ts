@@ -8,12 +8,11 @@
  */
 import { existsSync, mkdtempSync, readdirSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import net from 'node:net';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer';
 import { bridgeOutside } from '../fixtures/sealed/bridge.ts';
 import type { Condition } from '../fixtures/sealed/world.ts';
-import { startSimWeb, type SimWeb, type SimWebOptions } from '../fixtures/simweb/server.ts';
+import { freePort, startSimWeb, type SimWeb, type SimWebOptions } from '../fixtures/simweb/server.ts';
 import { launchChromium, trustSimulation } from './harness.ts';
 
 export type BrowserKind = 'chromium' | 'firefox';
@@ -92,14 +91,6 @@ async function launchFirefox(sim: SimWeb, profile: string, lang?: string, condit
   return browser;
 }
 
-/** A loopback port free at this moment: bound once to learn its number, then released. */
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /**
  * `browserOptions.lang`: the browser's UI language (default: the machine's, English here); `condition`: the network

@@ -70,6 +70,17 @@ async function dbsaCardState(session: Session): Promise<string> {
 
 const dead = (marks: Mark[]) => marks.filter((m) => m.health === 'dead' || m.struck).map((m) => `${m.href} ${m.reason}`);
 
+/** One round with no usable network: fresh verdicts for the held page's links, each unverified / offline; returns any dead. */
+async function offlineRound(session: Session): Promise<string[]> {
+  await clearVerdicts(session);
+  const page = await openHeld(session, OFFLINE_GUIDE, offlinePage);
+  await settled(page, 90_000);
+  const marks = await readMarks(page);
+  for (const m of marks) expect([m.health, m.reason], m.href).toEqual(['unverified', 'offline']);
+  await page.close();
+  return dead(marks);
+}
+
 describe.each(BROWSERS)('in %s, names through the browser\'s own resolver', (kind) => {
   describe('on a network where the web works', () => {
     let session: Session;
@@ -146,12 +157,7 @@ describe.each(BROWSERS)('in %s, names through the browser\'s own resolver', (kin
         // First, in a fresh browser, the case a build machine once showed: DBSA, found by its former name, called
         // dead after 5 to 10 seconds.
         expect(await dbsaCardState(session)).not.toBe('dead');
-        const page = await openHeld(session, OFFLINE_GUIDE, offlinePage);
-        await settled(page, 90_000);
-        const marks = await readMarks(page);
-        expect(dead(marks)).toEqual([]);
-        for (const m of marks) expect([m.health, m.reason], m.href).toEqual(['unverified', 'offline']);
-        await page.close();
+        expect(await offlineRound(session)).toEqual([]);
       } finally {
         dns.delays.clear();
       }
@@ -164,13 +170,7 @@ describe.each(BROWSERS)('in %s, names through the browser\'s own resolver', (kin
         const dns = session.sim.world.dns;
         dns.delays.clear();
         [...DEFAULT_ONLINE_HOSTS, 'www.nami.org', 'www.recovery-inc.org', 'dbsalliance.org'].forEach((h, i) => dns.delays.set(h, ((round * 7 + i * 3) % 10) * 150));
-        await clearVerdicts(session);
-        const page = await openHeld(session, OFFLINE_GUIDE, offlinePage);
-        await settled(page, 90_000);
-        const marks = await readMarks(page);
-        failures.push(...dead(marks).map((d) => `round ${round}: ${d}`));
-        for (const m of marks) expect([m.health, m.reason], m.href).toEqual(['unverified', 'offline']);
-        await page.close();
+        failures.push(...(await offlineRound(session)).map((d) => `round ${round}: ${d}`));
       }
       expect(failures).toEqual([]);
     });
@@ -204,13 +204,7 @@ describe.each(BROWSERS)('in %s, names through the browser\'s own resolver', (kin
     it('calls nothing dead, ten rounds in a row', async () => {
       const failures: string[] = [];
       for (let round = 0; round < 10; round++) {
-        await clearVerdicts(session);
-        const page = await openHeld(session, OFFLINE_GUIDE, offlinePage);
-        await settled(page, 90_000);
-        const marks = await readMarks(page);
-        failures.push(...dead(marks).map((d) => `round ${round}: ${d}`));
-        for (const m of marks) expect([m.health, m.reason], m.href).toEqual(['unverified', 'offline']);
-        await page.close();
+        failures.push(...(await offlineRound(session)).map((d) => `round ${round}: ${d}`));
       }
       expect(failures).toEqual([]);
       expect(await dbsaCardState(session)).not.toBe('dead');

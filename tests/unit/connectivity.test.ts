@@ -3,7 +3,7 @@
  * evidence must come after the failure it judges, and rounds are shared and bounded.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { browserConnectivity } from '../../src/background/connectivity.ts';
+import { reachesInBrowser } from '../../src/background/connectivity.ts';
 import { connectivityRounds, type ReachesHost } from '../../src/health/connectivity.ts';
 import { failedExchange, type Exchange, type FailureKind, type Transport } from '../../src/health/transport.ts';
 
@@ -99,16 +99,16 @@ describe('connectivityRounds', () => {
   });
 });
 
-describe('browserConnectivity: what counts as reaching a well-known site in a browser', () => {
+describe('reachesInBrowser: what counts as reaching a well-known site in a browser', () => {
   const answering = (status: number): Exchange => ({ ...failedExchange('https://a.example/', 'unknown', ''), status, failure: null, failureDetail: '' });
   const transport = (answer: (url: string) => Exchange): Transport => ({ fetch: async (url) => answer(url) });
 
   it.each<FailureKind>(['timeout', 'unknown', 'no-such-domain', 'dns-error', 'unreachable', 'offline', 'refused', 'tls-error'])('a probe failing with %s is not evidence of being online', async (failure) => {
-    const probe = browserConnectivity(transport((url) => failedExchange(url, failure, 'net::ERR_SOMETHING')), HOSTS);
+    const probe = connectivityRounds(reachesInBrowser(transport((url) => failedExchange(url, failure, 'net::ERR_SOMETHING'))), HOSTS);
     expect(await probe.isOnline()).toBe(false);
   });
 
   it.each([200, 301, 403, 503])('any HTTP answer (%i) is', async (status) => {
-    expect(await browserConnectivity(transport(() => answering(status)), HOSTS).isOnline()).toBe(true);
+    expect(await connectivityRounds(reachesInBrowser(transport(() => answering(status))), HOSTS).isOnline()).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
 import type { LinkReport } from '../../src/health/verdict.ts';
-import { FRESH_FOR } from '../../src/store/expiry.ts';
+import { browsing } from '../../src/health/freshness.ts';
 import { VerdictStore } from '../../src/store/verdict-store.ts';
 
 function report(url: string, verdict: LinkReport['verdict'] = 'alive', checkedAt = '2026-11-28T10:00:00.000Z'): LinkReport {
@@ -14,8 +14,9 @@ describe('verdict store', () => {
     const t = Date.parse('2026-11-28T10:00:00Z');
     const alive = await store.save(report('https://www.aa.org/'), t);
     const dead = await store.save(report('https://www.aa.org/gone', 'dead'), t);
-    expect(alive.expiresAt - t).toBe(FRESH_FOR.alive);
-    expect(dead.expiresAt - t).toBe(FRESH_FOR.dead);
+    expect(alive.expiresAt - t).toBe(browsing().freshFor({ verdict: 'alive', reason: 'ok' }));
+    expect(dead.expiresAt - t).toBe(browsing().freshFor({ verdict: 'dead', reason: 'not-found' }));
+    expect(alive.expiresAt - t).toBe(7 * 24 * 3_600_000);
     const found = await store.lookup(['https://www.aa.org/', 'https://never.seen/']);
     expect([...found.keys()]).toEqual(['https://www.aa.org/']);
   });

@@ -1,0 +1,18 @@
+/** The extension's part of the engine (src/health/engine.ts): the user's settings on the browser's network. */
+import { newHomeFor } from '../directory/lookup.ts';
+import { WAYBACK_DEFAULT } from '../health/archive.ts';
+import type { ReachesHost } from '../health/connectivity.ts';
+import { IN_BROWSER_LIMITS, type EngineConfig } from '../health/engine.ts';
+import type { Transport } from '../health/transport.ts';
+import type { Settings } from '../settings.ts';
+
+export function browserEngineConfig(settings: Pick<Settings, 'archiveSuggestions' | 'allowPrivate'>, transport: Transport, reachesHost: ReachesHost): EngineConfig {
+  return {
+    transport,
+    reachesHost,
+    archive: settings.archiveSuggestions ? { endpoints: WAYBACK_DEFAULT, trusted: false } : null,
+    limits: IN_BROWSER_LIMITS,
+    allowPrivate: settings.allowPrivate,
+    newHomeFor,
+  };
+}
