@@ -3,7 +3,7 @@
  * stopped service worker resume. It keeps no browsing history: records are keyed by the link, never by the page
  * it was found on.
  */
-import type { DBSchema } from 'idb';
+import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { LinkReport } from '../health/verdict.ts';
 
 export const DB_NAME = 'still-there';
@@ -36,3 +36,7 @@ export interface StillThereDB extends DBSchema {
     indexes: { queuedAt: number };
   };
 }
+
+/** What a numbered revision (src/store/revisions/) is given to upgrade the database with. */
+export type UpgradeDb = IDBPDatabase<StillThereDB>;
+export type UpgradeTx = IDBPTransaction<StillThereDB, StoreNames<StillThereDB>[], 'versionchange'>;

@@ -1,10 +1,10 @@
 /**
- * The cheap spotting pattern is stored compacted (src/directory/compact-pattern.ts). Compacting must never change
+ * The cheap spotting pattern is stored compacted (scripts/compact-pattern.ts). Compacting must never change
  * its answer: a text it stopped accepting would be a page whose resource links are passed over unmarked.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { alternatives, atoms, compactPattern } from '../../src/directory/compact-pattern.ts';
+import { alternatives, atoms, compactPattern } from '../../scripts/compact-pattern.ts';
 import { cuePattern } from '../../src/directory/spotting.ts';
 import { allGroups } from '../../src/directory/groups.ts';
 

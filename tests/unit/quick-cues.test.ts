@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { quickCues, quickCuesModule } from '../../src/directory/quick-cues.ts';
+import { quickCues, quickCuesModule } from '../../scripts/quick-cues.ts';
 import { QUICK_CUES } from '../../src/directory/quick-cues.generated.ts';
 import { mayBelongToGroup } from '../../src/directory/lookup.ts';
 import { mightBeResource } from '../../src/directory/spotting.ts';

@@ -1,5 +1,5 @@
 /** Revision 1: one record per link URL, indexed by verdict for the options page's counts. */
-import type { UpgradeDb } from './index.ts';
+import type { UpgradeDb } from '../schema.ts';
 
 export const version = 1;
 

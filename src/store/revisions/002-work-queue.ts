@@ -3,8 +3,7 @@
  * size. Records from revision 1 get lastSeenAt = their checkedAt, so eviction treats them as seen when checked.
  */
 import type { LinkReport } from '../../health/verdict.ts';
-import type { StoredVerdict } from '../schema.ts';
-import type { UpgradeDb, UpgradeTx } from './index.ts';
+import type { StoredVerdict, UpgradeDb, UpgradeTx } from '../schema.ts';
 
 export const version = 2;
 

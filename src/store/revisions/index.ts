@@ -1,15 +1,11 @@
 /**
  * Every schema change is a numbered revision with its own upgrade(), run in order from the version a user has
  * (dessant/web-archives does the same). Never edit a shipped revision: add the next one, and a test that opens
- * the previous version's data (tests/unit/store-migrations.test.ts).
+ * the previous version's data (tests/unit/store.test.ts).
  */
-import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { StillThereDB } from '../schema.ts';
+import type { UpgradeDb, UpgradeTx } from '../schema.ts';
 import * as r1 from './001-verdicts.ts';
 import * as r2 from './002-work-queue.ts';
-
-export type UpgradeDb = IDBPDatabase<StillThereDB>;
-export type UpgradeTx = IDBPTransaction<StillThereDB, StoreNames<StillThereDB>[], 'versionchange'>;
 
 export interface Revision {
   version: number;
