@@ -122,11 +122,8 @@ export function isPageLinksRequest(message: unknown): message is TabRequests['pa
   return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'pageLinks';
 }
 
-/** Pushed from the background to a tab. */
-export type TabPush =
-  | { type: 'verdicts'; verdicts: LinkVerdict[] }
-  | { type: 'recheckPage' }
-  | { type: 'checkLink'; url: string };
+/** Sent from the background to a tab by the context menu (verdicts go over src/verdict-channel.ts). */
+export type TabPush = { type: 'recheckPage' } | { type: 'checkLink'; url: string };
 
 export function isEnvelope(message: unknown): message is Envelope {
   return typeof message === 'object' && message !== null && typeof (message as { type?: unknown }).type === 'string' && 'payload' in message;

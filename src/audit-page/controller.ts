@@ -17,12 +17,13 @@ export interface AuditDeps {
   tabId: number | null;
   /** Null when the tab has no content script of ours (a browser page, the web store, a PDF, still loading). */
   pageLinks(tabId: number): Promise<PageLinks | null>;
-  lookup(urls: string[]): Promise<LinkVerdict[]>;
-  /** Verdicts the background pushes to this tab, when the browser delivers them; returns the unsubscribe. */
-  onPush?(listener: (verdicts: LinkVerdict[]) => void): () => void;
+  /** The verdicts the background knows now for these addresses; the others arrive through `onVerdicts`. */
+  want(urls: string[]): Promise<LinkVerdict[]>;
+  /** Verdicts of checks that ended (src/verdict-channel.ts); returns the unsubscribe. */
+  onVerdicts(listener: (verdicts: LinkVerdict[]) => void): () => void;
   download?(doc: Document, file: ExportFile): void;
   now?: () => Date;
-  feed?: Partial<Pick<FeedOptions, 'intervalMs' | 'maxIntervalMs' | 'patienceMs' | 'batch'>>;
+  feed?: Partial<Pick<FeedOptions, 'patienceMs' | 'batch'>>;
 }
 
 export interface AuditPage {
@@ -143,7 +144,7 @@ export function startAuditPage(doc: Document, root: HTMLElement, deps: AuditDeps
     redraw();
     feed = new VerdictFeed({
       ...deps.feed,
-      lookup: deps.lookup,
+      want: deps.want,
       onVerdicts(list) {
         for (const v of list) {
           const entry = byUrl.get(v.url);
@@ -163,7 +164,7 @@ export function startAuditPage(doc: Document, root: HTMLElement, deps: AuditDeps
         soon();
       },
     });
-    unsubscribe = deps.onPush?.((verdicts) => feed?.receive(verdicts)) ?? null;
+    unsubscribe = deps.onVerdicts((verdicts) => feed?.receive(verdicts));
     feed.want(entries.filter((e) => /^https?:/i.test(e.url)).map((e) => e.url));
   }
 

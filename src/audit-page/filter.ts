@@ -32,10 +32,6 @@ export interface Sort {
 /** Worst first, then top to bottom: the order an editor works through, as the CLI's table within a page. */
 export const DEFAULT_SORT: Sort = { key: 'verdict', ascending: true };
 
-export function isSortKey(key: string): key is SortKey {
-  return (SORT_KEYS as readonly string[]).includes(key);
-}
-
 /** `reasonWords`: a reason's words as the page shows them ("no encontrado" for not-found in Spanish). */
 export function matches(entry: AuditEntry, filters: Filters, reasonWords: (reason: string) => string = (r) => r): boolean {
   if (filters.status && statusOf(entry) !== filters.status) return false;

@@ -23,26 +23,35 @@ export interface HandlerDeps {
   setBadge(tabId: number, dead: number): Promise<void>;
 }
 
+/**
+ * What the background knows now for these addresses, and which it queued for a check (missing, stale or forced):
+ * the answer to a lookup and to a reader's request on the verdict channel (src/verdict-channel.ts) alike.
+ */
+export async function knownAndQueued(deps: Pick<HandlerDeps, 'store' | 'startWork'>, request: Requests['lookup']['request'], tabId: number | null): Promise<{ verdicts: WireVerdict[]; queued: string[] }> {
+  const { urls, force, details } = request;
+  // An address the store holds is normalised already (normalising is idempotent: tests/unit/address.test.ts),
+  // which spares a page's thousand cached links a thousand URL parses.
+  const normalised = (u: unknown) => (typeof u === 'string' && deps.store.holds(u) ? u : safeNormalise(u));
+  const wanted = [...new Set((Array.isArray(urls) ? urls : []).slice(0, MAX_URLS_PER_LOOKUP).map(normalised).filter((u): u is string => u !== null))];
+  const now = Date.now();
+  const known = await deps.store.lookup(wanted, now);
+  const verdicts: WireVerdict[] = [];
+  const queued: string[] = [];
+  for (const url of wanted) {
+    const v = known.get(url);
+    const stale = !v || v.expiresAt <= now;
+    if (v) verdicts.push(toWire(toLinkVerdict(v, stale || Boolean(force)), details === true));
+    if (stale || force) queued.push(url);
+  }
+  await deps.store.enqueueMany(queued, tabId, Boolean(force), now);
+  if (queued.length) deps.startWork();
+  return { verdicts, queued };
+}
+
 export function createHandlers(deps: HandlerDeps): HandlerTable {
   return {
-    async lookup({ urls, force, details }, { tabId }) {
-      // An address the store holds is normalised already (normalising is idempotent: tests/unit/address.test.ts),
-      // which spares a page's thousand cached links a thousand URL parses.
-      const normalised = (u: unknown) => (typeof u === 'string' && deps.store.holds(u) ? u : safeNormalise(u));
-      const wanted = [...new Set(urls.slice(0, MAX_URLS_PER_LOOKUP).map(normalised).filter((u): u is string => u !== null))];
-      const now = Date.now();
-      const known = await deps.store.lookup(wanted, now);
-      const verdicts: WireVerdict[] = [];
-      const toCheck: string[] = [];
-      for (const url of wanted) {
-        const v = known.get(url);
-        const stale = !v || v.expiresAt <= now;
-        if (v) verdicts.push(toWire(toLinkVerdict(v, stale || Boolean(force)), details === true));
-        if (stale || force) toCheck.push(url);
-      }
-      await deps.store.enqueueMany(toCheck, tabId, Boolean(force), now);
-      if (toCheck.length) deps.startWork();
-      return { verdicts };
+    async lookup(request, { tabId }) {
+      return { verdicts: (await knownAndQueued(deps, request, tabId)).verdicts };
     },
     async pageSummary({ dead }, { tabId }) {
       if (tabId !== null) await deps.setBadge(tabId, Math.max(0, Math.floor(dead)));

@@ -1,24 +1,24 @@
 /**
- * Wires the background: the engine on the browser's network, the IndexedDB store, the work queue, the message
- * table, the badge and the context menu. Called once per service-worker (or event-page) start.
+ * Wires the background: the engine on the browser's network, the IndexedDB store, the work queue, the verdict
+ * channel, the message table, the badge and the context menu. Called once per service-worker (or event-page) start.
  */
 import { browser } from 'wxt/browser';
 import { sendToPage } from '../page-messages.ts';
 import { createEngine, IN_BROWSER_LIMITS, type Engine } from '../health/engine.ts';
-import type { LinkReport } from '../health/verdict.ts';
 import { openAuditPage } from '../audit-page/open.ts';
 import { t, tn } from '../i18n.ts';
-import { isEnvelope, toLinkVerdict, type LinkVerdict, type TabPush } from '../messages.ts';
+import { isEnvelope, type TabPush } from '../messages.ts';
 import { DEFAULT_SETTINGS, readSettings, SETTINGS_KEY, type Settings } from '../settings.ts';
 import { VerdictStore } from '../store/verdict-store.ts';
 import { reachesInBrowser } from './connectivity.ts';
 import { browserEngineConfig } from './engine-config.ts';
 import { createFetchTransport } from './fetch-transport.ts';
-import { createHandlers, type HandlerTable } from './handlers.ts';
+import { createHandlers, knownAndQueued, type HandlerTable } from './handlers.ts';
 import { NetworkLog, type WebRequestEvents } from './network-log.ts';
+import { VerdictPushes } from './verdict-pushes.ts';
 import { WorkQueue } from './work-queue.ts';
+import { VERDICT_CHANNEL } from '../verdict-channel.ts';
 
-const PUSH_BATCH_MS = 50;
 
 export function startBackground(): void {
   const log = new NetworkLog(browser.webRequest as unknown as WebRequestEvents | undefined);
@@ -38,27 +38,21 @@ export function startBackground(): void {
     engine = null; // archive and private-network choices live in the engine
   });
 
-  // Verdicts stream to each tab in small batches rather than one message per link.
-  const outbox = new Map<number, LinkVerdict[]>();
-  let flushTimer: ReturnType<typeof setTimeout> | null = null;
-  const push = (report: LinkReport, tabIds: number[]) => {
-    for (const tabId of tabIds) outbox.set(tabId, [...(outbox.get(tabId) ?? []), toLinkVerdict(report)]);
-    flushTimer ??= setTimeout(() => {
-      flushTimer = null;
-      for (const [tabId, verdicts] of outbox) void sendToTab(tabId, { type: 'verdicts', verdicts });
-      outbox.clear();
-    }, PUSH_BATCH_MS);
-  };
-
   const work = new WorkQueue({
     store,
     engine: makeEngine,
     parallel: IN_BROWSER_LIMITS.concurrency,
-    onVerdict: push,
+    onVerdict: (report) => pushes.deliver(report),
     keepAlive: () => void browser.runtime.getPlatformInfo(),
     recheckHours: () => settings.recheckHours,
   });
   const startWork = () => void settingsLoaded.then(() => work.drain()).then(() => store.evictIfNeeded());
+
+  // Verdicts reach the pages, the popup and the audit page over the verdict channel (src/verdict-channel.ts).
+  const pushes = new VerdictPushes((request, tabId) => knownAndQueued({ store, startWork }, request, tabId));
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name === VERDICT_CHANNEL) pushes.connect(port, port.sender?.tab?.id ?? null);
+  });
 
   const handlers: HandlerTable = createHandlers({
     store,
@@ -109,8 +103,8 @@ export function startBackground(): void {
 
   async function sendToTab(tabId: number, message: TabPush): Promise<void> {
     try {
-      // Verdicts go to a page that asked, so is listening; a menu's request may find it not yet listening (woken).
-      await (message.type === 'verdicts' ? browser.tabs.sendMessage(tabId, message) : sendToPage(browser, tabId, message, { frameId: 0 }));
+      // A menu's request may find the page not yet listening: it is woken (src/page-messages.ts).
+      await sendToPage(browser, tabId, message, { frameId: 0 });
     } catch {
       // The tab closed or navigated away: nothing is waiting any more.
     }

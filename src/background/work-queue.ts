@@ -12,7 +12,8 @@ export interface WorkQueueOptions {
   engine: () => Engine;
   /** Links checked at once; the engine still keeps ≤ 2 per host. */
   parallel: number;
-  onVerdict(report: LinkReport, tabIds: number[]): void;
+  /** A check ended (its verdict is stored): the verdict channel pushes it to whoever waits for it. */
+  onVerdict(report: LinkReport): void;
   keepAlive(): void;
   recheckHours: () => number;
 }
@@ -63,8 +64,8 @@ export class WorkQueue {
     const previous = await this.#o.store.get(url);
     const report = await this.#o.engine().check(url, previous);
     await this.#o.store.save(report, Date.now(), this.#o.recheckHours());
-    const item = await this.#o.store.dequeue(url);
-    this.#o.onVerdict(report, item?.tabIds ?? []);
+    await this.#o.store.dequeue(url);
+    this.#o.onVerdict(report);
   }
 }
 

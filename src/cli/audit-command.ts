@@ -9,7 +9,7 @@ import path from 'node:path';
 import { normaliseUrl } from '../health/address.ts';
 import { isVerdict, type LinkReport, type Verdict } from '../health/verdict.ts';
 import { newHomeFor } from '../directory/lookup.ts';
-import { spotResource } from '../directory/spotting.ts';
+import { spotResource, type LinkFacts } from '../directory/spotting.ts';
 import { auditRow, buildReport, summaryText, type FoundOn } from '../report/model.ts';
 import { FORMATS, isFormat, render, type Format } from '../report/render.ts';
 import { terminalSafe } from '../report/table.ts';
@@ -123,7 +123,7 @@ export async function auditCommand(argv: string[], io: AuditIo = { stdout: proce
       timeoutMs: settings.timeoutMs,
       onOccurrence(o) {
         // A resource link by its address or its words: one such occurrence puts every occurrence on the worklist.
-        if (everything || (o.text !== null && spotResource({ href: o.href, text: o.text, pageHost: o.pageHost }).resource)) include(addressKey(o.href));
+        if (everything || (o.text !== null && spotResource(spottingFacts(o, o.text)).resource)) include(addressKey(o.href));
       },
     });
     await Promise.all(checks.values());
@@ -228,4 +228,14 @@ async function existingFolder(file: string, option: string): Promise<void> {
   } catch {
     throw new UsageError(`${option}: the folder ${folder} does not exist`);
   }
+}
+
+/**
+ * What spotting is told about a crawled link: the same evidence as on a live page (src/directory/link-evidence.ts)
+ * when the crawl kept the page's HTML, its address and words alone otherwise.
+ */
+function spottingFacts(o: Occurrence, text: string): LinkFacts {
+  const e = o.evidence;
+  if (!e) return { href: o.href, text, pageHost: o.pageHost };
+  return { href: o.href, text: e.words, title: e.title, pageHost: o.pageHost, context: () => e.context, inPageChrome: () => e.inPageChrome };
 }

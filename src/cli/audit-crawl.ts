@@ -11,6 +11,7 @@ import tls from 'node:tls';
 import { LinkChecker, LinkState, type LinkResult } from 'linkinator';
 import { Agent, buildConnector, getGlobalDispatcher, setGlobalDispatcher } from 'undici';
 import type { ConnectTo } from './http-transport.ts';
+import { PageBodies, type AnchorEvidence } from './page-evidence.ts';
 
 /** What to crawl: a site's address, or a local folder or file that linkinator serves itself. */
 export type CrawlTarget = { kind: 'url'; url: string } | { kind: 'path'; path: string };
@@ -27,6 +28,8 @@ export interface Occurrence {
   text: string | null;
   /** 1-based rank among the page's outbound links, in document order. */
   position: number;
+  /** What spotting reads around an <a> besides its words (src/directory/link-evidence.ts); absent when unknown. */
+  evidence?: Pick<AnchorEvidence, 'words' | 'title' | 'context' | 'inPageChrome'>;
 }
 
 export interface CrawlProblem {
@@ -148,6 +151,36 @@ export async function crawlSite(options: CrawlOptions): Promise<Crawl> {
     options.onOccurrence?.(o);
   };
 
+  // The site's pages as the crawl reads them, for the evidence spotting needs beyond a link's words.
+  const bodies = new PageBodies((url) => {
+    try {
+      return new URL(url).host === siteHost;
+    } catch {
+      return false;
+    }
+  });
+  /** Per page: how many times each address has been matched to its <a> so far, in document order. */
+  const matched = new Map<string, Map<string, number>>();
+  // linkinator names the pages of a local folder by their files; the crawl read them from its own server.
+  const localRoot = options.target.kind === 'path' ? await servedRoot(options.target.path) : null;
+  const served = (page: string): string => {
+    if (!localRoot || /^https?:/i.test(page)) return page;
+    const relative = path.relative(localRoot, path.resolve(page)).split(path.sep).map(encodeURIComponent).join('/');
+    return new URL(relative, start).href;
+  };
+  const evidenceOf = (page: string, href: string): Occurrence['evidence'] => {
+    const anchors = bodies.evidenceFor(served(page));
+    if (!anchors) return undefined;
+    let counts = matched.get(page);
+    if (!counts) matched.set(page, (counts = new Map()));
+    const seen = counts.get(href) ?? 0;
+    const same = anchors.filter((a) => a.href === href);
+    const anchor = same[seen];
+    if (!anchor) return undefined; // not an <a> (an image, a script, a srcset candidate)
+    counts.set(href, seen + 1);
+    return { words: anchor.words, title: anchor.title, context: anchor.context, inPageChrome: anchor.inPageChrome };
+  };
+
   const checker = new SiteCrawler(new URL('./', start).href);
   checker.on('pagestart', (url) => pageUrls.add(String(url)));
   checker.on('link', (result) => {
@@ -159,7 +192,9 @@ export async function crawlSite(options: CrawlOptions): Promise<Crawl> {
       // Skipped links of one page arrive together and in document order (linkinator emits them in one pass).
       const position = (seenOnPage.get(result.parent) ?? 0) + 1;
       seenOnPage.set(result.parent, position);
-      found({ href: result.url, page: result.parent, pageHost: local ? '127.0.0.1' : pageHostOf(result.parent), text: result.displayText ?? null, position });
+      const text = result.displayText ?? null;
+      const evidence = text === null ? undefined : evidenceOf(result.parent, result.url);
+      found({ href: result.url, page: result.parent, pageHost: local ? '127.0.0.1' : pageHostOf(result.parent), text, position, ...(evidence ? { evidence } : {}) });
       return;
     }
     if (result.state === LinkState.BROKEN) {
@@ -176,7 +211,7 @@ export async function crawlSite(options: CrawlOptions): Promise<Crawl> {
 
   const previous = getGlobalDispatcher();
   const dispatcher = crawlDispatcher(options.connectTo, options.ca);
-  setGlobalDispatcher(dispatcher);
+  setGlobalDispatcher(dispatcher.compose(bodies.interceptor));
   try {
     await checker.check({
       path: options.target.kind === 'url' ? options.target.url : options.target.path,
@@ -255,6 +290,12 @@ function failureText(result: LinkResult): string {
     return cause?.code ?? cause?.message ?? first.message;
   }
   return 'no answer';
+}
+
+/** The folder linkinator serves for a local target: the folder itself, or a file's folder. */
+async function servedRoot(target: string): Promise<string> {
+  const resolved = path.resolve(target);
+  return (await stat(resolved)).isDirectory() ? resolved : path.dirname(resolved);
 }
 
 /**

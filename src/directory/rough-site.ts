@@ -17,8 +17,8 @@ export function roughSite(host: string): string {
 }
 
 export function roughlySameSite(a: string, b: string): boolean {
-  return siteOf(a) === siteOf(b);
+  return roughSiteOf(a) === roughSiteOf(b);
 }
 
 /** Worked out once per host: spotting asks for each link, and a page links to few sites many times over. */
-const siteOf = rememberedPerKey(roughSite);
+const roughSiteOf = rememberedPerKey(roughSite);

@@ -10,7 +10,7 @@
  * therefore calls a flaky link dead on the third night, never from one bad evening; a page opened ten times in
  * an hour counts once. Answers that prove nothing (bot walls, rate limits, offline) neither count nor reset.
  */
-import { isClearDeadReason, isPassingFailure, type LinkReport, type Observation, type Reason, type Verdict } from './verdict.ts';
+import type { LinkReport, Observation, Reason, Verdict } from './verdict.ts';
 
 export const FAILURES_NEEDED = 3;
 export const MIN_SPACING_HOURS = 12;
@@ -101,13 +101,4 @@ export function countFailures(history: Observation[]): number {
     }
   }
   return counted;
-}
-
-export function findingKindFor(reason: Reason): Finding['kind'] {
-  if (reason === 'ok') return 'alive';
-  if (reason === 'moved') return 'moved';
-  if (reason === 'offline') return 'offline';
-  if (isClearDeadReason(reason)) return 'dead';
-  if (isPassingFailure(reason)) return 'failed';
-  return 'unclear';
 }

@@ -4,15 +4,22 @@
  * Work is sliced into short tasks so a page of 10,000 links never freezes.
  */
 import { normaliseUrl } from '../health/address.ts';
-import { fromWire, type LinkVerdict, type Requests, type RequestName, type TabPush } from '../messages.ts';
+import type { LinkVerdict, Requests, RequestName, TabPush } from '../messages.ts';
 import { isOffFor, type Settings } from '../settings.ts';
-import { ATTR, applyVerdict, isOurs, markChecking, unmarkAll, type MarkOptions } from './marks.ts';
+import { applyVerdict, isOurs, markChecking, unmarkAll, type MarkOptions } from './marks.ts';
 import { notePhone, removePhoneNotes } from './phone-note.ts';
 import { webLinkHost } from './link-address.ts';
 
 export interface PageDeps {
   send<K extends RequestName>(type: K, payload: Requests[K]['request']): Promise<Requests[K]['response']>;
-  /** Subscribe to pushes from the background; returns the unsubscribe. */
+  /**
+   * The verdicts the background knows now for these (normalised) addresses; the others are checked and arrive
+   * through `onVerdicts` as each check ends (src/verdict-channel.ts).
+   */
+  want(urls: string[], force: boolean): Promise<LinkVerdict[]>;
+  /** Subscribe to verdicts as they arrive; returns the unsubscribe. */
+  onVerdicts(listener: (verdicts: LinkVerdict[]) => void): () => void;
+  /** Subscribe to the context menu's requests; returns the unsubscribe. */
   onPush(listener: (push: TabPush) => void): () => void;
   /**
    * The anchor's resolved address when it is a web link to a mutual-aid resource (src/directory/spotting.ts), null
@@ -33,11 +40,6 @@ const SLICE_MS = 8;
 const LOOKUP_BATCH = 500;
 const OBSERVER_DEBOUNCE_MS = 250;
 const SUMMARY_DEBOUNCE_MS = 200;
-/**
- * Links still "checking" after this long are asked for again. A Chrome service worker stopped mid-queue only
- * wakes on an event: the ask is that event, and the queue it resumes lives in IndexedDB, so nothing is checked twice.
- */
-const REASK_MS = 15_000;
 
 export interface PageMarker {
   /** Apply new settings: may unmark everything, rescan, or redraw. */
@@ -72,11 +74,13 @@ export function startMarking(doc: Document, initial: Settings, deps: PageDeps): 
   const markOptions = (): MarkOptions => ({ archiveSuggestions: settings.archiveSuggestions, showUnverified: settings.showUnverified, isDirectoryUrl: deps.isDirectoryUrl });
   const active = () => !stopped && !isOffFor(settings, doc.location?.hostname ?? '');
 
-  const unsubscribe = deps.onPush((push) => {
+  const unsubscribePush = deps.onPush((push) => {
     if (!active()) return;
-    if (push.type === 'verdicts') draw(push.verdicts);
-    else if (push.type === 'recheckPage') void ask([...tracked.keys()], true);
+    if (push.type === 'recheckPage') void ask([...tracked.keys()], true);
     else if (push.type === 'checkLink') checkOne(push.url);
+  });
+  const unsubscribeVerdicts = deps.onVerdicts((list) => {
+    if (active()) void drawSliced(list);
   });
 
   /** The anchor's resolved address when it is to be checked, null otherwise. */
@@ -140,17 +144,17 @@ export function startMarking(doc: Document, initial: Settings, deps: PageDeps): 
     }
     if (fresh.length) asks.push(ask(fresh));
     spent(now() - sliceStart);
-    if (asks.length) reaskWhileWaiting();
     await Promise.all(asks);
   }
 
+  /** Asks for these addresses and draws what is known now; the others arrive through onVerdicts. */
   async function ask(urls: string[], force = false): Promise<void> {
     for (let i = 0; i < urls.length; i += LOOKUP_BATCH) {
       try {
-        const answer = await deps.send('lookup', { urls: urls.slice(i, i + LOOKUP_BATCH), ...(force ? { force } : {}) });
-        await drawSliced(answer.verdicts.map(fromWire));
+        await drawSliced(await deps.want(urls.slice(i, i + LOOKUP_BATCH), force));
       } catch {
-        // The background is restarting or the extension was updated: the marks stay "checking", nothing breaks.
+        // The background is restarting (the channel asks again when it is back) or the extension was updated (the
+        // page stops): the marks stay "checking" meanwhile, nothing breaks.
       }
     }
   }
@@ -208,20 +212,6 @@ export function startMarking(doc: Document, initial: Settings, deps: PageDeps): 
     }, SUMMARY_DEBOUNCE_MS);
   }
 
-  let reaskTimer: ReturnType<typeof setInterval> | null = null;
-  function reaskWhileWaiting(): void {
-    reaskTimer ??= setInterval(() => {
-      if (!active()) return;
-      const waiting = [...tracked.keys()].filter((url) => !verdicts.has(url));
-      if (waiting.length === 0) {
-        clearInterval(reaskTimer!);
-        reaskTimer = null;
-        return;
-      }
-      void ask(waiting);
-    }, REASK_MS);
-  }
-
   function observe(): void {
     let pending: Node[] = [];
     let timer: ReturnType<typeof setTimeout> | null = null;
@@ -249,8 +239,6 @@ export function startMarking(doc: Document, initial: Settings, deps: PageDeps): 
   }
 
   function teardown(): void {
-    if (reaskTimer) clearInterval(reaskTimer);
-    reaskTimer = null;
     observer?.disconnect();
     observer = null;
     unmarkAll(doc);
@@ -300,7 +288,8 @@ export function startMarking(doc: Document, initial: Settings, deps: PageDeps): 
     },
     stop() {
       stopped = true;
-      unsubscribe();
+      unsubscribePush();
+      unsubscribeVerdicts();
       teardown();
     },
   };
@@ -312,4 +301,3 @@ function yieldToPage(): Promise<void> {
   return s?.yield ? s.yield() : new Promise((r) => setTimeout(r, 0));
 }
 
-export { ATTR };

@@ -2,13 +2,12 @@
  * The DOM side of spotting: reads an anchor's facts lazily (its host from the raw href, its surroundings only when
  * the decision needs them, the resolved address only for links past the cheap test).
  */
+import { CONTEXT_CHARS, EVIDENCE_BOX_SELECTOR, linkWords, OWN_TEXT_CHARS, PAGE_CHROME_SELECTOR, surroundingWords } from '../directory/link-evidence.ts';
 import { judgeResource, mayBeResourceHost, mayNameResource, type LinkFacts } from '../directory/spotting.ts';
 import { webLinkHost } from './link-address.ts';
 import { rememberedPerKey } from '../remembered.ts';
 import { titleAsWritten } from './marks.ts';
 
-const CONTEXT_CHARS = 300;
-const BOXES = 'li, p, td, dd, dt, figcaption, blockquote';
 /** Where a link's labels are read from (titleAsWritten, anchorText): without these it has none. */
 const LABELLED = '[title], [aria-label]';
 /** A box this short is looked at whole in one test: it holds the link's own words and its surroundings alike. */
@@ -33,11 +32,11 @@ export function resourceAddress(a: HTMLAnchorElement, pageHost: string): string 
   const facts: LinkFacts = {
     href,
     host,
-    text: anchorText(a, fullText.slice(0, 400)),
+    text: anchorText(a, fullText),
     title: titleAsWritten(a),
     pageHost,
     context: () => (context ??= surroundings(a, fullText.length)),
-    inPageChrome: () => a.closest('nav, header, footer, [role="navigation"], [role="banner"], [role="contentinfo"]') !== null,
+    inPageChrome: () => a.closest(PAGE_CHROME_SELECTOR) !== null,
   };
   return judgeResource(facts).resource ? href : null;
 }
@@ -53,10 +52,10 @@ const resourceHost = rememberedPerKey(mayBeResourceHost);
  * checks it on every labelled link of the real pages.
  */
 function mayBeNamedNearby(a: HTMLAnchorElement): boolean {
-  const box = a.closest(BOXES);
+  const box = a.closest(EVIDENCE_BOX_SELECTOR);
   const words = box ? boxText(box) : (a.textContent ?? '');
   let own: string | undefined;
-  const ownWords = () => (own ??= (a.textContent ?? '').slice(0, 400));
+  const ownWords = () => (own ??= (a.textContent ?? '').slice(0, OWN_TEXT_CHARS));
   if (words.length <= WHOLE_BOX_CHARS) {
     if (mayNameResource(words)) return true;
   } else if (mayNameResource(ownWords()) || mayNameResource(words.slice(0, CONTEXT_CHARS))) return true;
@@ -94,13 +93,12 @@ function boxText(box: Element): string {
  * the commonest shape on any page), it says nothing the link's words did not: empty.
  */
 function surroundings(a: HTMLAnchorElement, ownLength: number): string {
-  const box = a.closest(BOXES);
-  const text = box ? boxText(box) : '';
-  return text.length === ownLength ? '' : text.slice(0, CONTEXT_CHARS);
+  const box = a.closest(EVIDENCE_BOX_SELECTOR);
+  return surroundingWords(box ? boxText(box) : '', ownLength);
 }
 
+/** The image's alt text is read only for a link without words of its own (linkWords leaves it out otherwise). */
 function anchorText(a: HTMLAnchorElement, text: string): string {
-  const label = a.getAttribute('aria-label') ?? '';
-  const alt = text.trim() ? '' : (a.querySelector('img')?.alt ?? '');
-  return `${text} ${label} ${alt}`;
+  const alt = text.slice(0, OWN_TEXT_CHARS).trim() ? '' : (a.querySelector('img')?.alt ?? '');
+  return linkWords(text, a.getAttribute('aria-label') ?? '', alt);
 }

@@ -2,7 +2,8 @@
  * Wires the content script: settings from storage, messages to and from the background, spotting from the
  * directory, and the Performance API marks the e2e budgets read ("still-there:*").
  */
-import { isTabRequest, type Requests, type RequestName, type TabPush } from '../messages.ts';
+import { isTabRequest, type LinkVerdict, type Requests, type RequestName, type TabPush } from '../messages.ts';
+import { openVerdictChannel, VERDICT_CHANNEL, type VerdictChannel } from '../verdict-channel.ts';
 import { readSettings, SETTINGS_KEY } from '../settings.ts';
 import { isDirectoryUrl } from '../directory/lookup.ts';
 import { isResourceAnchor, resourceAddress } from './spot-anchor.ts';
@@ -30,6 +31,8 @@ export async function startContent(): Promise<void> {
   // wake from the popup, the audit page or a menu (src/page-messages.ts). In Chrome the runtime API's first use
   // costs about 2 ms, and a page with no mutual-aid link, most of those a clinician opens, never needs it.
   let onPush: ((push: TabPush) => void) | null = null;
+  let onVerdicts: ((verdicts: LinkVerdict[]) => void) | null = null;
+  let channel: VerdictChannel | null = null;
   let stopped = false;
   let api: ReturnType<typeof extensionApi> | null = null;
   let listener: ReturnType<typeof answerMessages> | null = null;
@@ -51,15 +54,30 @@ export async function startContent(): Promise<void> {
     if (!stopped) runtime();
     return !stopped;
   };
+  // After an update or reload the extension is gone from this page's point of view (Chrome clears runtime.id):
+  // stop following the page instead of failing on every change, and take the marks away as turning it off would,
+  // since nothing of ours is left here to keep them true.
+  const stillThere = () => Boolean(api?.runtime?.id);
+  const verdictChannel = () =>
+    (channel ??= openVerdictChannel({
+      connect: () => runtime().connect({ name: VERDICT_CHANNEL }),
+      onVerdicts: (verdicts) => onVerdicts?.(verdicts),
+      onGone: () => stop(),
+      stillThere,
+    }));
   const marker: PageMarker = startMarking(document, settings, {
+    want: (urls, force) => verdictChannel().want(urls, { force }),
+    onVerdicts(listener) {
+      onVerdicts = listener;
+      return () => {
+        onVerdicts = null;
+      };
+    },
     send: <K extends RequestName>(type: K, payload: Requests[K]['request']) =>
       // Inside a promise: in a page the extension has left, Chrome's sendMessage throws at once rather than reject,
       // and that must end the same way as a failed send (tests/e2e/extension-gone.test.ts).
       (Promise.resolve().then(() => runtime().sendMessage({ type, payload })) as Promise<Requests[K]['response']>).catch((error: unknown) => {
-        // After an update or reload the extension is gone from this page's point of view (Chrome clears
-        // runtime.id): stop following the page instead of failing on every change, and take the marks away as
-        // turning it off would, since nothing of ours is left here to keep them true.
-        if (!api?.runtime?.id) stop();
+        if (!stillThere()) stop();
         throw error;
       }),
     onPush(push) {
@@ -81,6 +99,7 @@ export async function startContent(): Promise<void> {
     stopped = true;
     storage.onChanged.removeListener(onChange);
     if (api && listener) api.runtime.onMessage.removeListener(listener);
+    channel?.close();
     marker.stop();
   }
   // Everything since the settings arrived ran in one task: the listeners, the observer, the page precheck and the

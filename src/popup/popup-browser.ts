@@ -1,6 +1,7 @@
-/** The popup's window on the browser: the background's lookup, the target tab, its content script, the clipboard. */
+/** The popup's window on the browser: the verdict channel, the target tab, its content script, the clipboard. */
 import { extensionApi } from '../extension-api.ts';
-import { fromWire, type PageGroupLink, type Requests, type TabRequest } from '../messages.ts';
+import type { LinkVerdict, PageGroupLink, TabRequest } from '../messages.ts';
+import { openVerdictChannel, VERDICT_CHANNEL } from '../verdict-channel.ts';
 import type { PopupDeps } from './popup-controller.ts';
 import { openAuditPage } from '../audit-page/open.ts';
 import { sendToPage } from '../page-messages.ts';
@@ -13,11 +14,12 @@ import { sendToPage } from '../page-messages.ts';
 export function browserDeps(search: string): PopupDeps {
   const browser = extensionApi();
   const named = Number(new URLSearchParams(search).get('tab'));
+  let pushed: ((verdicts: LinkVerdict[]) => void) | null = null;
+  const channel = openVerdictChannel({ connect: () => browser.runtime.connect({ name: VERDICT_CHANNEL }), onVerdicts: (verdicts) => pushed?.(verdicts) });
   return {
-    async lookup(urls) {
-      const payload: Requests['lookup']['request'] = { urls };
-      const answer = (await browser.runtime.sendMessage({ type: 'lookup', payload })) as Requests['lookup']['response'] | undefined;
-      return (answer?.verdicts ?? []).map(fromWire);
+    want: (urls) => channel.want(urls),
+    onVerdicts(listener) {
+      pushed = listener;
     },
     async targetTab() {
       if (Number.isInteger(named) && named > 0) return named;

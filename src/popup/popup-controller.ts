@@ -12,7 +12,9 @@ import { auditButton, drawVerdicts, groupCard, pageGroupCard } from './popup-vie
 import { VerdictWatch } from './verdict-watch.ts';
 
 export interface PopupDeps {
-  lookup(urls: string[]): Promise<LinkVerdict[]>;
+  /** The verdicts the background knows now for these addresses; the others arrive through `onVerdicts`. */
+  want(urls: string[]): Promise<LinkVerdict[]>;
+  onVerdicts(listener: (verdicts: LinkVerdict[]) => void): void;
   /** The tab whose page "Groups on this page" describes; null when there is none. */
   targetTab(): Promise<number | null>;
   /** Null when the tab has no content script of ours (a chrome:// page, the web store, a PDF). */
@@ -45,7 +47,8 @@ export function startPopup(doc: Document, deps: PopupDeps): Popup {
   const search = deps.search ?? searchGroups;
   const byId = new Map(allGroups().map((g) => [g.id, g]));
 
-  const watch = new VerdictWatch({ lookup: deps.lookup, onChange: () => drawVerdicts(doc, (url) => watch.stateOf(url)) });
+  const watch = new VerdictWatch({ want: deps.want, onChange: () => drawVerdicts(doc, (url) => watch.stateOf(url)) });
+  deps.onVerdicts((verdicts) => watch.receive(verdicts));
 
   function show(query: string): void {
     const hits = search(query);

@@ -1,16 +1,16 @@
 /**
- * The popup's verdicts for the sites it shows. The background pushes fresh verdicts only to tabs, never to the
- * popup, so the popup asks again (the same `lookup`, which also queues the check) until each verdict is in.
+ * The popup's verdicts for the sites it shows: asked once over the verdict channel (src/verdict-channel.ts), which
+ * answers with what is known and pushes the rest as their checks end. A check that waits long in the per-host queue
+ * is shown as "not checked yet" once the popup's patience runs out; a verdict arriving after that still shows.
  */
 import { normaliseUrl } from '../health/address.ts';
 import type { LinkVerdict } from '../messages.ts';
 
 export interface WatchOptions {
-  lookup(urls: string[]): Promise<LinkVerdict[]>;
-  /** Called after new verdicts arrive, and when the watch gives up on some. */
+  /** The verdicts known now; the rest arrive through `receive` (the channel's pushes). */
+  want(urls: string[]): Promise<LinkVerdict[]>;
+  /** Called after new verdicts arrive, and when the watch's patience runs out for some. */
   onChange(): void;
-  /** Half a second: a cached answer shows at once, a fresh check (usually 1–3 s) soon after. */
-  intervalMs?: number;
   /** A check can wait in the per-host queue and retry; after this the popup says "not checked yet". */
   patienceMs?: number;
   now?: () => number;
@@ -27,29 +27,41 @@ export class VerdictWatch {
   readonly #verdicts = new Map<string, LinkVerdict>();
   /** When each address was first asked about. */
   readonly #since = new Map<string, number>();
-  #timer: ReturnType<typeof setTimeout> | null = null;
-  #asking = false;
-  /** Addresses arrived while a lookup was on its way: ask again as soon as it is back. */
-  #again = false;
+  readonly #timers = new Set<ReturnType<typeof setTimeout>>();
   #stopped = false;
 
   constructor(options: WatchOptions) {
-    this.#o = { intervalMs: 500, patienceMs: 20_000, now: () => Date.now(), ...options };
+    this.#o = { patienceMs: 20_000, now: () => Date.now(), ...options };
   }
 
   /** Start watching these addresses (already watched ones are kept as they are). */
   want(urls: Iterable<string>): void {
-    let added = false;
+    const added: string[] = [];
     for (const raw of urls) {
       const url = key(raw);
       if (url && !this.#since.has(url)) {
         this.#since.set(url, this.#o.now());
-        added = true;
+        added.push(url);
       }
     }
-    if (!added) return;
-    if (this.#asking) this.#again = true;
-    else void this.#ask();
+    if (added.length === 0 || this.#stopped) return;
+    this.#o.want(added).then(
+      (known) => this.receive(known),
+      () => undefined, // the background is starting up: the channel asks again when it is back
+    );
+    // One look when the patience runs out: whatever has not arrived by then reads "not checked yet".
+    const timer = setTimeout(() => {
+      this.#timers.delete(timer);
+      if (!this.#stopped) this.#o.onChange();
+    }, this.#o.patienceMs);
+    this.#timers.add(timer);
+  }
+
+  /** Verdicts from the channel: an answer or a push. */
+  receive(verdicts: readonly LinkVerdict[]): void {
+    if (this.#stopped || verdicts.length === 0) return;
+    for (const v of verdicts) if (this.#since.has(v.url)) this.#verdicts.set(v.url, v);
+    this.#o.onChange();
   }
 
   stateOf(raw: string): WatchState {
@@ -62,45 +74,12 @@ export class VerdictWatch {
 
   stop(): void {
     this.#stopped = true;
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = null;
+    for (const t of this.#timers) clearTimeout(t);
+    this.#timers.clear();
   }
 
   #givenUp(url: string): boolean {
     return this.#o.now() - (this.#since.get(url) ?? 0) >= this.#o.patienceMs;
-  }
-
-  /** Missing, or stale and being rechecked, and not yet past our patience. */
-  #pending(): string[] {
-    return [...this.#since.keys()].filter((url) => {
-      const v = this.#verdicts.get(url);
-      return (!v || v.stale) && !this.#givenUp(url);
-    });
-  }
-
-  async #ask(): Promise<void> {
-    if (this.#stopped) return;
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = null;
-    const pending = this.#pending();
-    if (pending.length === 0) {
-      this.#o.onChange(); // some may just have run out of patience
-      return;
-    }
-    this.#asking = true;
-    try {
-      const answer = await this.#o.lookup(pending);
-      for (const v of answer) this.#verdicts.set(v.url, v);
-    } catch {
-      // The background is starting up: the next round asks again.
-    } finally {
-      this.#asking = false;
-    }
-    if (this.#stopped) return;
-    this.#o.onChange();
-    const again = this.#again;
-    this.#again = false;
-    this.#timer = setTimeout(() => void this.#ask(), again ? 0 : this.#o.intervalMs);
   }
 }
 

@@ -70,7 +70,30 @@ export async function launchChromium(sim: SimWeb, options: ChromiumOptions): Pro
     ],
   });
   const extensionId = await browser.installExtension(CHROME_EXTENSION);
+  if (options.condition !== 'offline') await networkSettled(browser, sim);
   return { browser, extensionId, userDataDir: options.userDataDir };
+}
+
+/**
+ * Chromium notices a network change once, shortly after it starts (its view of the interfaces and the DNS
+ * configuration settles), and fails the requests under way with ERR_NETWORK_CHANGED — a user's first page after
+ * starting the browser may meet the same. A test's first page waits until one page has loaded.
+ */
+async function networkSettled(browser: Browser, sim: SimWeb): Promise<void> {
+  const page = await browser.newPage();
+  try {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await page.goto(`https://${sim.hosts[0]}/`, { waitUntil: 'load' });
+        return;
+      } catch (err) {
+        if (attempt >= 5 || !String(err).includes('ERR_NETWORK_CHANGED')) throw err;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+  } finally {
+    await page.close();
+  }
 }
 
 export async function serviceWorker(browser: Browser, extensionId: string): Promise<WebWorker> {

@@ -1,7 +1,7 @@
 /**
- * The audit page's verdict feed: asks the background for every link, takes what is known at once, asks again for
- * the rest (in batches the background accepts) until each verdict is in, takes pushes that overtake a lookup, and
- * gives up, saying so, after its patience.
+ * The audit page's verdict feed: asks once for every link (in batches the background accepts), takes what is known
+ * at once and the rest as the channel pushes them, never asks again on a timer, and gives up, saying so, after its
+ * patience.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LinkVerdict } from '../../src/messages.ts';
@@ -23,49 +23,33 @@ afterEach(() => {
 });
 
 describe('VerdictFeed', () => {
-  it('takes cached verdicts at once and asks again only for the missing, until all are in', async () => {
+  it('takes cached verdicts at once and the rest as they are pushed, asking only once', async () => {
     const asked: string[][] = [];
-    const known = new Map<string, LinkVerdict>([[A, verdict(A)]]);
     const got: LinkVerdict[] = [];
     const feed = new VerdictFeed({
-      lookup: async (urls) => {
-        asked.push(urls);
-        return urls.map((u) => known.get(u)).filter((v): v is LinkVerdict => Boolean(v));
-      },
+      want: async (urls) => (asked.push(urls), urls.filter((u) => u === A).map((u) => verdict(u))),
       onVerdicts: (list) => got.push(...list),
       onGiveUp: () => expect.unreachable(),
-      now: () => Date.now(),
     });
     feed.want([A, B]);
     await vi.advanceTimersByTimeAsync(0);
-    expect(asked).toEqual([[A, B]]);
     expect(got.map((v) => v.url)).toEqual([A]);
-    await vi.advanceTimersByTimeAsync(500);
-    expect(asked[1]).toEqual([B]);
-    known.set(B, verdict(B, { verdict: 'dead', reason: 'not-found' }));
-    await vi.advanceTimersByTimeAsync(5_000);
+    expect(feed.pending()).toEqual([B]);
+    feed.receive([verdict(B, { verdict: 'dead', reason: 'not-found' })]);
     expect(got.map((v) => `${v.url} ${v.verdict}`)).toEqual([`${A} alive`, `${B} dead`]);
     expect(feed.pending()).toEqual([]);
-    const rounds = asked.length;
     await vi.advanceTimersByTimeAsync(60_000);
-    expect(asked.length).toBe(rounds); // nothing left to ask about
+    expect(asked).toEqual([[A, B]]); // no polling
     feed.stop();
   });
 
-  it('asks again for stale verdicts (a recheck is under way) and takes the fresh one', async () => {
-    let fresh = false;
+  it('takes a stale verdict at once (a recheck is under way), then the fresh one when it is pushed', async () => {
     const got: LinkVerdict[] = [];
-    const feed = new VerdictFeed({
-      lookup: async (urls) => urls.map((u) => verdict(u, fresh ? { checkedAt: '2026-11-29T10:00:00.000Z' } : { stale: true })),
-      onVerdicts: (list) => got.push(...list),
-      onGiveUp: () => undefined,
-    });
+    const feed = new VerdictFeed({ want: async (urls) => urls.map((u) => verdict(u, { stale: true })), onVerdicts: (list) => got.push(...list), onGiveUp: () => undefined });
     feed.want([A]);
     await vi.advanceTimersByTimeAsync(0);
-    expect(got.map((v) => v.stale)).toEqual([true]);
     expect(feed.pending()).toEqual([A]);
-    fresh = true;
-    await vi.advanceTimersByTimeAsync(2_000);
+    feed.receive([verdict(A, { checkedAt: '2026-11-29T10:00:00.000Z' })]);
     expect(got.map((v) => v.stale)).toEqual([true, false]);
     expect(feed.pending()).toEqual([]);
     feed.stop();
@@ -73,7 +57,7 @@ describe('VerdictFeed', () => {
 
   it('asks in batches the background accepts', async () => {
     const sizes: number[] = [];
-    const feed = new VerdictFeed({ lookup: async (urls) => (sizes.push(urls.length), urls.map((u) => verdict(u))), onVerdicts: () => undefined, onGiveUp: () => undefined, batch: 500 });
+    const feed = new VerdictFeed({ want: async (urls) => (sizes.push(urls.length), urls.map((u) => verdict(u))), onVerdicts: () => undefined, onGiveUp: () => undefined, batch: 500 });
     feed.want(Array.from({ length: 1_201 }, (_, i) => `https://g${i}.example/`));
     await vi.advanceTimersByTimeAsync(0);
     expect(sizes).toEqual([500, 500, 201]);
@@ -82,7 +66,7 @@ describe('VerdictFeed', () => {
 
   it('takes pushes for the links it watches, never a stale answer over a fresh one, nothing else', async () => {
     const got: LinkVerdict[] = [];
-    const feed = new VerdictFeed({ lookup: async () => [], onVerdicts: (list) => got.push(...list), onGiveUp: () => undefined });
+    const feed = new VerdictFeed({ want: async () => [], onVerdicts: (list) => got.push(...list), onGiveUp: () => undefined });
     feed.want([A, B]);
     await vi.advanceTimersByTimeAsync(0);
     expect(feed.receive([verdict(A), verdict(C)])).toBe(true);
@@ -93,45 +77,26 @@ describe('VerdictFeed', () => {
     feed.stop();
   });
 
-  it('gives up after its patience, names what never came, and stops asking', async () => {
-    let calls = 0;
+  it('gives up after its patience and names what never came; a verdict that comes later still shows', async () => {
     const gaveUp: string[][] = [];
-    const feed = new VerdictFeed({
-      lookup: async (urls) => (calls++, urls.filter((u) => u === A).map((u) => verdict(u))),
-      onVerdicts: () => undefined,
-      onGiveUp: (urls) => gaveUp.push(urls),
-      patienceMs: 30_000,
-      maxIntervalMs: 4_000,
-    });
+    const got: string[] = [];
+    const feed = new VerdictFeed({ want: async (urls) => urls.filter((u) => u === A).map((u) => verdict(u)), onVerdicts: (list) => got.push(...list.map((v) => v.url)), onGiveUp: (urls) => gaveUp.push(urls), patienceMs: 30_000 });
     feed.want([A, B]);
     await vi.advanceTimersByTimeAsync(29_000);
     expect(gaveUp).toEqual([]);
-    const before = calls;
-    expect(before).toBeGreaterThan(3); // kept asking, backing off to every 4 s
-    expect(before).toBeLessThan(15);
-    await vi.advanceTimersByTimeAsync(10_000);
+    await vi.advanceTimersByTimeAsync(2_000);
     expect(gaveUp).toEqual([[B]]);
-    const after = calls;
-    await vi.advanceTimersByTimeAsync(60_000);
-    expect(calls).toBe(after);
-    expect(feed.pending()).toEqual([]);
+    feed.receive([verdict(B)]);
+    expect(got).toEqual([A, B]);
+    feed.stop();
   });
 
-  it('rides out a background that is restarting', async () => {
-    let fail = true;
+  it('rides out a background that is restarting: the channel asks again, the feed takes what it pushes', async () => {
     const got: string[] = [];
-    const feed = new VerdictFeed({
-      lookup: async (urls) => {
-        if (fail) throw new Error('Could not establish connection. Receiving end does not exist.');
-        return urls.map((u) => verdict(u));
-      },
-      onVerdicts: (list) => got.push(...list.map((v) => v.url)),
-      onGiveUp: () => undefined,
-    });
+    const feed = new VerdictFeed({ want: async () => Promise.reject(new Error('the background closed the channel')), onVerdicts: (list) => got.push(...list.map((v) => v.url)), onGiveUp: () => undefined });
     feed.want([A]);
     await vi.advanceTimersByTimeAsync(600);
-    fail = false;
-    await vi.advanceTimersByTimeAsync(2_000);
+    feed.receive([verdict(A)]);
     expect(got).toEqual([A]);
     feed.stop();
   });
