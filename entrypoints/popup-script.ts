@@ -7,7 +7,7 @@
 import '@/src/popup/script-start.ts';
 import { localizePage } from '@/src/i18n.ts';
 import { browserDeps } from '@/src/popup/popup-browser.ts';
-import { startPopup } from '@/src/popup/popup-controller.ts';
+import { startPopup } from '@/src/popup/popup-page.ts';
 
 export default defineUnlistedScript(() => {
   localizePage(document);

@@ -3,6 +3,7 @@
  * referrer, reading only the first part of a body, and the webRequest log for redirect hops and error names.
  */
 import { isPrivateAddress } from '../health/address.ts';
+import { decodeBody, firstBytes } from '../health/body.ts';
 import { failedExchange, isTextual, type Exchange, type FetchOptions, type Hop, type Transport } from '../health/transport.ts';
 import { failureFromBrowserError, type NetworkLog } from './network-log.ts';
 
@@ -19,7 +20,7 @@ export function createFetchTransport(log: NetworkLog, isOnline: () => boolean = 
     try {
       const res = await fetch(url, {
         method: 'GET',
-        credentials: 'omit', // with host permission the default would send the user's cookies (platform.md)
+        credentials: 'omit', // with host permission, the default ('same-origin' for the extension) would send the site's cookies
         referrerPolicy: 'no-referrer',
         cache: 'no-store',
         redirect: 'follow',
@@ -97,38 +98,14 @@ function privateExchange(url: string, addresses: string[], started: number): Exc
 async function readCapped(res: Response, maxBytes: number, contentType: string | undefined): Promise<{ body: string; truncated: boolean }> {
   if (!res.body) return { body: '', truncated: false };
   const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  let truncated = false;
-  try {
+  const chunks = async function* () {
     for (;;) {
       const { done, value } = await reader.read();
-      if (done || !value) break;
-      const room = maxBytes - total;
-      if (value.length >= room) {
-        chunks.push(value.subarray(0, room));
-        total = maxBytes;
-        truncated = true;
-        break;
-      }
-      chunks.push(value);
-      total += value.length;
+      if (done || !value) return;
+      yield value;
     }
-  } finally {
-    if (truncated) await reader.cancel().catch(() => undefined);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const c of chunks) {
-    bytes.set(c, offset);
-    offset += c.length;
-  }
-  const charset = /charset=["']?([\w-]+)/i.exec(contentType ?? '')?.[1] ?? 'utf-8';
-  let decoder: TextDecoder;
-  try {
-    decoder = new TextDecoder(charset);
-  } catch {
-    decoder = new TextDecoder('utf-8');
-  }
-  return { body: decoder.decode(bytes), truncated };
+  };
+  const { bytes, truncated } = await firstBytes(chunks(), maxBytes);
+  if (truncated) await reader.cancel().catch(() => undefined);
+  return { body: decodeBody(bytes, contentType), truncated };
 }

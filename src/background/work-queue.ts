@@ -1,7 +1,8 @@
 /**
  * The background's queue of links to check. It lives in IndexedDB, so a service worker stopped after 30 s idle
  * (Chrome does) resumes where it was; while it works it touches an extension API every 20 s, which keeps the
- * worker alive (platform.md), and each request is bounded well under 30 s by the engine's timeout.
+ * worker alive (Chrome stops a worker idle for 30 s; any extension API call resets that), and each request is
+ * bounded well under 30 s by the engine's timeout.
  */
 import type { Engine } from '../health/engine.ts';
 import type { LinkReport } from '../health/verdict.ts';

@@ -10,6 +10,7 @@ import path from 'node:path';
 import tls from 'node:tls';
 import { LinkChecker, LinkState, type LinkResult } from 'linkinator';
 import { Agent, buildConnector, getGlobalDispatcher, setGlobalDispatcher } from 'undici';
+import { hostnameOf } from '../health/host.ts';
 import type { ConnectTo } from './http-transport.ts';
 import { PageBodies, type AnchorEvidence } from './page-evidence.ts';
 
@@ -194,7 +195,7 @@ export async function crawlSite(options: CrawlOptions): Promise<Crawl> {
       seenOnPage.set(result.parent, position);
       const text = result.displayText ?? null;
       const evidence = text === null ? undefined : evidenceOf(result.parent, result.url);
-      found({ href: result.url, page: result.parent, pageHost: local ? '127.0.0.1' : pageHostOf(result.parent), text, position, ...(evidence ? { evidence } : {}) });
+      found({ href: result.url, page: result.parent, pageHost: local ? '127.0.0.1' : hostnameOf(result.parent), text, position, ...(evidence ? { evidence } : {}) });
       return;
     }
     if (result.state === LinkState.BROKEN) {
@@ -269,14 +270,6 @@ function indexAliases(pages: Set<string>, occurrences: Occurrence[]): Map<string
     if (folder !== page && pages.has(folder) && signatures.get(folder) === signatures.get(page)) alias.set(page, folder);
   }
   return alias;
-}
-
-function pageHostOf(page: string): string {
-  try {
-    return new URL(page).hostname;
-  } catch {
-    return '';
-  }
 }
 
 function describeTarget(target: CrawlTarget): string {

@@ -12,6 +12,7 @@ import tls from 'node:tls';
 import zlib from 'node:zlib';
 import type { Readable } from 'node:stream';
 import { isPrivateAddress, isPrivateHost, normaliseUrl } from '../health/address.ts';
+import { decodeBody, firstBytes } from '../health/body.ts';
 import { failedExchange, isTextual, type Exchange, type FailureKind, type FetchOptions, type Hop, type Transport } from '../health/transport.ts';
 
 /** A current desktop browser's user agent: servers that refuse "node" or "curl" let people's browsers in. */
@@ -238,39 +239,13 @@ async function readBody(res: http.IncomingMessage, headers: Record<string, strin
     res.on('error', (e) => d.destroy(e));
     stream = d;
   }
-  const chunks: Buffer[] = [];
-  let total = 0;
-  let truncated = false;
   try {
-    for await (const chunk of stream) {
-      const buf = chunk as Buffer;
-      const room = maxBytes - total;
-      if (buf.length >= room) {
-        chunks.push(buf.subarray(0, room));
-        total = maxBytes;
-        truncated = true;
-        break;
-      }
-      chunks.push(buf);
-      total += buf.length;
-    }
-  } catch (err) {
-    // A compressed body cut off at our limit, or a corrupt one: keep what was read if there is any.
-    if (total === 0) throw err;
-    truncated = true;
+    const { bytes, truncated } = await firstBytes(stream as AsyncIterable<Uint8Array>, maxBytes);
+    return { body: decodeBody(bytes, headers['content-type']), truncated };
   } finally {
-    if (truncated || stream !== res) res.destroy();
+    // Hang up: the rest of the body is not wanted (and a decompressor holds its own stream).
+    res.destroy();
     stream.destroy();
-  }
-  return { body: decodeText(Buffer.concat(chunks), headers['content-type']), truncated };
-}
-
-function decodeText(bytes: Buffer, contentType: string | undefined): string {
-  const charset = /charset=["']?([\w-]+)/i.exec(contentType ?? '')?.[1] ?? 'utf-8';
-  try {
-    return new TextDecoder(charset).decode(bytes);
-  } catch {
-    return new TextDecoder('utf-8').decode(bytes);
   }
 }
 

@@ -117,7 +117,7 @@ export function createChecker(config: CheckerConfig): Checker {
     return ex;
   }
 
-  async function siblingFinding(url: string, ex: Exchange, classified: Classified): Promise<Finding> {
+  async function siblingFinding(ex: Exchange, classified: Classified): Promise<Finding> {
     const page = new URL(ex.finalUrl);
     const key = page.origin + page.pathname.replace(/[^/]*$/, '');
     let probe = probes.get(key);
@@ -161,7 +161,7 @@ export function createChecker(config: CheckerConfig): Checker {
     const ex = await requestFollowingRefresh(address);
     const classified = classifyExchange(ex);
     let finding: Finding = classified;
-    if (classified.needsSiblingProbe) finding = await siblingFinding(address, ex, classified);
+    if (classified.needsSiblingProbe) finding = await siblingFinding(ex, classified);
     // A failure is only news about the link when the rest of the network answers (connectivity.ts).
     if (finding.kind === 'failed' || finding.reason === 'no-such-domain' || finding.reason === 'bad-response') {
       if (!(await config.connectivity.isOnline())) {

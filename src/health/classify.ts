@@ -9,6 +9,7 @@ import { readPage, type PageText } from './page-text.ts';
 import { parkedEvidence, isParkingHost } from './parked.ts';
 import { sameSite, siteOf } from './site.ts';
 import { addressNamesErrorPage, deepLinkLandsOnHome, isRootLike, pageSaysMissing } from './soft404.ts';
+import { hostnameOf } from './host.ts';
 import { isHtmlLike, type Exchange } from './transport.ts';
 
 export interface Classified extends Finding {
@@ -28,7 +29,7 @@ const SIGN_IN_PATH = /\/(login|log-in|signin|sign-in|sign_in|wp-login\.php|accou
 
 export function classifyExchange(ex: Exchange): Classified {
   const base = { newHome: null, needsSiblingProbe: false, page: null };
-  const hosts = ex.hops.map((h) => safeHost(h.url)).concat(safeHost(ex.finalUrl)).filter(Boolean);
+  const hosts = ex.hops.map((h) => hostnameOf(h.url)).concat(hostnameOf(ex.finalUrl)).filter(Boolean);
 
   if (ex.failure) return { ...base, ...failureFinding(ex) };
 
@@ -89,7 +90,7 @@ function failureFinding(ex: Exchange): Finding {
   const d = ex.failureDetail;
   switch (ex.failure) {
     case 'no-such-domain':
-      return { kind: 'dead', reason: 'no-such-domain', detail: `the domain ${safeHost(lastAddress(ex))} no longer exists` };
+      return { kind: 'dead', reason: 'no-such-domain', detail: `the domain ${hostnameOf(lastAddress(ex))} no longer exists` };
     case 'dns-error':
       return { kind: 'failed', reason: 'dns-error', detail: 'the name could not be looked up just now' };
     case 'refused':
@@ -114,7 +115,7 @@ function failureFinding(ex: Exchange): Finding {
     case 'bad-response':
       return { kind: 'unclear', reason: 'bad-response', detail: `the answer could not be read (${d})` };
     default:
-      // A browser's bare "Failed to fetch" says nothing about the link (platform.md).
+      // A browser's bare "Failed to fetch" says nothing about the link: a missing host permission fails the same way.
       return { kind: 'unclear', reason: 'bad-response', detail: `the request failed without a reason (${d || 'unknown'})` };
   }
 }
@@ -128,7 +129,7 @@ function crossSiteTarget(ex: Exchange): string | null {
   for (const u of chain) {
     const s = safeSite(u);
     if (s && s !== from && !PASS_THROUGH_SITES.has(s)) {
-      if (SIGN_IN_HOSTS.some((h) => safeHost(u).endsWith(h))) return null;
+      if (SIGN_IN_HOSTS.some((h) => hostnameOf(u).endsWith(h))) return null;
       return new URL(u).origin + '/';
     }
   }
@@ -148,14 +149,6 @@ function signInBounce(ex: Exchange): boolean {
 
 function lastAddress(ex: Exchange): string {
   return ex.hops.length ? ex.finalUrl : ex.requestedUrl;
-}
-
-function safeHost(u: string): string {
-  try {
-    return new URL(u).hostname;
-  } catch {
-    return '';
-  }
 }
 
 function safeSite(u: string): string {

@@ -2,7 +2,7 @@
  * Confirmation over time: a failure that may pass (5xx, timeout, reset, refused) makes a link dead only when it
  * keeps failing across separate checks spread over time.
  *
- * The rule, from the two checkers with the longest records (../shared/reference/anchors.md):
+ * The rule, from the two checkers with the longest records (each project's documentation):
  *   InternetArchiveBot — dead after 3 consecutive failed checks, each ≥ 3 days apart; any success resets.
  *   WP Broken Link Checker — "maybe temporary" failures become broken after 3 consecutive failures or 24 h.
  * Ours: dead after FAILURES_NEEDED consecutive failures, counting only failures at least MIN_SPACING_HOURS after

@@ -44,7 +44,7 @@ export const COMMAND_LINE_LIMITS: EngineLimits = { timeoutMs: DEFAULTS.timeoutMs
 
 /**
  * The extension's background: each request cut at 15 s, well inside the 30 s a Chrome service worker may sit
- * idle-looking before it is stopped (platform.md); one retry, since the confirmation rule looks again over days
+ * idle-looking before it is stopped; one retry, since the confirmation rule looks again over days
  * anyway; 16 checks at once, a browser's share of someone's machine.
  */
 export const IN_BROWSER_LIMITS: EngineLimits = { timeoutMs: 15_000, retries: 1, concurrency: 16 };

@@ -6,3 +6,12 @@ export function hostWithin(host: string, domain: string): boolean {
   const d = domain.toLowerCase();
   return h === d || h.endsWith(`.${d}`);
 }
+
+/** The host name of an address, or '' when it is not one. */
+export function hostnameOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}

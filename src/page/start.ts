@@ -7,7 +7,7 @@ import { openVerdictChannel, VERDICT_CHANNEL, type VerdictChannel } from '../ver
 import { readSettings, SETTINGS_KEY } from '../settings.ts';
 import { isDirectoryUrl } from '../directory/lookup.ts';
 import { isResourceAnchor, resourceAddress } from './spot-anchor.ts';
-import { startMarking, type PageMarker } from './controller.ts';
+import { startMarking, type PageMarker } from './marking.ts';
 import { pageGroups } from './page-groups.ts';
 import { answerPageLinks } from './page-links.ts';
 import { loadedAt } from './loaded-at.ts';

@@ -1,6 +1,6 @@
 /**
  * The extension's network (src/background/fetch-transport.ts and network-log.ts) with the browser's fetch and
- * webRequest events played by the test, in the orders and timings browsers really produce (platform.md): the
+ * webRequest events played by the test, in the orders and timings browsers really produce (Chromium names a failure a few milliseconds after fetch rejects): the
  * failure's name arriving after fetch rejects, a fragment the browser leaves out of the request's address, a
  * request cancelled because the network changed, and a server address that is private.
  */

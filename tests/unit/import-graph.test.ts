@@ -18,14 +18,14 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** Relative imports of one file, resolved to files of the tree. */
+/** Imports of files of the tree: relative ones, and WXT's '@/' (the project's root). */
 export function importsOf(file: string, text: string): string[] {
   const found: string[] = [];
   // Comments are blanked first, so an example in a comment is not an import; template strings are left alone
   // (a generator writes import lines inside them), so a line must start with the keyword.
   const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
-  for (const m of code.matchAll(/^\s*(?:import|export)\s(?:[^'"`;]*?\sfrom\s)?['"](\.{1,2}\/[^'"]+)['"]/gm)) {
-    const target = path.resolve(path.dirname(file), m[1]!);
+  for (const m of code.matchAll(/^\s*(?:import|export)\s(?:[^'"`;]*?\sfrom\s)?['"](\.{1,2}\/[^'"]+|@\/[^'"]+)['"]/gm)) {
+    const target = m[1]!.startsWith('@/') ? path.join(ROOT, m[1]!.slice(2)) : path.resolve(path.dirname(file), m[1]!);
     if (/\.(ts|js|json)$/.test(target)) found.push(target);
   }
   return found;
@@ -72,6 +72,7 @@ function circles(g: Map<string, string[]>): string[][] {
 describe('the import graph', () => {
   it('reads the imports it is about (a sanity check of the reader)', () => {
     expect(graph.get(path.join(ROOT, 'src/background/start.ts'))!.map(rel)).toContain('src/health/engine.ts');
+    expect(graph.get(path.join(ROOT, 'entrypoints/popup-script.ts'))!.map(rel)).toContain('src/popup/popup-page.ts');
     expect(circles(new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']]]))).toEqual([['a', 'b', 'c']]);
   });
 

@@ -1,14 +1,18 @@
 /**
- * The content script's work on one page: find the links to check, ask the background, draw the verdicts as they
- * arrive, follow the page as it changes, and remove every trace when the user turns the extension off here.
- * Work is sliced into short tasks so a page of 10,000 links never freezes.
+ * The content script's work on one page, in named steps: find the links to check (scan), ask the background (ask),
+ * draw the verdicts as they arrive (draw), follow the page as it changes (watchForNewLinks), keep the toolbar badge's
+ * count (reportDeadCount), and remove every trace when the user turns the extension off here (teardown). Work is
+ * sliced into short tasks (main-thread.ts) so a page of 10,000 links never freezes.
  */
 import { normaliseUrl } from '../health/address.ts';
 import type { LinkVerdict, Requests, RequestName, TabPush } from '../messages.ts';
 import { isOffFor, type Settings } from '../settings.ts';
-import { applyVerdict, isOurs, markChecking, unmarkAll, type MarkOptions } from './marks.ts';
-import { notePhone, removePhoneNotes } from './phone-note.ts';
 import { webLinkHost } from './link-address.ts';
+import { MainThreadShare, SLICE_MS, yieldToPage } from './main-thread.ts';
+import { MarkedLinks } from './marked-links.ts';
+import { unmarkAll, type MarkOptions } from './marks.ts';
+import { watchForNewLinks } from './page-changes.ts';
+import { removePhoneNotes } from './phone-note.ts';
 
 export interface PageDeps {
   send<K extends RequestName>(type: K, payload: Requests[K]['request']): Promise<Requests[K]['response']>;
@@ -35,10 +39,8 @@ export interface PageDeps {
   now?: () => number;
 }
 
-/** Longest stretch of work before yielding to the page (a "long task" is 50 ms; stay far below it). */
-const SLICE_MS = 8;
 const LOOKUP_BATCH = 500;
-const OBSERVER_DEBOUNCE_MS = 250;
+const DRAW_BATCH = 50;
 const SUMMARY_DEBOUNCE_MS = 200;
 
 export interface PageMarker {
@@ -54,33 +56,21 @@ export interface PageMarker {
 
 export function startMarking(doc: Document, initial: Settings, deps: PageDeps): PageMarker {
   let settings = initial;
-  const now = deps.now ?? (() => performance.now());
-  const tracked = new Map<string, Set<HTMLAnchorElement>>();
-  const verdicts = new Map<string, LinkVerdict>();
-  let urlOf = new WeakMap<HTMLAnchorElement, string>();
   let stopped = false;
-  let observer: MutationObserver | null = null;
-  let summaryTimer: ReturnType<typeof setTimeout> | null = null;
-  let lastSummary = -1;
-  /** Milliseconds our code held the main thread: the budget figure the e2e run prints. */
-  let busyMs = 0;
-  /** Longest single stretch of our work, to compare with the 50 ms long-task limit. */
-  let longestSliceMs = 0;
-  const spent = (ms: number) => {
-    busyMs += ms;
-    longestSliceMs = Math.max(longestSliceMs, ms);
-  };
-
+  const links = new MarkedLinks();
+  const thread = new MainThreadShare(deps.now);
   const markOptions = (): MarkOptions => ({ archiveSuggestions: settings.archiveSuggestions, showUnverified: settings.showUnverified, isDirectoryUrl: deps.isDirectoryUrl });
   const active = () => !stopped && !isOffFor(settings, doc.location?.hostname ?? '');
+  const badge = deadCountReporter(() => links.deadOnPage(), (dead) => void deps.send('pageSummary', { dead }).catch(() => undefined));
+  let stopWatching: (() => void) | null = null;
 
   const unsubscribePush = deps.onPush((push) => {
     if (!active()) return;
-    if (push.type === 'recheckPage') void ask([...tracked.keys()], true);
+    if (push.type === 'recheckPage') void ask(links.addresses(), true);
     else if (push.type === 'checkLink') checkOne(push.url);
   });
   const unsubscribeVerdicts = deps.onVerdicts((list) => {
-    if (active()) void drawSliced(list);
+    if (active()) void draw(list);
   });
 
   /** The anchor's resolved address when it is to be checked, null otherwise. */
@@ -91,59 +81,37 @@ export function startMarking(doc: Document, initial: Settings, deps: PageDeps): 
     return deps.resourceAddress(a);
   }
 
-  /** `href`: the anchor's address as the browser resolved it. */
-  function track(a: HTMLAnchorElement, href: string): string | null {
-    let url: string;
-    try {
-      url = normaliseUrl(href);
-    } catch {
-      return null;
-    }
-    const previous = urlOf.get(a);
-    if (previous === url) return null;
-    if (previous) tracked.get(previous)?.delete(a);
-    urlOf.set(a, url);
-    let set = tracked.get(url);
-    const isNew = !set;
-    if (!set) tracked.set(url, (set = new Set()));
-    set.add(a);
-    notePhone(a, url);
-    const known = verdicts.get(url);
-    if (known) applyVerdict(a, known, markOptions());
-    else markChecking(a);
-    return isNew ? url : null;
-  }
-
-  /** Scans anchors in slices, asking the background for each batch of new links as soon as it is ready. */
+  /** Looks at anchors in slices, asking the background for each batch of new addresses as soon as it is ready. */
   async function scan(anchors: ArrayLike<HTMLAnchorElement>): Promise<void> {
     let fresh: string[] = [];
     const asks: Array<Promise<void>> = [];
-    let sliceStart = now();
+    const options = markOptions();
+    let sliceStart = thread.now();
     for (let i = 0; i < anchors.length; i++) {
       if ((i & 63) === 0 && !active()) return;
       const a = anchors[i]!;
       const href = wanted(a);
       if (href !== null) {
-        const url = track(a, href);
+        const url = links.track(a, href, options);
         if (url) fresh.push(url);
         if (fresh.length >= LOOKUP_BATCH) {
           asks.push(ask(fresh));
           fresh = [];
         }
       }
-      if ((i & 63) === 63 && now() - sliceStart > SLICE_MS) {
+      if ((i & 63) === 63 && thread.now() - sliceStart > SLICE_MS) {
         // Ask for what this slice found before yielding: the background answers while we scan on.
         if (fresh.length) {
           asks.push(ask(fresh));
           fresh = [];
         }
-        spent(now() - sliceStart);
+        thread.spent(thread.now() - sliceStart);
         await yieldToPage();
-        sliceStart = now();
+        sliceStart = thread.now();
       }
     }
     if (fresh.length) asks.push(ask(fresh));
-    spent(now() - sliceStart);
+    thread.spent(thread.now() - sliceStart);
     await Promise.all(asks);
   }
 
@@ -151,7 +119,7 @@ export function startMarking(doc: Document, initial: Settings, deps: PageDeps): 
   async function ask(urls: string[], force = false): Promise<void> {
     for (let i = 0; i < urls.length; i += LOOKUP_BATCH) {
       try {
-        await drawSliced(await deps.want(urls.slice(i, i + LOOKUP_BATCH), force));
+        await draw(await deps.want(urls.slice(i, i + LOOKUP_BATCH), force));
       } catch {
         // The background is restarting (the channel asks again when it is back) or the extension was updated (the
         // page stops): the marks stay "checking" meanwhile, nothing breaks.
@@ -159,29 +127,23 @@ export function startMarking(doc: Document, initial: Settings, deps: PageDeps): 
     }
   }
 
-  function draw(list: LinkVerdict[]): void {
-    const options = markOptions();
-    for (const v of list) {
-      verdicts.set(v.url, v);
-      for (const a of tracked.get(v.url) ?? []) if (a.isConnected) applyVerdict(a, v, options);
-    }
-    scheduleSummary();
-  }
-
-  async function drawSliced(list: LinkVerdict[]): Promise<void> {
-    let start = now();
-    for (let i = 0; i < list.length; i += 50) {
+  /** Draws verdicts in slices, yielding to the page between them. */
+  async function draw(list: LinkVerdict[]): Promise<void> {
+    let start = thread.now();
+    for (let i = 0; i < list.length; i += DRAW_BATCH) {
       if (!active()) break;
-      draw(list.slice(i, i + 50));
-      if (now() - start > SLICE_MS) {
-        spent(now() - start);
+      links.draw(list.slice(i, i + DRAW_BATCH), markOptions());
+      badge.changed();
+      if (thread.now() - start > SLICE_MS) {
+        thread.spent(thread.now() - start);
         await yieldToPage();
-        start = now();
+        start = thread.now();
       }
     }
-    spent(now() - start);
+    thread.spent(thread.now() - start);
   }
 
+  /** The context menu's "Check this link": every anchor to that address, checked again now. */
   function checkOne(href: string): void {
     let url: string;
     try {
@@ -189,10 +151,11 @@ export function startMarking(doc: Document, initial: Settings, deps: PageDeps): 
     } catch {
       return;
     }
+    const options = markOptions();
     for (const a of doc.querySelectorAll<HTMLAnchorElement>('a[href]')) {
       try {
-        const href = a.href;
-        if (normaliseUrl(href) === url) track(a, href);
+        const own = a.href;
+        if (normaliseUrl(own) === url) links.track(a, own, options);
       } catch {
         /* not a URL */
       }
@@ -200,62 +163,22 @@ export function startMarking(doc: Document, initial: Settings, deps: PageDeps): 
     void ask([url], true);
   }
 
-  function scheduleSummary(): void {
-    summaryTimer ??= setTimeout(() => {
-      summaryTimer = null;
-      let dead = 0;
-      for (const [url, set] of tracked) if (verdicts.get(url)?.verdict === 'dead') for (const a of set) if (a.isConnected) dead++;
-      if (dead !== lastSummary) {
-        lastSummary = dead;
-        void deps.send('pageSummary', { dead }).catch(() => undefined);
-      }
-    }, SUMMARY_DEBOUNCE_MS);
-  }
-
-  function observe(): void {
-    let pending: Node[] = [];
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    observer = new MutationObserver((records) => {
-      for (const r of records) {
-        if (r.type === 'attributes') pending.push(r.target);
-        else for (const n of r.addedNodes) if (n.nodeType === 1 && !isOurs(n)) pending.push(n);
-      }
-      if (pending.length && !timer) {
-        timer = setTimeout(() => {
-          timer = null;
-          const nodes = pending;
-          pending = [];
-          const anchors: HTMLAnchorElement[] = [];
-          for (const n of nodes) {
-            if (!(n as Element).isConnected) continue;
-            if (n instanceof HTMLAnchorElement) anchors.push(n);
-            for (const a of (n as Element).querySelectorAll?.<HTMLAnchorElement>('a[href]') ?? []) anchors.push(a);
-          }
-          void scan(anchors);
-        }, OBSERVER_DEBOUNCE_MS);
-      }
-    });
-    observer.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['href'] });
-  }
-
   function teardown(): void {
-    observer?.disconnect();
-    observer = null;
+    stopWatching?.();
+    stopWatching = null;
     unmarkAll(doc);
     removePhoneNotes(doc);
-    tracked.clear();
-    urlOf = new WeakMap(); // turned on again, every link is marked afresh
-    if (lastSummary !== 0) void deps.send('pageSummary', { dead: 0 }).catch(() => undefined);
-    lastSummary = 0;
+    links.forgetAnchors();
+    badge.clear();
   }
 
   async function begin(): Promise<void> {
     if (!active()) return;
-    observe();
+    stopWatching = watchForNewLinks(doc, (anchors) => void scan(anchors));
     if (settings.mode !== 'all' && deps.mayHoldResources) {
-      const start = now();
+      const start = thread.now();
       const worthScanning = deps.mayHoldResources(doc);
-      spent(now() - start);
+      thread.spent(thread.now() - start);
       if (!worthScanning) return;
     }
     await scan(doc.links as unknown as ArrayLike<HTMLAnchorElement>);
@@ -266,10 +189,10 @@ export function startMarking(doc: Document, initial: Settings, deps: PageDeps): 
   return {
     firstPass,
     get busyMs() {
-      return busyMs;
+      return thread.busyMs;
     },
     get longestSliceMs() {
-      return longestSliceMs;
+      return thread.longestSliceMs;
     },
     update(next: Settings) {
       const wasActive = active();
@@ -284,7 +207,8 @@ export function startMarking(doc: Document, initial: Settings, deps: PageDeps): 
         void begin();
         return;
       }
-      draw([...verdicts.values()]);
+      links.draw(links.known(), markOptions());
+      badge.changed();
     },
     stop() {
       stopped = true;
@@ -295,9 +219,29 @@ export function startMarking(doc: Document, initial: Settings, deps: PageDeps): 
   };
 }
 
-/** Gives the page's own work a turn. scheduler.yield keeps our place in line where the browser has it. */
-function yieldToPage(): Promise<void> {
-  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  return s?.yield ? s.yield() : new Promise((r) => setTimeout(r, 0));
+/**
+ * The toolbar badge's count of dead links on the page, sent when it changes and at most every 200 ms; `clear` says 0
+ * at once (the marks are gone).
+ */
+function deadCountReporter(count: () => number, send: (dead: number) => void): { changed(): void; clear(): void } {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let last = -1;
+  return {
+    changed() {
+      timer ??= setTimeout(() => {
+        timer = null;
+        const dead = count();
+        if (dead !== last) {
+          last = dead;
+          send(dead);
+        }
+      }, SUMMARY_DEBOUNCE_MS);
+    },
+    clear() {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      if (last !== 0) send(0);
+      last = 0;
+    },
+  };
 }
-
