@@ -2,22 +2,15 @@
  * What `still-there check` prints. The JSON line is a contract (README): one object per input line, these keys,
  * in this order, nothing else relied upon.
  */
-import type { LinkReport, Verdict } from '../health/verdict.ts';
+import type { Verdict, VerdictSummary } from '../health/verdict.ts';
 
-export interface CheckLine {
-  url: string;
-  verdict: Verdict;
-  reason: string;
-  status: number | null;
-  finalUrl: string | null;
-  newHome: string | null;
-  archive: { url: string; timestamp: string } | null;
-  checkedAt: string;
+/** The verdict's summary without its detail (the table prints it; the JSON contract leaves it out), the address as given. */
+export type CheckLine = Pick<VerdictSummary, 'url' | 'verdict' | 'reason' | 'status' | 'finalUrl' | 'newHome' | 'archive' | 'checkedAt'> & {
   /** Only for lines that could not be checked at all (bad input). */
   error?: string;
-}
+};
 
-export function toCheckLine(given: string, r: LinkReport): CheckLine {
+export function toCheckLine(given: string, r: VerdictSummary): CheckLine {
   return {
     url: given,
     verdict: r.verdict,
