@@ -55,12 +55,21 @@ export interface VerdictChannelOptions {
 
 const MAX_RECONNECT_MS = 30_000;
 
+/**
+ * What the background knows now, and which of the addresses it queued (their verdicts come later). An address in
+ * neither was not checked: more than the page may ask for at once (src/background/check-budget.ts).
+ */
+export interface ChannelAnswer {
+  verdicts: LinkVerdict[];
+  queued: string[];
+}
+
 export interface VerdictChannel {
   /**
    * What the background knows now for these addresses (normalised as it stores them); the others are queued and
    * arrive through `onVerdicts`.
    */
-  want(urls: string[], options?: { force?: boolean }): Promise<LinkVerdict[]>;
+  want(urls: string[], options?: { force?: boolean }): Promise<ChannelAnswer>;
   /** Addresses the background queued for this reader whose verdict has not arrived yet. */
   awaited(): string[];
   close(): void;
@@ -74,7 +83,7 @@ export function openVerdictChannel(options: VerdictChannelOptions): VerdictChann
   let reconnectTimer: ReturnType<typeof setTimeout> | null = null;
   let closed = false;
   let gone = false;
-  const answers = new Map<number, { resolve(v: LinkVerdict[]): void; reject(e: Error): void }>();
+  const answers = new Map<number, { resolve(a: ChannelAnswer): void; reject(e: Error): void }>();
   const awaited = new Set<string>();
 
   function receive(message: unknown): void {
@@ -85,8 +94,9 @@ export function openVerdictChannel(options: VerdictChannelOptions): VerdictChann
     if (m.type === 'known' && typeof m.id === 'number') {
       const waiting = answers.get(m.id);
       answers.delete(m.id);
-      for (const url of Array.isArray(m.queued) ? m.queued : []) if (typeof url === 'string') awaited.add(url);
-      waiting?.resolve(verdicts);
+      const queued = (Array.isArray(m.queued) ? m.queued : []).filter((url): url is string => typeof url === 'string');
+      for (const url of queued) awaited.add(url);
+      waiting?.resolve({ verdicts, queued });
     } else if (m.type === 'verdicts') {
       for (const v of verdicts) if (!v.stale) awaited.delete(v.url);
       if (verdicts.length) options.onVerdicts(verdicts);
@@ -128,7 +138,7 @@ export function openVerdictChannel(options: VerdictChannelOptions): VerdictChann
       reconnectTimer = null;
       const still = [...awaited];
       if (still.length === 0) return;
-      void channel.want(still).then((verdicts) => verdicts.length && options.onVerdicts(verdicts), () => undefined);
+      void channel.want(still).then(({ verdicts }) => verdicts.length && options.onVerdicts(verdicts), () => undefined);
     }, delay);
     delay = Math.min(delay * 2, MAX_RECONNECT_MS);
   }
@@ -145,7 +155,7 @@ export function openVerdictChannel(options: VerdictChannelOptions): VerdictChann
       if (!p) return Promise.reject(new Error('the extension cannot be reached from here'));
       const id = nextId++;
       const request: ChannelRequest = { type: 'want', id, urls, ...(wantOptions.force ? { force: true } : {}), ...(options.details ? { details: true } : {}) };
-      return new Promise<LinkVerdict[]>((resolve, reject) => {
+      return new Promise<ChannelAnswer>((resolve, reject) => {
         answers.set(id, { resolve, reject });
         try {
           p.postMessage(request);

@@ -10,6 +10,7 @@ import { DEFAULT_SORT, matches, nextSort, reasonsPresent, compare, type Filters,
 import { entriesFrom, statusOf, tally, type AuditEntry, type RowStatus } from './rows.ts';
 import { AUDIT_STRINGS as S } from './strings.ts';
 import { VerdictFeed, type FeedOptions } from './verdict-feed.ts';
+import type { ChannelAnswer } from '../verdict-channel.ts';
 import { buildFrame, drawFilterOptions, drawSortState, drawSummary, fillRow, orderRows, rowFor, showProblem, sortKeyOf, type Frame } from './view.ts';
 
 export interface AuditDeps {
@@ -18,7 +19,7 @@ export interface AuditDeps {
   /** Null when the tab has no content script of ours (a browser page, the web store, a PDF, still loading). */
   pageLinks(tabId: number): Promise<PageLinks | null>;
   /** The verdicts the background knows now for these addresses; the others arrive through `onVerdicts`. */
-  want(urls: string[]): Promise<LinkVerdict[]>;
+  want(urls: string[]): Promise<ChannelAnswer>;
   /** Verdicts of checks that ended (src/verdict-channel.ts); returns the unsubscribe. */
   onVerdicts(listener: (verdicts: LinkVerdict[]) => void): () => void;
   download?(doc: Document, file: ExportFile): void;

@@ -6,10 +6,11 @@
  * Pure: the channel and the clock come in.
  */
 import type { LinkVerdict } from '../messages.ts';
+import type { ChannelAnswer } from '../verdict-channel.ts';
 
 export interface FeedOptions {
-  /** The verdicts known now; the rest arrive through `receive` (the channel's pushes). */
-  want(urls: string[]): Promise<LinkVerdict[]>;
+  /** The verdicts known now and the addresses queued; the queued ones arrive through `receive` (the channel's pushes). */
+  want(urls: string[]): Promise<ChannelAnswer>;
   /** New or changed verdicts, by normalised address. */
   onVerdicts(verdicts: LinkVerdict[]): void;
   /** Addresses no verdict came for within `patienceMs`. */
@@ -36,8 +37,15 @@ export class VerdictFeed {
     for (const url of added) this.#wanted.add(url);
     if (added.length === 0 || this.#stopped) return;
     for (let i = 0; i < added.length; i += this.#o.batch) {
-      this.#o.want(added.slice(i, i + this.#o.batch)).then(
-        (known) => this.receive(known),
+      const batch = added.slice(i, i + this.#o.batch);
+      this.#o.want(batch).then(
+        ({ verdicts, queued }) => {
+          this.receive(verdicts);
+          // Not queued (the background has more to do than it takes at once): "not checked yet", now.
+          const coming = new Set([...queued, ...verdicts.map((v) => v.url)]);
+          const left = batch.filter((url) => !coming.has(url));
+          if (left.length && !this.#stopped) this.#o.onGiveUp(left);
+        },
         () => undefined, // the background is restarting: the channel asks again when it is back
       );
     }

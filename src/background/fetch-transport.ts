@@ -2,10 +2,11 @@
  * The engine's network inside the extension: fetch() from the background, with no cookies, credentials or
  * referrer, reading only the first part of a body, and the webRequest log for redirect hops and error names.
  */
-import { isPrivateAddress } from '../health/address.ts';
+import { isPrivateAddress, isPrivateHost } from '../health/screen.ts';
 import { decodeBody, firstBytes } from '../health/body.ts';
+import { hostnameOf } from '../health/host.ts';
 import { failedExchange, isTextual, type Exchange, type FetchOptions, type Hop, type Transport } from '../health/transport.ts';
-import { failureFromBrowserError, type NetworkLog } from './network-log.ts';
+import { failureFromBrowserError, type NetworkLog, type RequestEvents } from './network-log.ts';
 
 export function createFetchTransport(log: NetworkLog, isOnline: () => boolean = () => navigator.onLine): Transport {
   async function attempt(url: string, fo: FetchOptions): Promise<Exchange> {
@@ -31,7 +32,7 @@ export function createFetchTransport(log: NetworkLog, isOnline: () => boolean = 
       res.headers.forEach((value, name) => (headers[name.toLowerCase()] = value));
       const { body, truncated } = isTextual(headers['content-type']) ? await readCapped(res, fo.maxBodyBytes, headers['content-type']) : (void res.body?.cancel(), { body: '', truncated: false });
       const events = await watch.done(200);
-      if (reachedPrivate(events.addresses, fo)) return privateExchange(url, events.addresses, started);
+      if (reachedPrivate(events, fo)) return privateExchange(url, started);
       const hops: Hop[] = [...events.hops];
       hops.push({ url: res.url || url, status: res.status, location: null, setsCookie: false });
       return {
@@ -49,7 +50,7 @@ export function createFetchTransport(log: NetworkLog, isOnline: () => boolean = 
       };
     } catch (err) {
       const events = await watch.done(500);
-      if (reachedPrivate(events.addresses, fo)) return privateExchange(url, events.addresses, started);
+      if (reachedPrivate(events, fo)) return privateExchange(url, started);
       const named = failureFromBrowserError(events.error);
       const failure = timedOut ? 'timeout' : (named ?? (isOnline() ? 'unknown' : 'offline'));
       return {
@@ -85,13 +86,14 @@ export function createFetchTransport(log: NetworkLog, isOnline: () => boolean = 
  * router or intranet): the browser has no way to refuse it beforehand, so nothing of the answer is kept — no
  * status, no redirect, no timing — and the page that asked learns only that the link was not checked.
  */
-function reachedPrivate(addresses: string[], fo: FetchOptions): boolean {
-  return !fo.allowPrivate && addresses.some((a) => isPrivateAddress(a));
+function reachedPrivate(events: RequestEvents, fo: FetchOptions): boolean {
+  if (fo.allowPrivate) return false;
+  return events.addresses.some((a) => isPrivateAddress(a)) || events.hops.some((h) => h.location !== null && isPrivateHost(hostnameOf(h.location)));
 }
 
-function privateExchange(url: string, addresses: string[], started: number): Exchange {
-  const detail = `the name led to the private address ${addresses.find((a) => isPrivateAddress(a))}`;
-  return failedExchange(url, 'private-address', detail, [], Date.now() - started);
+/** Says what happened and nothing of where: the page that asked must not learn the private address either. */
+function privateExchange(url: string, started: number): Exchange {
+  return failedExchange(url, 'private-address', 'the link led into a private network; it was not checked', [], Date.now() - started);
 }
 
 /** Reads at most maxBytes, then cancels the stream: never downloads a whole body of many MiB. */

@@ -6,9 +6,12 @@
 import { normaliseUrl } from '../health/address.ts';
 import { toLinkVerdict, toWire, type Requests, type RequestName, type WireVerdict } from '../messages.ts';
 import type { VerdictStore } from '../store/verdict-store.ts';
+import type { CheckBudget } from './check-budget.ts';
 
 export interface HandlerContext {
   tabId: number | null;
+  /** The page that asked (a content script's frame); null for the extension's own pages. */
+  pageUrl: string | null;
 }
 
 export type Handler<K extends RequestName> = (payload: Requests[K]['request'], ctx: HandlerContext) => Promise<Requests[K]['response']>;
@@ -19,6 +22,7 @@ export const MAX_URLS_PER_LOOKUP = 5_000;
 
 export interface HandlerDeps {
   store: VerdictStore;
+  budget: CheckBudget;
   startWork(): void;
   setBadge(tabId: number, dead: number): Promise<void>;
 }
@@ -27,7 +31,11 @@ export interface HandlerDeps {
  * What the background knows now for these addresses, and which it queued for a check (missing, stale or forced):
  * the answer to a lookup and to a reader's request on the verdict channel (src/verdict-channel.ts) alike.
  */
-export async function knownAndQueued(deps: Pick<HandlerDeps, 'store' | 'startWork'>, request: Requests['lookup']['request'], tabId: number | null): Promise<{ verdicts: WireVerdict[]; queued: string[] }> {
+export async function knownAndQueued(
+  deps: Pick<HandlerDeps, 'store' | 'startWork' | 'budget'>,
+  request: Requests['lookup']['request'],
+  asker: { tabId: number | null; pageUrl: string | null },
+): Promise<{ verdicts: WireVerdict[]; queued: string[] }> {
   const { urls, force, details } = request;
   // An address the store holds is normalised already (normalising is idempotent: tests/unit/address.test.ts),
   // which spares a page's thousand cached links a thousand URL parses.
@@ -36,22 +44,24 @@ export async function knownAndQueued(deps: Pick<HandlerDeps, 'store' | 'startWor
   const now = Date.now();
   const known = await deps.store.lookup(wanted, now);
   const verdicts: WireVerdict[] = [];
-  const queued: string[] = [];
+  const toCheck: string[] = [];
   for (const url of wanted) {
     const v = known.get(url);
     const stale = !v || v.expiresAt <= now;
     if (v) verdicts.push(toWire(toLinkVerdict(v, stale || Boolean(force)), details === true));
-    if (stale || force) queued.push(url);
+    if (stale || force) toCheck.push(url);
   }
-  await deps.store.enqueueMany(queued, tabId, Boolean(force), now);
+  // What the page may ask of us (check-budget.ts); the rest is neither known nor queued, and the page says so.
+  const queued = toCheck.length ? toCheck.slice(0, deps.budget.take(asker.pageUrl, toCheck.length, await deps.store.queuedCount(), now)) : toCheck;
+  await deps.store.enqueueMany(queued, asker.tabId, Boolean(force), now);
   if (queued.length) deps.startWork();
   return { verdicts, queued };
 }
 
 export function createHandlers(deps: HandlerDeps): HandlerTable {
   return {
-    async lookup(request, { tabId }) {
-      return { verdicts: (await knownAndQueued(deps, request, tabId)).verdicts };
+    async lookup(request, { tabId, pageUrl }) {
+      return { verdicts: (await knownAndQueued(deps, request, { tabId, pageUrl })).verdicts };
     },
     async pageSummary({ dead }, { tabId }) {
       if (tabId !== null) await deps.setBadge(tabId, Math.max(0, Math.floor(dead)));

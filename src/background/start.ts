@@ -13,7 +13,8 @@ import { VerdictStore } from '../store/verdict-store.ts';
 import { reachesInBrowser } from './connectivity.ts';
 import { browserEngineConfig } from './engine-config.ts';
 import { createFetchTransport } from './fetch-transport.ts';
-import { createHandlers, knownAndQueued, type HandlerTable } from './handlers.ts';
+import { CheckBudget } from './check-budget.ts';
+import { createHandlers, knownAndQueued, type HandlerContext, type HandlerTable } from './handlers.ts';
 import { NetworkLog, type WebRequestEvents } from './network-log.ts';
 import { VerdictPushes } from './verdict-pushes.ts';
 import { WorkQueue } from './work-queue.ts';
@@ -48,15 +49,24 @@ export function startBackground(): void {
   });
   const startWork = () => void settingsLoaded.then(() => work.drain()).then(() => store.evictIfNeeded());
 
+  // How much checking each page may ask for (check-budget.ts); a tab that closes or moves on stops waiting.
+  const budget = new CheckBudget();
+  const dropTab = (tabId: number) => void store.dropTab(tabId).catch(() => undefined);
+  browser.tabs.onRemoved.addListener((tabId) => dropTab(tabId));
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.url !== undefined) dropTab(tabId);
+  });
+
   // Verdicts reach the pages, the popup and the audit page over the verdict channel (src/verdict-channel.ts).
-  const pushes = new VerdictPushes((request, tabId) => knownAndQueued({ store, startWork }, request, tabId));
+  const pushes = new VerdictPushes((request, asker) => knownAndQueued({ store, startWork, budget }, request, asker));
   browser.runtime.onConnect.addListener((port) => {
-    if (port.name === VERDICT_CHANNEL) pushes.connect(port, port.sender?.tab?.id ?? null);
+    if (port.name === VERDICT_CHANNEL) pushes.connect(port, askerOf(port.sender));
   });
 
   const handlers: HandlerTable = createHandlers({
     store,
     startWork,
+    budget,
     async setBadge(tabId, dead) {
       await browser.action.setBadgeBackgroundColor({ tabId, color: '#b3261e' });
       await browser.action.setBadgeText({ tabId, text: dead > 0 ? String(dead) : '' });
@@ -65,10 +75,13 @@ export function startBackground(): void {
     },
   });
 
-  browser.runtime.onMessage.addListener((message: unknown, sender: { tab?: { id?: number } }) => {
-    if (!isEnvelope(message) || !(message.type in handlers)) return undefined;
-    const handler = handlers[message.type] as (p: unknown, c: { tabId: number | null }) => Promise<unknown>;
-    return handler(message.payload, { tabId: sender.tab?.id ?? null });
+  browser.runtime.onMessage.addListener((message: unknown, sender: Sender) => {
+    if (!isEnvelope(message) || !Object.hasOwn(handlers, message.type)) return undefined;
+    const asker = askerOf(sender);
+    // The saved verdicts are the user's: only the extension's own pages (the options page) may list or clear them.
+    if (EXTENSION_PAGES_ONLY.has(message.type) && asker.pageUrl !== null) return undefined;
+    const handler = handlers[message.type] as (p: unknown, c: HandlerContext) => Promise<unknown>;
+    return handler(message.payload, asker);
   });
 
   // Firefox for Android has no context menus: everything else works without them.
@@ -109,4 +122,23 @@ export function startBackground(): void {
       // The tab closed or navigated away: nothing is waiting any more.
     }
   }
+}
+
+interface Sender {
+  id?: string;
+  url?: string;
+  tab?: { id?: number; url?: string };
+}
+
+/** Requests a web page's script may not make, whatever it sends. */
+const EXTENSION_PAGES_ONLY = new Set(['cacheStats', 'cacheClear', 'cacheExport']);
+
+/**
+ * Who asked: the tab (for the badge and the queue), and the page when it is a web page's (for its check budget);
+ * null for the extension's own pages (the popup, the options, the audit page), which only a person opens.
+ */
+function askerOf(sender: Sender | undefined): HandlerContext {
+  const url = sender?.url ?? sender?.tab?.url ?? null;
+  const ours = url !== null && url.startsWith(browser.runtime.getURL('/'));
+  return { tabId: sender?.tab?.id ?? null, pageUrl: url === null || ours ? null : url };
 }

@@ -9,7 +9,13 @@ import type { ChannelMessage, ChannelPort, ChannelRequest } from '../verdict-cha
 
 const PUSH_BATCH_MS = 50;
 
-type Answer = (request: Requests['lookup']['request'], tabId: number | null) => Promise<{ verdicts: WireVerdict[]; queued: string[] }>;
+/** Who asked, as the background's handlers know them (src/background/handlers.ts). */
+export interface Asker {
+  tabId: number | null;
+  pageUrl: string | null;
+}
+
+type Answer = (request: Requests['lookup']['request'], asker: Asker) => Promise<{ verdicts: WireVerdict[]; queued: string[] }>;
 
 interface Reader {
   port: ChannelPort;
@@ -29,14 +35,14 @@ export class VerdictPushes {
   }
 
   /** A reader connected: answer its requests and remember what it waits for until its port closes. */
-  connect(port: ChannelPort, tabId: number | null): void {
+  connect(port: ChannelPort, asker: Asker): void {
     const reader: Reader = { port, details: false, outbox: [] };
     port.onMessage.addListener((message) => {
       const m = message as Partial<ChannelRequest> | null;
       if (typeof m !== 'object' || m === null || m.type !== 'want' || typeof m.id !== 'number' || !Array.isArray(m.urls)) return;
       const id = m.id;
       reader.details ||= m.details === true;
-      void this.#answer({ urls: m.urls.filter((u): u is string => typeof u === 'string'), ...(m.force ? { force: true } : {}), ...(m.details ? { details: true } : {}) }, tabId).then(
+      void this.#answer({ urls: m.urls.filter((u): u is string => typeof u === 'string'), ...(m.force ? { force: true } : {}), ...(m.details ? { details: true } : {}) }, asker).then(
         ({ verdicts, queued }) => {
           for (const url of queued) {
             let readers = this.#waiting.get(url);

@@ -6,7 +6,7 @@ import { createNodeEngine } from './engine.ts';
 import { argumentLines, readLines, type InputLine } from './input.ts';
 import { createProgress } from './progress.ts';
 import { zeroCounts, type LinkReport } from '../health/verdict.ts';
-import { screenUrl } from '../health/address.ts';
+import { screenUrl } from '../health/screen.ts';
 
 export const CHECK_HELP = `still-there check — is each link still there?
 

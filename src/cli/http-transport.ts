@@ -11,7 +11,8 @@ import type { LookupFunction } from 'node:net';
 import tls from 'node:tls';
 import zlib from 'node:zlib';
 import type { Readable } from 'node:stream';
-import { isPrivateAddress, isPrivateHost, normaliseUrl } from '../health/address.ts';
+import { normaliseUrl } from '../health/address.ts';
+import { isPrivateAddress, isPrivateHost } from '../health/screen.ts';
 import { decodeBody, firstBytes } from '../health/body.ts';
 import { failedExchange, isTextual, type Exchange, type FailureKind, type FetchOptions, type Hop, type Transport } from '../health/transport.ts';
 

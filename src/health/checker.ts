@@ -3,7 +3,8 @@
  * the soft-404 sibling probe, the offline check, confirmation over time, then the archive for the dead.
  * The extension and the CLI both call this, unchanged.
  */
-import { normaliseUrl, screenUrl } from './address.ts';
+import { normaliseUrl } from './address.ts';
+import { screenUrl } from './screen.ts';
 import type { ArchiveProvider } from './archive.ts';
 import { classifyExchange, type Classified } from './classify.ts';
 import { settle, type Finding } from './confirm.ts';

@@ -5,7 +5,7 @@
  */
 import { normaliseUrl } from '../health/address.ts';
 import type { LinkVerdict } from '../messages.ts';
-import { applyVerdict, markChecking, type MarkOptions } from './marks.ts';
+import { applyVerdict, markChecking, unmark, type MarkOptions } from './marks.ts';
 import { notePhone } from './phone-note.ts';
 
 export class MarkedLinks {
@@ -45,6 +45,15 @@ export class MarkedLinks {
       this.#verdicts.set(v.url, v);
       for (const a of this.#anchors.get(v.url) ?? []) if (a.isConnected) applyVerdict(a, v, options);
     }
+  }
+
+  /**
+   * An address the background will not check for this page (more than a page may ask for at once): its anchors are
+   * left as the page wrote them, and it is not asked about again until the page changes them.
+   */
+  leaveUnchecked(url: string): void {
+    if (this.#verdicts.has(url)) return;
+    for (const a of this.#anchors.get(url) ?? []) if (a.getAttribute('data-link-health') === 'checking') unmark(a);
   }
 
   /** Every verdict known, to draw again under new settings. */

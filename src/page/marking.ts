@@ -6,6 +6,7 @@
  */
 import { normaliseUrl } from '../health/address.ts';
 import type { LinkVerdict, Requests, RequestName, TabPush } from '../messages.ts';
+import type { ChannelAnswer } from '../verdict-channel.ts';
 import { isOffFor, type Settings } from '../settings.ts';
 import { webLinkHost } from './link-address.ts';
 import { MainThreadShare, SLICE_MS, yieldToPage } from './main-thread.ts';
@@ -20,7 +21,7 @@ export interface PageDeps {
    * The verdicts the background knows now for these (normalised) addresses; the others are checked and arrive
    * through `onVerdicts` as each check ends (src/verdict-channel.ts).
    */
-  want(urls: string[], force: boolean): Promise<LinkVerdict[]>;
+  want(urls: string[], force: boolean): Promise<ChannelAnswer>;
   /** Subscribe to verdicts as they arrive; returns the unsubscribe. */
   onVerdicts(listener: (verdicts: LinkVerdict[]) => void): () => void;
   /** Subscribe to the context menu's requests; returns the unsubscribe. */
@@ -115,11 +116,18 @@ export function startMarking(doc: Document, initial: Settings, deps: PageDeps): 
     await Promise.all(asks);
   }
 
-  /** Asks for these addresses and draws what is known now; the others arrive through onVerdicts. */
+  /**
+   * Asks for these addresses and draws what is known now; the queued ones arrive through onVerdicts, and the rest
+   * (beyond what one page may ask for) are left unmarked.
+   */
   async function ask(urls: string[], force = false): Promise<void> {
     for (let i = 0; i < urls.length; i += LOOKUP_BATCH) {
+      const batch = urls.slice(i, i + LOOKUP_BATCH);
       try {
-        await draw(await deps.want(urls.slice(i, i + LOOKUP_BATCH), force));
+        const { verdicts, queued } = await deps.want(batch, force);
+        await draw(verdicts);
+        const answered = new Set([...queued, ...verdicts.map((v) => v.url)]);
+        for (const url of batch) if (!answered.has(url)) links.leaveUnchecked(url);
       } catch {
         // The background is restarting (the channel asks again when it is back) or the extension was updated (the
         // page stops): the marks stay "checking" meanwhile, nothing breaks.

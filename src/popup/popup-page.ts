@@ -8,12 +8,13 @@ import { allGroups } from '../directory/groups.ts';
 import { searchGroups, type SearchHit } from '../directory/search.ts';
 import { t, tn } from '../i18n.ts';
 import type { LinkVerdict, PageGroupLink } from '../messages.ts';
+import type { ChannelAnswer } from '../verdict-channel.ts';
 import { auditButton, drawVerdicts, groupCard, pageGroupCard } from './popup-view.ts';
 import { VerdictWatch } from './verdict-watch.ts';
 
 export interface PopupDeps {
   /** The verdicts the background knows now for these addresses; the others arrive through `onVerdicts`. */
-  want(urls: string[]): Promise<LinkVerdict[]>;
+  want(urls: string[]): Promise<ChannelAnswer>;
   onVerdicts(listener: (verdicts: LinkVerdict[]) => void): void;
   /** The tab whose page "Groups on this page" describes; null when there is none. */
   targetTab(): Promise<number | null>;

@@ -5,10 +5,11 @@
  */
 import { normaliseUrl } from '../health/address.ts';
 import type { LinkVerdict } from '../messages.ts';
+import type { ChannelAnswer } from '../verdict-channel.ts';
 
 export interface WatchOptions {
-  /** The verdicts known now; the rest arrive through `receive` (the channel's pushes). */
-  want(urls: string[]): Promise<LinkVerdict[]>;
+  /** The verdicts known now and the addresses queued; the queued ones arrive through `receive` (the channel's pushes). */
+  want(urls: string[]): Promise<ChannelAnswer>;
   /** Called after new verdicts arrive, and when the watch's patience runs out for some. */
   onChange(): void;
   /** A check can wait in the per-host queue and retry; after this the popup says "not checked yet". */
@@ -28,6 +29,8 @@ export class VerdictWatch {
   /** When each address was first asked about. */
   readonly #since = new Map<string, number>();
   readonly #timers = new Set<ReturnType<typeof setTimeout>>();
+  /** Addresses the background did not queue (it has more to do than it takes at once): "not checked yet" now. */
+  readonly #notQueued = new Set<string>();
   #stopped = false;
 
   constructor(options: WatchOptions) {
@@ -46,7 +49,12 @@ export class VerdictWatch {
     }
     if (added.length === 0 || this.#stopped) return;
     this.#o.want(added).then(
-      (known) => this.receive(known),
+      ({ verdicts, queued }) => {
+        const coming = new Set([...queued, ...verdicts.map((v) => v.url)]);
+        for (const url of added) if (!coming.has(url)) this.#notQueued.add(url);
+        this.receive(verdicts);
+        if (verdicts.length === 0 && this.#notQueued.size) this.#o.onChange();
+      },
       () => undefined, // the background is starting up: the channel asks again when it is back
     );
     // One look when the patience runs out: whatever has not arrived by then reads "not checked yet".
@@ -68,7 +76,7 @@ export class VerdictWatch {
     const url = key(raw);
     const verdict = url ? this.#verdicts.get(url) : undefined;
     if (verdict) return { state: 'known', verdict, rechecking: verdict.stale && !this.#givenUp(url!) };
-    if (!url || this.#givenUp(url)) return { state: 'not-yet' };
+    if (!url || this.#givenUp(url) || this.#notQueued.has(url)) return { state: 'not-yet' };
     return { state: 'checking' };
   }
 

@@ -152,6 +152,33 @@ export class VerdictStore {
     await tx.done;
   }
 
+  /** How many checks are waiting. */
+  async queuedCount(): Promise<number> {
+    const db = await this.#db;
+    return db.count('queue');
+  }
+
+  /**
+   * A tab closed or went to another page: it no longer waits for its checks. Checks only it was waiting for are
+   * dropped; checks other tabs (or the popup, the audit page) wait for stay.
+   */
+  async dropTab(tabId: number): Promise<number> {
+    const db = await this.#db;
+    const tx = db.transaction('queue', 'readwrite');
+    let dropped = 0;
+    for (let cursor = await tx.store.openCursor(); cursor; cursor = await cursor.continue()) {
+      const entry = cursor.value;
+      if (!entry.tabIds.includes(tabId)) continue;
+      const rest = entry.tabIds.filter((id) => id !== tabId);
+      if (rest.length === 0) {
+        await cursor.delete();
+        dropped++;
+      } else await cursor.update({ ...entry, tabIds: rest });
+    }
+    await tx.done;
+    return dropped;
+  }
+
   /** Oldest queued checks first. */
   async nextQueued(limit: number): Promise<QueuedCheck[]> {
     const db = await this.#db;

@@ -11,6 +11,11 @@ function verdict(url: string, over: Partial<LinkVerdict> = {}): LinkVerdict {
   return { url, verdict: 'alive', reason: 'ok', detail: '', status: 200, finalUrl: url, newHome: null, archive: null, checkedAt: '2026-11-28T10:00:00.000Z', stale: false, ...over };
 }
 
+/** The background's answer: the addresses `known` says it knows, the others queued. */
+function answer(urls: string[], known: (url: string) => boolean): { verdicts: LinkVerdict[]; queued: string[] } {
+  return { verdicts: urls.filter(known).map((u) => verdict(u)), queued: urls.filter((u) => !known(u)) };
+}
+
 const A = 'https://a.example/';
 const B = 'https://b.example/';
 const C = 'https://c.example/';
@@ -27,7 +32,7 @@ describe('VerdictFeed', () => {
     const asked: string[][] = [];
     const got: LinkVerdict[] = [];
     const feed = new VerdictFeed({
-      want: async (urls) => (asked.push(urls), urls.filter((u) => u === A).map((u) => verdict(u))),
+      want: async (urls) => (asked.push(urls), answer(urls, (u) => u === A)),
       onVerdicts: (list) => got.push(...list),
       onGiveUp: () => expect.unreachable(),
     });
@@ -45,7 +50,7 @@ describe('VerdictFeed', () => {
 
   it('takes a stale verdict at once (a recheck is under way), then the fresh one when it is pushed', async () => {
     const got: LinkVerdict[] = [];
-    const feed = new VerdictFeed({ want: async (urls) => urls.map((u) => verdict(u, { stale: true })), onVerdicts: (list) => got.push(...list), onGiveUp: () => undefined });
+    const feed = new VerdictFeed({ want: async (urls) => ({ verdicts: urls.map((u) => verdict(u, { stale: true })), queued: urls }), onVerdicts: (list) => got.push(...list), onGiveUp: () => undefined });
     feed.want([A]);
     await vi.advanceTimersByTimeAsync(0);
     expect(feed.pending()).toEqual([A]);
@@ -57,7 +62,7 @@ describe('VerdictFeed', () => {
 
   it('asks in batches the background accepts', async () => {
     const sizes: number[] = [];
-    const feed = new VerdictFeed({ want: async (urls) => (sizes.push(urls.length), urls.map((u) => verdict(u))), onVerdicts: () => undefined, onGiveUp: () => undefined, batch: 500 });
+    const feed = new VerdictFeed({ want: async (urls) => (sizes.push(urls.length), answer(urls, () => true)), onVerdicts: () => undefined, onGiveUp: () => undefined, batch: 500 });
     feed.want(Array.from({ length: 1_201 }, (_, i) => `https://g${i}.example/`));
     await vi.advanceTimersByTimeAsync(0);
     expect(sizes).toEqual([500, 500, 201]);
@@ -66,7 +71,7 @@ describe('VerdictFeed', () => {
 
   it('takes pushes for the links it watches, never a stale answer over a fresh one, nothing else', async () => {
     const got: LinkVerdict[] = [];
-    const feed = new VerdictFeed({ want: async () => [], onVerdicts: (list) => got.push(...list), onGiveUp: () => undefined });
+    const feed = new VerdictFeed({ want: async (urls) => answer(urls, () => false), onVerdicts: (list) => got.push(...list), onGiveUp: () => undefined });
     feed.want([A, B]);
     await vi.advanceTimersByTimeAsync(0);
     expect(feed.receive([verdict(A), verdict(C)])).toBe(true);
@@ -80,7 +85,7 @@ describe('VerdictFeed', () => {
   it('gives up after its patience and names what never came; a verdict that comes later still shows', async () => {
     const gaveUp: string[][] = [];
     const got: string[] = [];
-    const feed = new VerdictFeed({ want: async (urls) => urls.filter((u) => u === A).map((u) => verdict(u)), onVerdicts: (list) => got.push(...list.map((v) => v.url)), onGiveUp: (urls) => gaveUp.push(urls), patienceMs: 30_000 });
+    const feed = new VerdictFeed({ want: async (urls) => answer(urls, (u) => u === A), onVerdicts: (list) => got.push(...list.map((v) => v.url)), onGiveUp: (urls) => gaveUp.push(urls), patienceMs: 30_000 });
     feed.want([A, B]);
     await vi.advanceTimersByTimeAsync(29_000);
     expect(gaveUp).toEqual([]);
@@ -88,6 +93,15 @@ describe('VerdictFeed', () => {
     expect(gaveUp).toEqual([[B]]);
     feed.receive([verdict(B)]);
     expect(got).toEqual([A, B]);
+    feed.stop();
+  });
+
+  it('says at once that an address the background did not queue will not be checked now', async () => {
+    const gaveUp: string[][] = [];
+    const feed = new VerdictFeed({ want: async (urls) => ({ verdicts: [], queued: urls.filter((u) => u !== B) }), onVerdicts: () => undefined, onGiveUp: (urls) => gaveUp.push(urls) });
+    feed.want([A, B]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(gaveUp).toEqual([[B]]);
     feed.stop();
   });
 

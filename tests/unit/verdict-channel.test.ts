@@ -59,6 +59,8 @@ function background(known: Map<string, LinkReport>) {
   return { pushes, asked };
 }
 
+/** The extension's own page asking (the popup, the audit page). */
+const NOBODY = { tabId: null, pageUrl: null };
 const A = 'https://www.nami.org/';
 const B = 'https://www.recovery-inc.org/';
 
@@ -78,13 +80,14 @@ describe('the verdict channel', () => {
       connect: () => {
         connections++;
         const pair = portPair();
-        bg.pushes.connect(pair.background, null);
+        bg.pushes.connect(pair.background, NOBODY);
         return pair.page;
       },
       onVerdicts: (v) => pushed.push(...v),
     });
     const known = await channel.want([A, B]);
-    expect(known.map((v) => v.url)).toEqual([A]);
+    expect(known.verdicts.map((v) => v.url)).toEqual([A]);
+    expect(known.queued).toEqual([B]);
     expect(channel.awaited()).toEqual([B]);
     bg.pushes.deliver(report(B, { verdict: 'dead', reason: 'no-such-domain' }));
     await vi.advanceTimersByTimeAsync(60);
@@ -98,10 +101,10 @@ describe('the verdict channel', () => {
 
   it('carries the detail only to readers that asked for it', async () => {
     const bg = background(new Map([[A, report(A)]]));
-    const withDetail = openVerdictChannel({ connect: () => { const p = portPair(); bg.pushes.connect(p.background, null); return p.page; }, onVerdicts: () => undefined, details: true });
-    const without = openVerdictChannel({ connect: () => { const p = portPair(); bg.pushes.connect(p.background, null); return p.page; }, onVerdicts: () => undefined });
-    expect((await withDetail.want([A]))[0]!.detail).toBe('answers normally');
-    expect((await without.want([A]))[0]!.detail).toBe('');
+    const withDetail = openVerdictChannel({ connect: () => { const p = portPair(); bg.pushes.connect(p.background, NOBODY); return p.page; }, onVerdicts: () => undefined, details: true });
+    const without = openVerdictChannel({ connect: () => { const p = portPair(); bg.pushes.connect(p.background, NOBODY); return p.page; }, onVerdicts: () => undefined });
+    expect((await withDetail.want([A])).verdicts[0]!.detail).toBe('answers normally');
+    expect((await without.want([A])).verdicts[0]!.detail).toBe('');
   });
 
   it('connects again and asks for what it still waits for when the background goes away, and only then', async () => {
@@ -112,7 +115,7 @@ describe('the verdict channel', () => {
       connect: () => {
         const pair = portPair();
         pairs.push(pair);
-        bg.pushes.connect(pair.background, null);
+        bg.pushes.connect(pair.background, NOBODY);
         return pair.page;
       },
       onVerdicts: (v) => pushed.push(...v.map((x) => x.url)),
@@ -149,7 +152,7 @@ describe('the verdict channel', () => {
   it('forgets a reader whose page closed', async () => {
     const bg = background(new Map());
     const pair = portPair();
-    const channel = openVerdictChannel({ connect: () => (bg.pushes.connect(pair.background, null), pair.page), onVerdicts: () => undefined });
+    const channel = openVerdictChannel({ connect: () => (bg.pushes.connect(pair.background, NOBODY), pair.page), onVerdicts: () => undefined });
     await channel.want([A]);
     channel.close();
     expect(() => bg.pushes.deliver(report(A))).not.toThrow();
