@@ -84,7 +84,8 @@ async function networkSettled(browser: Browser, sim: SimWeb): Promise<void> {
   try {
     for (let attempt = 0; ; attempt++) {
       try {
-        await page.goto(`https://${sim.hosts[0]}/`, { waitUntil: 'load' });
+        // By address: no host of the simulation is asked, and its short "not served here" page holds no link to check.
+        await page.goto(`http://${sim.world.webAddress}/`, { waitUntil: 'load' });
         return;
       } catch (err) {
         if (attempt >= 5 || !String(err).includes('ERR_NETWORK_CHANGED')) throw err;
