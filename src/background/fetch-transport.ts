@@ -5,7 +5,7 @@
 import { isPrivateAddress, isPrivateHost } from '../health/screen.ts';
 import { decodeBody, firstBytes } from '../health/body.ts';
 import { hostnameOf } from '../health/host.ts';
-import { failedExchange, isTextual, type Exchange, type FetchOptions, type Hop, type Transport } from '../health/transport.ts';
+import { failedExchange, isTextual, lastWebAddress, type Exchange, type FetchOptions, type Hop, type Transport } from '../health/transport.ts';
 import { failureFromBrowserError, type NetworkLog, type RequestEvents } from './network-log.ts';
 
 export function createFetchTransport(log: NetworkLog, isOnline: () => boolean = () => navigator.onLine): Transport {
@@ -56,7 +56,7 @@ export function createFetchTransport(log: NetworkLog, isOnline: () => boolean = 
       return {
         requestedUrl: url,
         hops: events.hops,
-        finalUrl: events.hops[events.hops.length - 1]?.location ?? url,
+        finalUrl: lastWebAddress(events.hops, url),
         status: null,
         headers: {},
         body: '',

@@ -10,7 +10,9 @@
  * The file is replaced atomically (written beside it, then renamed over it) and the copy it replaces is kept as
  * FILE.bak. A file that cannot be read or is not a cache is reported and left exactly as it is.
  */
-import { copyFile, open, readFile, rename, unlink } from 'node:fs/promises';
+import { copyFile, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { isWebAddress } from '../health/address.ts';
+import { captureLink } from '../health/archive.ts';
 import { isFresh, NIGHTLY_AUDIT } from '../health/freshness.ts';
 import { ALL_REASONS, isVerdict, type LinkReport } from '../health/verdict.ts';
 
@@ -21,11 +23,17 @@ export class CacheError extends Error {}
 
 export type Cache = Map<string, LinkReport>;
 
+/** A cache this tool wrote holds one short line per link: tens of thousands of links are a few MiB. */
+export const MAX_CACHE_BYTES = 64 * 1024 * 1024;
+
 export async function loadCache(file: string): Promise<Cache> {
   let text: string;
   try {
+    const size = (await stat(file)).size;
+    if (size > MAX_CACHE_BYTES) throw new CacheError(corrupt(file, `it is ${Math.round(size / 1024 / 1024)} MiB, more than a cache of ours ever holds (${MAX_CACHE_BYTES / 1024 / 1024} MiB)`));
     text = await readFile(file, 'utf8');
   } catch (err) {
+    if (err instanceof CacheError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return new Map();
     throw new CacheError(`cannot read the cache ${file}: ${code ?? (err as Error).message}`);
@@ -50,7 +58,7 @@ const REASONS = new Set<string>(ALL_REASONS);
 
 const isTime = (v: unknown) => typeof v === 'string' && !Number.isNaN(Date.parse(v));
 const isTimeOrNull = (v: unknown) => v === null || isTime(v);
-const isStringOrNull = (v: unknown) => v === null || typeof v === 'string';
+const isWebAddressOrNull = (v: unknown) => v === null || (typeof v === 'string' && isWebAddress(v));
 
 /** Null when `data` is a cache this version understands; otherwise the first thing wrong with it. */
 export function cacheProblem(data: unknown): string | null {
@@ -67,10 +75,13 @@ export function cacheProblem(data: unknown): string | null {
     if (!REASONS.has(r.reason as string)) return `${where} has an unknown reason`;
     if (typeof r.detail !== 'string' || !isTime(r.checkedAt)) return `${where} has no detail or check time`;
     if (!(r.status === null || typeof r.status === 'number') || typeof r.redirects !== 'number') return `${where} has a bad status`;
-    if (!isStringOrNull(r.finalUrl) || !isStringOrNull(r.newHome)) return `${where} has a bad address`;
+    // What a report may later turn into a link must be a web address: a cache is a file anyone could have edited.
+    if (!isWebAddress(r.url) || !isWebAddressOrNull(r.finalUrl) || !isWebAddressOrNull(r.newHome)) return `${where} has a bad address`;
     if (!isTimeOrNull(r.firstFailedAt) || !isTimeOrNull(r.lastAliveAt)) return `${where} has a bad date`;
     const archive = r.archive as Record<string, unknown> | null;
-    if (archive !== null && (typeof archive !== 'object' || typeof archive.url !== 'string' || typeof archive.timestamp !== 'string')) return `${where} has a bad archive capture`;
+    if (archive !== null && (typeof archive !== 'object' || typeof archive.timestamp !== 'string' || !/^\d{14}$/.test(archive.timestamp) || archive.url !== captureLink(archive.timestamp, r.url))) {
+      return `${where} has a bad archive capture`;
+    }
     if (!Array.isArray(r.history)) return `${where} has no history`;
     for (const o of r.history as Array<Record<string, unknown>>) {
       if (typeof o !== 'object' || o === null || !isTime(o.at) || !OUTCOMES.has(o.outcome as string) || !REASONS.has(o.reason as string)) return `${where} has a bad history entry`;

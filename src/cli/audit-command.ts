@@ -167,7 +167,8 @@ export async function auditCommand(argv: string[], io: AuditIo = { stdout: proce
   } else io.stdout.write(text);
 
   for (const p of crawl.problems.slice(0, 10)) {
-    io.stderr.write(`still-there: note: ${terminalSafe(p.url)} on the site answered ${p.status || 'nothing'}${p.linkedFrom ? ` (linked from ${terminalSafe(p.linkedFrom)})` : ''}\n`);
+    const what = p.why ? `was read only in part: ${p.why}` : `answered ${p.status || 'nothing'}`;
+    io.stderr.write(`still-there: note: ${terminalSafe(p.url)} on the site ${what}${p.linkedFrom ? ` (linked from ${terminalSafe(p.linkedFrom)})` : ''}\n`);
   }
   if (crawl.problems.length > 10) io.stderr.write(`still-there: note: ${crawl.problems.length - 10} more of the site's own links answered an error\n`);
   if (format !== 'table' || values.out !== undefined) io.stderr.write(`${summaryText(report.summary)}\n`);

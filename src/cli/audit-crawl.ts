@@ -12,7 +12,7 @@ import { LinkChecker, LinkState, type LinkResult } from 'linkinator';
 import { Agent, buildConnector, getGlobalDispatcher, setGlobalDispatcher } from 'undici';
 import { hostnameOf } from '../health/host.ts';
 import type { ConnectTo } from './http-transport.ts';
-import { PageBodies, type AnchorEvidence } from './page-evidence.ts';
+import { SitePages, type AnchorEvidence } from './page-evidence.ts';
 
 /** What to crawl: a site's address, or a local folder or file that linkinator serves itself. */
 export type CrawlTarget = { kind: 'url'; url: string } | { kind: 'path'; path: string };
@@ -38,6 +38,8 @@ export interface CrawlProblem {
   url: string;
   status: number;
   linkedFrom: string | null;
+  /** Why, when it is not a status: a page that never finished arriving. */
+  why?: string;
 }
 
 export interface Crawl {
@@ -153,13 +155,13 @@ export async function crawlSite(options: CrawlOptions): Promise<Crawl> {
   };
 
   // The site's pages as the crawl reads them, for the evidence spotting needs beyond a link's words.
-  const bodies = new PageBodies((url) => {
+  const bodies = new SitePages((url) => {
     try {
       return new URL(url).host === siteHost;
     } catch {
       return false;
     }
-  });
+  }, options.timeoutMs);
   /** Per page: how many times each address has been matched to its <a> so far, in document order. */
   const matched = new Map<string, Map<string, number>>();
   // linkinator names the pages of a local folder by their files; the crawl read them from its own server.
@@ -238,6 +240,10 @@ export async function crawlSite(options: CrawlOptions): Promise<Crawl> {
   if (first.state === LinkState.BROKEN) {
     throw new CrawlError(`could not read ${describeTarget(options.target)}: ${first.status ? `the server answered ${first.status}` : failureText(first)}`);
   }
+  // A page that never finished arriving was read only in part: the start page so read is no audit of the site.
+  const startCut = bodies.cutOffReason(first.url);
+  if (startCut) throw new CrawlError(`could not read ${describeTarget(options.target)}: ${startCut}`);
+  for (const [url, why] of bodies.cutOff) problems.push({ url, status: 0, linkedFrom: null, why });
 
   const pageName = local ? await localNamer(options.target as { kind: 'path'; path: string }, port) : (p: string) => p;
   const pages = new Set<string>();

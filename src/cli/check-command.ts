@@ -1,6 +1,7 @@
 /** `still-there check URL... [--json]`: verdicts for a list of links, streamed in input order. */
 import { stdin } from 'node:process';
 import { ENGINE_HELP, ENGINE_OPTIONS, engineSettings, parse, UsageError } from './args.ts';
+import { terminalSafe } from '../report/table.ts';
 import { badInputLine, summaryLine, tableRow, toCheckLine, type CheckLine } from './check-output.ts';
 import { createNodeEngine } from './engine.ts';
 import { argumentLines, readLines, type InputLine } from './input.ts';
@@ -52,7 +53,7 @@ export async function checkCommand(argv: string[], io: Io = { stdout: process.st
       const { line, detail } = await next;
       if (line.error) {
         invalid++;
-        io.stderr.write(`still-there: ${line.error}: ${line.url}\n`);
+        io.stderr.write(`still-there: ${terminalSafe(`${line.error}: ${line.url}`)}\n`);
       } else counts[line.verdict]++;
       io.stdout.write(json ? `${JSON.stringify(line)}\n` : `${tableRow(line, detail, colour)}\n`);
       printed++;

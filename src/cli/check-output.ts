@@ -3,6 +3,7 @@
  * in this order, nothing else relied upon.
  */
 import type { Verdict, VerdictSummary } from '../health/verdict.ts';
+import { terminalSafe } from '../report/table.ts';
 
 /** The verdict's summary without its detail (the table prints it; the JSON contract leaves it out), the address as given. */
 export type CheckLine = Pick<VerdictSummary, 'url' | 'verdict' | 'reason' | 'status' | 'finalUrl' | 'newHome' | 'archive' | 'checkedAt'> & {
@@ -48,7 +49,8 @@ export function tableRow(line: CheckLine, detail: string, colour: boolean): stri
   else if (detail) notes.push(detail);
   if (line.newHome) notes.push(`now at ${line.newHome}`);
   if (line.archive) notes.push(`archived ${line.archive.url}`);
-  return `${painted} ${line.reason.padEnd(15)} ${line.url}${notes.length ? `\n${' '.repeat(27)}${notes.join('; ')}` : ''}`;
+  // The address and the notes come from the input and from other people's servers: no escape sequence reaches the terminal.
+  return `${painted} ${line.reason.padEnd(15)} ${terminalSafe(line.url)}${notes.length ? `\n${' '.repeat(27)}${terminalSafe(notes.join('; '))}` : ''}`;
 }
 
 export function summaryLine(counts: Record<Verdict, number>, invalid: number): string {

@@ -3,7 +3,7 @@
  * words, title, surroundings and whether it sits in the page's navigation, read from the page's HTML with a real
  * parser (htmlparser2, linkinator's own), as the content script reads them from the live page.
  *
- * The pages come from the crawl itself: `PageBodies` watches the crawl's requests (an undici interceptor) and keeps
+ * The pages come from the crawl itself: `SitePages` watches the crawl's requests (an undici interceptor) and keeps
  * the HTML of the site's own pages, so nothing is fetched twice.
  */
 import zlib from 'node:zlib';
@@ -21,8 +21,8 @@ export interface AnchorEvidence {
   inPageChrome: boolean;
 }
 
-/** A page larger than this is left without evidence (its links are spotted by address and words alone). */
-const MAX_PAGE_BYTES = 5 * 1024 * 1024;
+/** A site's page is read up to this size: a directory page is far smaller, and a larger one is cut off here. */
+export const MAX_PAGE_BYTES = 5 * 1024 * 1024;
 const MAX_REDIRECTS = 20;
 
 const BOXES = new Set<string>(EVIDENCE_BOXES);
@@ -69,21 +69,32 @@ function closest(node: Element, test: (e: Element) => boolean): Element | null {
 }
 
 /**
- * The HTML of the site's pages as the crawl received them, by address (following the redirects seen), and the
- * evidence of each page's links, worked out once per page.
+ * The crawl's watch over the site's own pages, as undici hands them to linkinator:
+ *   - keeps their HTML (at most MAX_PAGE_BYTES a page) for the evidence of each page's links, worked out once;
+ *   - ends a page that is still arriving when its time is nearly up (a server trickling a byte every half second,
+ *     or never finishing) with what has come, and says so: linkinator would otherwise fail inside its own stream
+ *     and end the run with an error nobody catches;
+ *   - ends a page past MAX_PAGE_BYTES the same way (its first 5 MiB are read, the rest is not).
  */
-export class PageBodies {
+export class SitePages {
   readonly #isSitePage: (url: string) => boolean;
+  readonly #deadlineMs: number;
   readonly #bodies = new Map<string, string>();
   readonly #redirects = new Map<string, string>();
   readonly #evidence = new Map<string, AnchorEvidence[]>();
+  /** Pages ended before they were complete, by address: why. */
+  readonly cutOff = new Map<string, string>();
 
-  /** `isSitePage`: whether an address is one of the audited site's own (only those are kept). */
-  constructor(isSitePage: (url: string) => boolean) {
+  /**
+   * `isSitePage`: whether an address is one of the audited site's own; `timeoutMs`: the crawl's per-request
+   * timeout, which a page's reading must end well within.
+   */
+  constructor(isSitePage: (url: string) => boolean, timeoutMs: number) {
     this.#isSitePage = isSitePage;
+    this.#deadlineMs = Math.max(1_000, Math.floor(timeoutMs * 0.8));
   }
 
-  /** An undici interceptor that sees every response of the crawl and keeps the site's HTML pages. */
+  /** An undici interceptor that sees every response of the crawl and watches the site's HTML pages. */
   readonly interceptor: Dispatcher.DispatcherComposeInterceptor = (dispatch) => (opts, handler) => {
     let url: string;
     try {
@@ -92,9 +103,27 @@ export class PageBodies {
       return dispatch(opts, handler);
     }
     if (!this.#isSitePage(url) || (opts.method ?? 'GET') !== 'GET') return dispatch(opts, handler);
+    const requestedAt = Date.now();
     let chunks: Buffer[] | null = null;
     let size = 0;
     let encoding = '';
+    let ended = false;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const keep = () => {
+      if (!chunks) return;
+      const text = decode(Buffer.concat(chunks), encoding);
+      if (text !== null) this.#bodies.set(url, text);
+    };
+    /** Ends the page here, with what has come, and hangs up. */
+    const endNow = (controller: Dispatcher.DispatchController, why: string | null) => {
+      if (ended) return;
+      ended = true;
+      if (timer) clearTimeout(timer);
+      if (why) this.cutOff.set(url, why);
+      keep();
+      handler.onResponseEnd?.(controller, {});
+      controller.abort(new Error(why ?? 'read enough'));
+    };
     const watching: Dispatcher.DispatchHandler = {
       ...handler,
       onRequestStart: (controller, context) => handler.onRequestStart?.(controller, context),
@@ -114,32 +143,51 @@ export class PageBodies {
           chunks = [];
           encoding = header('content-encoding').trim().toLowerCase();
         }
+        const left = this.#deadlineMs - (Date.now() - requestedAt);
+        const seconds = Math.round(this.#deadlineMs / 1000);
+        timer = setTimeout(() => endNow(controller, `it was still arriving after ${seconds} s`), Math.max(0, left));
         return handler.onResponseStart?.(controller, statusCode, headers, statusMessage);
       },
       onResponseData: (controller, chunk) => {
-        if (chunks) {
-          size += chunk.length;
-          if (size > MAX_PAGE_BYTES) chunks = null;
-          else chunks.push(Buffer.from(chunk));
+        if (ended) return;
+        size += chunk.length;
+        if (size > MAX_PAGE_BYTES) {
+          endNow(controller, null);
+          return;
         }
+        chunks?.push(Buffer.from(chunk));
         return handler.onResponseData?.(controller, chunk);
       },
       onResponseEnd: (controller, trailers) => {
-        if (chunks) {
-          const text = decode(Buffer.concat(chunks), encoding);
-          if (text !== null) this.#bodies.set(url, text);
-        }
+        if (ended) return;
+        ended = true;
+        if (timer) clearTimeout(timer);
+        keep();
         return handler.onResponseEnd?.(controller, trailers);
       },
-      onResponseError: (controller, error) => handler.onResponseError?.(controller, error),
+      onResponseError: (controller, error) => {
+        if (ended) return; // our own hanging up, after the page was ended
+        if (timer) clearTimeout(timer);
+        return handler.onResponseError?.(controller, error);
+      },
     };
     return dispatch(opts, watching);
   };
 
+  /** Why the page at this address (or where it redirected) was ended before it was complete; null when it was not. */
+  cutOffReason(page: string): string | null {
+    return this.cutOff.get(this.#final(page)) ?? null;
+  }
+
+  #final(page: string): string {
+    let url = page;
+    for (let i = 0; i < MAX_REDIRECTS && !this.#bodies.has(url) && !this.cutOff.has(url) && this.#redirects.has(url); i++) url = this.#redirects.get(url)!;
+    return url;
+  }
+
   /** The links of a page the crawl read, with their evidence; null when the page's HTML was not kept. */
   evidenceFor(page: string): AnchorEvidence[] | null {
-    let url = page;
-    for (let i = 0; i < MAX_REDIRECTS && !this.#bodies.has(url) && this.#redirects.has(url); i++) url = this.#redirects.get(url)!;
+    const url = this.#final(page);
     const known = this.#evidence.get(url);
     if (known) return known;
     const html = this.#bodies.get(url);

@@ -84,11 +84,10 @@ export function failedExchange(
   hops: Hop[] = [],
   elapsedMs = 0,
 ): Exchange {
-  const last = hops[hops.length - 1];
   return {
     requestedUrl,
     hops,
-    finalUrl: last?.location ?? last?.url ?? requestedUrl,
+    finalUrl: lastWebAddress(hops, requestedUrl),
     status: null,
     headers: {},
     body: '',
@@ -98,4 +97,14 @@ export function failedExchange(
     redirectsKnown: true,
     elapsedMs,
   };
+}
+
+/**
+ * Where a failed exchange got to: the last redirect's target, or the last address answered — a web address only (a
+ * `Location: javascript:…` is never reported as where a link leads).
+ */
+export function lastWebAddress(hops: Hop[], requestedUrl: string): string {
+  const last = hops[hops.length - 1];
+  if (!last) return requestedUrl;
+  return last.location && /^https?:/i.test(last.location) ? last.location : last.url;
 }

@@ -14,7 +14,9 @@ export const CSV_COLUMNS = [
  * way) is prefixed with a single quote: link text comes from other people's pages (OWASP "CSV injection").
  */
 export function csvCell(value: string | number | null): string {
-  let text = value === null ? '' : String(value);
+  // Control characters other than line breaks and tabs (an ESC from a page's link text) have no place in a sheet.
+  // eslint-disable-next-line no-control-regex
+  let text = value === null ? '' : String(value).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, ' ');
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

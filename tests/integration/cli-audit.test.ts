@@ -345,9 +345,19 @@ describe('bad usage and unreadable sites exit 2 with a clear message', () => {
     [[SITE_URL], { STILL_THERE_NOW: 'last tuesday' }, /STILL_THERE_NOW wants an ISO 8601 time/],
     [['https://www.recovery-inc.org/'], {}, /could not read https:\/\/www\.recovery-inc\.org\/: ENOTFOUND/],
     [[page('no-such-page.html')], {}, /could not read .*no-such-page\.html: the server answered 404/],
+    // A server that trickles a byte every half second: ended in time, never a crash (it once exited 1, no report).
+    [['https://www.trickling-directory.org/'], {}, /could not read https:\/\/www\.trickling-directory\.org\/: it was still arriving after \d+ s/],
   ])('%j', async (args, env, message) => {
     const run = await audit(args as string[], env as Record<string, string>);
     expect(run.stderr).toMatch(message);
     expect(run.code).toBe(2);
+  });
+});
+
+describe('a page far larger than any directory page', () => {
+  it('is read up to its first 5 MiB, and the audit goes on', async () => {
+    const run = await audit([U.hugePage, '--format', 'json']);
+    expect([0, 1]).toContain(run.code);
+    expect(() => JSON.parse(run.stdout)).not.toThrow();
   });
 });

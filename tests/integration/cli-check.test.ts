@@ -77,6 +77,22 @@ describe('still-there check --json', () => {
   });
 });
 
+describe('what other people\'s text can do to the terminal and the report', () => {
+  it('writes no control character from the input to the terminal', async () => {
+    const run = await cli(['check'], 'https://a.org/\x1b]0;pwned\x07\nhttps://www.nami.org/\x1b[2J\n');
+    // eslint-disable-next-line no-control-regex
+    expect(`${run.stdout}${run.stderr}`).not.toMatch(/[\u001b\u0007]/);
+    expect(run.stderr).toMatch(/line 1: binary data, not an address; skipped: https:\/\/a\.org\/ \]0;pwned/);
+  });
+
+  it('never reports a javascript: address as where a link leads', async () => {
+    const run = await cli(['check', '--json', 'https://www.script-redirect.org/']);
+    const [line] = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(line.finalUrl).toBe('https://www.script-redirect.org/');
+    expect(run.stdout).not.toMatch(/javascript:/);
+  });
+});
+
 describe('still-there check, readable table', () => {
   it('shows verdict, reason and what to do, with a summary on stderr', async () => {
     const run = await cli(['check', U.bigBookChapter, U.movedOcf]);
