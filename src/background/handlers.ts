@@ -23,6 +23,8 @@ export const MAX_URLS_PER_LOOKUP = 5_000;
 export interface HandlerDeps {
   store: VerdictStore;
   budget: CheckBudget;
+  /** The keyed hash of the page's site (site-keys.ts); null for the extension's own pages, which see every verdict. */
+  siteKey(pageUrl: string | null): Promise<string | null>;
   startWork(): void;
   setBadge(tabId: number, dead: number): Promise<void>;
 }
@@ -32,7 +34,7 @@ export interface HandlerDeps {
  * the answer to a lookup and to a reader's request on the verdict channel (src/verdict-channel.ts) alike.
  */
 export async function knownAndQueued(
-  deps: Pick<HandlerDeps, 'store' | 'startWork' | 'budget'>,
+  deps: Pick<HandlerDeps, 'store' | 'startWork' | 'budget' | 'siteKey'>,
   request: Requests['lookup']['request'],
   asker: { tabId: number | null; pageUrl: string | null },
 ): Promise<{ verdicts: WireVerdict[]; queued: string[] }> {
@@ -42,18 +44,21 @@ export async function knownAndQueued(
   const normalised = (u: unknown) => (typeof u === 'string' && deps.store.holds(u) ? u : safeNormalise(u));
   const wanted = [...new Set((Array.isArray(urls) ? urls : []).slice(0, MAX_URLS_PER_LOOKUP).map(normalised).filter((u): u is string => u !== null))];
   const now = Date.now();
-  const known = await deps.store.lookup(wanted, now);
+  const [known, site] = await Promise.all([deps.store.lookup(wanted, now), deps.siteKey(asker.pageUrl)]);
   const verdicts: WireVerdict[] = [];
   const toCheck: string[] = [];
   for (const url of wanted) {
-    const v = known.get(url);
+    const stored = known.get(url);
+    // A verdict checked only for other sites is not this page's to see: it gets a check of its own, so that what
+    // it can read (marks, dates, how soon they come) says nothing of the user's visits elsewhere.
+    const v = stored && (site === null || stored.shownTo?.includes(site)) ? stored : undefined;
     const stale = !v || v.expiresAt <= now;
     if (v) verdicts.push(toWire(toLinkVerdict(v, stale || Boolean(force)), details === true));
     if (stale || force) toCheck.push(url);
   }
   // What the page may ask of us (check-budget.ts); the rest is neither known nor queued, and the page says so.
   const queued = toCheck.length ? toCheck.slice(0, deps.budget.take(asker.pageUrl, toCheck.length, await deps.store.queuedCount(), now)) : toCheck;
-  await deps.store.enqueueMany(queued, asker.tabId, Boolean(force), now);
+  await deps.store.enqueueMany(queued, asker.tabId, Boolean(force), now, site);
   if (queued.length) deps.startWork();
   return { verdicts, queued };
 }
@@ -77,7 +82,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     async cacheExport() {
       const all = await deps.store.all();
       // Export the reports as the engine made them, without the store's bookkeeping.
-      return { verdicts: all.map(({ expiresAt: _e, lastSeenAt: _l, ...report }) => report) };
+      return { verdicts: all.map(({ expiresAt: _e, lastSeenAt: _l, shownTo: _s, ...report }) => report) };
     },
   };
 }

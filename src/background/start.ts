@@ -14,6 +14,7 @@ import { reachesInBrowser } from './connectivity.ts';
 import { browserEngineConfig } from './engine-config.ts';
 import { createFetchTransport } from './fetch-transport.ts';
 import { CheckBudget } from './check-budget.ts';
+import { createSiteKeys } from './site-keys.ts';
 import { createHandlers, knownAndQueued, type HandlerContext, type HandlerTable } from './handlers.ts';
 import { NetworkLog, type WebRequestEvents } from './network-log.ts';
 import { VerdictPushes } from './verdict-pushes.ts';
@@ -51,6 +52,7 @@ export function startBackground(): void {
 
   // How much checking each page may ask for (check-budget.ts); a tab that closes or moves on stops waiting.
   const budget = new CheckBudget();
+  const siteKey = createSiteKeys(browser.storage.local);
   const dropTab = (tabId: number) => void store.dropTab(tabId).catch(() => undefined);
   browser.tabs.onRemoved.addListener((tabId) => dropTab(tabId));
   browser.tabs.onUpdated.addListener((tabId, change) => {
@@ -58,7 +60,7 @@ export function startBackground(): void {
   });
 
   // Verdicts reach the pages, the popup and the audit page over the verdict channel (src/verdict-channel.ts).
-  const pushes = new VerdictPushes((request, asker) => knownAndQueued({ store, startWork, budget }, request, asker));
+  const pushes = new VerdictPushes((request, asker) => knownAndQueued({ store, startWork, budget, siteKey }, request, asker));
   browser.runtime.onConnect.addListener((port) => {
     if (port.name === VERDICT_CHANNEL) pushes.connect(port, askerOf(port.sender));
   });
@@ -67,6 +69,7 @@ export function startBackground(): void {
     store,
     startWork,
     budget,
+    siteKey,
     async setBadge(tabId, dead) {
       await browser.action.setBadgeBackgroundColor({ tabId, color: '#b3261e' });
       await browser.action.setBadgeText({ tabId, text: dead > 0 ? String(dead) : '' });

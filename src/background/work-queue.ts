@@ -64,7 +64,9 @@ export class WorkQueue {
   async #checkOne(url: string): Promise<void> {
     const previous = await this.#o.store.get(url);
     const report = await this.#o.engine().check(url, previous);
-    await this.#o.store.save(report, Date.now(), this.#o.recheckHours());
+    // Read after the check: sites that began to wait while it ran are shown its verdict too.
+    const waiting = await this.#o.store.queuedCheck(url);
+    await this.#o.store.save(report, Date.now(), this.#o.recheckHours(), waiting?.forSites ?? []);
     await this.#o.store.dequeue(url);
     this.#o.onVerdict(report);
   }

@@ -13,7 +13,15 @@ export interface StoredVerdict extends LinkReport {
   expiresAt: number;
   /** Last time any page showed this link: eviction removes the least recently seen first. */
   lastSeenAt: number;
+  /**
+   * The sites whose pages a check of this link was made for, as keyed hashes (src/background/site-keys.ts), never
+   * the sites themselves; the most recent SHOWN_TO_LIMIT. A page of another site gets a check of its own, so it
+   * cannot learn from the marks that the link was checked elsewhere. Absent in records saved before.
+   */
+  shownTo?: string[];
 }
+
+export const SHOWN_TO_LIMIT = 32;
 
 export interface QueuedCheck {
   url: string;
@@ -22,6 +30,8 @@ export interface QueuedCheck {
   tabIds: number[];
   /** Recheck even if a fresh verdict exists (context menu "Check this link"). */
   force: boolean;
+  /** The sites (keyed hashes) whose pages wait for this check: the verdict is shown to them. */
+  forSites?: string[];
 }
 
 export interface StillThereDB extends DBSchema {

@@ -3,7 +3,7 @@ import { openDB, type IDBPDatabase } from 'idb';
 import { VERDICTS, type LinkReport } from '../health/verdict.ts';
 import { browsing, freshUntil } from '../health/freshness.ts';
 import { DB_VERSION, REVISIONS } from './revisions/index.ts';
-import { DB_NAME, type QueuedCheck, type StillThereDB, type StoredVerdict } from './schema.ts';
+import { DB_NAME, SHOWN_TO_LIMIT, type QueuedCheck, type StillThereDB, type StoredVerdict } from './schema.ts';
 
 /** Enough for every resource link a clinician meets in months; evicted least recently seen first. */
 export const MAX_RECORDS = 20_000;
@@ -107,9 +107,12 @@ export class VerdictStore {
     return v;
   }
 
-  async save(report: LinkReport, now = Date.now(), recheckHours?: number): Promise<StoredVerdict> {
+  /** `forSites`: the sites (keyed hashes) the check was made for; they are added to those it was shown to. */
+  async save(report: LinkReport, now = Date.now(), recheckHours?: number, forSites: readonly string[] = []): Promise<StoredVerdict> {
     const db = await this.#db;
-    const stored: StoredVerdict = { ...report, expiresAt: freshUntil(browsing(recheckHours), report, Date.parse(report.checkedAt) || now), lastSeenAt: now };
+    const before = this.#recent.get(report.url)?.shownTo ?? (await db.get('verdicts', report.url))?.shownTo ?? [];
+    const shownTo = [...new Set([...before.filter((s) => !forSites.includes(s)), ...forSites])].slice(-SHOWN_TO_LIMIT);
+    const stored: StoredVerdict = { ...report, expiresAt: freshUntil(browsing(recheckHours), report, Date.parse(report.checkedAt) || now), lastSeenAt: now, shownTo };
     await db.put('verdicts', stored);
     return this.#remember(stored);
   }
@@ -137,7 +140,7 @@ export class VerdictStore {
   }
 
   /** Queues several checks in one transaction (a page's new links arrive 500 at a time). */
-  async enqueueMany(urls: string[], tabId: number | null, force = false, now = Date.now()): Promise<void> {
+  async enqueueMany(urls: string[], tabId: number | null, force = false, now = Date.now(), forSite: string | null = null): Promise<void> {
     if (urls.length === 0) return;
     const db = await this.#db;
     const tx = db.transaction('queue', 'readwrite');
@@ -146,10 +149,18 @@ export class VerdictStore {
       urls.map((url, i) => {
         const tabIds = new Set(existing[i]?.tabIds ?? []);
         if (tabId !== null) tabIds.add(tabId);
-        return tx.store.put({ url, queuedAt: existing[i]?.queuedAt ?? now, tabIds: [...tabIds], force: force || Boolean(existing[i]?.force) });
+        const forSites = new Set(existing[i]?.forSites ?? []);
+        if (forSite !== null) forSites.add(forSite);
+        return tx.store.put({ url, queuedAt: existing[i]?.queuedAt ?? now, tabIds: [...tabIds], force: force || Boolean(existing[i]?.force), forSites: [...forSites] });
       }),
     );
     await tx.done;
+  }
+
+  /** The queued check of this link, if one waits. */
+  async queuedCheck(url: string): Promise<QueuedCheck | undefined> {
+    const db = await this.#db;
+    return db.get('queue', url);
   }
 
   /** How many checks are waiting. */

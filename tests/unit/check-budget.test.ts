@@ -32,7 +32,7 @@ describe('CheckBudget', () => {
 describe('a flooding page and the queue', () => {
   it('queues only its share, and its checks go when its tab closes; others wait on', async () => {
     const store = new VerdictStore({ factory: new IDBFactory() });
-    const deps = { store, startWork: () => undefined, budget: new CheckBudget() };
+    const deps = { store, startWork: () => undefined, budget: new CheckBudget(), siteKey: async (page: string | null) => (page ? new URL(page).hostname : null) };
     const flood = await knownAndQueued(deps, { urls: urls(3_000) }, { tabId: 7, pageUrl: FLOOD });
     expect(flood.queued).toHaveLength(PER_SITE_PER_HOUR);
     const shared = urls(1)[0]!;
