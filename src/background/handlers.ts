@@ -38,7 +38,7 @@ export async function knownAndQueued(
   request: Requests['lookup']['request'],
   asker: { tabId: number | null; pageUrl: string | null },
 ): Promise<{ verdicts: WireVerdict[]; queued: string[] }> {
-  const { urls, force, details } = request;
+  const { urls, force, details } = (request ?? {}) as Partial<Requests['lookup']['request']>;
   // An address the store holds is normalised already (normalising is idempotent: tests/unit/address.test.ts),
   // which spares a page's thousand cached links a thousand URL parses.
   const normalised = (u: unknown) => (typeof u === 'string' && deps.store.holds(u) ? u : safeNormalise(u));
@@ -68,8 +68,10 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     async lookup(request, { tabId, pageUrl }) {
       return { verdicts: (await knownAndQueued(deps, request, { tabId, pageUrl })).verdicts };
     },
-    async pageSummary({ dead }, { tabId }) {
-      if (tabId !== null) await deps.setBadge(tabId, Math.max(0, Math.floor(dead)));
+    async pageSummary(request, { tabId }) {
+      // A page's script could send anything here: only a count, from a tab, sets that tab's badge.
+      const dead = (request as { dead?: unknown } | null)?.dead;
+      if (tabId !== null && typeof dead === 'number' && Number.isFinite(dead)) await deps.setBadge(tabId, Math.min(99_999, Math.max(0, Math.floor(dead))));
       return { ok: true };
     },
     async cacheStats() {
