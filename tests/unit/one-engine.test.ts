@@ -36,7 +36,7 @@ const script: Script = {
   [LINKS.botWall]: { status: 403, headers: { 'cf-mitigated': 'challenge' }, body: html('Just a moment...') },
   [LINKS.flaky]: [{ status: 503, body: html('Service unavailable') }, { body: article('Support groups', 'mental health support groups') }],
   'https://archive.org/wayback/available*': { headers: { 'content-type': 'application/json' }, body: JSON.stringify({ archived_snapshots: { closest: { available: true, status: '200', timestamp: '20080513062455', url: 'http://web.archive.org/web/20080513062455/x' } } }) },
-  'https://web.archive.org/web/20080513062455id_/*': { body: article('Big Book chapter 4', 'We Agnostics') },
+  [`https://web.archive.org/web/20080513062455id_/${LINKS.notFound}`]: { body: article('Big Book chapter 4', 'We Agnostics') },
   'https://web.archive.org/cdx/*': { headers: { 'content-type': 'application/json' }, body: '[]' },
 };
 
