@@ -35,7 +35,7 @@ const lines = [
   `  ${count('alive')} working · ${count('moved')} moved · ${count('dead')} struck through as dead · ${count('unverified')} unverified (left unmarked)`,
   '',
   ...marks.map((m) => {
-    const extra = [m.movedTo, m.archive ? `archive: ${m.archive.replace(/^https:\/\//, '').slice(0, 60)}…` : null, m.newHome ? `now at ${m.newHome}` : null].filter(Boolean).join('; ');
+    const extra = [m.movedTo, m.archive ? `archive: ${m.archive.replace(/^https:\/\//, '').slice(0, 60)}…` : null, m.newHomeText].filter(Boolean).join('; ');
     return `  ${(m.health ?? '-').padEnd(10)} ${(m.reason ?? '').padEnd(15)} ${m.text.slice(0, 48).padEnd(48)} ${extra}`;
   }),
   '',

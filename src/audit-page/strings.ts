@@ -10,7 +10,7 @@
  */
 import type { Verdict } from '../health/verdict.ts';
 import { dateLocale, t, tn, uiLanguage, type MessageKey } from '../i18n.ts';
-import { reasonText } from '../page/describe.ts';
+import { namedHomeText, reasonText } from '../page/describe.ts';
 import type { RowStatus, Tally } from './rows.ts';
 
 export type Column = 'verdict' | 'reason' | 'url' | 'text' | 'position' | 'resource' | 'replacement';
@@ -120,6 +120,7 @@ export const AUDIT_STRINGS = {
   resourceYesLabel: () => t('audit_resource_yes_label'),
   resourceNoLabel: () => t('audit_resource_no_label'),
   newHome: (verdict: Verdict) => (verdict === 'moved' ? t('audit_now_at') : t('audit_new_home')),
+  namedHome: (named: string, group: string, url: string) => namedHomeText(named, group, url),
   /** `timestamp` is the Wayback Machine's, 20080513062455. */
   archived: (timestamp: string) => t('audit_archived', captureDay(timestamp)),
   noReplacement: (verdict: Verdict | null) => (verdict === 'dead' ? t('audit_none_known') : '—'),

@@ -220,7 +220,7 @@ export function fillRow(tr: HTMLTableRowElement, entry: AuditEntry): void {
           'ul',
           {},
           ...offers.map((o) => {
-            const label = o.kind === 'archive' ? S.archived(row!.archive!.timestamp) : S.newHome(row!.verdict);
+            const label = o.kind === 'archive' ? S.archived(row!.archive!.timestamp) : row!.newHomeNamed ? S.namedHome(row!.newHomeNamed.named, row!.newHomeNamed.group, o.url) : S.newHome(row!.verdict);
             // A new home is linked only where the directory vouches for it, as on the page (src/page/marks.ts).
             const target = o.kind === 'archive' || isDirectoryUrl(o.url) ? webLink(doc, o.url, o.url, { 'data-kind': o.kind }) : h('span', { class: 'path', 'data-kind': o.kind }, o.url);
             return h('li', { class: `suggestion ${o.kind}` }, `${label}: `, target);

@@ -168,7 +168,7 @@ export function judgeResource(link: LinkFacts): Spot {
   if (group) return yes(group, `a site of ${group.name}`);
 
   if (FALSE_FRIENDS.test(words)) return no('"recovery" of another kind');
-  const article = isArticleSite(url.hostname);
+  const article = isArticleHost(url.hostname);
   // A bracketed expansion ("(Substance Abuse and Mental Health Services Administration, SAMHSA)") is not what
   // makes a headline long, so it does not count against the name.
   const bare = words.includes('(') ? words.replace(/\([^)]*\)/g, ' ').replace(/\s+/g, ' ').trim() : words;
@@ -242,7 +242,7 @@ function directoryNames(): { names: string; acronyms: string; nameList: string[]
 }
 
 /** Whether a host is a news or research site's, worked out once per host (every link to a site asks the same). */
-const isArticleSite = rememberedPerKey((host: string): boolean => {
+export const isArticleHost = rememberedPerKey((host: string): boolean => {
   const labels = host.toLowerCase().split('.');
   for (let i = 0; i < labels.length - 1; i++) if (ARTICLE_SITES.has(labels.slice(i).join('.'))) return true;
   return false;

@@ -85,3 +85,8 @@ export function archiveLinkText(timestamp: string): string {
 export function newHomeText(url: string): string {
   return t('mark_now_at', siteName(url));
 }
+
+/** "Recovery, Inc. is now Recovery International: recoveryinternational.org" */
+export function namedHomeText(named: string, group: string, url: string): string {
+  return t('mark_named_now_at', named, group, siteName(url));
+}

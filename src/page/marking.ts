@@ -32,6 +32,8 @@ export interface PageDeps {
    */
   resourceAddress(a: HTMLAnchorElement): string | null;
   isDirectoryUrl(url: string): boolean;
+  /** The group a dead link's own words name, when the directory cannot place its address (marks.ts). */
+  namedGroupHome?: MarkOptions['namedGroupHome'];
   /**
    * Whether any link of the page as it stands could be a resource (src/page/page-precheck.ts); when not, the first
    * scan is skipped and only links the page adds later are looked at. Absent: every link is looked at.
@@ -60,7 +62,12 @@ export function startMarking(doc: Document, initial: Settings, deps: PageDeps): 
   let stopped = false;
   const links = new MarkedLinks();
   const thread = new MainThreadShare(deps.now);
-  const markOptions = (): MarkOptions => ({ archiveSuggestions: settings.archiveSuggestions, showUnverified: settings.showUnverified, isDirectoryUrl: deps.isDirectoryUrl });
+  const markOptions = (): MarkOptions => ({
+    archiveSuggestions: settings.archiveSuggestions,
+    showUnverified: settings.showUnverified,
+    isDirectoryUrl: deps.isDirectoryUrl,
+    ...(deps.namedGroupHome ? { namedGroupHome: deps.namedGroupHome } : {}),
+  });
   const active = () => !stopped && !isOffFor(settings, doc.location?.hostname ?? '');
   const badge = deadCountReporter(() => links.deadOnPage(), (dead) => void deps.send('pageSummary', { dead }).catch(() => undefined));
   let stopWatching: (() => void) | null = null;

@@ -10,7 +10,7 @@
  * link is checked against what we expect to point to, and marking twice changes nothing.
  */
 import type { LinkVerdict } from '../messages.ts';
-import { archiveLinkText, describeVerdict, newHomeText } from './describe.ts';
+import { archiveLinkText, describeVerdict, namedHomeText, newHomeText } from './describe.ts';
 import { siteName } from './site-name.ts';
 
 export const ATTR = 'data-link-health';
@@ -37,6 +37,11 @@ export interface MarkOptions {
   isDirectoryUrl(url: string): boolean;
   /** The locale for dates in descriptions; by default the UI language's (src/i18n.ts). */
   locale?: string;
+  /**
+   * For a dead link the directory cannot place by its address: the group its own words name, if exactly one
+   * (src/directory/named-group.ts), to offer that group's current site.
+   */
+  namedGroupHome?(a: HTMLAnchorElement): { named: string; group: string; website: string } | null;
 }
 
 let counter = 0;
@@ -77,6 +82,11 @@ export function applyVerdict(a: HTMLAnchorElement, v: LinkVerdict, options: Mark
     if (v.newHome) {
       const home = newHomeText(v.newHome);
       extras.append(doc.createTextNode(' '), options.isDirectoryUrl(v.newHome) ? link(doc, 'data-link-health-new-home', v.newHome, home) : text(doc, 'data-link-health-new-home', home));
+    } else {
+      const named = options.namedGroupHome?.(a);
+      if (named && options.isDirectoryUrl(named.website)) {
+        extras.append(doc.createTextNode(' '), link(doc, 'data-link-health-new-home', named.website, namedHomeText(named.named, named.group, named.website)));
+      }
     }
   } else if (v.verdict === 'moved' && (v.newHome || v.finalUrl)) {
     // The link itself already leads there (that is what "moved" means): name the new home, do not add a link.

@@ -6,6 +6,7 @@ import { isTabRequest, type LinkVerdict, type Requests, type RequestName, type T
 import { openVerdictChannel, VERDICT_CHANNEL, type VerdictChannel } from '../verdict-channel.ts';
 import { readSettings, SETTINGS_KEY } from '../settings.ts';
 import { isDirectoryUrl } from '../directory/lookup.ts';
+import { namedGroupHome } from './named-home.ts';
 import { isResourceAnchor, resourceAddress } from './spot-anchor.ts';
 import { startMarking, type PageMarker } from './marking.ts';
 import { pageGroups } from './page-groups.ts';
@@ -89,6 +90,7 @@ export async function startContent(): Promise<void> {
     resourceAddress: (a) => resourceAddress(a, pageSite),
     mayHoldResources: documentMayHoldResources,
     isDirectoryUrl,
+    namedGroupHome,
   });
   const onChange = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area === 'local' && changes[SETTINGS_KEY]) marker.update(readSettings(changes[SETTINGS_KEY].newValue));

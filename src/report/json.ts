@@ -1,7 +1,8 @@
 /**
  * The audit as one JSON document: the report model as is, with a format version so scripts can rely on it.
  * Every link is an object with url, verdict, reason, detail, status, finalUrl, newHome, archive, checkedAt and
- * foundOn (page, text, position), worst first.
+ * foundOn (page, text, position), worst first — those keys and no others (the report's `newHomeNamed`, how a new home
+ * was found, is for the readable formats).
  */
 import type { AuditReport } from './model.ts';
 
@@ -9,5 +10,6 @@ export const AUDIT_JSON_VERSION = 1;
 
 export function renderJson(report: AuditReport): string {
   const { rows, ...rest } = report;
-  return `${JSON.stringify({ version: AUDIT_JSON_VERSION, ...rest, links: rows }, null, 2)}\n`;
+  const links = rows.map(({ newHomeNamed: _how, ...link }) => link);
+  return `${JSON.stringify({ version: AUDIT_JSON_VERSION, ...rest, links }, null, 2)}\n`;
 }

@@ -3,6 +3,7 @@
  * nothing else, and the extension's "Audit this page" page can fill the same shape from its own scan.
  * No Node, no DOM: it must load in a service worker as well as in the CLI.
  */
+import { namedNewHome } from '../directory/named-group.ts';
 import { summaryOf, VERDICTS, zeroCounts, type Verdict, type VerdictSummary } from '../health/verdict.ts';
 
 /** One place a link appears. */
@@ -20,9 +21,10 @@ export interface FoundOn {
 
 /**
  * One distinct outbound address with its verdict (newHome: the organisation's current site; archive: the last good
- * capture, for dead links) and everywhere it appears.
+ * capture, for dead links) and everywhere it appears. `newHomeNamed`: the new home came from the link's own words,
+ * which name a group of the directory ("Recovery, Inc." is now "Recovery International").
  */
-export type AuditRow = VerdictSummary & { foundOn: FoundOn[] };
+export type AuditRow = VerdictSummary & { foundOn: FoundOn[]; newHomeNamed?: { named: string; group: string } };
 
 export interface AuditSummary {
   pages: number;
@@ -51,7 +53,16 @@ export function byWorklistOrder(a: AuditRow, b: AuditRow): number {
 }
 
 export function auditRow(verdict: VerdictSummary, foundOn: FoundOn[]): AuditRow {
-  return { ...summaryOf(verdict), foundOn: [...foundOn].sort((x, y) => x.page.localeCompare(y.page) || x.position - y.position) };
+  const row: AuditRow = { ...summaryOf(verdict), foundOn: [...foundOn].sort((x, y) => x.page.localeCompare(y.page) || x.position - y.position) };
+  // A dead link whose address the directory cannot place, but whose words name one group: that group's site.
+  if (row.verdict === 'dead' && row.newHome === null) {
+    const found = namedNewHome(row.url, foundOn.map((f) => f.text));
+    if (found) {
+      row.newHome = found.group.website;
+      row.newHomeNamed = { named: found.named, group: found.group.name };
+    }
+  }
+  return row;
 }
 
 export function buildReport(input: { site: string; scope: AuditReport['scope']; generatedAt: string; pages: string[]; rows: AuditRow[] }): AuditReport {
@@ -71,7 +82,10 @@ export function buildReport(input: { site: string; scope: AuditReport['scope']; 
 /** Replacements to offer an editor, best first: the organisation's new site, then the last good capture. */
 export function replacements(row: AuditRow): Array<{ kind: 'new-home' | 'archive'; url: string; label: string }> {
   const out: Array<{ kind: 'new-home' | 'archive'; url: string; label: string }> = [];
-  if (row.newHome && row.verdict !== 'alive') out.push({ kind: 'new-home', url: row.newHome, label: row.verdict === 'moved' ? 'now at' : "the group's new home" });
+  if (row.newHome && row.verdict !== 'alive') {
+    const label = row.newHomeNamed ? `${row.newHomeNamed.named} is now ${row.newHomeNamed.group}` : row.verdict === 'moved' ? 'now at' : "the group's new home";
+    out.push({ kind: 'new-home', url: row.newHome, label });
+  }
   if (row.archive) out.push({ kind: 'archive', url: row.archive.url, label: `archived copy from ${captureDate(row.archive.timestamp)}` });
   return out;
 }

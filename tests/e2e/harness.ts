@@ -118,6 +118,8 @@ export interface Mark {
   struck: boolean;
   archive: string | null;
   newHome: string | null;
+  /** The words of the new-home mark ("now at iocdf.org", "Recovery, Inc. is now Recovery International: …"). */
+  newHomeText: string | null;
   newHomeIsLink: boolean;
   movedTo: string | null;
   description: string | null;
@@ -141,6 +143,7 @@ export function readMarks(page: Page): Promise<Mark[]> {
           struck: getComputedStyle(a).textDecorationLine.includes('line-through'),
           archive: extras?.querySelector<HTMLAnchorElement>('a[data-link-health-archive]')?.href ?? null,
           newHome: newHome ? (newHome instanceof HTMLAnchorElement ? newHome.href : newHome.textContent) : null,
+          newHomeText: newHome?.textContent ?? null,
           newHomeIsLink: newHome instanceof HTMLAnchorElement,
           movedTo: extras?.querySelector('[data-link-health-moved-to]')?.textContent ?? null,
           description: described,
