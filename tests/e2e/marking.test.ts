@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isDirectoryUrl } from '../../src/directory/lookup.ts';
 import { readMarks, serviceWorker, settled, type Mark } from './harness.ts';
 import { PAGE_HOST, PAGE_SCENARIOS, resourceList } from './pages.ts';
+import { U } from '../fixtures/simweb/catalogue.ts';
 import { open, startWorld, type World } from './setup.ts';
 
 const DBSA = 'http://dbsalliance.org/support/chapters-and-support-groups/';
@@ -15,12 +16,17 @@ const PHONES_PAGE = `<!doctype html><title>Phones</title><ul>
 <li id="current">Depression and Bipolar Support Alliance, (800) 826-3632: <a href="${DBSA}#x">DBSA chapters</a></li>
 </ul>`;
 
+/** Dead links on lapsed domains the directory does not tie to any group, named by their own words. */
+const NAMED_PAGE = `<!doctype html><title>Groups</title><ul>
+<li>Anxiety self-help: <a href="${U.noSuchDomain}">Recovery, Inc.</a></li>
+<li>Family support: <a href="http://www.no-such-site.org/">NAMI and Al-Anon meetings</a></li></ul>`;
+
 let world: World;
 let page: Page;
 let marks: Map<string, Mark>;
 
 beforeAll(async () => {
-  world = await startWorld({ [PAGE_HOST]: { '/guide.html': resourceList(), '/phones.html': PHONES_PAGE } });
+  world = await startWorld({ [PAGE_HOST]: { '/guide.html': resourceList(), '/phones.html': PHONES_PAGE, '/named.html': NAMED_PAGE } });
   page = await open(world, `https://${PAGE_HOST}/guide.html`);
   await settled(page, 90_000);
   marks = new Map((await readMarks(page)).map((m) => [m.href, m]));
@@ -64,6 +70,18 @@ describe('what the page gains and keeps', () => {
     expect(oldOcf.newHome).toBe('https://iocdf.org/');
     expect(oldOcf.newHomeIsLink).toBe(true);
     expect(oldOcf.description).toMatch(/now at iocdf\.org/);
+  });
+
+  it('offers the group a dead link\'s own words name, said as such, when its address is unknown to the directory', async () => {
+    const named = await open(world, `https://${PAGE_HOST}/named.html`);
+    await settled(named, 60_000);
+    const [inc, two] = await readMarks(named);
+    expect([inc!.health, inc!.reason]).toEqual(['dead', 'no-such-domain']);
+    expect(inc!.newHomeText).toBe('Recovery, Inc. is now Recovery International: recoveryinternational.org');
+    expect([inc!.newHome, inc!.newHomeIsLink]).toEqual(['https://recoveryinternational.org/', true]);
+    // Words naming two groups say nothing of where either went.
+    expect([two!.health, two!.newHome]).toEqual(['dead', null]);
+    await named.close();
   });
 
   it('inserts links only to Wayback captures and directory sites', async () => {
