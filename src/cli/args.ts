@@ -31,8 +31,40 @@ export function parse<T extends ParseArgsConfig['options']>(argv: string[], opti
   try {
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (err) {
-    throw new UsageError((err as Error).message);
+    const e = err as { code?: string; message?: string };
+    const unknown = /Unknown option '([^']+)'/.exec(e.message ?? '')?.[1];
+    if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && unknown) {
+      const near = nearestOption(unknown, Object.keys(options ?? {}));
+      throw new UsageError(`unknown option ${unknown}${near ? `; did you mean --${near}?` : ''}`);
+    }
+    // Node's other messages ("Option '--timeout <value>' argument missing") say what is wrong; keep their words.
+    throw new UsageError((e.message ?? String(err)).replace(/\. To specify a positional argument.*$/s, ''));
   }
+}
+
+/** The option a mistyped one most likely meant: the fewest edits away, and close enough to be a slip. */
+export function nearestOption(given: string, names: readonly string[]): string | null {
+  const word = given.replace(/^-+/, '').replace(/=.*$/, '').toLowerCase();
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  for (const name of names) {
+    const d = name.startsWith(word) && word.length >= 3 ? 0 : editDistance(word, name);
+    if (d < bestDistance) {
+      best = name;
+      bestDistance = d;
+    }
+  }
+  return best !== null && bestDistance <= Math.max(1, Math.floor(best.length / 3)) ? best : null;
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length]!;
 }
 
 function positiveInt(value: string | undefined, name: string, fallback: number): number {

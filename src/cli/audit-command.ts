@@ -3,15 +3,16 @@
  * distinct outbound link once with the engine, and write a worklist of what is dead or moved, with replacements
  * and the pages to edit. Verdicts persist across runs with --cache, so the confirmation rule spans nights.
  */
-import { readFileSync } from 'node:fs';
-import { stat, writeFile } from 'node:fs/promises';
+import { readFileSync, rmSync } from 'node:fs';
+import { mkdtemp, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { normaliseUrl } from '../health/address.ts';
-import { isVerdict, type LinkReport, type Verdict } from '../health/verdict.ts';
+import type { LinkReport } from '../health/verdict.ts';
 import { newHomeFor } from '../directory/lookup.ts';
 import { spotResource, type LinkFacts } from '../directory/spotting.ts';
 import { auditRow, buildReport, summaryText, type FoundOn } from '../report/model.ts';
-import { FORMATS, isFormat, render, type Format } from '../report/render.ts';
+import { render } from '../report/render.ts';
 import { terminalSafe } from '../report/table.ts';
 import { ENGINE_HELP, ENGINE_OPTIONS, engineSettings, parse, UsageError } from './args.ts';
 import { CacheError, loadCache, remember, reusable, saveCache, type Cache } from './audit-cache.ts';
@@ -19,6 +20,9 @@ import type { Clock } from './audit-clock.ts';
 import { CrawlError, crawlSite, type Crawl, type CrawlTarget, type Occurrence } from './audit-crawl.ts';
 import { createNodeEngine } from './engine.ts';
 import { parseConnectTo } from './http-transport.ts';
+import { OFFLINE_BANNER } from './check-command.ts';
+import { deliver, existingFolder, EXIT_HELP, OUTPUT_HELP, OUTPUT_OPTIONS, outputSettings, wantsColour } from './output-options.ts';
+import { MAX_PAGE_BYTES } from './page-evidence.ts';
 import { createProgress } from './progress.ts';
 
 export const AUDIT_HELP = `still-there audit — which links on a directory site are dead or moved, and what replaces them?
@@ -29,32 +33,33 @@ Usage: still-there audit SITE [options]
   --recurse               also audit every page of the site under SITE that its pages link to
                           (default: only the page SITE)
   --all                   check every outbound link (default: only links to mutual-aid resources)
-  --format F              ${FORMATS.join(', ')}: a table by page (default), one JSON document, CSV (one row per
-                          link and page), a Markdown worklist for an issue tracker, or an HTML report to open offline
-  --out FILE              write the report to FILE instead of standard output
+${OUTPUT_HELP}
+                          (a table by page, one JSON document, CSV with one row per link and page, a Markdown
+                          worklist for an issue tracker, or an HTML report to open offline)
   --cache FILE            remember verdicts between runs (JSON): a link that keeps failing on separate days becomes
                           dead (3 failures at least 12 h apart); verdicts are reused for up to a week (alive),
                           a day (dead, moved) or never (unverified)
-  --fail-on V[,V…]        exit 1 when a link is V: dead (default), moved, unverified
 ${ENGINE_HELP}
 
-Exit status: 0 nothing matching --fail-on, 1 something matching it, 2 bad usage or the site could not be read.
+  SITE may be - to audit one HTML page read from standard input (its relative links are left out).
+
+${EXIT_HELP}
 Testing aid: STILL_THERE_NOW=2026-11-29T10:00:00Z runs as if at that moment (to try --cache across "days").`;
 
 const AUDIT_OPTIONS = {
   ...ENGINE_OPTIONS,
+  ...OUTPUT_OPTIONS,
   recurse: { type: 'boolean' },
   all: { type: 'boolean' },
-  format: { type: 'string' },
-  out: { type: 'string' },
   cache: { type: 'string' },
-  'fail-on': { type: 'string' },
 } as const;
 
 
 export interface AuditIo {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  /** For `audit -`: one HTML page read from here. */
+  stdin?: AsyncIterable<Buffer | string>;
   /** A pretended clock (STILL_THERE_NOW, read by main.ts); null: the real one. */
   clock?: Clock | null;
 }
@@ -67,11 +72,9 @@ export async function auditCommand(argv: string[], io: AuditIo = { stdout: proce
   }
   const settings = engineSettings(values);
   if (positionals.length !== 1) throw new UsageError(positionals.length ? 'give one site, folder or file to audit' : 'give the site to audit: an address, a folder or an HTML file');
-  const target = await crawlTarget(positionals[0]!);
-  const format = values.format ?? 'table';
-  if (!isFormat(format)) throw new UsageError(`--format wants one of ${FORMATS.join(', ')}; got "${format}"`);
-  const failOn = parseFailOn(values['fail-on']);
-  if (values.out !== undefined) await existingFolder(values.out, '--out');
+  const output = await outputSettings(values);
+  const { format, failOn } = output;
+  const target = positionals[0] === '-' ? await pageFromStdin(io.stdin) : await crawlTarget(positionals[0]!);
   if (values.cache !== undefined) await existingFolder(values.cache, '--cache');
   const caPems = settings.caFiles.map((f) => {
     try {
@@ -154,24 +157,20 @@ export async function auditCommand(argv: string[], io: AuditIo = { stdout: proce
     const foundOn: FoundOn[] = (found.get(key) ?? []).map((o) => ({ page: o.page, text: o.text ?? '', position: o.position }));
     rows.push(auditRow(await report, foundOn));
   }
-  const report = buildReport({ site: positionals[0]!, scope: everything ? 'all' : 'resources', generatedAt: now().toISOString(), pages: crawl.pages, rows });
-  const colour = values.out === undefined && format === 'table' && Boolean(io.stdout.isTTY) && !process.env.NO_COLOR;
-  const text = render(report, format as Format, { colour });
-  if (values.out !== undefined) {
-    try {
-      await writeFile(values.out, text, 'utf8');
-    } catch (err) {
-      io.stderr.write(`still-there: could not write ${terminalSafe(values.out)}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
-      return 2;
-    }
-  } else io.stdout.write(text);
+  // Every check came back "offline": the machine, not the site, is the news; nothing was judged (exit 2).
+  const offline = rows.length > 0 && rows.every((r) => r.reason === 'offline');
+  const report = buildReport({ site: positionals[0] === '-' ? 'standard input' : positionals[0]!, scope: everything ? 'all' : 'resources', generatedAt: now().toISOString(), pages: crawl.pages, rows, offline });
+  const colour = output.out === null && format === 'table' && wantsColour(io.stdout);
+  const text = render(report, format, { colour });
+  if (!(await deliver(text, output.out, io))) return 2;
 
   for (const p of crawl.problems.slice(0, 10)) {
     const what = p.why ? `was read only in part: ${p.why}` : `answered ${p.status || 'nothing'}`;
     io.stderr.write(`still-there: note: ${terminalSafe(p.url)} on the site ${what}${p.linkedFrom ? ` (linked from ${terminalSafe(p.linkedFrom)})` : ''}\n`);
   }
   if (crawl.problems.length > 10) io.stderr.write(`still-there: note: ${crawl.problems.length - 10} more of the site's own links answered an error\n`);
-  if (format !== 'table' || values.out !== undefined) io.stderr.write(`${summaryText(report.summary)}\n`);
+  if (format !== 'table' || output.out !== null) io.stderr.write(`${summaryText(report.summary)}\n`);
+  if (offline) io.stderr.write(`still-there: ${OFFLINE_BANNER}\n`);
 
   if (values.cache !== undefined) {
     try {
@@ -182,6 +181,7 @@ export async function auditCommand(argv: string[], io: AuditIo = { stdout: proce
       return 2;
     }
   }
+  if (offline) return 2;
   return report.rows.some((r) => failOn.has(r.verdict)) ? 1 : 0;
 }
 
@@ -214,22 +214,7 @@ async function crawlTarget(given: string): Promise<CrawlTarget> {
   return { kind: 'path', path: given };
 }
 
-function parseFailOn(value: string | undefined): Set<Verdict> {
-  if (value === undefined) return new Set(['dead']);
-  const wanted = value.split(',').map((v) => v.trim()).filter(Boolean);
-  const bad = wanted.find((v) => !isVerdict(v) || v === 'alive');
-  if (bad !== undefined || wanted.length === 0) throw new UsageError(`--fail-on wants dead, moved or unverified (comma-separated), got "${value}"`);
-  return new Set(wanted as Verdict[]);
-}
 
-async function existingFolder(file: string, option: string): Promise<void> {
-  const folder = path.dirname(path.resolve(file));
-  try {
-    if (!(await stat(folder)).isDirectory()) throw new Error();
-  } catch {
-    throw new UsageError(`${option}: the folder ${folder} does not exist`);
-  }
-}
 
 /**
  * What spotting is told about a crawled link: the same evidence as on a live page (src/directory/link-evidence.ts)
@@ -239,4 +224,23 @@ function spottingFacts(o: Occurrence, text: string): LinkFacts {
   const e = o.evidence;
   if (!e) return { href: o.href, text, pageHost: o.pageHost };
   return { href: o.href, text: e.words, title: e.title, pageHost: o.pageHost, context: () => e.context, inPageChrome: () => e.inPageChrome };
+}
+
+/** `audit -`: the page on standard input, written to a file of its own and audited as a local file. */
+async function pageFromStdin(input: AsyncIterable<Buffer | string> | undefined): Promise<CrawlTarget> {
+  if (!input) throw new UsageError('- reads a page from standard input, and there is none here');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of input) {
+    const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    size += b.length;
+    if (size > MAX_PAGE_BYTES) throw new UsageError(`the page on standard input is larger than ${MAX_PAGE_BYTES / 1024 / 1024} MiB`);
+    chunks.push(b);
+  }
+  if (size === 0) throw new UsageError('- reads a page from standard input, and it was empty');
+  const dir = await mkdtemp(path.join(tmpdir(), 'still-there-stdin-'));
+  const file = path.join(dir, 'page.html');
+  await writeFile(file, Buffer.concat(chunks));
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return { kind: 'path', path: file };
 }

@@ -2,17 +2,33 @@
 import { checkCommand, CHECK_HELP } from './check-command.ts';
 import { auditCommand, AUDIT_HELP } from './audit-command.ts';
 import { clockFromEnv, ClockError } from './audit-clock.ts';
-import { UsageError } from './args.ts';
+import { readFileSync } from 'node:fs';
+import { nearestOption, UsageError } from './args.ts';
 import { newHomeFor } from '../directory/lookup.ts';
 
 const HELP = `still-there — are the links to mutual-aid resources still there?
 
-Commands:
-  still-there check URL...      check links (or one a line on standard input)
-  still-there audit SITE        crawl a directory site (or a local folder) and list its dead and moved links
-  still-there help COMMAND      help for one command
+Usage:
+  still-there check URL... [-]   check links (or one a line on standard input: -)
+  still-there audit SITE         crawl a directory site (or a local folder, or - for a page on standard input) and
+                                 list its dead and moved links
+  still-there help COMMAND       options of one command
+  still-there --version          the version
 
 ${CHECK_HELP.split('\n').slice(2).join('\n')}`;
+
+/** The version of the package this command came from (its package.json, one folder above bin/ and dist/cli/). */
+function version(): string {
+  for (const candidate of ['../../package.json', '../package.json']) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(candidate, import.meta.url), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'still-there' && pkg.version) return pkg.version;
+    } catch {
+      // not there: try the next
+    }
+  }
+  return 'unknown';
+}
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -22,15 +38,26 @@ export async function main(argv: string[]): Promise<number> {
         return await checkCommand(rest, { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, newHomeFor });
       case 'audit':
         // The only place STILL_THERE_NOW is read: a testing aid for --cache across "days" (audit-clock.ts).
-        return await auditCommand(rest, { stdout: process.stdout, stderr: process.stderr, clock: clockFromEnv(process.env) });
+        return await auditCommand(rest, { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, clock: clockFromEnv(process.env) });
       case 'help':
       case '--help':
       case '-h':
-      case undefined:
         process.stdout.write(`${rest[0] === 'check' ? CHECK_HELP : rest[0] === 'audit' ? AUDIT_HELP : HELP}\n`);
-        return command === undefined ? 2 : 0;
-      default:
-        throw new UsageError(`unknown command "${command}"; try: still-there check URL, or still-there audit SITE`);
+        return 0;
+      case '--version':
+      case '-V':
+      case 'version':
+        process.stdout.write(`still-there ${version()}\n`);
+        return 0;
+      case undefined:
+        // Nothing asked: the usage goes where errors go, and the exit says it was not a run.
+        process.stderr.write(`${HELP}\n`);
+        return 2;
+      default: {
+        const near = command.startsWith('-') ? nearestOption(command, ['help', 'version']) : nearestOption(command, ['check', 'audit', 'help', 'version']);
+        const hint = near ? `did you mean ${command.startsWith('-') ? '--' : ''}${near}? ` : '';
+        throw new UsageError(`unknown command "${command}"; ${hint}try: still-there check URL, or still-there audit SITE`);
+      }
     }
   } catch (err) {
     if (err instanceof UsageError || err instanceof ClockError) {

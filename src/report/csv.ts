@@ -2,7 +2,7 @@
  * The audit as CSV for spreadsheets: one row per (link, page) occurrence, so a sheet filtered by page is that
  * page's to-do list. RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote or line break.
  */
-import { type AuditReport } from './model.ts';
+import { OFFLINE_NOTICE, type AuditReport } from './model.ts';
 
 export const CSV_COLUMNS = [
   'url', 'verdict', 'reason', 'detail', 'status', 'final_url', 'new_home', 'archive_url', 'archive_timestamp', 'checked_at',
@@ -22,7 +22,8 @@ export function csvCell(value: string | number | null): string {
 }
 
 export function renderCsv(report: AuditReport): string {
-  const lines = [CSV_COLUMNS.join(',')];
+  // A sheet has no banner: the notice is a comment line a spreadsheet shows as the first row.
+  const lines = report.offline ? [csvCell(`# ${OFFLINE_NOTICE}`), CSV_COLUMNS.join(',')] : [CSV_COLUMNS.join(',')];
   for (const row of report.rows) {
     for (const at of row.foundOn) {
       const cells = [

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { ALL_REASONS } from '../health/verdict.ts';
 import { isWebAddress } from '../health/address.ts';
 import { auditReportScript } from './html-client.ts';
-import { VERDICT_ORDER, replacements, summaryText, type AuditReport, type AuditRow } from './model.ts';
+import { VERDICT_ORDER, replacements, summaryText, type AuditReport, type AuditRow, OFFLINE_NOTICE } from './model.ts';
 
 /** Text and attribute values alike: the five characters that can end a text run or an attribute. */
 export function esc(value: string | number): string {
@@ -24,6 +24,7 @@ const STYLE = `
 :root { color-scheme: light dark; --dead: #b3261e; --moved: #0b6e99; --unverified: #8a5a00; --alive: #2e7d32; --line: #8884; }
 body { font: 15px/1.45 system-ui, sans-serif; margin: 1.5rem; max-width: 110rem; }
 h1 { font-size: 1.4rem; margin: 0 0 .25rem; }
+.offline { border: 2px solid var(--unverified); padding: .5rem .75rem; font-weight: 600; }
 .site { margin: 0; word-break: break-all; }
 .summary { margin: .25rem 0 1rem; }
 .controls { display: flex; flex-wrap: wrap; gap: .75rem 1.25rem; align-items: end; margin-bottom: 1rem; }
@@ -97,7 +98,7 @@ export function renderHtml(report: AuditReport): string {
 </head>
 <body>
 <header>
-<h1>Link audit</h1>
+${report.offline ? `<p class="offline" role="alert">${esc(OFFLINE_NOTICE)}</p>\n` : ''}<h1>Link audit</h1>
 <p class="site">${linkTo(report.site)}</p>
 <p class="summary" id="summary">${esc(summaryText(report.summary))}${report.scope === 'resources' ? ' (links to mutual-aid resources only)' : ''} · ${esc(report.generatedAt.slice(0, 16).replace('T', ' '))} UTC</p>
 </header>

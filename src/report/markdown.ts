@@ -4,7 +4,7 @@
  * Link words come from other people's pages, so they go in code spans and nothing they contain becomes markup.
  */
 import type { Verdict } from '../health/verdict.ts';
-import { replacements, summaryText, type AuditReport, type AuditRow, type FoundOn } from './model.ts';
+import { replacements, summaryText, type AuditReport, type AuditRow, type FoundOn, OFFLINE_NOTICE } from './model.ts';
 
 const SECTIONS: Array<{ verdict: Verdict; title: string; task: boolean }> = [
   { verdict: 'dead', title: 'Dead links', task: true },
@@ -64,6 +64,7 @@ function item(row: AuditRow, task: boolean): string[] {
 
 export function renderMarkdown(report: AuditReport): string {
   const out: string[] = [`# Link audit of ${mdUrl(report.site)}`, ''];
+  if (report.offline) out.push(`> **${OFFLINE_NOTICE}**`, '');
   out.push(`${mdText(report.generatedAt.slice(0, 10))} · ${mdText(summaryText(report.summary))}${report.scope === 'resources' ? ' (links to mutual-aid resources only)' : ''}`, '');
   let any = false;
   for (const section of SECTIONS) {

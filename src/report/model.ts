@@ -43,7 +43,12 @@ export interface AuditReport {
   pages: string[];
   rows: AuditRow[];
   summary: AuditSummary;
+  /** Every check came back "offline": nothing was judged, and every format says so first. */
+  offline?: boolean;
 }
+
+/** The banner every format puts first when the machine was offline. */
+export const OFFLINE_NOTICE = 'This computer appeared to be offline during the run: no link could be checked, so none is reported dead or alive.';
 
 /** Worst first: the order an editor works through (the vocabulary's own order). */
 export const VERDICT_ORDER: readonly Verdict[] = VERDICTS;
@@ -65,7 +70,7 @@ export function auditRow(verdict: VerdictSummary, foundOn: FoundOn[]): AuditRow 
   return row;
 }
 
-export function buildReport(input: { site: string; scope: AuditReport['scope']; generatedAt: string; pages: string[]; rows: AuditRow[] }): AuditReport {
+export function buildReport(input: { site: string; scope: AuditReport['scope']; generatedAt: string; pages: string[]; rows: AuditRow[]; offline?: boolean }): AuditReport {
   const rows = [...input.rows].sort(byWorklistOrder);
   const verdicts = zeroCounts();
   for (const r of rows) verdicts[r.verdict]++;
@@ -76,6 +81,7 @@ export function buildReport(input: { site: string; scope: AuditReport['scope']; 
     pages: [...input.pages].sort(),
     rows,
     summary: { pages: input.pages.length, links: rows.length, occurrences: rows.reduce((n, r) => n + r.foundOn.length, 0), verdicts },
+    ...(input.offline ? { offline: true } : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 /** The audit as a terminal table, one block per page, worst links first: what an editor reads before editing. */
 import type { Verdict } from '../health/verdict.ts';
-import { replacements, rowsByPage, summaryText, type AuditReport } from './model.ts';
+import { OFFLINE_NOTICE, replacements, rowsByPage, summaryText, type AuditReport } from './model.ts';
 
 const COLOURS: Record<Verdict, string> = { alive: '\x1b[32m', moved: '\x1b[36m', dead: '\x1b[31m', unverified: '\x1b[33m' };
 const INDENT = ' '.repeat(30);
@@ -15,7 +15,7 @@ export function terminalSafe(text: string): string {
 }
 
 export function renderTable(report: AuditReport, options: { colour?: boolean } = {}): string {
-  const lines: string[] = [];
+  const lines: string[] = report.offline ? [`!! ${OFFLINE_NOTICE}`, ''] : [];
   for (const { page, entries } of rowsByPage(report)) {
     lines.push(terminalSafe(page));
     for (const { row, at } of entries) {

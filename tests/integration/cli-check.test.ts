@@ -107,7 +107,8 @@ describe('bad usage exits 2 with a clear message', () => {
   it.each([
     [['check', '--concurrency', 'lots', 'https://www.nami.org/'], /--concurrency wants a whole number/],
     [['check', '--archive-endpoint', 'ftp://x', 'https://www.nami.org/'], /--archive-endpoint wants an http/],
-    [['check', '--frobnicate'], /Unknown option/],
+    [['check', '--frobnicate'], /unknown option --frobnicate/],
+    [['check', '--jsn'], /unknown option --jsn; did you mean --json\?/],
     [['inspect'], /unknown command/],
   ])('%j', async (args, message) => {
     const run = await cli(args as string[]);

@@ -95,7 +95,9 @@ describe('offline is never dead', () => {
         const result = await stillThere(sim, ['check', '--json', ...OFFLINE_LINKS]);
         const lines = jsonLines<Line>(result);
         failures.push(...deadOnes(lines).map((d) => `run ${run}: ${d}`));
-        expect(result.code, result.stderr).toBe(0);
+        // Nothing judged: exit 2 and a banner, neither "all is well" (0) nor "dead" (1).
+        expect(result.code, result.stderr).toBe(2);
+        expect(result.stderr).toMatch(/appears to be offline: no link could be judged/);
         for (const url of OFFLINE_LINKS) expect(`${lines.get(url)?.verdict}/${lines.get(url)?.reason}`, url).toBe('unverified/offline');
       }
     } finally {
@@ -111,7 +113,9 @@ describe('offline is never dead', () => {
       const result = await stillThere(sim, ['check', '--json', ...OFFLINE_LINKS], { condition: 'offline' });
       const lines = jsonLines<Line>(result);
       failures.push(...deadOnes(lines).map((d) => `run ${run}: ${d}`));
-      expect(result.code, result.stderr).toBe(0);
+      // Nothing judged: exit 2 and a banner, neither "all is well" (0) nor "dead" (1).
+        expect(result.code, result.stderr).toBe(2);
+        expect(result.stderr).toMatch(/appears to be offline: no link could be judged/);
       for (const url of OFFLINE_LINKS) expect(`${lines.get(url)?.verdict}/${lines.get(url)?.reason}`, url).toBe('unverified/offline');
     }
     expect(failures).toEqual([]);
