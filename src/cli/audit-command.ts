@@ -23,7 +23,7 @@ import { parseConnectTo } from './http-transport.ts';
 import { OFFLINE_BANNER } from './check-command.ts';
 import { deliver, existingFolder, EXIT_HELP, OUTPUT_HELP, OUTPUT_OPTIONS, outputSettings, wantsColour } from './output-options.ts';
 import { MAX_PAGE_BYTES } from './page-evidence.ts';
-import { createProgress } from './progress.ts';
+import { createCrawlProgress, createProgress } from './progress.ts';
 
 export const AUDIT_HELP = `still-there audit — which links on a directory site are dead or moved, and what replaces them?
 
@@ -98,7 +98,8 @@ export async function auditCommand(argv: string[], io: AuditIo = { stdout: proce
 
   const everything = Boolean(values.all);
   const engine = createNodeEngine({ ...settings, newHomeFor, now });
-  const progress = createProgress(io.stderr, 'links');
+  // The links' bar waits for the crawl's line to finish: one line of the terminal at a time.
+  const progress = createProgress(io.stderr, 'links', { hidden: true });
   const checks = new Map<string, Promise<LinkReport>>();
 
   const include = (key: string) => {
@@ -117,6 +118,7 @@ export async function auditCommand(argv: string[], io: AuditIo = { stdout: proce
   };
 
   let crawl: Crawl;
+  const crawling = createCrawlProgress(io.stderr);
   try {
     crawl = await crawlSite({
       target,
@@ -124,13 +126,17 @@ export async function auditCommand(argv: string[], io: AuditIo = { stdout: proce
       connectTo: settings.connectTo.map(parseConnectTo),
       ca: caPems,
       timeoutMs: settings.timeoutMs,
+      onPage: (read, found) => crawling.page(read, found),
       onOccurrence(o) {
         // A resource link by its address or its words: one such occurrence puts every occurrence on the worklist.
         if (everything || (o.text !== null && spotResource(spottingFacts(o, o.text)).resource)) include(addressKey(o.href));
       },
     });
+    crawling.stop();
+    progress.show();
     await Promise.all(checks.values());
   } catch (err) {
+    crawling.stop();
     // Checks already under way end with the engine: settle them quietly rather than as unhandled rejections.
     void Promise.allSettled(checks.values());
     progress.stop();

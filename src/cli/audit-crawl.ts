@@ -60,6 +60,8 @@ export interface CrawlOptions {
    * carries are provisional: the returned `occurrences` are the final word.
    */
   onOccurrence?: (o: Occurrence) => void;
+  /** Each time a page of the site is read: how many have been, and how many of the site's links were found. */
+  onPage?: (pagesRead: number, siteLinksFound: number) => void;
 }
 
 export class CrawlError extends Error {}
@@ -185,8 +187,13 @@ export async function crawlSite(options: CrawlOptions): Promise<Crawl> {
   };
 
   const checker = new SiteCrawler(new URL('./', start).href);
-  checker.on('pagestart', (url) => pageUrls.add(String(url)));
+  const siteLinks = new Set<string>();
+  checker.on('pagestart', (url) => {
+    pageUrls.add(String(url));
+    options.onPage?.(pageUrls.size, siteLinks.size);
+  });
   checker.on('link', (result) => {
+    if (!isOutbound(result.url)) siteLinks.add(result.url);
     if (result.parent === undefined) {
       startResult ??= result;
       return;

@@ -11,11 +11,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jsonLines, stillThere } from '../fixtures/sealed/cli.ts';
 import { U } from '../fixtures/simweb/catalogue.ts';
 import { startSimWeb, type SimWeb } from '../fixtures/simweb/server.ts';
+import { SITE_URL, sitePages } from '../fixtures/directory-site/site.ts';
 
 let sim: SimWeb;
 let scratch: string;
 beforeAll(async () => {
-  sim = await startSimWeb();
+  sim = await startSimWeb({ pages: sitePages() });
   scratch = mkdtempSync(path.join(tmpdir(), 'still-there-conventions-'));
 });
 afterAll(async () => {
@@ -106,5 +107,20 @@ describe('audit', () => {
     expect(report.site).toBe('standard input');
     expect(report.links.map((l) => [l.url, l.verdict])).toEqual([[U.bigBookChapter, 'dead']]);
     expect(run.code).toBe(1);
+  });
+});
+
+describe('audit progress', () => {
+  /** The command run on a terminal of its own (util-linux's script gives it one), its terminal's output returned. */
+  async function onTerminal(args: string[], env: Record<string, string>): Promise<string> {
+    const command = [process.execPath, 'bin/still-there.js', ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+    const run = await stillThere(sim, [], { exact: true, env, wrap: ['script', '-qec', command, '/dev/null'] });
+    return run.stdout;
+  }
+
+  it('shows the crawl on a terminal, and nothing of it under CI', async () => {
+    const args = ['audit', SITE_URL, '--recurse', '--ca', sim.caFile, '--timeout', '3000'];
+    expect(await onTerminal(args, { CI: '' })).toMatch(/reading the site: \d+ pages? read, \d+ of its links found/);
+    expect(await onTerminal(args, { CI: 'true' })).not.toMatch(/reading the site/);
   });
 });
