@@ -11,7 +11,7 @@ import { normaliseUrl } from '../health/address.ts';
 import type { LinkReport } from '../health/verdict.ts';
 import { newHomeFor } from '../directory/lookup.ts';
 import { spotResource, type LinkFacts } from '../directory/spotting.ts';
-import { auditRow, buildReport, summaryText, type FoundOn } from '../report/model.ts';
+import { auditRow, buildReport, summaryText, type FoundOn, type SitePageProblem } from '../report/model.ts';
 import { render } from '../report/render.ts';
 import { terminalSafe } from '../report/table.ts';
 import { ENGINE_HELP, ENGINE_OPTIONS, engineSettings, parse, UsageError } from './args.ts';
@@ -21,7 +21,7 @@ import { CrawlError, crawlSite, type Crawl, type CrawlTarget, type Occurrence } 
 import { createNodeEngine } from './engine.ts';
 import { parseConnectTo } from './http-transport.ts';
 import { OFFLINE_BANNER } from './check-command.ts';
-import { deliver, existingFolder, EXIT_HELP, OUTPUT_HELP, OUTPUT_OPTIONS, outputSettings, wantsColour } from './output-options.ts';
+import { commandLine, deliver, existingFolder, EXIT_HELP, OUTPUT_HELP, OUTPUT_OPTIONS, outputSettings, wantsColour } from './output-options.ts';
 import { MAX_PAGE_BYTES } from './page-evidence.ts';
 import { createCrawlProgress, createProgress } from './progress.ts';
 
@@ -165,16 +165,20 @@ export async function auditCommand(argv: string[], io: AuditIo = { stdout: proce
   }
   // Every check came back "offline": the machine, not the site, is the news; nothing was judged (exit 2).
   const offline = rows.length > 0 && rows.every((r) => r.reason === 'offline');
-  const report = buildReport({ site: positionals[0] === '-' ? 'standard input' : positionals[0]!, scope: everything ? 'all' : 'resources', generatedAt: now().toISOString(), pages: crawl.pages, rows, offline });
+  const report = buildReport({
+    site: positionals[0] === '-' ? 'standard input' : positionals[0]!,
+    scope: everything ? 'all' : 'resources',
+    generatedAt: now().toISOString(),
+    pages: crawl.pages,
+    rows,
+    siteProblems: siteProblems(crawl),
+    command: commandLine('audit', argv),
+    offline,
+  });
   const colour = output.out === null && format === 'table' && wantsColour(io.stdout);
   const text = render(report, format, { colour });
   if (!(await deliver(text, output.out, io))) return 2;
 
-  for (const p of crawl.problems.slice(0, 10)) {
-    const what = p.why ? `was read only in part: ${p.why}` : `answered ${p.status || 'nothing'}`;
-    io.stderr.write(`still-there: note: ${terminalSafe(p.url)} on the site ${what}${p.linkedFrom ? ` (linked from ${terminalSafe(p.linkedFrom)})` : ''}\n`);
-  }
-  if (crawl.problems.length > 10) io.stderr.write(`still-there: note: ${crawl.problems.length - 10} more of the site's own links answered an error\n`);
   if (format !== 'table' || output.out !== null) io.stderr.write(`${summaryText(report.summary)}\n`);
   if (offline) io.stderr.write(`still-there: ${OFFLINE_BANNER}\n`);
 
@@ -189,6 +193,21 @@ export async function auditCommand(argv: string[], io: AuditIo = { stdout: proce
   }
   if (offline) return 2;
   return report.rows.some((r) => failOn.has(r.verdict)) ? 1 : 0;
+}
+
+/** The crawl's problems by address, each with every page that links to it: one row per broken page of the site. */
+function siteProblems(crawl: Crawl): SitePageProblem[] {
+  const byUrl = new Map<string, SitePageProblem>();
+  for (const p of crawl.problems) {
+    let problem = byUrl.get(p.url);
+    if (!problem) {
+      const detail = p.why ? `it was read only in part: ${p.why}` : p.status ? `the server answered ${p.status}` : 'no answer came';
+      byUrl.set(p.url, (problem = { url: p.url, status: p.why || !p.status ? null : p.status, detail, linkedFrom: [] }));
+    }
+    if (p.linkedFrom && !problem.linkedFrom.includes(p.linkedFrom)) problem.linkedFrom.push(p.linkedFrom);
+  }
+  for (const problem of byUrl.values()) problem.linkedFrom.sort();
+  return [...byUrl.values()];
 }
 
 /** Links are checked and cached under one form; an href that is no address at all stays as written. */

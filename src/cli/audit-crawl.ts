@@ -45,7 +45,7 @@ export interface CrawlProblem {
 export interface Crawl {
   pages: string[];
   occurrences: Occurrence[];
-  /** Internal links that answered an error: not our verdict to give, but worth a line on stderr. */
+  /** The site's own links that answered an error, and pages read only in part: rows of their own in the report. */
   problems: CrawlProblem[];
 }
 
@@ -266,6 +266,8 @@ export async function crawlSite(options: CrawlOptions): Promise<Crawl> {
   for (const p of problems) {
     p.url = await pageName(p.url);
     if (p.linkedFrom) p.linkedFrom = await pageName(p.linkedFrom);
+    // A page that answered an error was never read: it is a problem of the site, not one of its audited pages.
+    if (!p.why) pages.delete(p.url);
   }
   return { pages: [...pages], occurrences: [...unique.values()], problems };
 }

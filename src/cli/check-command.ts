@@ -5,7 +5,7 @@ import { terminalSafe } from '../report/table.ts';
 import { badInputLine, summaryLine, tableRow, toCheckLine, type CheckLine } from './check-output.ts';
 import { createNodeEngine } from './engine.ts';
 import { argumentLines, readLines, type InputLine } from './input.ts';
-import { deliver, EXIT_HELP, OUTPUT_HELP, OUTPUT_OPTIONS, outputSettings, wantsColour } from './output-options.ts';
+import { commandLine, deliver, EXIT_HELP, OUTPUT_HELP, OUTPUT_OPTIONS, outputSettings, wantsColour } from './output-options.ts';
 import { createProgress } from './progress.ts';
 import { zeroCounts, type LinkReport } from '../health/verdict.ts';
 import { screenUrl } from '../health/screen.ts';
@@ -109,6 +109,7 @@ export async function checkCommand(argv: string[], io: Io = { stdout: process.st
       generatedAt: new Date().toISOString(),
       pages: [...new Set([...rows.values()].flatMap((r) => r.foundOn.map((f) => f.page)))],
       rows: [...rows.values()].map((r) => auditRow(r.report, r.foundOn)),
+      command: commandLine('check', argv),
       offline: wasOffline,
     });
     const text = streaming ? streamed.join('') : render(report, output.format, { colour });

@@ -80,3 +80,16 @@ export async function deliver(text: string, out: string | null, io: { stdout: No
     return false;
   }
 }
+
+/**
+ * The command as an editor would type it again, for a report's header: each argument quoted for a POSIX shell
+ * when it needs it, and the user name and password of any address left out (a report is shared; a password
+ * typed into an address is not).
+ */
+export function commandLine(command: string, argv: readonly string[]): string {
+  const shown = argv.map((arg) => {
+    const bare = arg.replace(/^([a-z][a-z\d+.-]*:\/\/)[^/@\s]*@/i, '$1');
+    return /^[\w@%+=:,./-]+$/.test(bare) ? bare : `'${bare.replace(/'/g, `'\\''`)}'`;
+  });
+  return ['still-there', command, ...shown].join(' ');
+}

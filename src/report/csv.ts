@@ -1,8 +1,9 @@
 /**
  * The audit as CSV for spreadsheets: one row per (link, page) occurrence, so a sheet filtered by page is that
- * page's to-do list. RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote or line break.
+ * page's to-do list. The site's own pages that could not be read follow, with the verdict "site-page-broken" and,
+ * as their page, each page that links to them. RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote or line break.
  */
-import { OFFLINE_NOTICE, type AuditReport } from './model.ts';
+import { OFFLINE_NOTICE, sitePageReason, type AuditReport } from './model.ts';
 
 export const CSV_COLUMNS = [
   'url', 'verdict', 'reason', 'detail', 'status', 'final_url', 'new_home', 'archive_url', 'archive_timestamp', 'checked_at',
@@ -13,6 +14,9 @@ export const CSV_COLUMNS = [
  * A cell a spreadsheet would read as a formula (=, +, -, @, and tab or carriage return, which some read the same
  * way) is prefixed with a single quote: link text comes from other people's pages (OWASP "CSV injection").
  */
+/** The verdict column of a row for one of the site's own pages that could not be read. */
+export const SITE_PAGE_BROKEN = 'site-page-broken';
+
 export function csvCell(value: string | number | null): string {
   // Control characters other than line breaks and tabs (an ESC from a page's link text) have no place in a sheet.
   // eslint-disable-next-line no-control-regex
@@ -30,6 +34,12 @@ export function renderCsv(report: AuditReport): string {
         row.url, row.verdict, row.reason, row.detail, row.status, row.finalUrl, row.newHome, row.archive?.url ?? null,
         row.archive?.timestamp ?? null, row.checkedAt, at.page, at.text, at.position,
       ];
+      lines.push(cells.map(csvCell).join(','));
+    }
+  }
+  for (const p of report.siteProblems) {
+    for (const from of p.linkedFrom.length ? p.linkedFrom : [null]) {
+      const cells = [p.url, SITE_PAGE_BROKEN, sitePageReason(p), p.detail, p.status, null, null, null, null, report.generatedAt, from, null, null];
       lines.push(cells.map(csvCell).join(','));
     }
   }

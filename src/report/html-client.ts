@@ -12,6 +12,8 @@ export function auditReportScript(): void {
   const pick = (id: string) => document.getElementById(id) as HTMLSelectElement | HTMLInputElement | null;
   const filters = { verdict: pick('filter-verdict'), reason: pick('filter-reason'), page: pick('filter-page'), text: pick('filter-text') };
   const shown = document.getElementById('shown');
+  const showAlive = document.getElementById('show-alive');
+  let aliveShown = false;
   const RANK: Record<string, number> = { dead: 0, moved: 1, unverified: 2, alive: 3 };
 
   function apply(): void {
@@ -25,7 +27,9 @@ export function auditReportScript(): void {
         (!verdict || row.dataset.verdict === verdict) &&
         (!reason || row.dataset.reason === reason) &&
         (!page || (row.dataset.pages ?? '').split(' ').includes(page)) &&
-        (!words || (row.textContent ?? '').toLowerCase().includes(words));
+        (!words || (row.textContent ?? '').toLowerCase().includes(words)) &&
+        // Alive rows stay folded unless asked for, by the button or by choosing "alive" as the verdict.
+        (row.dataset.verdict !== 'alive' || aliveShown || verdict === 'alive');
       row.hidden = !visible;
       if (visible) count++;
     }
@@ -56,6 +60,16 @@ export function auditReportScript(): void {
   }
 
   for (const control of Object.values(filters)) control?.addEventListener('input', apply);
+  showAlive?.addEventListener('click', () => {
+    aliveShown = !aliveShown;
+    showAlive.setAttribute('aria-pressed', String(aliveShown));
+    const n = showAlive.dataset.alive ?? '';
+    showAlive.textContent = `${aliveShown ? 'Hide' : 'Show'} the ${n} alive ${n === '1' ? 'link' : 'links'}`;
+    // The printed page says what it leaves out, and only when it does.
+    const note = document.getElementById('alive-not-printed');
+    if (note) note.hidden = aliveShown;
+    apply();
+  });
   for (const button of Array.from(head.querySelectorAll('button[data-sort]'))) {
     button.addEventListener('click', () => sortBy((button as HTMLButtonElement).dataset.sort ?? ''));
   }

@@ -4,7 +4,7 @@
  * Link words come from other people's pages, so they go in code spans and nothing they contain becomes markup.
  */
 import type { Verdict } from '../health/verdict.ts';
-import { replacements, summaryText, type AuditReport, type AuditRow, type FoundOn, OFFLINE_NOTICE } from './model.ts';
+import { replacements, sitePageReason, summaryText, type AuditReport, type AuditRow, type FoundOn, OFFLINE_NOTICE } from './model.ts';
 
 const SECTIONS: Array<{ verdict: Verdict; title: string; task: boolean }> = [
   { verdict: 'dead', title: 'Dead links', task: true },
@@ -66,6 +66,7 @@ export function renderMarkdown(report: AuditReport): string {
   const out: string[] = [`# Link audit of ${mdUrl(report.site)}`, ''];
   if (report.offline) out.push(`> **${OFFLINE_NOTICE}**`, '');
   out.push(`${mdText(report.generatedAt.slice(0, 10))} · ${mdText(summaryText(report.summary))}${report.scope === 'resources' ? ' (links to mutual-aid resources only)' : ''}`, '');
+  if (report.command) out.push(`Made by ${codeSpan(report.command)}`, '');
   let any = false;
   for (const section of SECTIONS) {
     const rows = report.rows.filter((r) => r.verdict === section.verdict);
@@ -73,6 +74,15 @@ export function renderMarkdown(report: AuditReport): string {
     any = true;
     out.push(`## ${section.title} (${rows.length})`, '');
     for (const row of rows) out.push(...item(row, section.task));
+    out.push('');
+  }
+  if (report.siteProblems.length) {
+    any = true;
+    out.push(`## The site's own pages that could not be read (${report.siteProblems.length})`, '');
+    for (const p of report.siteProblems) {
+      out.push(`- [ ] ${mdUrl(p.url)} — **${sitePageReason(p)}**: ${mdText(p.detail)}`);
+      if (p.linkedFrom.length) out.push(`  - Mend or remove the link on: ${p.linkedFrom.map(mdUrl).join('; ')}`);
+    }
     out.push('');
   }
   if (!any) out.push('Nothing to fix: every link checked is alive.', '');

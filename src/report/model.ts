@@ -26,8 +26,24 @@ export interface FoundOn {
  */
 export type AuditRow = VerdictSummary & { foundOn: FoundOn[]; newHomeNamed?: { named: string; group: string } };
 
+/**
+ * One of the site's own pages (or files) that could not be read: a link inside the directory that answers 404, or
+ * a page that never finished arriving. Not a verdict on a resource, but the editor's to fix all the same.
+ */
+export interface SitePageProblem {
+  url: string;
+  /** What it answered; null when nothing came back, or it arrived only in part. */
+  status: number | null;
+  /** In words, for every format: "the server answered 404", "it was read only in part: …". */
+  detail: string;
+  /** The site's pages that link to it, where the editor mends the link; empty when none is known. */
+  linkedFrom: string[];
+}
+
 export interface AuditSummary {
   pages: number;
+  /** The site's own pages that could not be read (siteProblems). */
+  brokenSitePages: number;
   links: number;
   /** Every (link, page) pair: the number of edits a full clean-up takes. */
   occurrences: number;
@@ -42,6 +58,10 @@ export interface AuditReport {
   generatedAt: string;
   pages: string[];
   rows: AuditRow[];
+  /** The site's own pages that could not be read, by address. */
+  siteProblems: SitePageProblem[];
+  /** The command that produced the report, as typed (credentials in addresses left out); absent when unknown. */
+  command?: string;
   summary: AuditSummary;
   /** Every check came back "offline": nothing was judged, and every format says so first. */
   offline?: boolean;
@@ -70,17 +90,29 @@ export function auditRow(verdict: VerdictSummary, foundOn: FoundOn[]): AuditRow 
   return row;
 }
 
-export function buildReport(input: { site: string; scope: AuditReport['scope']; generatedAt: string; pages: string[]; rows: AuditRow[]; offline?: boolean }): AuditReport {
+export function buildReport(input: {
+  site: string;
+  scope: AuditReport['scope'];
+  generatedAt: string;
+  pages: string[];
+  rows: AuditRow[];
+  siteProblems?: SitePageProblem[];
+  command?: string;
+  offline?: boolean;
+}): AuditReport {
   const rows = [...input.rows].sort(byWorklistOrder);
   const verdicts = zeroCounts();
   for (const r of rows) verdicts[r.verdict]++;
+  const siteProblems = [...(input.siteProblems ?? [])].sort((a, b) => a.url.localeCompare(b.url));
   return {
     site: input.site,
     scope: input.scope,
     generatedAt: input.generatedAt,
     pages: [...input.pages].sort(),
     rows,
-    summary: { pages: input.pages.length, links: rows.length, occurrences: rows.reduce((n, r) => n + r.foundOn.length, 0), verdicts },
+    siteProblems,
+    ...(input.command !== undefined ? { command: input.command } : {}),
+    summary: { pages: input.pages.length, brokenSitePages: siteProblems.length, links: rows.length, occurrences: rows.reduce((n, r) => n + r.foundOn.length, 0), verdicts },
     ...(input.offline ? { offline: true } : {}),
   };
 }
@@ -119,5 +151,11 @@ export function rowsByPage(report: AuditReport): Array<{ page: string; entries: 
 
 export function summaryText(s: AuditSummary): string {
   const v = s.verdicts;
-  return `${s.links} ${s.links === 1 ? 'link' : 'links'} on ${s.pages} ${s.pages === 1 ? 'page' : 'pages'}: ${v.dead} dead, ${v.moved} moved, ${v.unverified} unverified, ${v.alive} alive`;
+  const broken = s.brokenSitePages ? `; ${s.brokenSitePages} of the site's own pages could not be read` : '';
+  return `${s.links} ${s.links === 1 ? 'link' : 'links'} on ${s.pages} ${s.pages === 1 ? 'page' : 'pages'}: ${v.dead} dead, ${v.moved} moved, ${v.unverified} unverified, ${v.alive} alive${broken}`;
+}
+
+/** A short reason for a broken page of the site, in the style of the verdicts' reasons: http-404, cut-off, no-answer. */
+export function sitePageReason(p: SitePageProblem): string {
+  return p.status !== null ? `http-${p.status}` : p.detail.startsWith('it was read only in part') ? 'cut-off' : 'no-answer';
 }

@@ -1,6 +1,6 @@
 /** The audit as a terminal table, one block per page, worst links first: what an editor reads before editing. */
 import type { Verdict } from '../health/verdict.ts';
-import { OFFLINE_NOTICE, replacements, rowsByPage, summaryText, type AuditReport } from './model.ts';
+import { OFFLINE_NOTICE, replacements, rowsByPage, sitePageReason, summaryText, type AuditReport } from './model.ts';
 
 const COLOURS: Record<Verdict, string> = { alive: '\x1b[32m', moved: '\x1b[36m', dead: '\x1b[31m', unverified: '\x1b[33m' };
 const INDENT = ' '.repeat(30);
@@ -31,6 +31,15 @@ export function renderTable(report: AuditReport, options: { colour?: boolean } =
     lines.push('');
   }
   if (report.rows.length === 0) lines.push(`No ${report.scope === 'all' ? 'outbound' : 'resource'} links found on ${report.summary.pages} ${report.summary.pages === 1 ? 'page' : 'pages'}.`, '');
+  if (report.siteProblems.length) {
+    lines.push("The site's own pages that could not be read");
+    for (const p of report.siteProblems) {
+      lines.push(`  ${'broken'.padEnd(10)} ${sitePageReason(p).padEnd(15)} ${terminalSafe(p.url)}`);
+      lines.push(`${INDENT}${terminalSafe(p.detail)}`);
+      for (const from of p.linkedFrom) lines.push(`${INDENT}linked from ${terminalSafe(from)}`);
+    }
+    lines.push('');
+  }
   lines.push(summaryText(report.summary));
   return `${lines.join('\n')}\n`;
 }

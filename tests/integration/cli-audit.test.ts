@@ -88,7 +88,11 @@ describe('the worklist for the whole site (--recurse), in every format', () => {
     expect(json.code).toBe(1);
     const report = JSON.parse(json.stdout);
     expect(report).toMatchObject({ version: 1, site: SITE_URL, scope: 'resources' });
-    expect(report.summary).toEqual({ pages: 9, links: 13, occurrences: 19, verdicts: { dead: 5, moved: 1, unverified: 1, alive: 6 } });
+    expect(report.summary).toEqual({ pages: 9, brokenSitePages: 1, links: 13, occurrences: 19, verdicts: { dead: 5, moved: 1, unverified: 1, alive: 6 } });
+    // The site's own page that answers 404 is a row of its own, with the page that links to it; it is no audited page.
+    expect(report.siteProblems).toEqual([{ url: page('groups/grief.html'), status: 404, detail: 'the server answered 404', linkedFrom: [page('groups/peer.html')] }]);
+    expect(report.pages).not.toContain(page('groups/grief.html'));
+    expect(report.command).toMatch(new RegExp(`^still-there audit ${SITE_URL} --recurse --format json --ca /\\S+ --timeout 3000$`));
     for (const l of report.links) expect(Object.keys(l)).toEqual(['url', 'verdict', 'reason', 'detail', 'status', 'finalUrl', 'newHome', 'archive', 'checkedAt', 'foundOn']);
     // Worst first.
     expect(report.links.map((l: JsonLink) => l.verdict)).toEqual(['dead', 'dead', 'dead', 'dead', 'dead', 'moved', 'unverified', 'alive', 'alive', 'alive', 'alive', 'alive', 'alive']);
@@ -153,7 +157,12 @@ describe('the worklist for the whole site (--recurse), in every format', () => {
     expect(home.indexOf('moved')).toBeLessThan(home.indexOf('alive'));
     const peer = blocks.find((b) => b.startsWith(`${page('groups/peer.html')}\n`))!;
     expect(peer).toMatch(/dead\s+redirect-loop\s+#5\s+https:\/\/www\.lifering\.org\/meeting-schedule/);
-    expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('13 links on 9 pages: 5 dead, 1 moved, 1 unverified, 6 alive');
+    expect(blocks.find((b) => b.startsWith("The site's own pages that could not be read\n"))).toBe(
+      `The site's own pages that could not be read\n  broken     http-404        ${page('groups/grief.html')}\n${' '.repeat(30)}the server answered 404\n${' '.repeat(30)}linked from ${page('groups/peer.html')}`,
+    );
+    expect(run.stdout.trimEnd().split('\n').at(-1)).toBe("13 links on 9 pages: 5 dead, 1 moved, 1 unverified, 6 alive; 1 of the site's own pages could not be read");
+    // Said once, in the report: no longer a note on standard error as well.
+    expect(run.stderr).not.toMatch(/grief/);
   });
 
   it('csv: one row per link and page, RFC 4180 quoting, formula cells defused', async () => {
@@ -162,9 +171,13 @@ describe('the worklist for the whole site (--recurse), in every format', () => {
     expect(run.stdout.endsWith('\r\n')).toBe(true);
     const [header, ...rows] = parseCsv(run.stdout);
     expect(header).toEqual(['url', 'verdict', 'reason', 'detail', 'status', 'final_url', 'new_home', 'archive_url', 'archive_timestamp', 'checked_at', 'page', 'link_text', 'position']);
-    expect(rows).toHaveLength(19);
+    expect(rows).toHaveLength(20);
     for (const r of rows) expect(r).toHaveLength(13);
     const col = (name: string) => header!.indexOf(name);
+    // The site's own broken page comes last, with the page that links to it.
+    expect([rows.at(-1)![col('url')], rows.at(-1)![col('verdict')], rows.at(-1)![col('reason')], rows.at(-1)![col('status')], rows.at(-1)![col('page')]]).toEqual([
+      page('groups/grief.html'), 'site-page-broken', 'http-404', '404', page('groups/peer.html'),
+    ]);
     const bigBook = rows.filter((r) => r[col('url')] === U.bigBookChapter);
     expect(bigBook.map((r) => r[col('page')])).toEqual([SITE_URL, page('resources/helplines.html'), page('services/family.html')]);
     expect(bigBook[2]![col('link_text')]).toBe(`'${HOSTILE_TEXT}`);
@@ -184,7 +197,9 @@ describe('the worklist for the whole site (--recurse), in every format', () => {
     expect(md).toMatch(/13 links on 9 pages: 5 dead, 1 moved, 1 unverified, 6 alive/);
     expect(md).toMatch(/^## Dead links \(5\)$/m);
     expect(md).toMatch(/^## Moved links \(1\)$/m);
-    expect(md.match(/^- \[ \] /gm)).toHaveLength(6);
+    expect(md.match(/^- \[ \] /gm)).toHaveLength(7);
+    expect(md).toContain(`## The site's own pages that could not be read (1)\n\n- [ ] <${page('groups/grief.html')}> — **http-404**: the server answered 404\n  - Mend or remove the link on: <${page('groups/peer.html')}>`);
+    expect(md).toContain(`Made by \`still-there audit ${SITE_URL} --recurse --format md --ca `);
     const bigBook = md.slice(md.indexOf(`- [ ] <${U.bigBookChapter}>`)).split('\n- ')[0]!;
     expect(bigBook).toContain('**not-found**');
     expect(bigBook).toContain(`Replace with: the group's new home <https://aa.org/>, or archived copy from 2008-05-13 <https://web.archive.org/web/20080513062455/${U.bigBookChapter}>`);
@@ -215,6 +230,7 @@ describe('the worklist for the whole site (--recurse), in every format', () => {
     expect(html).toContain('<script>(function auditReportScript()');
     expect(html).not.toMatch(/<(img|link|iframe|object|embed|audio|video|source|base)\b|@import|url\(/i);
     expect(html).toContain(`href="https://web.archive.org/web/20080513062455/${U.bigBookChapter}"`);
+    expect(html).toMatch(new RegExp(`<table id="site-problems">[\\s\\S]*data-url="${page('groups/grief.html')}"[\\s\\S]*http-404`));
   });
 });
 
@@ -242,6 +258,8 @@ describe('a local folder or file, served by linkinator itself', () => {
     const report = JSON.parse(run.stdout);
     const file = (p: string) => path.join('tests/fixtures/directory-site', p);
     expect(report.summary).toMatchObject({ links: 13, verdicts: { dead: 5, moved: 1, unverified: 1, alive: 6 } });
+    // The removed page is named by the file that is not there, linked from the file that names it.
+    expect(report.siteProblems).toMatchObject([{ url: file('groups/grief.html'), status: 404, linkedFrom: [file('groups/peer.html')] }]);
     expect([...report.pages].sort()).toEqual(
       ['about.html', 'groups/peer.html', 'index.html', 'meetings.html', 'old-meetings.html', 'resources/helplines.html', 'services/family.html', 'services/index.html'].map(file).sort(),
     );

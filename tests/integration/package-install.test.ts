@@ -2,17 +2,21 @@
  * The command line as an editor installs it: `npm pack` gives a tarball of compiled JavaScript with its types and
  * its runtime dependencies (bundled, so it installs with no registry at hand), `npm install -g` into a fresh prefix,
  * and `still-there check` and `audit` run from a folder outside the repository — no TypeScript, no type stripping
- * (which Node refuses under node_modules), no build tools.
+ * (which Node refuses under node_modules), no build tools. And the README's editor sections and the nightly CI
+ * recipe (docs/nightly-audit.yml) as typed: their commands, read from those files, run in a folder of their own
+ * against the directory site served under the README's example name, trusting the simulation's certificate
+ * authority the way an organisation's machine trusts its own (NODE_EXTRA_CA_CERTS), with no test option added.
  */
-import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jsonLines, type CliRun } from '../fixtures/sealed/cli.ts';
+import { inWorld, jsonLines, type CliRun } from '../fixtures/sealed/cli.ts';
 import { U } from '../fixtures/simweb/catalogue.ts';
 import { startSimWeb, type SimWeb } from '../fixtures/simweb/server.ts';
+import { SITE_DIR, sitePages } from '../fixtures/directory-site/site.ts';
 
 const run = promisify(execFile);
 let scratch: string;
@@ -25,8 +29,21 @@ beforeAll(async () => {
   const packed = await run('npm', ['pack', '--json', '--pack-destination', scratch], { maxBuffer: 64 * 1024 * 1024 });
   tarball = path.join(scratch, (JSON.parse(packed.stdout) as Array<{ filename: string }>)[0]!.filename);
   prefix = path.join(scratch, 'prefix');
-  await run('npm', ['install', '--global', '--prefix', prefix, '--offline', '--no-audit', '--no-fund', tarball], { maxBuffer: 16 * 1024 * 1024 });
-  sim = await startSimWeb({ pages: { 'www.county-groups.org': { '/': `<!doctype html><title>Groups</title><ul><li>Support group: <a href="${U.bigBookChapter}">Big Book, chapter 4</a></li><li>Meetings: <a href="https://www.nami.org/">NAMI</a></li></ul>` } } });
+  // The README's install command as written, in the folder holding the tarball; npm's settings from the environment
+  // put the "global" install in a prefix of the test's own, with no registry to ask.
+  const install = readmeCommands().find((c) => c.startsWith('npm install --global'))!;
+  expect(install).toBe(`npm install --global ./${path.basename(tarball)}`);
+  await run('sh', ['-c', install], {
+    cwd: scratch,
+    env: { ...process.env, npm_config_prefix: prefix, npm_config_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false' },
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  sim = await startSimWeb({
+    pages: {
+      'www.county-groups.org': { '/': `<!doctype html><title>Groups</title><ul><li>Support group: <a href="${U.bigBookChapter}">Big Book, chapter 4</a></li><li>Meetings: <a href="https://www.nami.org/">NAMI</a></li></ul>` },
+      ...sitePages(README_SITE_HOST),
+    },
+  });
 }, 180_000);
 
 afterAll(async () => {
@@ -34,20 +51,25 @@ afterAll(async () => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
+/** The name the README's examples and the CI recipe use for an editor's directory (a reserved example domain). */
+const README_SITE_HOST = 'directory.example.org';
+
+/** The shell command lines of the README's sections for editors and for single links, in order. */
+function readmeCommands(): string[] {
+  const readme = readFileSync('README.md', 'utf8');
+  const sections = readme.slice(readme.indexOf('## For editors'), readme.indexOf('## Figures'));
+  const blocks = [...sections.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]!);
+  return blocks.flatMap((b) => b.split('\n')).filter((line) => /^(still-there|npm) /.test(line));
+}
+
+/** A shell command line run as a user types it: in a folder of its own, with the installed command on PATH. */
+function typed(line: string, cwd: string, env: Record<string, string> = {}): Promise<CliRun> {
+  return inWorld(sim, ['sh', '-c', line], { cwd, env: { PATH: `${path.join(prefix, 'bin')}:${process.env.PATH}`, NODE_EXTRA_CA_CERTS: sim.caFile, NO_COLOR: '1', ...env } });
+}
+
 /** The installed command, run from a folder of its own, in the sealed network's world. */
 function installed(args: string[]): Promise<CliRun> {
-  const cwd = mkdtempSync(path.join(scratch, 'elsewhere-'));
-  const [command, ...rest] = sim.world.command([path.join(prefix, 'bin', 'still-there'), ...args]);
-  return new Promise((resolve, reject) => {
-    const child = spawn(command!, rest, { cwd, env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end();
-  });
+  return inWorld(sim, [path.join(prefix, 'bin', 'still-there'), ...args], { cwd: mkdtempSync(path.join(scratch, 'elsewhere-')), env: { NO_COLOR: '1' } });
 }
 
 describe('the packaged command line', () => {
@@ -77,5 +99,50 @@ describe('the packaged command line', () => {
     const result = await installed(['audit', 'https://www.county-groups.org/', '--format', 'md', '--out', out, '--ca', sim.caFile, '--timeout', '3000']);
     expect(result.stderr).toMatch(/2 links on 1 page: 1 dead/);
     expect(result.code).toBe(1);
+  });
+});
+
+describe("the README's editor sections and the nightly CI recipe, as typed outside the repository", () => {
+  it('runs every still-there command line of the README as written', async () => {
+    const cwd = mkdtempSync(path.join(scratch, 'editor-'));
+    // The README's local-folder example audits ./site-export/: a copy of the directory site.
+    cpSync(SITE_DIR, path.join(cwd, 'site-export'), { recursive: true, filter: (f) => !f.endsWith('.ts') });
+    const lines = readmeCommands().filter((l) => l.startsWith('still-there '));
+    expect(lines.length).toBeGreaterThanOrEqual(5);
+    for (const line of lines) {
+      const result = await typed(line, cwd);
+      expect(result.stderr, line).not.toMatch(/Unknown option|ERR_|TypeError|offline/);
+      if (line === 'still-there --version') {
+        expect(result.stdout.trim()).toBe(`still-there ${JSON.parse(readFileSync('package.json', 'utf8')).version}`);
+        continue;
+      }
+      // Every example meets a dead link (the directory site has five): exit status 1, as the README says.
+      expect(result.code, `${line}\n${result.stderr}`).toBe(1);
+      const out = / --out (\S+)/.exec(line)?.[1];
+      if (out) expect(statSync(path.join(cwd, out)).size, line).toBeGreaterThan(1000);
+    }
+    expect(readFileSync(path.join(cwd, 'worklist.html'), 'utf8')).toContain(`still-there audit https://${README_SITE_HOST}/ --recurse --format html --out worklist.html`);
+    expect(readFileSync(path.join(cwd, 'links.csv'), 'utf8')).toMatch(/^url,verdict,reason/);
+  });
+
+  it("runs docs/nightly-audit.yml's audit step on two nights: the cache kept, the report written, the job failed on a dead link", async () => {
+    const workflow = readFileSync('docs/nightly-audit.yml', 'utf8');
+    const step = /^\s+run: (still-there audit .*)$/m.exec(workflow)?.[1];
+    expect(step).toBeDefined();
+    const site = /^\s+DIRECTORY_URL: (\S+)$/m.exec(workflow)?.[1];
+    expect(site).toBe(`https://${README_SITE_HOST}/`);
+    const cwd = mkdtempSync(path.join(scratch, 'ci-'));
+    const night = (n: number) => typed(step!, cwd, { DIRECTORY_URL: site!, STILL_THERE_NOW: `2026-12-0${n}T02:30:00Z` });
+    const first = await night(1);
+    expect(first.code, first.stderr).toBe(1);
+    expect(existsSync(path.join(cwd, 'verdicts.json'))).toBe(true);
+    expect(readFileSync(path.join(cwd, 'link-audit.html'), 'utf8')).toMatch(/<h1>Link audit<\/h1>/);
+    const remembered = Object.keys((JSON.parse(readFileSync(path.join(cwd, 'verdicts.json'), 'utf8')) as { links: object }).links);
+    expect(remembered.length).toBeGreaterThan(10);
+    // DBSA's chapter search answers 500 every night: the first night's failure is counted, the second adds to it.
+    expect(readFileSync(path.join(cwd, 'link-audit.html'), 'utf8')).toMatch(/1 of 3 failed checks/);
+    const second = await night(2);
+    expect(second.code, second.stderr).toBe(1);
+    expect(readFileSync(path.join(cwd, 'link-audit.html'), 'utf8')).toMatch(/2 of 3 failed checks/);
   });
 });

@@ -191,7 +191,7 @@ describe('export', () => {
     few[3]!.verdict = { ...few[3]!.verdict!, stale: true };
     const report = auditReportOf(few, { page: PAGE, scope: 'all', generatedAt: now.toISOString() });
     expect(report.rows.map((r) => r.url)).toEqual([REPORTS.news.url]);
-    expect(report.summary).toEqual({ pages: 1, links: 1, occurrences: 1, verdicts: { dead: 0, moved: 0, unverified: 1, alive: 0 } });
+    expect(report.summary).toEqual({ pages: 1, brokenSitePages: 0, links: 1, occurrences: 1, verdicts: { dead: 0, moved: 0, unverified: 1, alive: 0 } });
     expect(JSON.stringify(report)).not.toContain('stale');
     expect(auditReportOf(few, { page: PAGE, scope: 'resources', generatedAt: now.toISOString() }).rows).toEqual([]);
   });
