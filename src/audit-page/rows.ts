@@ -4,7 +4,7 @@
  * known. The export turns them into the CLI's report model (src/report/model.ts), nothing else.
  * Pure: no DOM, no extension API.
  */
-import { normaliseUrl } from '../health/address.ts';
+import { addressKey } from '../health/address.ts';
 import { zeroCounts, type Verdict } from '../health/verdict.ts';
 import type { LinkVerdict, PageLinks } from '../messages.ts';
 import { auditRow, buildReport, VERDICT_ORDER, type AuditReport, type AuditRow, type FoundOn } from '../report/model.ts';
@@ -34,15 +34,6 @@ export function entriesFrom(found: PageLinks): AuditEntry[] {
     entry.resource ||= link.resource;
   }
   return [...byUrl.values()];
-}
-
-/** Links are checked and cached under one form; an href that is no address at all stays as written (as the CLI). */
-export function addressKey(href: string): string {
-  try {
-    return normaliseUrl(href);
-  } catch {
-    return href;
-  }
 }
 
 export function statusOf(entry: AuditEntry): RowStatus {

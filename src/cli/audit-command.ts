@@ -7,7 +7,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { mkdtemp, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { normaliseUrl } from '../health/address.ts';
+import { addressKey } from '../health/address.ts';
 import type { LinkReport } from '../health/verdict.ts';
 import { newHomeFor } from '../directory/lookup.ts';
 import { spotResource, type LinkFacts } from '../directory/spotting.ts';
@@ -208,15 +208,6 @@ function siteProblems(crawl: Crawl): SitePageProblem[] {
   }
   for (const problem of byUrl.values()) problem.linkedFrom.sort();
   return [...byUrl.values()];
-}
-
-/** Links are checked and cached under one form; an href that is no address at all stays as written. */
-function addressKey(href: string): string {
-  try {
-    return normaliseUrl(href);
-  } catch {
-    return href;
-  }
 }
 
 async function crawlTarget(given: string): Promise<CrawlTarget> {

@@ -10,6 +10,7 @@ import path from 'node:path';
 import tls from 'node:tls';
 import { LinkChecker, LinkState, type LinkResult } from 'linkinator';
 import { Agent, buildConnector, getGlobalDispatcher, setGlobalDispatcher } from 'undici';
+import { destinationOf } from '../health/carried-address.ts';
 import { hostnameOf } from '../health/host.ts';
 import type { ConnectTo } from './http-transport.ts';
 import { SitePages, type AnchorEvidence } from './page-evidence.ts';
@@ -136,9 +137,11 @@ export async function crawlSite(options: CrawlOptions): Promise<Crawl> {
   const port = local ? await freePort() : 0;
   const start = options.target.kind === 'url' ? new URL(options.target.url) : new URL(`http://127.0.0.1:${port}/`);
   const siteHost = start.host;
+  // A wrapper on the site's own host (its exit.php?url=…) leads off the site: it is outbound, never fetched by the
+  // crawl, and judged by the address it carries.
   const isOutbound = (href: string): boolean => {
     try {
-      const u = new URL(href);
+      const u = new URL(destinationOf(href));
       return (u.protocol === 'http:' || u.protocol === 'https:') && u.host !== siteHost;
     } catch {
       return false;

@@ -4,9 +4,11 @@
  * link's own words name a resource ("Alcoholics Anonymous", "grupo de apoyo", "self-help clearinghouse", a group
  * of the directory, a line such as "Friendship Line"); the site's own name says it is a helpline; the words
  * around an outbound link name one. Against: share buttons, the page's own navigation and its in-page sections,
- * donate and shop links, news and research articles about support groups, "password recovery".
+ * donate and shop links, news and research articles about support groups, "password recovery". A link that only
+ * forwards (a redirect wrapper) is judged by the address it carries (src/health/carried-address.ts).
  * Precision and recall are measured on a labelled set of real resource pages (tests/unit/spotting.test.ts).
  */
+import { carriedAddress, isShareIntent, mayCarryAddress } from '../health/carried-address.ts';
 import { roughlySameSite } from './rough-site.ts';
 import { rememberedPerKey } from '../remembered.ts';
 import { groupForUrl, mayBelongToGroup } from './lookup.ts';
@@ -123,9 +125,6 @@ const DONATE = /\b(donat(e|es|ion|ions)|give now|membership|become[ _-]a[ _-]mem
 /** Words that look like ours but mean something else. */
 const FALSE_FRIENDS = /\b(password|account|data|disaster|file|cost|debt|credit|system|key) recovery\b|\brecover (your )?(password|account)\b|\banonymous(ly)? (survey|donation|donor|tip|feedback|report)/iu;
 
-/** Share buttons and intents: a link to post this page, not to a group. */
-const SHARE = /^(www\.)?(facebook\.com\/(sharer|share\.php|dialog\/share)|(twitter|x)\.com\/(intent|share)|linkedin\.com\/(shareArticle|sharing|cws\/share)|pinterest\.com\/pin\/create|reddit\.com\/submit|api\.whatsapp\.com\/send|wa\.me\/\?|t\.me\/share|tumblr\.com\/(share|widgets\/share)|(www\.)?addthis\.com|(www\.)?sharethis\.com|bsky\.app\/intent)/i;
-
 /** News and research sites: an article *about* support groups is not a support group. */
 const ARTICLE_SITES = new Set([
   'nytimes.com', 'washingtonpost.com', 'cnn.com', 'bbc.co.uk', 'bbc.com', 'npr.org', 'theguardian.com', 'usatoday.com',
@@ -151,8 +150,13 @@ export function judgeResource(link: LinkFacts): Spot {
     return no('not a web address');
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return no('not a web link');
-  const hostPath = `${url.hostname}${url.pathname}`;
-  if (SHARE.test(hostPath)) return no('a share button');
+  if (isShareIntent(`${url.hostname}${url.pathname}`)) return no('a share button');
+  // A wrapper (a site's redirect.php?url=…, a mail scanner's rewritten link) is judged as the address it carries.
+  const carried = mayCarryAddress(link.href) ? carriedAddress(link.href) : null;
+  if (carried !== null) {
+    const inner = judgeResource({ ...link, href: carried, host: undefined });
+    return inner.resource ? { ...inner, because: `${inner.because} (behind a redirect)` } : inner;
+  }
 
   const ownSite = link.pageHost ? roughlySameSite(url.hostname, link.pageHost) : false;
   // "On this page" lists, accordions and "back to top" point at sections of our own pages: their words
@@ -198,6 +202,10 @@ export function judgeResource(link: LinkFacts): Spot {
 export function mightBeResource(link: Omit<LinkFacts, 'href'> & { href?: string }): boolean {
   const host = link.host ?? hostOf(link.href ?? '');
   if (host === null) return true; // let the full test name the reason
+  if (link.href !== undefined && mayCarryAddress(link.href)) {
+    const carried = carriedAddress(link.href);
+    if (carried !== null && mightBeResource({ ...link, href: carried, host: undefined })) return true;
+  }
   if (mayBeResourceHost(host)) return true;
   if (CUES.test(link.text) || (link.title !== undefined && CUES.test(link.title))) return true;
   return link.context !== undefined && CUES.test(link.context());

@@ -3,6 +3,7 @@
  * every page; what may be fetched at all is screen.ts's (it brings the Public Suffix List and the special address
  * ranges, which the content script never needs).
  */
+import { destinationOf } from './carried-address.ts';
 
 /**
  * The form a link is stored and compared under: no fragment, no credentials, lower-case host, default port dropped
@@ -23,5 +24,17 @@ export function isWebAddress(url: string): boolean {
     return u.protocol === 'http:' || u.protocol === 'https:';
   } catch {
     return false;
+  }
+}
+
+/**
+ * The key a found link is checked, cached and listed under: the address it leads to (a redirect wrapper's carried
+ * address), normalised; an href that is no address at all stays as written.
+ */
+export function addressKey(href: string): string {
+  try {
+    return normaliseUrl(destinationOf(href));
+  } catch {
+    return href;
   }
 }

@@ -4,6 +4,7 @@
  * the same link written three ways is asked about once and drawn three times.
  */
 import { normaliseUrl } from '../health/address.ts';
+import { destinationOf } from '../health/carried-address.ts';
 import type { LinkVerdict } from '../messages.ts';
 import { applyVerdict, markChecking, unmark, type MarkOptions } from './marks.ts';
 import { notePhone } from './phone-note.ts';
@@ -20,7 +21,8 @@ export class MarkedLinks {
   track(a: HTMLAnchorElement, href: string, options: MarkOptions): string | null {
     let url: string;
     try {
-      url = normaliseUrl(href);
+      // A redirect wrapper is tracked under the address it carries: the verdict is that address's.
+      url = normaliseUrl(destinationOf(href));
     } catch {
       return null;
     }

@@ -5,6 +5,7 @@
  * sliced into short tasks (main-thread.ts) so a page of 10,000 links never freezes.
  */
 import { normaliseUrl } from '../health/address.ts';
+import { destinationOf } from '../health/carried-address.ts';
 import type { LinkVerdict, Requests, RequestName, TabPush } from '../messages.ts';
 import type { ChannelAnswer } from '../verdict-channel.ts';
 import { isOffFor, type Settings } from '../settings.ts';
@@ -162,7 +163,7 @@ export function startMarking(doc: Document, initial: Settings, deps: PageDeps): 
   function checkOne(href: string): void {
     let url: string;
     try {
-      url = normaliseUrl(href);
+      url = normaliseUrl(destinationOf(href));
     } catch {
       return;
     }
@@ -170,7 +171,7 @@ export function startMarking(doc: Document, initial: Settings, deps: PageDeps): 
     for (const a of doc.querySelectorAll<HTMLAnchorElement>('a[href]')) {
       try {
         const own = a.href;
-        if (normaliseUrl(own) === url) links.track(a, own, options);
+        if (normaliseUrl(destinationOf(own)) === url) links.track(a, own, options);
       } catch {
         /* not a URL */
       }

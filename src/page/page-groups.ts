@@ -4,6 +4,7 @@
  */
 import { groupForUrl } from '../directory/lookup.ts';
 import { normaliseUrl } from '../health/address.ts';
+import { destinationOf } from '../health/carried-address.ts';
 import { isVerdict } from '../health/verdict.ts';
 import type { PageGroupLink } from '../messages.ts';
 import { ATTR, REASON_ATTR } from './marks.ts';
@@ -17,7 +18,7 @@ export function pageGroups(doc: Document): PageGroupLink[] {
   for (const a of doc.querySelectorAll<HTMLAnchorElement>(`a[${ATTR}]`)) {
     let url: string;
     try {
-      url = normaliseUrl(a.href);
+      url = normaliseUrl(destinationOf(a.href));
     } catch {
       continue;
     }

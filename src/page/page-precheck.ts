@@ -7,6 +7,7 @@
  * "could be", and the links are then looked at one by one as usual. Links the page adds later always are.
  */
 import { mayBeResourceHost, mayNameResource } from '../directory/spotting.ts';
+import { mayCarryAddress } from '../health/carried-address.ts';
 import { readHrefOnce } from './link-address.ts';
 
 export interface PageText {
@@ -27,6 +28,8 @@ export function pageMayHoldResources(page: PageText, pageHosts: readonly string[
   const seenHosts = new Set<string>();
   const hrefs = page.hrefs();
   for (let i = 0; i < hrefs.length; i++) {
+    // A redirect wrapper is judged by the address it carries: that address's host counts, not the wrapper's.
+    if (mayCarryAddress(hrefs[i]!)) return true;
     const read = readHrefOnce(hrefs[i]!);
     if (read.kind === 'unclear') return true; // the browser may read it otherwise: look link by link
     if (read.kind !== 'web' || seenHosts.has(read.host)) continue; // relative links are on the page hosts, checked above

@@ -4,6 +4,7 @@
  */
 import { CONTEXT_CHARS, EVIDENCE_BOX_SELECTOR, linkWords, OWN_TEXT_CHARS, PAGE_CHROME_SELECTOR, surroundingWords } from '../directory/link-evidence.ts';
 import { judgeResource, mayBeResourceHost, mayNameResource, type LinkFacts } from '../directory/spotting.ts';
+import { carriedAddress, destinationOf, mayCarryAddress } from '../health/carried-address.ts';
 import { webLinkHost } from './link-address.ts';
 import { rememberedPerKey } from '../remembered.ts';
 import { titleAsWritten } from './marks.ts';
@@ -25,7 +26,7 @@ export function resourceAddress(a: HTMLAnchorElement, pageHost: string): string 
   const host = webLinkHost(a);
   if (host === null) return null;
   // Most links stop at the cheap test; only the rest pay for the resolved address and the whole judgement.
-  if (!resourceHost(host) && !mayBeNamedNearby(a)) return null;
+  if (!resourceHost(host) && !mayBeNamedNearby(a) && !carriesResourceHost(a)) return null;
   const href = a.href;
   const fullText = a.textContent ?? '';
   let context: string | undefined;
@@ -38,7 +39,21 @@ export function resourceAddress(a: HTMLAnchorElement, pageHost: string): string 
     context: () => (context ??= surroundings(a, fullText.length)),
     inPageChrome: () => a.closest(PAGE_CHROME_SELECTOR) !== null,
   };
-  return judgeResource(facts).resource ? href : null;
+  // A wrapper stands for the address it carries: that is what is checked and marked.
+  return judgeResource(facts).resource ? destinationOf(href) : null;
+}
+
+/** A redirect wrapper whose carried address is on a group's or a helpline's host ("redirect.php?url=https://aa.org/"). */
+function carriesResourceHost(a: HTMLAnchorElement): boolean {
+  const raw = a.getAttribute('href') ?? '';
+  if (!mayCarryAddress(raw)) return false;
+  const carried = carriedAddress(a.href);
+  if (carried === null) return false;
+  try {
+    return resourceHost(new URL(carried).hostname);
+  } catch {
+    return false;
+  }
 }
 
 /** Whether a host alone may make a link a resource, remembered per host: a page links to few hosts, many times. */

@@ -21,12 +21,21 @@ const NAMED_PAGE = `<!doctype html><title>Groups</title><ul>
 <li>Anxiety self-help: <a href="${U.noSuchDomain}">Recovery, Inc.</a></li>
 <li>Family support: <a href="http://www.no-such-site.org/">NAMI and Al-Anon meetings</a></li></ul>`;
 
+/**
+ * Links behind redirect wrappers: the county's own exit script, and a mail scanner's rewritten link pasted from an
+ * email. Neither wrapper exists on the simulated web (nothing fetches it); the addresses they carry do.
+ */
+const WRAPPED_PAGE = `<!doctype html><title>Leaving our site</title><ul>
+<li><a id="dead" href="/exit.php?url=${encodeURIComponent(U.bigBookChapter)}">Click here</a> for chapter 4</li>
+<li><a id="alive" href="https://nam02.safelinks.protection.outlook.com/?url=${encodeURIComponent('https://www.nami.org/')}&amp;data=05">NAMI</a></li>
+<li><a id="ordinary" href="/exit.php?url=${encodeURIComponent('https://www.example.com/')}">Bus timetable</a></li></ul>`;
+
 let world: World;
 let page: Page;
 let marks: Map<string, Mark>;
 
 beforeAll(async () => {
-  world = await startWorld({ [PAGE_HOST]: { '/guide.html': resourceList(), '/phones.html': PHONES_PAGE, '/named.html': NAMED_PAGE } });
+  world = await startWorld({ [PAGE_HOST]: { '/guide.html': resourceList(), '/phones.html': PHONES_PAGE, '/named.html': NAMED_PAGE, '/wrapped.html': WRAPPED_PAGE } });
   page = await open(world, `https://${PAGE_HOST}/guide.html`);
   await settled(page, 90_000);
   marks = new Map((await readMarks(page)).map((m) => [m.href, m]));
@@ -82,6 +91,21 @@ describe('what the page gains and keeps', () => {
     // Words naming two groups say nothing of where either went.
     expect([two!.health, two!.newHome]).toEqual(['dead', null]);
     await named.close();
+  });
+
+  it('judges a link behind a redirect wrapper by the address it carries, and never fetches the wrapper', async () => {
+    const wrapped = await open(world, `https://${PAGE_HOST}/wrapped.html`);
+    await settled(wrapped, 60_000);
+    const byId = async (id: string) => wrapped.$eval(`#${id}`, (a) => [a.getAttribute('data-link-health'), a.getAttribute('href')]);
+    expect((await byId('dead'))[0]).toBe('dead');
+    expect((await byId('alive'))[0]).toBe('alive');
+    expect((await byId('ordinary'))[0]).toBeNull();
+    // The archived copy is the carried address's; the page's own href is left as written.
+    const archive = await wrapped.$eval('#dead + [data-link-health-extras] a[href^="https://web.archive.org/"]', (a) => (a as HTMLAnchorElement).href);
+    expect(archive).toBe(`https://web.archive.org/web/20080513062455/${U.bigBookChapter}`);
+    expect((await byId('dead'))[1]).toBe(`/exit.php?url=${encodeURIComponent(U.bigBookChapter)}`);
+    expect(world.sim.requests.filter((r) => r.path.startsWith('/exit.php') || r.host.includes('safelinks'))).toEqual([]);
+    await wrapped.close();
   });
 
   it('inserts links only to Wayback captures and directory sites', async () => {

@@ -12,10 +12,18 @@ import { stillThere, type CliRun } from '../fixtures/sealed/cli.ts';
 import { U } from '../fixtures/simweb/catalogue.ts';
 import { startSimWeb, type SimWeb } from '../fixtures/simweb/server.ts';
 
+/** A page whose outbound links all go through redirect wrappers: its own exit script, and a mail scanner's. */
+const EXITS_HOST = 'www.county-exits.org';
+const EXITS_PAGE = `<!doctype html><title>Links</title><ul>
+<li><a href="/exit.php?url=${encodeURIComponent(U.bigBookChapter)}">Click here</a> for chapter 4</li>
+<li><a href="https://urldefense.com/v3/__https://www.nami.org/__;!!x$">NAMI</a></li>
+<li><a href="/exit.php?url=${encodeURIComponent(U.bigBookChapter)}#again">chapter 4 again</a></li>
+<li><a href="/exit.php?url=${encodeURIComponent('https://www.example.com/')}">Bus timetable</a></li></ul>`;
+
 let sim: SimWeb;
 let scratch: string;
 beforeAll(async () => {
-  sim = await startSimWeb({ pages: sitePages() });
+  sim = await startSimWeb({ pages: { ...sitePages(), [EXITS_HOST]: { '/': EXITS_PAGE } } });
   scratch = mkdtempSync(path.join(tmpdir(), 'still-there-audit-'));
 });
 afterAll(async () => {
@@ -231,6 +239,19 @@ describe('the worklist for the whole site (--recurse), in every format', () => {
     expect(html).not.toMatch(/<(img|link|iframe|object|embed|audio|video|source|base)\b|@import|url\(/i);
     expect(html).toContain(`href="https://web.archive.org/web/20080513062455/${U.bigBookChapter}"`);
     expect(html).toMatch(new RegExp(`<table id="site-problems">[\\s\\S]*data-url="${page('groups/grief.html')}"[\\s\\S]*http-404`));
+  });
+});
+
+describe('links behind redirect wrappers', () => {
+  it('are judged and listed by the address they carry; the wrappers are never fetched', async () => {
+    const run = await audit([`https://${EXITS_HOST}/`, '--format', 'json']);
+    expect(run.code).toBe(1);
+    const links = byUrl(JSON.parse(run.stdout).links);
+    expect([...links.keys()].sort()).toEqual([U.bigBookChapter, 'https://www.nami.org/']);
+    expect(links.get(U.bigBookChapter)).toMatchObject({ verdict: 'dead', archive: { timestamp: '20080513062455' } });
+    expect(links.get(U.bigBookChapter)!.foundOn.map((f) => f.text)).toEqual(['Click here', 'chapter 4 again']);
+    expect(links.get('https://www.nami.org/')).toMatchObject({ verdict: 'alive' });
+    expect(sim.requests.filter((r) => r.path.startsWith('/exit.php') || r.host === 'urldefense.com')).toEqual([]);
   });
 });
 
