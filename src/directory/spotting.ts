@@ -40,6 +40,24 @@ export interface Spot {
 /** "<Name> Anonymous" (AA, NA, EA, GA …) and the Spanish "Anónimos": the capital letters are the precision. */
 const ANONYMOUS_FELLOWSHIP = /\b[A-Z][\p{L}'-]+(?: [A-Z][\p{L}'-]+)? Anonymous\b|\bAn[oó]nim[oa]s\b|\bAnonymous (World Services|Family Groups|Intergroup)\b/u;
 
+/**
+ * A fellowship's service bodies, meetings and magazine by its short name, however it is spelt ("A.A.", "AA", "N.A."):
+ * "AA Meetings", "A.A. World Services", "NA Area 12", "Intergroup Association of A.A. of New York", "Central Office of
+ * Salt Lake A.A.", "District 12 of NA", "Oficina Central de A.A.", "AA Grapevine". Two capital letters are everyday
+ * letters (batteries, North America, California), so they count only beside these words, and only for fellowships
+ * whose letters are not a state's.
+ */
+const FELLOWSHIP_LETTERS = String.raw`(?:A\.\s?A\.|AA|N\.\s?A\.|NA)`;
+const FELLOWSHIP_NAME = String.raw`(?:${FELLOWSHIP_LETTERS}|Al-Anon|Alateen|Nar-Anon|Alcoholics Anonymous|Narcotics Anonymous|Alcoh[oó]licos An[oó]nimos|Narc[oó]ticos An[oó]nimos)`;
+/** Each word's first letter in either case ("Meetings", "meetings"); the fellowship's letters stay in capitals. */
+const eitherCase = (words: string) => words.replace(/(^|[ ()|:])([A-Z])/g, (_m, before: string, c: string) => `${before}[${c}${c.toLowerCase()}]`);
+const SERVICE_WORD = eitherCase(String.raw`(?:Inter-?group|Intergrupo|Central (?:Service )?Office|Service (?:Office|Center|Centre)|General Service(?:s)?(?: Office| Board| Conference)?|World Services?|Area(?: \d+)?|District(?: \d+)?|Answering Service|Hotline|Helpline|Meetings?|Meeting (?:List|Schedule|Directory|Finder|Guide)|Grapevine|Way Magazine|Way|Oficina Central|Reuniones)`);
+const SERVICE_BODY = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])${FELLOWSHIP_LETTERS}(?:'s)? ${SERVICE_WORD}(?![\p{L}])` +
+    String.raw`|(?<![\p{L}])(?:Inter-?group|Intergrupo|Central (?:Service )?Office|Service Office|Oficina Central|Area \d+|District \d+|Distrito \d+|[ÁA]rea \d+)(?: [\p{L}\p{N}'.,-]+){0,6}? (?:of|for|de|del) (?:[\p{L}\p{N}'.-]+ ){0,4}?${FELLOWSHIP_NAME}(?![\p{L}])`,
+  'u',
+);
+
 /** Phrases that name a resource in any case (English, then Spanish); spaces stand for one space. */
 const RESOURCE_PHRASES = [
   'support groups?', 'self[- ]help', 'mutual[- ]aid', 'clearinghouse', '12[- ]step', 'twelve[- ]step', 'peer support',
@@ -85,6 +103,9 @@ export function cuePattern(): string {
     ...names().nameList.map((n) => n.replaceAll(' ', '\\s+')),
     ...names().acronymList,
     'anonymous', 'an[oó]nim', // "<Name> Anonymous", "Anónimos"
+    // A fellowship's service bodies (SERVICE_BODY): its letters beside a service word, or the service word first.
+    'a\\.\\s?a\\.', 'n\\.\\s?a\\.', '(?:aa|na)(?:\'s)?\\s+(?:inter|central|service|general|world|area|district|answering|hot|help|meeting|grapevine|way|oficina|reuniones)',
+    'inter-?gr', 'central\\s+(?:service\\s+)?office', 'service\\s+office', 'oficina\\s+central', '(?:area|district|distrito|[áa]rea)\\s+\\d',
     '\\sline', 'l[ií]nea', // "Friendship Line", "Línea de amistad"
   ].join('|');
 }
@@ -97,7 +118,7 @@ const CUES = new RegExp(QUICK_CUES.cuePattern, 'i');
 let fullPatterns: { inCapitals: RegExp; inAnyCase: RegExp } | null = null;
 function patterns(): { inCapitals: RegExp; inAnyCase: RegExp } {
   return (fullPatterns ??= {
-    inCapitals: new RegExp(`${ANONYMOUS_FELLOWSHIP.source}|${names().acronyms}`, 'u'),
+    inCapitals: new RegExp(`${ANONYMOUS_FELLOWSHIP.source}|${SERVICE_BODY.source}|${names().acronyms}`, 'u'),
     inAnyCase: new RegExp(`${RESOURCE_PHRASES.join('|')}|${names().names}`, 'iu'),
   });
 }
