@@ -3,7 +3,10 @@
  * a fact the source does not have stays empty (null or []) rather than being filled from memory.
  */
 
-export type GroupKind = 'addiction' | 'mental-health' | 'family-and-friends' | 'helpline' | 'clearinghouse';
+export type GroupKind = 'addiction' | 'mental-health' | 'family-and-friends' | 'helpline' | 'clearinghouse' | 'crisis' | 'grief' | 'health';
+
+/** The crises a line answers, for the popup's crisis-first search (crisis.ts); 'crisis' is any crisis at all. */
+export type CrisisTopic = 'suicide' | 'domestic-violence' | 'sexual-assault' | 'crisis';
 
 /** groups.md's letters: H the organisation's own page, M a dated secondary source or several lists agreeing, L one third-party list. */
 export type Confidence = 'H' | 'M' | 'L';
@@ -51,6 +54,8 @@ export interface Group {
   languages: string[];
   /** History and caveats a reader needs: renames, dates, what is unconfirmed. */
   notes: string | null;
+  /** For a crisis line: the crises it answers (empty for everything else). */
+  crisisTopics: CrisisTopic[];
   source: string;
   /** ISO date the facts were collected (groups.md: November 2026). */
   verified: string;

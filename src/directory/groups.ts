@@ -26,6 +26,7 @@ function group(facts: Essentials & Partial<Group>): Group {
     meetingFinder: null,
     languages: [],
     notes: null,
+    crisisTopics: [],
     verified: VERIFIED,
     ...facts,
   };

@@ -10,6 +10,7 @@
  */
 import { carriedAddress, isShareIntent, mayCarryAddress } from '../health/carried-address.ts';
 import { roughlySameSite } from './rough-site.ts';
+import { mayBeServiceBodyAddress, mayNameServiceBody, spellsServiceBody } from './service-body-site.ts';
 import { rememberedPerKey } from '../remembered.ts';
 import { groupForUrl, mayBelongToGroup } from './lookup.ts';
 import { allGroups } from './groups.ts';
@@ -53,8 +54,9 @@ const FELLOWSHIP_NAME = String.raw`(?:${FELLOWSHIP_LETTERS}|Al-Anon|Alateen|Nar-
 const eitherCase = (words: string) => words.replace(/(^|[ ()|:])([A-Z])/g, (_m, before: string, c: string) => `${before}[${c}${c.toLowerCase()}]`);
 const SERVICE_WORD = eitherCase(String.raw`(?:Inter-?group|Intergrupo|Central (?:Service )?Office|Service (?:Office|Center|Centre)|General Service(?:s)?(?: Office| Board| Conference)?|World Services?|Area(?: \d+)?|District(?: \d+)?|Answering Service|Hotline|Helpline|Meetings?|Meeting (?:List|Schedule|Directory|Finder|Guide)|Grapevine|Way Magazine|Way|Oficina Central|Reuniones)`);
 const SERVICE_BODY = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])${FELLOWSHIP_LETTERS}(?:'s)? ${SERVICE_WORD}(?![\p{L}])` +
-    String.raw`|(?<![\p{L}])(?:Inter-?group|Intergrupo|Central (?:Service )?Office|Service Office|Oficina Central|Area \d+|District \d+|Distrito \d+|[ÁA]rea \d+)(?: [\p{L}\p{N}'.,-]+){0,6}? (?:of|for|de|del) (?:[\p{L}\p{N}'.-]+ ){0,4}?${FELLOWSHIP_NAME}(?![\p{L}])`,
+  // A capital right after is another element's text run on by the markup ("AA GrapevineA.A.'s meeting in print").
+  String.raw`(?<![\p{L}\p{N}])${FELLOWSHIP_LETTERS}(?:'s)? ${SERVICE_WORD}(?!\p{Ll})` +
+    String.raw`|(?<![\p{L}])(?:Inter-?group|Intergrupo|Central (?:Service )?Office|Service Office|Oficina Central|Area \d+|District \d+|Distrito \d+|[ÁA]rea \d+)(?: [\p{L}\p{N}'.,-]+){0,6}? (?:of|for|de|del) (?:[\p{L}\p{N}'.-]+ ){0,4}?${FELLOWSHIP_NAME}(?!\p{Ll})`,
   'u',
 );
 
@@ -203,6 +205,9 @@ export function judgeResource(link: LinkFacts): Spot {
     if (!nameLike) return no('a sentence, not a group');
     return yes(null, 'its words name a mutual-aid resource');
   }
+  if (!ownSite && !article && nameLike && spellsServiceBody(url, words, link.pageHost)) {
+    return yes(null, "a fellowship's service body, its address spelling its name");
+  }
   if (!ownSite && !article && nameLike && HELPLINE_HOST.test(url.hostname)) {
     return yes(null, "the site's name says it is a helpline");
   }
@@ -228,6 +233,7 @@ export function mightBeResource(link: Omit<LinkFacts, 'href'> & { href?: string 
     if (carried !== null && mightBeResource({ ...link, href: carried, host: undefined })) return true;
   }
   if (mayBeResourceHost(host)) return true;
+  if (link.href !== undefined && mayBeServiceBodyAddress(link.href) && (mayNameServiceBody(link.text) || (link.title !== undefined && mayNameServiceBody(link.title)))) return true;
   if (CUES.test(link.text) || (link.title !== undefined && CUES.test(link.title))) return true;
   return link.context !== undefined && CUES.test(link.context());
 }

@@ -8,6 +8,7 @@
  */
 import { mayBeResourceHost, mayNameResource } from '../directory/spotting.ts';
 import { mayCarryAddress } from '../health/carried-address.ts';
+import { mayBeServiceBodyAddress, mayNameServiceBody } from '../directory/service-body-site.ts';
 import { readHrefOnce } from './link-address.ts';
 
 export interface PageText {
@@ -27,9 +28,12 @@ export function pageMayHoldResources(page: PageText, pageHosts: readonly string[
   // looked up once.
   const seenHosts = new Set<string>();
   const hrefs = page.hrefs();
+  // A service body's site is known by its address and the words of its name (service-body-site.ts).
+  let namesBodies: boolean | undefined;
   for (let i = 0; i < hrefs.length; i++) {
     // A redirect wrapper is judged by the address it carries: that address's host counts, not the wrapper's.
     if (mayCarryAddress(hrefs[i]!)) return true;
+    if (mayBeServiceBodyAddress(hrefs[i]!) && (namesBodies ??= mayNameServiceBody(page.text) || mayNameServiceBody(page.labels))) return true;
     const read = readHrefOnce(hrefs[i]!);
     if (read.kind === 'unclear') return true; // the browser may read it otherwise: look link by link
     if (read.kind !== 'web' || seenHosts.has(read.host)) continue; // relative links are on the page hosts, checked above

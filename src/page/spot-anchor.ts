@@ -3,6 +3,7 @@
  * the decision needs them, the resolved address only for links past the cheap test).
  */
 import { CONTEXT_CHARS, EVIDENCE_BOX_SELECTOR, linkWords, OWN_TEXT_CHARS, PAGE_CHROME_SELECTOR, surroundingWords } from '../directory/link-evidence.ts';
+import { mayBeServiceBodyAddress, mayNameServiceBody } from '../directory/service-body-site.ts';
 import { judgeResource, mayBeResourceHost, mayNameResource, type LinkFacts } from '../directory/spotting.ts';
 import { carriedAddress, destinationOf, mayCarryAddress } from '../health/carried-address.ts';
 import { webLinkHost } from './link-address.ts';
@@ -26,7 +27,7 @@ export function resourceAddress(a: HTMLAnchorElement, pageHost: string): string 
   const host = webLinkHost(a);
   if (host === null) return null;
   // Most links stop at the cheap test; only the rest pay for the resolved address and the whole judgement.
-  if (!resourceHost(host) && !mayBeNamedNearby(a) && !carriesResourceHost(a)) return null;
+  if (!resourceHost(host) && !mayBeNamedNearby(a) && !carriesResourceHost(a) && !mayBeServiceBodySite(a)) return null;
   const href = a.href;
   const fullText = a.textContent ?? '';
   let context: string | undefined;
@@ -41,6 +42,11 @@ export function resourceAddress(a: HTMLAnchorElement, pageHost: string): string 
   };
   // A wrapper stands for the address it carries: that is what is checked and marked.
   return judgeResource(facts).resource ? destinationOf(href) : null;
+}
+
+/** A service body's site by its address and its own words ("Beaver Valley Area" at beavervalleyna.org). */
+function mayBeServiceBodySite(a: HTMLAnchorElement): boolean {
+  return mayBeServiceBodyAddress(a.getAttribute('href') ?? '') && mayNameServiceBody(anchorText(a, a.textContent ?? '') + ' ' + titleAsWritten(a));
 }
 
 /** A redirect wrapper whose carried address is on a group's or a helpline's host ("redirect.php?url=https://aa.org/"). */

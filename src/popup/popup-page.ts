@@ -5,7 +5,8 @@
  */
 import type { Group } from '../directory/group.ts';
 import { allGroups } from '../directory/groups.ts';
-import { searchGroups, type SearchHit } from '../directory/search.ts';
+import { searchWithCrisisFirst } from '../directory/crisis.ts';
+import type { SearchHit } from '../directory/search.ts';
 import { t, tn } from '../i18n.ts';
 import type { LinkVerdict, PageGroupLink } from '../messages.ts';
 import type { ChannelAnswer } from '../verdict-channel.ts';
@@ -45,7 +46,7 @@ export function startPopup(doc: Document, deps: PopupDeps): Popup {
   const announce = doc.querySelector<HTMLElement>('#announce')!;
   const pageSection = doc.querySelector<HTMLElement>('#on-page')!;
   const pageList = doc.querySelector<HTMLUListElement>('#page-groups')!;
-  const search = deps.search ?? searchGroups;
+  const search = deps.search ?? searchWithCrisisFirst;
   const byId = new Map(allGroups().map((g) => [g.id, g]));
 
   const watch = new VerdictWatch({ want: deps.want, onChange: () => drawVerdicts(doc, (url) => watch.stateOf(url)) });

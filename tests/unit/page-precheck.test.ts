@@ -89,7 +89,7 @@ describe('no resource link of the real pages is passed over', () => {
         const img = link.imgAlt ? `<img alt="${escapeHtml(link.imgAlt)}" src="i.png">` : '';
         // The link's surroundings as the page had them: its own words are part of the context text.
         const html = page(`${ordinary}<li>${escapeHtml(link.context.replace(link.text, ''))}<a href="${escapeHtml(href)}"${attrs}>${escapeHtml(link.text)}${img}</a></li>`);
-        expect(pageMayHoldResources(html, [p.pageHost]), href).toBe(true);
+        expect(pageMayHoldResources(html, [p.pageHost]), `${href} ${link.text} on ${p.pageHost}`).toBe(true);
       }
     }
     expect(accepted).toBeGreaterThan(50);

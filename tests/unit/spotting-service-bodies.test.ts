@@ -45,3 +45,37 @@ describe("a fellowship's service bodies by its letters", () => {
     expect(spotResource(link(text, 'https://www.example.com/page'))).toMatchObject({ resource: false });
   });
 });
+
+describe("a service body's site, its address spelling its name", () => {
+  it.each([
+    ['Beaver Valley Area', 'http://www.beavervalleyna.org/', PAGE],
+    ['Western Reserve Area', 'http://www.wrascna.org/', PAGE],
+    ['Dayton Area', 'http://www.dascna.org/', PAGE],
+    ['North West Ohio Area', 'http://www.nwoasc.org/', PAGE],
+    ['Ohio Region', 'http://www.naohio.org/index.html', PAGE],
+    ['Tri-State Region', 'http://tristate-na.org/', PAGE],
+    ['Laurel Mountain Highland Area', 'http://www.lmhana.com', PAGE],
+    ['Mountaineer Region', 'http://www.angelfire.com/wv2/mrscna/', PAGE],
+    ['Minneapolis IntergroupMinneapolis area meetings', 'https://aaminneapolis.org/', PAGE],
+    ['Area 35Northern Minnesota', 'https://www.area35.org/', PAGE],
+    ['Grapevine', 'https://www.aagrapevine.org', PAGE],
+    // On a service body's own site, its neighbours' sites may carry their names alone.
+    ['East End Area', 'http://eastendarea.org/', 'wheelingna.org'],
+    ['West Central RegionRegional service', 'https://westcentralregion.org/', 'area36.org'],
+  ])('spots "%s" at %s', (text, href, pageHost) => {
+    const facts = { href, text, pageHost };
+    expect(mightBeResource(facts)).toBe(true);
+    expect(spotResource(facts)).toMatchObject({ resource: true });
+  });
+
+  it.each([
+    ['Pasadena Area', 'https://www.pasadena.org/', PAGE],
+    ['Regina Region', 'https://www.regina.ca/', PAGE],
+    ['Area 51', 'https://www.area51tours.com/', PAGE],
+    ['Bay Area', 'https://www.bayarea.com/', PAGE],
+    ['East End Area', 'http://eastendarea.org/', PAGE],
+    ['Ohio Region', 'https://www.ohio.gov/', PAGE],
+  ])('leaves "%s" at %s alone', (text, href, pageHost) => {
+    expect(spotResource({ href, text, pageHost })).toMatchObject({ resource: false });
+  });
+});

@@ -1,0 +1,53 @@
+/**
+ * A search that names a crisis ("suicide", "crisis", "988", "domestic violence", "rape", in English or Spanish) shows
+ * the lines that answer it first, whatever else the words find: a clinician typing "suicide" in front of a person
+ * needs the number before the support groups. Which lines answer which crisis is each record's `crisisTopics`.
+ */
+import type { CrisisTopic, Group } from './group.ts';
+import { allGroups } from './groups.ts';
+import { searchGroups, type SearchHit } from './search.ts';
+
+/**
+ * The words that name each crisis, matched on the query with accents and case folded. "crisis" and "988" ask for
+ * every crisis line; the others for the lines of that crisis first, then the general ones.
+ */
+const TOPIC_WORDS: ReadonlyArray<[CrisisTopic, RegExp]> = [
+  ['suicide', /\b(suicid\w*|kill (my|him|her|them)sel(f|ves)|want(ing)? to die|self[- ]?harm|quitarme la vida|autolesi\w*)\b/],
+  ['domestic-violence', /\b(domestic (violence|abuse)|intimate partner|partner abuse|dating (violence|abuse)|violencia (domestica|intrafamiliar|de pareja)|maltrato)\b/],
+  ['sexual-assault', /\b(sexual (assault|abuse|violence)|rape|raped|agresion sexual|abuso sexual|violacion)\b/],
+  ['crisis', /\b(crisis|988|crisis line|linea de crisis|emergencia emocional|emotional emergency)\b/],
+];
+
+/** Lower case, accents off ("violación" → "violacion"), so the patterns need no accented forms. */
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** The crisis a query names, the most specific first; null when it names none. */
+export function crisisTopic(query: string): CrisisTopic | null {
+  const q = fold(query);
+  for (const [topic, words] of TOPIC_WORDS) if (words.test(q)) return topic;
+  return null;
+}
+
+/**
+ * The search's hits with the lines for the query's crisis first: the lines of that very crisis, then those answering
+ * any crisis, in the directory's order; then every other hit as the search ranked it. A query naming no crisis
+ * gets its hits unchanged.
+ */
+export function crisisFirst(query: string, hits: readonly SearchHit[], groups: readonly Group[]): SearchHit[] {
+  const topic = crisisTopic(query);
+  if (topic === null) return [...hits];
+  const answering = (g: Group, t: CrisisTopic) => g.crisisTopics.includes(t);
+  const lines = [
+    ...groups.filter((g) => topic !== 'crisis' && answering(g, topic)),
+    ...groups.filter((g) => answering(g, 'crisis') && (topic === 'crisis' || !answering(g, topic))),
+  ];
+  const first = lines.map((group): SearchHit => hits.find((h) => h.group === group) ?? { group, matchedBy: 'name', matched: group.name, formerly: null, rank: -1 });
+  return [...first, ...hits.filter((h) => !lines.includes(h.group))];
+}
+
+/** The popup's search: the directory's ranking, with the lines for a named crisis first. */
+export function searchWithCrisisFirst(query: string): SearchHit[] {
+  return crisisFirst(query, searchGroups(query), allGroups());
+}
