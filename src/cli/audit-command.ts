@@ -7,6 +7,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { mkdtemp, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { buildFeed, publisherProblem, renderFeed } from '../feed/feed.ts';
 import { addressKey } from '../health/address.ts';
 import type { LinkReport } from '../health/verdict.ts';
 import { newHomeFor } from '../directory/lookup.ts';
@@ -36,6 +37,9 @@ Usage: still-there audit SITE [options]
 ${OUTPUT_HELP}
                           (a table by page, one JSON document, CSV with one row per link and page, a Markdown
                           worklist for an issue tracker, or an HTML report to open offline)
+  --feed FILE             also write a verdict feed (JSON) for the organisation's browsers to subscribe to
+                          (docs/verdict-feed.md); not written when the run was offline
+  --publisher NAME        who checked, as the feed's readers are told (default: the site's host name)
   --cache FILE            remember verdicts between runs (JSON): a link that keeps failing on separate days becomes
                           dead (3 failures at least 12 h apart); verdicts are reused for up to a week (alive),
                           a day (dead, moved) or never (unverified)
@@ -52,6 +56,8 @@ const AUDIT_OPTIONS = {
   recurse: { type: 'boolean' },
   all: { type: 'boolean' },
   cache: { type: 'string' },
+  feed: { type: 'string' },
+  publisher: { type: 'string' },
 } as const;
 
 
@@ -76,6 +82,8 @@ export async function auditCommand(argv: string[], io: AuditIo = { stdout: proce
   const { format, failOn } = output;
   const target = positionals[0] === '-' ? await pageFromStdin(io.stdin) : await crawlTarget(positionals[0]!);
   if (values.cache !== undefined) await existingFolder(values.cache, '--cache');
+  const publisher = values.feed === undefined ? null : await feedPublisher(values.feed, values.publisher, target);
+  if (values.feed === undefined && values.publisher !== undefined) throw new UsageError('--publisher names who checked in a feed: give --feed FILE too');
   const caPems = settings.caFiles.map((f) => {
     try {
       return readFileSync(f, 'utf8');
@@ -182,6 +190,11 @@ export async function auditCommand(argv: string[], io: AuditIo = { stdout: proce
   if (format !== 'table' || output.out !== null) io.stderr.write(`${summaryText(report.summary)}\n`);
   if (offline) io.stderr.write(`still-there: ${OFFLINE_BANNER}\n`);
 
+  if (values.feed !== undefined && publisher !== null && !offline) {
+    const feed = buildFeed({ publisher, site: report.site, generatedAt: report.generatedAt, reports: await settled(checks) });
+    if (!(await deliver(renderFeed(feed), values.feed, io))) return 2;
+  }
+
   if (values.cache !== undefined) {
     try {
       await saveCache(values.cache, cache, now());
@@ -193,6 +206,20 @@ export async function auditCommand(argv: string[], io: AuditIo = { stdout: proce
   }
   if (offline) return 2;
   return report.rows.some((r) => failOn.has(r.verdict)) ? 1 : 0;
+}
+
+/** Who the feed says checked: --publisher as given, or the host of the audited site. */
+async function feedPublisher(file: string, given: string | undefined, target: CrawlTarget): Promise<string> {
+  await existingFolder(file, '--feed');
+  const name = given ?? (target.kind === 'url' ? new URL(target.url).hostname : undefined);
+  if (name === undefined) throw new UsageError('--feed: name who checked with --publisher "Your organisation" (a folder has no host name to use)');
+  const problem = publisherProblem(name);
+  if (problem) throw new UsageError(`--publisher: ${problem}`);
+  return name;
+}
+
+async function settled(checks: Map<string, Promise<LinkReport>>): Promise<Array<[string, LinkReport]>> {
+  return Promise.all([...checks].map(async ([key, report]) => [key, await report] as [string, LinkReport]));
 }
 
 /** The crawl's problems by address, each with every page that links to it: one row per broken page of the site. */

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SITE_HOST, SITE_URL, sitePages } from '../fixtures/directory-site/site.ts';
 import { stillThere, type CliRun } from '../fixtures/sealed/cli.ts';
 import { U } from '../fixtures/simweb/catalogue.ts';
+import { readFeed } from '../../src/feed/read-feed.ts';
 import { startSimWeb, type SimWeb } from '../fixtures/simweb/server.ts';
 
 /** A page whose outbound links all go through redirect wrappers: its own exit script, and a mail scanner's. */
@@ -372,6 +373,40 @@ describe('--cache: verdicts across runs', () => {
   });
 });
 
+describe('--feed: the verdicts published for the organisation\'s browsers', () => {
+  it('holds every checked link with the report\'s verdicts, reads back strictly, and names who checked', async () => {
+    sim.reset();
+    const feedFile = path.join(scratch, 'verdicts.feed.json');
+    const run = await audit([SITE_URL, '--recurse', '--format', 'json', '--feed', feedFile, '--publisher', 'Champaign County Behavioral Health']);
+    expect(run.code).toBe(1);
+    const report = byUrl(JSON.parse(run.stdout).links);
+    const feed = readFeed(readFileSync(feedFile, 'utf8'), { now: Date.now() });
+    expect(feed).toMatchObject({ publisher: 'Champaign County Behavioral Health', site: SITE_URL });
+    expect(feed.links.map((l) => l.url).sort()).toEqual([...report.keys()].sort());
+    for (const entry of feed.links) {
+      const row = report.get(entry.url)!;
+      expect({ verdict: entry.verdict, reason: entry.reason, archive: entry.archive, checkedAt: entry.checkedAt }, entry.url).toEqual({ verdict: row.verdict, reason: row.reason, archive: row.archive, checkedAt: row.checkedAt });
+      // A new home the link's own words name ("Recovery, Inc.") belongs to the page it was found on: each reader's
+      // page finds it from its own words. The feed carries the one the address alone gives.
+      if (entry.url !== 'http://www.recovery-inc.org/') expect(entry.newHome, entry.url).toBe(row.newHome);
+    }
+    expect(report.get('http://www.recovery-inc.org/')?.newHome).toBe('https://recoveryinternational.org/');
+    expect(feed.links.find((l) => l.url === 'http://www.recovery-inc.org/')?.newHome).toBeNull();
+    // The dead ones carry the checks that made them dead.
+    for (const dead of feed.links.filter((l) => l.verdict === 'dead')) expect(dead.history.at(-1)?.outcome, dead.url).toMatch(/dead|failed/);
+  });
+
+  it('names the site\'s host when no publisher is given; a folder needs one', async () => {
+    const feedFile = path.join(scratch, 'host.feed.json');
+    await audit([page('meetings.html'), '--feed', feedFile]);
+    expect(JSON.parse(readFileSync(feedFile, 'utf8')).publisher).toBe(SITE_HOST);
+    const folder = await audit(['tests/fixtures/directory-site', '--feed', path.join(scratch, 'folder.feed.json')]);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toMatch(/--publisher/);
+    expect(existsSync(path.join(scratch, 'folder.feed.json'))).toBe(false);
+  });
+});
+
 describe('bad usage and unreadable sites exit 2 with a clear message', () => {
   it.each([
     [[], {}, /give the site to audit/],
@@ -381,6 +416,9 @@ describe('bad usage and unreadable sites exit 2 with a clear message', () => {
     [[SITE_URL, '--format', 'pdf'], {}, /--format wants one of table, json, csv, md, html/],
     [[SITE_URL, '--fail-on', 'alive'], {}, /--fail-on wants dead, moved or unverified/],
     [[SITE_URL, '--out', '/no/such/folder/report.html'], {}, /--out: the folder \/no\/such\/folder does not exist/],
+    [[SITE_URL, '--feed', '/no/such/folder/feed.json'], {}, /--feed: the folder \/no\/such\/folder does not exist/],
+    [[SITE_URL, '--publisher', 'Clinic'], {}, /give --feed FILE too/],
+    [[SITE_URL, '--feed', 'feed.json', '--publisher', 'Clinic\u202Eexe'], {}, /--publisher: the publisher name holds control or direction characters/],
     [[SITE_URL], { STILL_THERE_NOW: 'last tuesday' }, /STILL_THERE_NOW wants an ISO 8601 time/],
     [['https://www.recovery-inc.org/'], {}, /could not read https:\/\/www\.recovery-inc\.org\/: ENOTFOUND/],
     [[page('no-such-page.html')], {}, /could not read .*no-such-page\.html: the server answered 404/],

@@ -17,6 +17,7 @@ import { inWorld, jsonLines, type CliRun } from '../fixtures/sealed/cli.ts';
 import { U } from '../fixtures/simweb/catalogue.ts';
 import { startSimWeb, type SimWeb } from '../fixtures/simweb/server.ts';
 import { SITE_DIR, sitePages } from '../fixtures/directory-site/site.ts';
+import { readFeed } from '../../src/feed/read-feed.ts';
 
 const run = promisify(execFile);
 let scratch: string;
@@ -123,6 +124,7 @@ describe("the README's editor sections and the nightly CI recipe, as typed outsi
     }
     expect(readFileSync(path.join(cwd, 'worklist.html'), 'utf8')).toContain(`still-there audit https://${README_SITE_HOST}/ --recurse --format html --out worklist.html`);
     expect(readFileSync(path.join(cwd, 'links.csv'), 'utf8')).toMatch(/^url,verdict,reason/);
+    expect(readFeed(readFileSync(path.join(cwd, 'verdict-feed.json'), 'utf8'), { now: Date.now() }).publisher).toBe('Example County Behavioral Health');
   });
 
   it("runs docs/nightly-audit.yml's audit step on two nights: the cache kept, the report written, the job failed on a dead link", async () => {
@@ -132,10 +134,16 @@ describe("the README's editor sections and the nightly CI recipe, as typed outsi
     const site = /^\s+DIRECTORY_URL: (\S+)$/m.exec(workflow)?.[1];
     expect(site).toBe(`https://${README_SITE_HOST}/`);
     const cwd = mkdtempSync(path.join(scratch, 'ci-'));
-    const night = (n: number) => typed(step!, cwd, { DIRECTORY_URL: site!, STILL_THERE_NOW: `2026-12-0${n}T02:30:00Z` });
+    const publisher = /^\s+PUBLISHER: (.+)$/m.exec(workflow)?.[1];
+    expect(publisher).toBeDefined();
+    const night = (n: number) => typed(step!, cwd, { DIRECTORY_URL: site!, PUBLISHER: publisher!, STILL_THERE_NOW: `2026-12-0${n}T02:30:00Z` });
     const first = await night(1);
     expect(first.code, first.stderr).toBe(1);
     expect(existsSync(path.join(cwd, 'verdicts.json'))).toBe(true);
+    // The feed the organisation's browsers subscribe to, named for the publisher, as strict a reader would take it.
+    const feed = readFeed(readFileSync(path.join(cwd, 'verdict-feed.json'), 'utf8'), { now: Date.parse('2026-12-01T03:00:00Z') });
+    expect(feed.publisher).toBe(publisher);
+    expect(feed.links.filter((l) => l.verdict === 'dead').length).toBeGreaterThan(0);
     expect(readFileSync(path.join(cwd, 'link-audit.html'), 'utf8')).toMatch(/<h1>Link audit<\/h1>/);
     const remembered = Object.keys((JSON.parse(readFileSync(path.join(cwd, 'verdicts.json'), 'utf8')) as { links: object }).links);
     expect(remembered.length).toBeGreaterThan(10);

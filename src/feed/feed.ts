@@ -1,0 +1,78 @@
+/**
+ * A verdict feed: what one editor's audit learnt, published as a static JSON file so every clinician's browser in
+ * the organisation can use those verdicts instead of each checking the same links alone. Written by
+ * `still-there audit --feed FILE`, read by the extension (read-feed.ts), documented in docs/verdict-feed.md.
+ * No Node, no DOM: the CLI and the service worker both load it.
+ */
+import { NIGHTLY_AUDIT } from '../health/freshness.ts';
+import type { LinkReport } from '../health/verdict.ts';
+
+/** What the document says it is, so a reader can refuse anything else at its first key. */
+export const FEED_FORMAT = 'still-there-verdict-feed';
+export const FEED_VERSION = 1;
+
+/**
+ * One link, as the publisher's last check left it: the report with the confirmation history that made its verdict.
+ * No words of the publisher's (the report's `detail`): a reader describes the verdict from its reason in the reader's
+ * own language, so no text of a feed reaches a page but the publisher's name. `url` is the audit's key (no fragment,
+ * no credentials); `newHome` a site the directory gives for the address, which a reader accepts only when its own
+ * directory vouches for it.
+ */
+export type FeedEntry = Pick<LinkReport, 'url' | 'verdict' | 'reason' | 'status' | 'finalUrl' | 'newHome' | 'archive' | 'checkedAt' | 'history' | 'firstFailedAt' | 'lastAliveAt'>;
+
+export interface VerdictFeed {
+  format: typeof FEED_FORMAT;
+  version: typeof FEED_VERSION;
+  /** Who checked, as the mark says it: "checked by Champaign County Behavioral Health on 2 Dec". */
+  publisher: string;
+  /** What was audited, as the editor named it. */
+  site: string;
+  generatedAt: string;
+  links: FeedEntry[];
+}
+
+/** A publisher's name as a reader shows it: one line, plain text, short enough for a mark's description. */
+export const MAX_PUBLISHER_LENGTH = 80;
+
+/** Null when `name` may be published as is; otherwise why not (the CLI's message and the reader's check alike). */
+export function publisherProblem(name: string): string | null {
+  if (name.trim() === '') return 'the publisher name is empty';
+  if (name.length > MAX_PUBLISHER_LENGTH) return `the publisher name is longer than ${MAX_PUBLISHER_LENGTH} characters`;
+  // Control characters and bidirectional overrides could make a name read as something it is not.
+  if (/[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]/u.test(name)) return 'the publisher name holds control or direction characters';
+  if (name !== name.trim()) return 'the publisher name starts or ends with spaces';
+  return null;
+}
+
+/**
+ * The feed of an audit's checks. Verdicts that say nothing about a link (offline, an address never fetched) are
+ * left out, as the nightly cache leaves them out: a reader would only have to ignore them.
+ */
+export function buildFeed(input: { publisher: string; site: string; generatedAt: string; reports: Iterable<[string, LinkReport]> }): VerdictFeed {
+  const links: FeedEntry[] = [];
+  for (const [key, r] of input.reports) {
+    if (!NIGHTLY_AUDIT.keeps(r)) continue;
+    links.push({
+      url: key,
+      verdict: r.verdict,
+      reason: r.reason,
+      status: r.status,
+      finalUrl: r.finalUrl,
+      newHome: r.newHome,
+      archive: r.archive,
+      checkedAt: r.checkedAt,
+      history: r.history.map((o) => ({ at: o.at, outcome: o.outcome, reason: o.reason })),
+      firstFailedAt: r.firstFailedAt,
+      lastAliveAt: r.lastAliveAt,
+    });
+  }
+  links.sort((a, b) => a.url.localeCompare(b.url));
+  return { format: FEED_FORMAT, version: FEED_VERSION, publisher: input.publisher, site: input.site, generatedAt: input.generatedAt, links };
+}
+
+/** One entry a line, so a feed kept in a repository diffs line by line. */
+export function renderFeed(feed: VerdictFeed): string {
+  const { links, ...head } = feed;
+  const top = JSON.stringify(head).slice(0, -1);
+  return `${top},"links":[\n${links.map((l) => JSON.stringify(l)).join(',\n')}\n]}\n`;
+}
