@@ -35,14 +35,18 @@ export default defineConfig({
     name: '__MSG_name__',
     description: '__MSG_description__',
     // storage: settings and the verdict cache. webRequest: read-only, to tell a lapsed domain from a refused
-    // connection in the extension's own checks. contextMenus: "Check this link". Host access to every site comes
-    // from the content script, which must run on any page a clinician opens.
-    permissions: ['storage', 'webRequest', 'contextMenus', 'scripting'],
+    // connection in the extension's own checks. contextMenus: "Check this link". alarms: fetch the subscribed
+    // verdict feeds every few hours (no warning at install). Host access to every site comes from the content
+    // script, which must run on any page a clinician opens.
+    permissions: ['storage', 'webRequest', 'contextMenus', 'scripting', 'alarms'],
     host_permissions: ['<all_urls>'],
     action: { default_title: '__MSG_action_title__' },
     // The content script, on every page a clinician opens (entrypoints/page-marker.ts says why it is not WXT's
     // content.ts). document_idle: after the page has loaded, so reading its links never delays its first paint.
     content_scripts: [{ matches: ['<all_urls>'], js: ['page-marker.js'], css: ['assets/page-marker.css'], run_at: 'document_idle' }],
+    // What IT may preset by policy (src/settings.ts, MANAGEABLE). Chrome and Edge need the schema to hand the policy
+    // to storage.managed; Firefox reads its enterprise policies' "3rdparty" section with no schema.
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

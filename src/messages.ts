@@ -3,12 +3,15 @@
  * The background answers each with a named async handler (src/background/handlers.ts).
  */
 import { summaryOf, type LinkReport, type Verdict, type VerdictSummary } from './health/verdict.ts';
+import type { FeedRecord } from './store/schema.ts';
 import type { CacheStats } from './store/verdict-store.ts';
 
 /** What a page or the popup needs to draw a link: the verdict's summary, and whether a recheck is under way. */
 export type LinkVerdict = VerdictSummary & {
   /** The verdict is past its expiry and a recheck is under way. */
   stale: boolean;
+  /** Who checked, when the verdict came from a subscribed feed (its publisher); absent for our own checks. */
+  checkedBy?: string;
 };
 
 /**
@@ -24,6 +27,7 @@ export type WireVerdict = Pick<LinkVerdict, 'url' | 'verdict' | 'reason' | 'stat
   newHome?: string;
   archive?: NonNullable<LinkVerdict['archive']>;
   stale?: true;
+  checkedBy?: string;
 };
 
 export function toWire(v: LinkVerdict, withDetail: boolean): WireVerdict {
@@ -33,6 +37,7 @@ export function toWire(v: LinkVerdict, withDetail: boolean): WireVerdict {
   if (v.newHome !== null) w.newHome = v.newHome;
   if (v.archive !== null) w.archive = v.archive;
   if (v.stale) w.stale = true;
+  if (v.checkedBy !== undefined) w.checkedBy = v.checkedBy;
   return w;
 }
 
@@ -48,6 +53,7 @@ export function fromWire(w: WireVerdict): LinkVerdict {
     archive: w.archive ?? null,
     checkedAt: w.checkedAt,
     stale: w.stale === true,
+    ...(w.checkedBy !== undefined ? { checkedBy: w.checkedBy } : {}),
   };
 }
 
@@ -62,6 +68,10 @@ export interface Requests {
   cacheStats: { request: Record<string, never>; response: CacheStats };
   cacheClear: { request: Record<string, never>; response: { ok: true } };
   cacheExport: { request: Record<string, never>; response: { verdicts: LinkReport[] } };
+  /** The subscribed verdict feeds as last fetched (the options page). */
+  feedStatus: { request: Record<string, never>; response: { feeds: FeedRecord[] } };
+  /** Fetches every subscribed feed now, then answers as feedStatus. */
+  feedRefresh: { request: Record<string, never>; response: { feeds: FeedRecord[] } };
 }
 
 export type RequestName = keyof Requests;
@@ -129,6 +139,6 @@ export function isEnvelope(message: unknown): message is Envelope {
   return typeof message === 'object' && message !== null && typeof (message as { type?: unknown }).type === 'string' && 'payload' in message;
 }
 
-export function toLinkVerdict(r: VerdictSummary, stale = false): LinkVerdict {
-  return { ...summaryOf(r), stale };
+export function toLinkVerdict(r: VerdictSummary, stale = false, checkedBy?: string): LinkVerdict {
+  return checkedBy === undefined ? { ...summaryOf(r), stale } : { ...summaryOf(r), stale, checkedBy };
 }

@@ -15,6 +15,11 @@ export interface Settings {
   allowPrivate: boolean;
   /** Recheck links known alive after this many hours (at most the built-in week). */
   recheckHours: number;
+  /**
+   * Verdict feeds the user (or their IT) subscribed to: https addresses of files an editor's audit published
+   * (docs/verdict-feed.md). Only the options page writes them: no page can add one.
+   */
+  feeds: string[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -24,7 +29,11 @@ export const DEFAULT_SETTINGS: Settings = {
   showUnverified: false,
   allowPrivate: false,
   recheckHours: 168,
+  feeds: [],
 };
+
+/** More feeds than an organisation would ever publish for one person is a mistake, not a choice. */
+export const MAX_FEEDS = 10;
 
 export const SETTINGS_KEY = 'settings';
 
@@ -40,10 +49,59 @@ export function readSettings(stored: unknown): Settings {
     showUnverified: typeof s.showUnverified === 'boolean' ? s.showUnverified : DEFAULT_SETTINGS.showUnverified,
     allowPrivate: typeof s.allowPrivate === 'boolean' ? s.allowPrivate : DEFAULT_SETTINGS.allowPrivate,
     recheckHours: hours,
+    feeds: Array.isArray(s.feeds) ? [...new Set(s.feeds.map(feedAddress).filter((x): x is string => x !== null))].slice(0, MAX_FEEDS) : [],
   };
+}
+
+/** A feed's address as subscribed: https only, with no user name or password in it; null for anything else. */
+export function feedAddress(given: unknown): string | null {
+  if (typeof given !== 'string') return null;
+  try {
+    const url = new URL(given.trim());
+    if (url.protocol !== 'https:' || url.username || url.password) return null;
+    url.hash = '';
+    return url.toString();
+  } catch {
+    return null;
+  }
 }
 
 export function isOffFor(settings: Settings, hostname: string): boolean {
   const h = hostname.toLowerCase();
   return settings.mode === 'off' || settings.offSites.some((site) => h === site || h.endsWith(`.${site}`));
+}
+
+/**
+ * What an organisation's IT may set by policy (storage.managed: Chrome's managed_schema, Firefox's enterprise
+ * policies): such a setting overrides the user's and shows as locked in the options.
+ */
+export const MANAGEABLE = ['mode', 'offSites', 'feeds', 'archiveSuggestions', 'allowPrivate'] as const;
+export type ManagedSettings = Partial<Pick<Settings, (typeof MANAGEABLE)[number]>>;
+
+/**
+ * The policy as the background last read it, kept in storage.local beside the user's settings, so a page's script
+ * reads both in the one storage call it makes already (storage.managed is read by the background alone).
+ */
+export const MANAGED_KEY = 'managedSettings';
+
+/** The settings a policy sets, each read as the user's are; a value of the wrong kind is left out (the user's stands). */
+export function readManaged(raw: unknown): ManagedSettings {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return {};
+  const given = raw as Record<string, unknown>;
+  const read = readSettings(given);
+  const fits: Record<(typeof MANAGEABLE)[number], (v: unknown) => boolean> = {
+    mode: (v) => v === 'resources' || v === 'all' || v === 'off',
+    offSites: Array.isArray,
+    feeds: Array.isArray,
+    archiveSuggestions: (v) => typeof v === 'boolean',
+    allowPrivate: (v) => typeof v === 'boolean',
+  };
+  const out: ManagedSettings = {};
+  for (const key of MANAGEABLE) if (Object.hasOwn(given, key) && fits[key](given[key])) Object.assign(out, { [key]: read[key] });
+  return out;
+}
+
+/** The settings in force: the user's, with whatever the policy sets in their place. */
+export function effectiveSettings(stored: unknown, managed: unknown): Settings {
+  return { ...readSettings(stored), ...readManaged(managed) };
 }

@@ -109,6 +109,8 @@ export const AUDIT_STRINGS = {
   httpStatus: (status: number | null) => (status === null ? t('audit_no_answer') : `HTTP ${status}`),
   endsAt: (url: string) => t('audit_ends_at', url),
   checkedAt: (iso: string) => t('audit_checked_at', checkedTime(iso)),
+  /** A verdict from a subscribed feed: who checked, and when. */
+  checkedBy: (publisher: string, iso: string) => t('audit_checked_by', publisher, checkedTime(iso)),
   notYetDetail: () => t('audit_not_yet_detail'),
   position: (n: number) => `#${n}`,
   positionLabel: (n: number) => t('audit_position_label', n),

@@ -185,7 +185,7 @@ export function fillRow(tr: HTMLTableRowElement, entry: AuditEntry): void {
   const linkCell = h('td', { class: 'link' }, webLink(doc, entry.url, entry.url));
   if (v) {
     if (v.detail) linkCell.append(h('div', { class: 'detail' }, v.detail));
-    const meta = [S.httpStatus(v.status), v.finalUrl && v.finalUrl !== v.url ? S.endsAt(v.finalUrl) : '', S.checkedAt(v.checkedAt)].filter(Boolean).join(' · ');
+    const meta = [S.httpStatus(v.status), v.finalUrl && v.finalUrl !== v.url ? S.endsAt(v.finalUrl) : '', v.checkedBy !== undefined ? S.checkedBy(v.checkedBy, v.checkedAt) : S.checkedAt(v.checkedAt)].filter(Boolean).join(' · ');
     linkCell.append(h('div', { class: 'meta' }, meta));
   } else if (status === 'not-yet') {
     linkCell.append(h('div', { class: 'meta' }, S.notYetDetail()));

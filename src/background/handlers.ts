@@ -5,6 +5,8 @@
  */
 import { normaliseUrl } from '../health/address.ts';
 import { toLinkVerdict, toWire, type Requests, type RequestName, type WireVerdict } from '../messages.ts';
+import { feedStandsIn } from '../feed/prefer.ts';
+import type { FeedRecord, FeedVerdict } from '../store/schema.ts';
 import type { VerdictStore } from '../store/verdict-store.ts';
 import type { CheckBudget } from './check-budget.ts';
 
@@ -27,6 +29,17 @@ export interface HandlerDeps {
   siteKey(pageUrl: string | null): Promise<string | null>;
   startWork(): void;
   setBadge(tabId: number, dead: number): Promise<void>;
+  /** The subscribed feeds' verdicts (src/store/feed-store.ts); absent or empty when there are none. */
+  feeds?: FeedVerdicts;
+  /** The feeds' states for the options page, and a fetch of every one on request. */
+  feedStatus?(): Promise<FeedRecord[]>;
+  feedRefresh?(): Promise<FeedRecord[]>;
+}
+
+export interface FeedVerdicts {
+  lookup(urls: readonly string[]): Promise<Map<string, FeedVerdict>>;
+  /** The user's "recheck working links after N hours": a feed's alive verdict is trusted no longer than our own. */
+  recheckHours(): number;
 }
 
 /**
@@ -34,7 +47,7 @@ export interface HandlerDeps {
  * the answer to a lookup and to a reader's request on the verdict channel (src/verdict-channel.ts) alike.
  */
 export async function knownAndQueued(
-  deps: Pick<HandlerDeps, 'store' | 'startWork' | 'budget' | 'siteKey'>,
+  deps: Pick<HandlerDeps, 'store' | 'startWork' | 'budget' | 'siteKey' | 'feeds'>,
   request: Requests['lookup']['request'],
   asker: { tabId: number | null; pageUrl: string | null },
 ): Promise<{ verdicts: WireVerdict[]; queued: string[] }> {
@@ -44,7 +57,7 @@ export async function knownAndQueued(
   const normalised = (u: unknown) => (typeof u === 'string' && deps.store.holds(u) ? u : safeNormalise(u));
   const wanted = [...new Set((Array.isArray(urls) ? urls : []).slice(0, MAX_URLS_PER_LOOKUP).map(normalised).filter((u): u is string => u !== null))];
   const now = Date.now();
-  const [known, site] = await Promise.all([deps.store.lookup(wanted, now), deps.siteKey(asker.pageUrl)]);
+  const [known, site, shared] = await Promise.all([deps.store.lookup(wanted, now), deps.siteKey(asker.pageUrl), deps.feeds?.lookup(wanted)]);
   const verdicts: WireVerdict[] = [];
   const toCheck: string[] = [];
   for (const url of wanted) {
@@ -52,6 +65,14 @@ export async function knownAndQueued(
     // A verdict checked only for other sites is not this page's to see: it gets a check of its own, so that what
     // it can read (marks, dates, how soon they come) says nothing of the user's visits elsewhere.
     const v = stored && (site === null || stored.shownTo?.includes(site)) ? stored : undefined;
+    // The organisation's feed answers for a link it checked more recently than we did (src/feed/prefer.ts): no
+    // check of ours, unless asked for one. It was checked for everyone, so every page may see it. Our own newer
+    // verdict wins even when this page may not see it: the page then gets a check of its own, as without a feed.
+    const fromFeed = shared?.get(url);
+    if (fromFeed && !force && feedStandsIn(stored, fromFeed, now, deps.feeds?.recheckHours())) {
+      verdicts.push(toWire(toLinkVerdict({ ...fromFeed, detail: '' }, false, fromFeed.publisher), details === true));
+      continue;
+    }
     const stale = !v || v.expiresAt <= now;
     if (v) verdicts.push(toWire(toLinkVerdict(v, stale || Boolean(force)), details === true));
     if (stale || force) toCheck.push(url);
@@ -80,6 +101,12 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     async cacheClear() {
       await deps.store.clear();
       return { ok: true };
+    },
+    async feedStatus() {
+      return { feeds: (await deps.feedStatus?.()) ?? [] };
+    },
+    async feedRefresh() {
+      return { feeds: (await deps.feedRefresh?.()) ?? [] };
     },
     async cacheExport() {
       const all = await deps.store.all();

@@ -8,8 +8,11 @@ import { createEngine, IN_BROWSER_LIMITS, type Engine } from '../health/engine.t
 import { openAuditPage } from '../audit-page/open.ts';
 import { t, tn } from '../i18n.ts';
 import { isEnvelope, type TabPush } from '../messages.ts';
-import { DEFAULT_SETTINGS, readSettings, SETTINGS_KEY, type Settings } from '../settings.ts';
+import { readPolicy } from '../policy.ts';
+import { DEFAULT_SETTINGS, effectiveSettings, MANAGED_KEY, SETTINGS_KEY, type ManagedSettings, type Settings } from '../settings.ts';
+import { FeedStore } from '../store/feed-store.ts';
 import { VerdictStore } from '../store/verdict-store.ts';
+import { FEED_REFRESH_MS, FeedSubscriptions } from './feed-subscriptions.ts';
 import { reachesInBrowser } from './connectivity.ts';
 import { browserEngineConfig } from './engine-config.ts';
 import { createFetchTransport } from './fetch-transport.ts';
@@ -31,13 +34,60 @@ export function startBackground(): void {
 
   const makeEngine = (): Engine => (engine ??= createEngine(browserEngineConfig(settings, transport, reachesInBrowser(transport))));
 
-  const settingsLoaded = browser.storage.local.get(SETTINGS_KEY).then((got) => {
-    settings = readSettings(got[SETTINGS_KEY]);
+  // The user's settings, with what the organisation's policy sets in their place (src/settings.ts). The policy is
+  // mirrored into storage.local for the pages' scripts, which read it with the user's in one call.
+  let stored: unknown;
+  let managed: ManagedSettings = {};
+  const mirrorPolicy = async (mirrored: unknown) => {
+    // Written only when it changed: every page's script hears of every write.
+    if (JSON.stringify(mirrored ?? {}) !== JSON.stringify(managed)) await browser.storage.local.set({ [MANAGED_KEY]: managed });
+  };
+  const settingsLoaded = Promise.all([browser.storage.local.get([SETTINGS_KEY, MANAGED_KEY]), readPolicy(browser.storage as never)]).then(async ([got, policy]) => {
+    stored = got[SETTINGS_KEY];
+    managed = policy;
+    settings = effectiveSettings(stored, managed);
+    await mirrorPolicy(got[MANAGED_KEY]);
   });
+
+  // Verdict feeds (src/feed/): fetched when the worker starts and every few hours, and at once when the list changes.
+  const feedStore = new FeedStore();
+  const subscriptions = new FeedSubscriptions({ store: feedStore, fetch: (url, init) => fetch(url, init) });
+  const refreshFeeds = (all = false) => settingsLoaded.then(() => subscriptions.refresh(settings.feeds, { all })).catch(() => undefined);
+  const feeds = {
+    async lookup(urls: readonly string[]) {
+      await settingsLoaded;
+      return feedStore.lookup(urls, new Set(settings.feeds));
+    },
+    recheckHours: () => settings.recheckHours,
+  };
+  const alarms = (browser as { alarms?: typeof browser.alarms }).alarms;
+  if (alarms) {
+    void alarms.create(FEED_ALARM, { periodInMinutes: FEED_REFRESH_MS / 60_000 });
+    alarms.onAlarm.addListener((alarm) => {
+      if (alarm.name === FEED_ALARM) void refreshFeeds();
+    });
+  }
+  browser.runtime.onStartup.addListener(() => void refreshFeeds(true));
+  void refreshFeeds();
+
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local' || !changes[SETTINGS_KEY]) return;
-    settings = readSettings(changes[SETTINGS_KEY].newValue);
+    const before = settings.feeds;
+    if (area === 'local' && changes[SETTINGS_KEY]) stored = changes[SETTINGS_KEY].newValue;
+    else if (area === 'managed') {
+      // IT changed the policy while the browser runs: read it whole again, and tell the pages' scripts.
+      void readPolicy(browser.storage as never).then(async (policy) => {
+        const mirrored = (await browser.storage.local.get(MANAGED_KEY))[MANAGED_KEY];
+        managed = policy;
+        settings = effectiveSettings(stored, managed);
+        engine = null;
+        await mirrorPolicy(mirrored);
+        if (settings.feeds.join('\n') !== before.join('\n')) void refreshFeeds();
+      });
+      return;
+    } else return;
+    settings = effectiveSettings(stored, managed);
     engine = null; // archive and private-network choices live in the engine
+    if (settings.feeds.join('\n') !== before.join('\n')) void refreshFeeds();
   });
 
   const work = new WorkQueue({
@@ -60,7 +110,7 @@ export function startBackground(): void {
   });
 
   // Verdicts reach the pages, the popup and the audit page over the verdict channel (src/verdict-channel.ts).
-  const pushes = new VerdictPushes((request, asker) => knownAndQueued({ store, startWork, budget, siteKey }, request, asker));
+  const pushes = new VerdictPushes((request, asker) => knownAndQueued({ store, startWork, budget, siteKey, feeds }, request, asker));
   browser.runtime.onConnect.addListener((port) => {
     if (port.name === VERDICT_CHANNEL) pushes.connect(port, askerOf(port.sender));
   });
@@ -70,6 +120,13 @@ export function startBackground(): void {
     startWork,
     budget,
     siteKey,
+    feeds,
+    feedStatus: () => feedStore.records(),
+    async feedRefresh() {
+      await settingsLoaded;
+      await subscriptions.refresh(settings.feeds, { all: true });
+      return feedStore.records();
+    },
     async setBadge(tabId, dead) {
       await browser.action.setBadgeBackgroundColor({ tabId, color: '#b3261e' });
       await browser.action.setBadgeText({ tabId, text: dead > 0 ? String(dead) : '' });
@@ -127,6 +184,8 @@ export function startBackground(): void {
   }
 }
 
+const FEED_ALARM = 'still-there:verdict-feeds';
+
 interface Sender {
   id?: string;
   url?: string;
@@ -134,7 +193,7 @@ interface Sender {
 }
 
 /** Requests a web page's script may not make, whatever it sends. */
-const EXTENSION_PAGES_ONLY = new Set(['cacheStats', 'cacheClear', 'cacheExport']);
+const EXTENSION_PAGES_ONLY = new Set(['cacheStats', 'cacheClear', 'cacheExport', 'feedStatus', 'feedRefresh']);
 
 /**
  * Who asked: the tab (for the badge and the queue), and the page when it is a web page's (for its check budget);

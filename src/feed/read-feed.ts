@@ -131,7 +131,8 @@ function time(value: unknown, now: number): string | null {
   return new Date(ms).toISOString();
 }
 
-function sizeInWords(bytes: number): string {
+/** 67108864 → "64 MiB", for messages about a feed's size. */
+export function sizeInWords(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${bytes / 1024 / 1024} MiB` : `${bytes} bytes`;
 }
 

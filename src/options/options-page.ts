@@ -2,7 +2,10 @@
 import { browser } from 'wxt/browser';
 import { localizePage, t } from '../i18n.ts';
 import type { Requests, RequestName } from '../messages.ts';
-import { readSettings, SETTINGS_KEY, type Settings } from '../settings.ts';
+import { readPolicy } from '../policy.ts';
+import { feedAddress, MANAGEABLE, readSettings, SETTINGS_KEY, type ManagedSettings, type Settings } from '../settings.ts';
+import { feedStatusText } from './feed-status.ts';
+import type { FeedRecord } from '../store/schema.ts';
 
 function send<K extends RequestName>(type: K, payload: Requests[K]['request']): Promise<Requests[K]['response']> {
   return browser.runtime.sendMessage({ type, payload }) as Promise<Requests[K]['response']>;
@@ -12,12 +15,40 @@ export async function startOptionsPage(doc: Document): Promise<void> {
   localizePage(doc);
   const form = doc.querySelector<HTMLFormElement>('#settings')!;
   const field = <T extends Element>(name: string) => form.elements.namedItem(name) as unknown as T;
-  const settings = readSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
-  fill(settings);
+  const [got, policyAtOpen] = await Promise.all([browser.storage.local.get(SETTINGS_KEY), readPolicy(browser.storage as never)]);
+  /** IT's policy: replaced when it arrives or changes while the page is open (below). */
+  let policy = policyAtOpen;
+  /** The user's own choices; what the policy sets shows in their place, locked, and is never written as theirs. */
+  let own = readSettings(got[SETTINGS_KEY]);
+  const inForce = (): Settings => ({ ...own, ...policy });
+  lockManaged(policy);
+  fill(inForce());
+  // The policy can arrive after this page opened (Chrome loads it as the browser starts, and the page opens on
+  // install) or change while it is open: follow it.
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area !== 'managed') return;
+    void readPolicy(browser.storage as never).then(async (next) => {
+      policy = next;
+      lockManaged(policy);
+      fill(inForce());
+      showFeeds((await send('feedStatus', {})).feeds, inForce().feeds);
+    });
+  });
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    const next: Settings = readSettings({
+    // A feed address that is not one is named, and nothing is saved: what was typed stays to be mended.
+    const feedLines = field<HTMLTextAreaElement>('feeds').value.split(/\s+/).filter(Boolean);
+    const badFeed = policy.feeds ? undefined : feedLines.find((line) => feedAddress(line) === null);
+    const problem = doc.querySelector('#feeds-problem')!;
+    problem.textContent = badFeed === undefined ? '' : t('options_feeds_bad', badFeed);
+    if (badFeed !== undefined) {
+      doc.querySelector('#saved')!.textContent = '';
+      field<HTMLTextAreaElement>('feeds').focus();
+      return;
+    }
+    const typed: Settings = readSettings({
+      feeds: feedLines,
       mode: (form.querySelector<HTMLInputElement>('input[name="mode"]:checked')?.value ?? 'resources'),
       archiveSuggestions: field<HTMLInputElement>('archiveSuggestions').checked,
       showUnverified: field<HTMLInputElement>('showUnverified').checked,
@@ -28,9 +59,19 @@ export async function startOptionsPage(doc: Document): Promise<void> {
         .map((s) => s.trim().replace(/^https?:\/\//, '').replace(/\/.*$/, ''))
         .filter(Boolean),
     });
+    // A locked setting keeps the user's own value underneath, for the day the policy no longer sets it.
+    const next: Settings = { ...typed };
+    for (const key of Object.keys(policy) as Array<keyof ManagedSettings>) Object.assign(next, { [key]: own[key] });
     await browser.storage.local.set({ [SETTINGS_KEY]: next });
-    fill(next);
+    own = next;
+    fill(inForce());
     doc.querySelector('#saved')!.textContent = t('options_saved');
+    const feeds = inForce().feeds;
+    showFeeds(feeds.length ? (await send('feedRefresh', {})).feeds : [], feeds);
+  });
+
+  doc.querySelector('#refresh-feeds')!.addEventListener('click', async () => {
+    showFeeds((await send('feedRefresh', {})).feeds, inForce().feeds);
   });
 
   doc.querySelector('#clear')!.addEventListener('click', async () => {
@@ -47,6 +88,52 @@ export async function startOptionsPage(doc: Document): Promise<void> {
     setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
   });
   await showStats();
+  let waiting: ReturnType<typeof setTimeout> | undefined;
+  showFeeds((await send('feedStatus', {})).feeds, inForce().feeds);
+
+  /** Each setting the policy sets: its controls disabled and marked, and one note saying why; the others free. */
+  function lockManaged(managed: ManagedSettings): void {
+    doc.querySelector<HTMLElement>('#locked-note')!.hidden = Object.keys(managed).length === 0;
+    for (const key of MANAGEABLE) {
+      const locked = Object.hasOwn(managed, key);
+      const controls = [...form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(`[name="${key}"]`)];
+      for (const control of controls) {
+        control.disabled = locked;
+        control.toggleAttribute('data-locked', locked);
+      }
+      // Beside the setting's own words: its fieldset's legend, or its checkbox's label.
+      const place = controls[0]?.closest('fieldset')?.querySelector(`legend[data-lock-for~="${key}"]`) ?? controls[0]?.closest('label');
+      place?.querySelector('.lock')?.remove();
+      if (place && locked) {
+        const lock = doc.createElement('span');
+        lock.className = 'lock';
+        lock.textContent = ` (${t('options_locked')})`;
+        place.append(lock);
+      }
+    }
+  }
+
+
+  /** One line a subscribed feed: its address, and what its last fetch brought (text only: the publisher's name is data). */
+  function showFeeds(records: FeedRecord[], subscribed: string[]): void {
+    // A feed not fetched yet (just subscribed, or set by policy as the browser started) is shown when it comes.
+    clearTimeout(waiting);
+    if (subscribed.some((url) => !records.some((r) => r.url === url && (r.okAt !== null || r.problem !== null)))) {
+      waiting = setTimeout(async () => showFeeds((await send('feedStatus', {})).feeds, inForce().feeds), 1_000);
+    }
+    const list = doc.querySelector('#feed-status')!;
+    list.replaceChildren(
+      ...subscribed.map((url) => {
+        const record = records.find((r) => r.url === url);
+        const li = doc.createElement('li');
+        const code = doc.createElement('code');
+        code.textContent = url;
+        li.append(code, ` — ${feedStatusText(record)}`);
+        if (record?.problem) li.classList.add('problem');
+        return li;
+      }),
+    );
+  }
 
   function fill(s: Settings): void {
     for (const radio of form.querySelectorAll<HTMLInputElement>('input[name="mode"]')) radio.checked = radio.value === s.mode;
@@ -55,6 +142,7 @@ export async function startOptionsPage(doc: Document): Promise<void> {
     field<HTMLInputElement>('allowPrivate').checked = s.allowPrivate;
     field<HTMLInputElement>('recheckHours').value = String(s.recheckHours);
     field<HTMLTextAreaElement>('offSites').value = s.offSites.join('\n');
+    field<HTMLTextAreaElement>('feeds').value = s.feeds.join('\n');
   }
 
   async function showStats(): Promise<void> {

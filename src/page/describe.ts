@@ -69,7 +69,14 @@ export function formatMonth(timestamp: string, locale?: string): string {
 export function describeVerdict(v: LinkVerdict, locale?: string): string {
   const day = formatDay(v.checkedAt, locale);
   const status = v.status && v.verdict !== 'alive' && v.verdict !== 'moved' && v.status >= 400 ? ` (${v.status})` : '';
-  const parts = [v.verdict === 'moved' ? t('checked_moved', siteName(v.newHome ?? v.finalUrl ?? ''), day) : t('checked', `${reasonText(v.reason)}${status}`, day)];
+  const site = siteName(v.newHome ?? v.finalUrl ?? '');
+  const reason = `${reasonText(v.reason)}${status}`;
+  // A subscribed feed's verdict says who checked it: the reader knows it was not this browser.
+  const first =
+    v.checkedBy !== undefined
+      ? v.verdict === 'moved' ? t('checked_moved_by', site, v.checkedBy, day) : t('checked_by', reason, v.checkedBy, day)
+      : v.verdict === 'moved' ? t('checked_moved', site, day) : t('checked', reason, day);
+  const parts = [first];
   if (v.verdict === 'dead' && v.archive) parts.push(t('archived_copy_from', formatMonth(v.archive.timestamp, locale)));
   if (v.verdict === 'dead' && v.newHome) parts.push(t('now_at_sentence', siteName(v.newHome)));
   if (v.verdict === 'dead') parts.push(t('may_still_try'));

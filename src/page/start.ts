@@ -4,7 +4,7 @@
  */
 import { isTabRequest, type LinkVerdict, type Requests, type RequestName, type TabPush } from '../messages.ts';
 import { openVerdictChannel, VERDICT_CHANNEL, type VerdictChannel } from '../verdict-channel.ts';
-import { readSettings, SETTINGS_KEY } from '../settings.ts';
+import { effectiveSettings, MANAGED_KEY, SETTINGS_KEY } from '../settings.ts';
 import { isDirectoryUrl } from '../directory/lookup.ts';
 import { namedGroupHome } from './named-home.ts';
 import { isResourceAnchor, resourceAddress } from './spot-anchor.ts';
@@ -21,10 +21,12 @@ export async function startContent(): Promise<void> {
   performance.mark('still-there:start');
   // The settings come from storage; the runtime API (messages) is set up only when first needed, below.
   const storage = extensionStorage();
-  const stored = storage.local.get(SETTINGS_KEY);
+  const stored = storage.local.get([SETTINGS_KEY, MANAGED_KEY]);
   // Evaluating our modules (the directory, its patterns) up to here: part of the script's cost.
   const setUpMs = performance.now() - loadedAt;
-  const settings = readSettings((await stored)[SETTINGS_KEY]);
+  // The user's settings and the organisation's policy (mirrored here by the background), in one read.
+  const saved = { ...(await stored) } as Record<string, unknown>;
+  const settings = effectiveSettings(saved[SETTINGS_KEY], saved[MANAGED_KEY]);
   const wiringStart = performance.now();
   const pageSite = location.hostname;
   // One listener for every message to this page: the background's pushes, the popup's "Groups on this page" and
@@ -93,7 +95,9 @@ export async function startContent(): Promise<void> {
     namedGroupHome,
   });
   const onChange = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && changes[SETTINGS_KEY]) marker.update(readSettings(changes[SETTINGS_KEY].newValue));
+    if (area !== 'local' || (!changes[SETTINGS_KEY] && !changes[MANAGED_KEY])) return;
+    for (const key of [SETTINGS_KEY, MANAGED_KEY]) if (changes[key]) saved[key] = changes[key].newValue;
+    marker.update(effectiveSettings(saved[SETTINGS_KEY], saved[MANAGED_KEY]));
   };
   storage.onChanged.addListener(onChange);
   function stop() {

@@ -4,6 +4,7 @@
  * it was found on.
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { FeedEntry } from '../feed/feed.ts';
 import type { LinkReport } from '../health/verdict.ts';
 
 export const DB_NAME = 'still-there';
@@ -34,6 +35,32 @@ export interface QueuedCheck {
   forSites?: string[];
 }
 
+/** A subscribed feed: what its last fetch brought, and what to send to ask whether it changed. */
+export interface FeedRecord {
+  url: string;
+  /** From the feed (publisher, site, generatedAt); null until a fetch succeeded. */
+  publisher: string | null;
+  site: string | null;
+  generatedAt: string | null;
+  links: number;
+  /** The import whose entries are this feed's now; entries of older imports are removed after each import. */
+  generation: number;
+  etag: string | null;
+  lastModified: string | null;
+  /** Last time the feed was asked for, and last time it answered with a feed we took (or "not modified"). */
+  fetchedAt: number | null;
+  okAt: number | null;
+  /** Why the last fetch was refused or failed, in words for the options page; null when it went well. */
+  problem: string | null;
+}
+
+/** One link's verdict as a feed gave it, with who published it. */
+export interface FeedVerdict extends FeedEntry {
+  feed: string;
+  publisher: string;
+  generation: number;
+}
+
 export interface StillThereDB extends DBSchema {
   verdicts: {
     key: string;
@@ -44,6 +71,21 @@ export interface StillThereDB extends DBSchema {
     key: string;
     value: QueuedCheck;
     indexes: { queuedAt: number };
+  };
+  feeds: {
+    key: string;
+    value: FeedRecord;
+  };
+  /** Per feed, the sorted 32-bit hashes of its links (src/feed/coverage.ts): 400 KB for 100,000 links. */
+  feedCoverage: {
+    key: string;
+    value: { feed: string; hashes: Uint32Array };
+  };
+  /** Keyed [link, feed]: a link two feeds cover has two entries, read together by the link alone. */
+  feedVerdicts: {
+    key: [string, string];
+    value: FeedVerdict;
+    indexes: { feed: string };
   };
 }
 

@@ -6,7 +6,7 @@
  *   Firefox ESR — the MV3 build as a temporary add-on over WebDriver BiDi.
  * E2E_BROWSERS=chromium (or firefox) runs one of them.
  */
-import { existsSync, mkdtempSync, readdirSync, realpathSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer';
@@ -58,10 +58,24 @@ export function firefoxLangpack(lang: string): string | null {
   return found ? path.join(dir, found) : null;
 }
 
-async function launchFirefox(sim: SimWeb, profile: string, lang?: string, condition?: Condition): Promise<Browser> {
+/**
+ * Firefox's enterprise policies with a "3rdparty" section for still-there (what storage.managed reads), in a copy of
+ * the installation's distribution folder, [folder, its place] for the world's launcher to mount for this browser alone.
+ */
+function firefoxPolicyFolder(executable: string, profile: string, policy: Record<string, unknown>): [string, string] {
+  const distribution = path.join(path.dirname(realpathSync(executable)), 'distribution');
+  const copy = path.join(profile, 'distribution');
+  if (existsSync(distribution)) cpSync(distribution, copy, { recursive: true });
+  mkdirSync(copy, { recursive: true });
+  writeFileSync(path.join(copy, 'policies.json'), JSON.stringify({ policies: { '3rdparty': { Extensions: { [FIREFOX_ID]: policy } } } }));
+  return [copy, realpathSync(distribution)];
+}
+
+async function launchFirefox(sim: SimWeb, profile: string, lang?: string, condition?: Condition, policy?: Record<string, unknown>): Promise<Browser> {
   const executable = firefoxPath();
   if (!executable) throw new Error("No Firefox found; install Debian's firefox-esr or set FIREFOX_PATH");
   trustSimulation(profile, sim.caFile);
+  const binds = policy ? [firefoxPolicyFolder(executable, profile, policy)] : [];
   // Puppeteer reaches Firefox over a WebDriver BiDi socket on loopback, never a pipe: off the network, Firefox's
   // loopback is its own, so that one port is carried across by a Unix socket (sealed/bridge.ts).
   const offline = condition === 'offline';
@@ -71,7 +85,7 @@ async function launchFirefox(sim: SimWeb, profile: string, lang?: string, condit
   const alongside = debuggingPort ? [process.execPath, path.resolve('tests/fixtures/sealed/bridge.ts'), 'listen-unix', socket, String(debuggingPort)] : [];
   const browser = await puppeteer.launch({
     browser: 'firefox',
-    executablePath: sim.world.launcher(executable, condition, alongside),
+    executablePath: sim.world.launcher(executable, condition, alongside, binds),
     ...(debuggingPort ? { debuggingPort } : {}),
     headless: true,
     enableExtensions: true,
@@ -100,7 +114,7 @@ export async function startSession(
   kind: BrowserKind,
   pages: Record<string, Record<string, string>>,
   simOptions: SimWebOptions = {},
-  browserOptions: { lang?: string; condition?: Condition } = {},
+  browserOptions: { lang?: string; condition?: Condition; policy?: Record<string, unknown> } = {},
 ): Promise<Session> {
   const sim = await startSimWeb({ ...simOptions, pages });
   const profile = mkdtempSync(path.join(tmpdir(), `still-there-${kind}-`));
@@ -112,7 +126,7 @@ export async function startSession(
       browser = launched.browser;
       origin = `chrome-extension://${launched.extensionId}`;
     } else {
-      browser = await launchFirefox(sim, profile, browserOptions.lang, browserOptions.condition);
+      browser = await launchFirefox(sim, profile, browserOptions.lang, browserOptions.condition, browserOptions.policy);
       origin = `moz-extension://${FIREFOX_UUID}`;
     }
   };

@@ -5,7 +5,8 @@
  * authority trusted in the profile's own NSS database ($HOME/.pki/nssdb), as an organisation's would be.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer';
 import type { Condition } from '../fixtures/sealed/world.ts';
@@ -40,6 +41,29 @@ export interface ChromiumOptions {
   lang?: string;
   /** The network the browser finds itself on (default: the world's, online). */
   condition?: Condition;
+  /**
+   * An organisation's policy for still-there, as IT deploys it: a file in /etc/chromium/policies/managed/, here a
+   * folder of the test's mounted over /etc/chromium for this browser alone (chromiumPolicyFolder).
+   */
+  policy?: Record<string, unknown>;
+}
+
+/** The id Chromium gives the unpacked extension in `dir`: the first 128 bits of SHA-256 of its path, as letters a–p. */
+export function unpackedExtensionId(dir: string): string {
+  const hex = createHash('sha256').update(dir).digest('hex').slice(0, 32);
+  return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
+}
+
+/**
+ * A copy of /etc/chromium with a managed policy for still-there added, [folder, '/etc/chromium'] for the world's
+ * launcher to mount: the policy file a Debian administrator writes, seen by this browser alone.
+ */
+function chromiumPolicyFolder(userDataDir: string, policy: Record<string, unknown>): [string, string] {
+  const etc = path.join(userDataDir, 'etc-chromium');
+  if (existsSync('/etc/chromium')) cpSync('/etc/chromium', etc, { recursive: true });
+  mkdirSync(path.join(etc, 'policies', 'managed'), { recursive: true });
+  writeFileSync(path.join(etc, 'policies', 'managed', 'still-there.json'), JSON.stringify({ '3rdparty': { extensions: { [unpackedExtensionId(CHROME_EXTENSION)]: policy } } }));
+  return [etc, '/etc/chromium'];
 }
 
 /**
@@ -51,7 +75,7 @@ export async function launchChromium(sim: SimWeb, options: ChromiumOptions): Pro
   const home = path.join(options.userDataDir, 'home');
   trustSimulation(path.join(home, '.pki', 'nssdb'), sim.caFile);
   const browser = await puppeteer.launch({
-    executablePath: sim.world.launcher(chromiumPath(), options.condition),
+    executablePath: sim.world.launcher(chromiumPath(), options.condition, [], options.policy ? [chromiumPolicyFolder(options.userDataDir, options.policy)] : []),
     headless: options.headless ?? true,
     pipe: true,
     enableExtensions: true,
@@ -70,6 +94,7 @@ export async function launchChromium(sim: SimWeb, options: ChromiumOptions): Pro
     ],
   });
   const extensionId = await browser.installExtension(CHROME_EXTENSION);
+  if (options.policy && extensionId !== unpackedExtensionId(CHROME_EXTENSION)) throw new Error(`the policy named ${unpackedExtensionId(CHROME_EXTENSION)}, but the extension is ${extensionId}`);
   if (options.condition !== 'offline') await networkSettled(browser, sim);
   return { browser, extensionId, userDataDir: options.userDataDir };
 }

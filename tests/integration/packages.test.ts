@@ -214,6 +214,7 @@ describe('npm run zip', () => {
     storage: { readme: 'storage', options: 'options_perm_storage_term' },
     contextMenus: { readme: 'context menus', options: 'options_perm_menus_term' },
     scripting: { readme: 'scripting', options: 'options_perm_scripting_term' },
+    alarms: { readme: 'alarms', options: 'options_perm_alarms_term' },
   };
   for (const kind of ['chrome', 'edge', 'firefox']) {
     it(`${kind}: asks only for permissions the README and the options page explain`, async () => {

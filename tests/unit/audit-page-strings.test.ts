@@ -34,6 +34,7 @@ describe('the audit page’s texts', () => {
     expect([S.verdict('dead'), S.status('checking'), S.status('not-yet'), S.reason('not-found'), S.reason('some-new-code')]).toEqual(['dead', 'still checking', 'not checked yet', 'Not found', 'some-new-code']);
     // Dates in the messages' locale (en-GB's unambiguous day first), in UTC as the exports write them.
     expect(S.checkedAt('2026-11-28T10:05:00.000Z')).toBe('checked 28 Nov 2026, 10:05 UTC');
+    expect(S.checkedBy('Champaign County Behavioral Health', '2026-11-28T10:05:00.000Z')).toBe('checked by Champaign County Behavioral Health 28 Nov 2026, 10:05 UTC');
     expect(S.archived('20080513062455')).toBe('archived copy from 13 May 2008');
     expect([S.httpStatus(404), S.httpStatus(null), S.position(3), S.positionLabel(3)]).toEqual(['HTTP 404', 'no answer', '#3', 'link 3 on the page']);
   });
@@ -48,6 +49,7 @@ describe('the audit page’s texts', () => {
     expect(S.exportHint(1, 'all', 2)).toBe('Exporta 1 enlace verificado, en el mismo formato que el comando audit de la línea de comandos; se omiten 2 que aún se están verificando');
     expect([S.verdict('dead'), S.verdict('moved'), S.verdict('unverified'), S.verdict('alive'), S.reason('not-found')]).toEqual(['roto', 'se mudó', 'sin verificar', 'funciona', 'no encontrado']);
     expect(S.checkedAt('2026-11-28T10:05:00.000Z')).toBe('verificado el 28 nov 2026, 10:05 UTC');
+    expect(S.checkedBy('Champaign County Behavioral Health', '2026-11-28T10:05:00.000Z')).toBe('verificado por Champaign County Behavioral Health el 28 nov 2026, 10:05 UTC');
     expect(S.archived('20080513062455')).toBe('copia archivada del 13 may 2008');
   });
 });

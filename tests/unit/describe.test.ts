@@ -32,6 +32,15 @@ describe('in English (the default)', () => {
     expect(describeVerdict(UNVERIFIED)).toBe('The site blocks automatic checks; it may work for you (403) when checked on 28 Nov 2026.');
   });
 
+  it('says who checked when the verdict came from a subscribed feed', () => {
+    useMessages('en', 'en-US');
+    const by = 'Champaign County Behavioral Health';
+    expect(describeVerdict({ ...DEAD, checkedBy: by })).toBe('Not found (404) when checked by Champaign County Behavioral Health on 28 Nov 2026. Archived copy from June 2008. The organisation is now at dbsalliance.org. You may still try the link.');
+    expect(describeVerdict({ ...MOVED, checkedBy: by })).toBe('Moved to iocdf.org when checked by Champaign County Behavioral Health on 28 Nov 2026.');
+    useMessages('es', 'es-MX');
+    expect(describeVerdict({ ...ALIVE, checkedBy: by })).toMatch(/^Comprobado por Champaign County Behavioral Health el 28 nov 2026: /);
+  });
+
   it('writes the inserted links’ words', () => {
     useMessages('en');
     expect(archiveLinkText('20080613000000')).toBe('archived 2008');

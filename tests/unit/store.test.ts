@@ -2,6 +2,7 @@ import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
 import type { LinkReport } from '../../src/health/verdict.ts';
 import { browsing } from '../../src/health/freshness.ts';
+import { FeedStore } from '../../src/store/feed-store.ts';
 import { VerdictStore } from '../../src/store/verdict-store.ts';
 
 function report(url: string, verdict: LinkReport['verdict'] = 'alive', checkedAt = '2026-11-28T10:00:00.000Z'): LinkReport {
@@ -109,5 +110,35 @@ describe('migrations', () => {
     expect(v?.lastSeenAt).toBe(Date.parse('2026-10-01T00:00:00.000Z'));
     await store.enqueue('https://www.ndmda.org/', null);
     expect((await store.stats()).queued).toBe(1);
+  });
+
+  it('opens a revision-2 database with the current code: its verdicts and queue kept, the feed stores added', async () => {
+    // Revision 2 as it shipped: the verdicts (with lastSeenAt) and the work queue, built by hand.
+    const two = new IDBFactory();
+    await new Promise<void>((resolve, reject) => {
+      const req = two.open('still-there', 2);
+      req.onupgradeneeded = () => {
+        const verdicts = req.result.createObjectStore('verdicts', { keyPath: 'url' });
+        verdicts.createIndex('verdict', 'verdict');
+        verdicts.createIndex('lastSeenAt', 'lastSeenAt');
+        req.result.createObjectStore('queue', { keyPath: 'url' }).createIndex('queuedAt', 'queuedAt');
+      };
+      req.onsuccess = () => {
+        const tx = req.result.transaction(['verdicts', 'queue'], 'readwrite');
+        tx.objectStore('verdicts').put({ ...report('https://www.ndmda.org/', 'dead', '2026-10-01T00:00:00.000Z'), expiresAt: 0, lastSeenAt: 5 });
+        tx.objectStore('queue').put({ url: 'https://www.aa.org/', queuedAt: 7, tabIds: [4], force: false });
+        tx.oncomplete = () => {
+          req.result.close();
+          resolve();
+        };
+      };
+      req.onerror = () => reject(req.error);
+    });
+    const store = new VerdictStore({ factory: two });
+    expect((await store.get('https://www.ndmda.org/'))?.lastSeenAt).toBe(5);
+    expect((await store.nextQueued(5)).map((q) => q.url)).toEqual(['https://www.aa.org/']);
+    const feeds = new FeedStore({ factory: two });
+    expect(await feeds.records()).toEqual([]);
+    expect((await feeds.lookup(['https://www.ndmda.org/'], new Set(['https://feed.example/']))).size).toBe(0);
   });
 });

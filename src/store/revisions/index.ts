@@ -6,11 +6,12 @@
 import type { UpgradeDb, UpgradeTx } from '../schema.ts';
 import * as r1 from './001-verdicts.ts';
 import * as r2 from './002-work-queue.ts';
+import * as r3 from './003-feeds.ts';
 
 export interface Revision {
   version: number;
   upgrade(db: UpgradeDb, tx: UpgradeTx): void | Promise<void>;
 }
 
-export const REVISIONS: Revision[] = [r1, r2];
+export const REVISIONS: Revision[] = [r1, r2, r3];
 export const DB_VERSION = REVISIONS.length;

@@ -1,0 +1,11 @@
+/** What the options page says of one subscribed verdict feed, from its last fetch (src/store/feed-store.ts). */
+import { t } from '../i18n.ts';
+import { formatDay } from '../page/describe.ts';
+import type { FeedRecord } from '../store/schema.ts';
+
+export function feedStatusText(record: FeedRecord | undefined): string {
+  if (!record || (record.okAt === null && record.problem === null)) return t('options_feed_waiting');
+  if (record.okAt === null) return t('options_feed_problem', record.problem!);
+  if (record.problem !== null) return t('options_feed_problem_kept', record.problem, formatDay(new Date(record.okAt).toISOString()));
+  return t('options_feed_ok', record.publisher ?? '', record.links, formatDay(record.generatedAt ?? ''), formatDay(new Date(record.fetchedAt ?? record.okAt).toISOString()));
+}

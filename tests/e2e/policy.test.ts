@@ -1,0 +1,110 @@
+/**
+ * An organisation's IT deploys still-there by policy, in Chromium (/etc/chromium/policies/managed/*.json) and in
+ * Firefox ESR (policies.json's "3rdparty" section), each a file mounted for the test's browser alone in the sealed
+ * test network: the verdict feed, the mode, a site where still-there stays off (an EHR) and no archive suggestions.
+ * The options page shows those settings locked; the pages follow them.
+ */
+import type { Page } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildFeed, renderFeed } from '../../src/feed/feed.ts';
+import type { LinkReport } from '../../src/health/verdict.ts';
+import { BROWSERS, startSession, type Session } from './browsers.ts';
+import { readMarks, settled } from './harness.ts';
+
+const FEED_HOST = 'feeds.county-clinic.org';
+const FEED_URL = `https://${FEED_HOST}/verdicts.json`;
+const GUIDE_HOST = 'www.county-guide.org';
+const EHR_HOST = 'ehr.county-clinic.org';
+const PUBLISHER = 'County Clinic IT';
+const DEAD = 'http://www.ocfoundation.org/EO_Hoarding.aspx';
+const ALIVE = 'https://www.nami.org/';
+const POLICY = { feeds: [FEED_URL], mode: 'resources', offSites: [EHR_HOST], archiveSuggestions: false };
+
+const guide = `<!doctype html><html lang="en"><title>Support groups</title><h1>Support groups</h1><ul>
+<li>Hoarding: <a href="${DEAD}">OC Foundation, hoarding</a></li>
+<li>Family support: <a href="${ALIVE}">NAMI</a></li></ul></html>`;
+
+function feedText(): string {
+  const at = new Date(Date.now() - 3_600_000).toISOString();
+  const base = { detail: '', redirects: 0, checkedAt: at, firstFailedAt: null };
+  const dead: LinkReport = { ...base, url: DEAD, verdict: 'dead', reason: 'not-found', status: 404, finalUrl: 'https://iocdf.org/EO_Hoarding.aspx', newHome: 'https://iocdf.org/', archive: { url: `https://web.archive.org/web/20100612031514/${DEAD}`, timestamp: '20100612031514' }, history: [{ at, outcome: 'dead', reason: 'not-found' }], firstFailedAt: at, lastAliveAt: null };
+  const alive: LinkReport = { ...base, url: ALIVE, verdict: 'alive', reason: 'ok', status: 200, finalUrl: ALIVE, newHome: null, archive: null, history: [{ at, outcome: 'ok', reason: 'ok' }], lastAliveAt: at };
+  return renderFeed(buildFeed({ publisher: PUBLISHER, site: 'https://intranet.county-clinic.org/resources/', generatedAt: at, reports: [[DEAD, dead], [ALIVE, alive]] }));
+}
+
+describe.each(BROWSERS)('in %s, deployed by policy', (kind) => {
+  let session: Session;
+  let options: Page;
+
+  beforeAll(async () => {
+    session = await startSession(kind, { [FEED_HOST]: { '/verdicts.json': feedText() }, [GUIDE_HOST]: { '/guide.html': guide }, [EHR_HOST]: { '/patient.html': guide } }, {}, { policy: POLICY });
+    options = await session.extensionPage();
+    // The policy's feed is fetched when the background starts: the options page says so once it is in.
+    await options
+      .waitForFunction((p: string) => document.querySelector('#feed-status li')?.textContent?.includes(`${p}: 2 links`), { timeout: 30_000, polling: 200 }, PUBLISHER)
+      .catch(async (err: Error) => {
+        const managed = await options.evaluate(async () => JSON.stringify(await ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).storage.managed.get(null)));
+        throw new Error(`${err.message}; the policy as the extension reads it: ${managed}; the feeds: ${await options.$eval('#feed-status', (m) => m.textContent)}`);
+      });
+  }, 120_000);
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('the options page shows what the policy sets, locked, and says why', async () => {
+    const shown = await options.evaluate(() => {
+      const form = document.querySelector<HTMLFormElement>('#settings')!;
+      const control = (name: string) => form.elements.namedItem(name) as HTMLInputElement | HTMLTextAreaElement;
+      return {
+        note: !document.querySelector<HTMLElement>('#locked-note')!.hidden,
+        feeds: [control('feeds').value, control('feeds').disabled],
+        offSites: [control('offSites').value, control('offSites').disabled],
+        archive: [(control('archiveSuggestions') as HTMLInputElement).checked, control('archiveSuggestions').disabled],
+        modeLocked: [...form.querySelectorAll<HTMLInputElement>('input[name="mode"]')].every((r) => r.disabled),
+        // What the policy leaves alone stays the user's to change.
+        unverifiedFree: !(control('showUnverified') as HTMLInputElement).disabled,
+        locks: [...document.querySelectorAll('.lock')].length,
+      };
+    });
+    expect(shown).toEqual({ note: true, feeds: [FEED_URL, true], offSites: [EHR_HOST, true], archive: [false, true], modeLocked: true, unverifiedFree: true, locks: 4 });
+  });
+
+  it("marks a page from the policy's feed, with no request of ours to the links' hosts and no archived copy offered", async () => {
+    session.sim.reset();
+    const page = await session.browser.newPage();
+    await page.goto(`https://${GUIDE_HOST}/guide.html`);
+    await settled(page, 30_000);
+    const marks = new Map((await readMarks(page)).map((m) => [m.href, m]));
+    expect(marks.get(DEAD)).toMatchObject({ health: 'dead', struck: true, archive: null });
+    expect(marks.get(DEAD)!.description).toContain(`checked by ${PUBLISHER} on `);
+    expect(marks.get(ALIVE)!.health).toBe('alive');
+    expect(session.sim.requests.filter((r) => r.host !== GUIDE_HOST && r.host !== FEED_HOST).map((r) => r.host)).toEqual([]);
+    await page.close();
+  });
+
+  it('stays off on the site the policy names (an EHR)', async () => {
+    const page = await session.browser.newPage();
+    await page.goto(`https://${EHR_HOST}/patient.html`);
+    // The same links, on a page still-there must leave alone: the script starts, and marks nothing.
+    await page.waitForFunction(() => performance.getEntriesByName('still-there:start').length > 0, { timeout: 15_000, polling: 100 });
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(await page.$$eval('a[data-link-health]', (as) => as.length)).toBe(0);
+    await page.close();
+  });
+
+  it('a user who edits the settings cannot undo the policy', async () => {
+    await options.evaluate(() => {
+      const box = document.querySelector<HTMLInputElement>('input[name="showUnverified"]')!;
+      box.checked = true;
+    });
+    await options.click('button[type="submit"]');
+    await options.waitForFunction(() => document.querySelector('#saved')?.textContent !== '', { timeout: 10_000 });
+    const saved = await options.evaluate(async () => ((await ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).storage.local.get('settings')) as { settings: Record<string, unknown> }).settings);
+    // The user's own choice is kept; the locked ones are not written as theirs.
+    expect(saved.showUnverified).toBe(true);
+    expect(saved.feeds).toEqual([]);
+    expect(saved.offSites).toEqual([]);
+    expect(await options.$eval('textarea[name="feeds"]', (t) => (t as HTMLTextAreaElement).value)).toBe(FEED_URL);
+  });
+});
