@@ -39,12 +39,33 @@ export function crisisFirst(query: string, hits: readonly SearchHit[], groups: r
   const topic = crisisTopic(query);
   if (topic === null) return [...hits];
   const answering = (g: Group, t: CrisisTopic) => g.crisisTopics.includes(t);
+  // Within each band, the lines the words themselves found come first, in the search's order ("veterans suicide"
+  // puts the Veterans Crisis Line before the 988 Lifeline); then the rest, in the directory's order.
+  const found = (g: Group) => {
+    const i = hits.findIndex((h) => h.group === g);
+    return i === -1 ? hits.length : i;
+  };
+  const band = (pick: (g: Group) => boolean) => groups.filter(pick).sort((a, b) => found(a) - found(b));
   const lines = [
-    ...groups.filter((g) => topic !== 'crisis' && answering(g, topic)),
-    ...groups.filter((g) => answering(g, 'crisis') && (topic === 'crisis' || !answering(g, topic))),
+    ...band((g) => topic !== 'crisis' && answering(g, topic)),
+    ...band((g) => answering(g, 'crisis') && (topic === 'crisis' || !answering(g, topic))),
   ];
   const first = lines.map((group): SearchHit => hits.find((h) => h.group === group) ?? { group, matchedBy: 'name', matched: group.name, formerly: null, rank: -1 });
-  return [...first, ...hits.filter((h) => !lines.includes(h.group))];
+  // A query that spells out one organisation's name ("American Foundation for Suicide Prevention") asks for that
+  // organisation: its card stays first, the lines come right after it.
+  const asked = hits[0] && namesOneOrganisation(query) && !lines.includes(hits[0].group) ? [hits[0]] : [];
+  return [...asked, ...first, ...hits.filter((h) => !lines.includes(h.group) && !asked.includes(h))];
+}
+
+/**
+ * Whether the query, once its crisis words are taken out, still has three words of four letters or more: every hit
+ * of the search matches all of a query's words in one name, so such a query is a name being typed, not a person
+ * describing a crisis ("suicide support group" leaves two and gets the lines first).
+ */
+function namesOneOrganisation(query: string): boolean {
+  let rest = fold(query);
+  for (const [, words] of TOPIC_WORDS) rest = rest.replace(new RegExp(words.source, 'g'), ' ');
+  return rest.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 4).length >= 3;
 }
 
 /** The popup's search: the directory's ranking, with the lines for a named crisis first. */

@@ -1,6 +1,7 @@
 /**
- * The shape of one organisation in the bundled directory. Every fact comes from shared/reference/groups.md;
- * a fact the source does not have stays empty (null or []) rather than being filled from memory.
+ * The shape of one organisation in the bundled directory. Every fact cites the page it was read on (`sources`), by
+ * address and with that page's own date; a fact no source has stays empty (null or []) rather than being filled
+ * from memory. tests/unit/directory-schema.test.ts holds every record to that.
  */
 
 export type GroupKind = 'addiction' | 'mental-health' | 'family-and-friends' | 'helpline' | 'clearinghouse' | 'crisis' | 'grief' | 'health';
@@ -8,8 +9,25 @@ export type GroupKind = 'addiction' | 'mental-health' | 'family-and-friends' | '
 /** The crises a line answers, for the popup's crisis-first search (crisis.ts); 'crisis' is any crisis at all. */
 export type CrisisTopic = 'suicide' | 'domestic-violence' | 'sexual-assault' | 'crisis';
 
-/** groups.md's letters: H the organisation's own page, M a dated secondary source or several lists agreeing, L one third-party list. */
+/** H: the organisation's own page among the sources; M: a dated secondary source or several agreeing; L: only weak sources. */
 export type Confidence = 'H' | 'M' | 'L';
+
+/** The facts of a record a source can support (kinds and crisisTopics are the directory's own sorting, not facts). */
+export type Fact =
+  | 'name' | 'formerNames' | 'acronyms' | 'website' | 'otherDomains' | 'formerDomains' | 'unconfirmedFormerDomains'
+  | 'formerUrlPrefixes' | 'phones' | 'email' | 'address' | 'meetingFinder' | 'languages' | 'notes';
+
+/** A page a record's facts were read on. */
+export interface Source {
+  /** Its address, or an archived copy's (https://web.archive.org/web/<14-digit timestamp>/<address>). */
+  url: string;
+  /** The page's own date (published, updated or captured): YYYY, YYYY-MM or YYYY-MM-DD; null when it shows none. */
+  date: string | null;
+  /** Which of the record's facts it supports. */
+  facts: Fact[];
+  /** A lone secondary page (one list, one news item): the record leans on it only where nothing better was found. */
+  weak?: boolean;
+}
 
 export interface Phone {
   /** As printed in the source, US style: "(212) 870-3400", "1-800-950-6264", "988", or an SMS short code ("62640"). */
@@ -56,13 +74,13 @@ export interface Group {
   notes: string | null;
   /** For a crisis line: the crises it answers (empty for everything else). */
   crisisTopics: CrisisTopic[];
-  source: string;
-  /** ISO date the facts were collected (groups.md: November 2026). */
+  /** Where each fact was read, best first. */
+  sources: Source[];
+  /** ISO date the record's facts were last checked against its sources. */
   verified: string;
   /**
-   * The letter in the source's confidence column. Where that column grades facts separately or gives a range
-   * ("L/M"), the weakest of those; letters the source puts on single facts elsewhere ride on those facts
-   * (Phone.confidence, addressConfidence), so a record can be H with an L address.
+   * How far to trust the record as a whole; a letter on a single fact (Phone.confidence, addressConfidence) grades
+   * that fact apart, so a record can be H with an L address.
    */
   confidence: Confidence;
 }

@@ -45,6 +45,9 @@ const FORMER = new Set<MatchedBy>(['formerName', 'formerDomain']);
 
 const TIER = { exact: 0, prefix: 1, words: 2, typos: 3 } as const;
 
+/** The words of an address that name no group: a query of nothing else ("org", "www") finds nothing. */
+const URL_WORDS = new Set(['http', 'https', 'www', 'org', 'com', 'net', 'gov']);
+
 /**
  * Words a query may leave out or add without losing its match ("Women for Sobriety" = "women sobriety"). Spanish
  * ones too: "Alcohólicos Anónimos de la ciudad" is still a search for AA. URL words let a pasted address search.
@@ -52,7 +55,7 @@ const TIER = { exact: 0, prefix: 1, words: 2, typos: 3 } as const;
 const OPTIONAL_WORDS = new Set([
   'the', 'of', 'and', 'for', 'in', 'on', 'at', 'to', 'a', 'an',
   'de', 'del', 'la', 'las', 'el', 'los', 'y', 'e', 'en', 'para', 'por', 'con',
-  'http', 'https', 'www', 'org', 'com', 'net', 'gov',
+  ...URL_WORDS,
 ]);
 
 /**
@@ -242,7 +245,7 @@ export function buildIndex(groups: readonly Group[] = allGroups()): GroupIndex {
     search(query: string): SearchHit[] {
       const folded = fold(hostOf(query) ?? query);
       const plain = folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-      if (plain.length === 0) return [];
+      if (plain.every((w) => URL_WORDS.has(w))) return [];
       const compact = plain.join('');
       const allOptional = plain.every((w) => OPTIONAL_WORDS.has(w));
       const words: QueryWord[] = plain.map((w, i) => ({ spellings: [w, ...(SPANISH[w] ?? [])], optional: !allOptional && OPTIONAL_WORDS.has(w), last: i === plain.length - 1 }));

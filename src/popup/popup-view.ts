@@ -3,10 +3,10 @@
  * website's verdict in words, and the page's links to each group. DOM calls and textContent only; the only links
  * drawn are the directory's own addresses and tel:/sms:/mailto: built from its numbers and email.
  */
-import type { Confidence, Group, Phone } from '../directory/group.ts';
+import type { Confidence, Group, Phone, Source } from '../directory/group.ts';
 import { t, tn, uiLanguage, type MessageKey } from '../i18n.ts';
 import type { LinkVerdict, PageGroupLink } from '../messages.ts';
-import { describeVerdict, formatMonth } from '../page/describe.ts';
+import { describeVerdict, formatDay } from '../page/describe.ts';
 import type { WatchState } from './verdict-watch.ts';
 
 const PHONE_LABELS: Record<Phone['label'], MessageKey> = {
@@ -118,7 +118,8 @@ function cardBody(doc: Document, group: Group): HTMLElement {
             {},
             h('span', { class: 'label' }, t(PHONE_LABELS[phone.label])),
             ' ',
-            h('a', { href: phoneHref(phone), class: 'phone' }, phone.number),
+            // Call, text and TTY are separate ways to reach a line: each says which it is on the button itself.
+            h('a', { href: phoneHref(phone), class: `phone action ${phoneAction(phone)}`, 'aria-label': t(ACTION_LABELS[phoneAction(phone)], phone.number) }, `${t(ACTION_WORDS[phoneAction(phone)])} ${phone.number}`),
             ' ',
             h('button', { type: 'button', class: 'copy', 'data-copy': phone.number, 'aria-label': t('copy_number_label', phone.number) }, t('copy')),
             phone.note || phone.confidence === 'L' ? h('span', { class: 'note' }, [phone.note, phone.confidence === 'L' ? t('from_source', t(CONFIDENCE.L)) : null].filter(Boolean).join('; ')) : null,
@@ -152,11 +153,50 @@ function cardBody(doc: Document, group: Group): HTMLElement {
     body.append(h('p', { class: 'languages' }, h('span', { class: 'label' }, t('label_languages')), ' ', group.languages.map((l) => names.of(l) ?? l).join(', ')));
   }
   if (group.notes) body.append(h('p', { class: 'notes' }, group.notes));
-  body.append(
-    h('p', { class: 'source' }, t('group_source', group.source, formatMonth(group.verified.replace(/-/g, '')), t(CONFIDENCE[group.confidence]))),
-  );
+  body.append(sourceLine(doc, group));
   return body;
 }
+
+/** How a phone entry is reached: a text line by message, a TTY line by TTY, every other line by a call. */
+export function phoneAction(phone: Phone): 'call' | 'text' | 'tty' {
+  return phone.label === 'text' ? 'text' : phone.label === 'tty' ? 'tty' : 'call';
+}
+
+const ACTION_WORDS: Record<ReturnType<typeof phoneAction>, MessageKey> = { call: 'phone_action_call', text: 'phone_action_text', tty: 'phone_action_tty' };
+const ACTION_LABELS: Record<ReturnType<typeof phoneAction>, MessageKey> = { call: 'phone_action_call_label', text: 'phone_action_text_label', tty: 'phone_action_tty_label' };
+
+/**
+ * The source a card names: the one behind its phones, else its website, else its first. A clinician reading a
+ * number out wants to know where it was printed.
+ */
+export function citedSource(group: Group): Source | null {
+  return group.sources.find((s) => s.facts.includes('phones')) ?? group.sources.find((s) => s.facts.includes('website')) ?? group.sources[0] ?? null;
+}
+
+/** A source's address as a link: http(s) only, whatever the data says. */
+function sourceHref(url: string): string | null {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** "Verified 3 Dec 2026 · source: aa.org (2024-09) · mostly the organisation's own page". */
+function sourceLine(doc: Document, group: Group): HTMLParagraphElement {
+  const h = maker(doc);
+  const line = h('p', { class: 'source' }, t('group_verified', formatDay(group.verified)));
+  const source = citedSource(group);
+  const href = source ? sourceHref(source.url) : null;
+  if (source && href) {
+    const where = new URL(href).hostname.replace(/^www\./, '');
+    line.append(' · ', t('group_source_label'), ' ', h('a', { href, target: '_blank', rel: 'noopener noreferrer', class: 'source-link' }, where), source.date ? ` (${source.date})` : '');
+  }
+  line.append(' · ', t('group_confidence', t(CONFIDENCE[group.confidence])));
+  return line;
+}
+
 
 /** The page's links to one group, under the group's own card. */
 export function pageGroupCard(doc: Document, group: Group, links: PageGroupLink[]): HTMLLIElement {

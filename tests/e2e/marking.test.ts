@@ -186,7 +186,7 @@ describe('a phone number beside a group’s link', () => {
     expect(notes).toHaveLength(1);
     expect(notes[0]!.in).toBe('old');
     expect(notes[0]!.text).toBe('☎ directory: (800) 826-3632');
-    expect(notes[0]!.label).toMatch(/^The directory lists \(800\) 826-3632 for Depression and Bipolar Support Alliance, verified 1 Nov 2026; this page says \(800\) 826-3600\.$/);
+    expect(notes[0]!.label).toMatch(/^The directory lists \(800\) 826-3632 for Depression and Bipolar Support Alliance, verified \d{1,2} \w{3} \d{4}; this page says \(800\) 826-3600\.$/);
     await p.close();
   });
 });

@@ -193,26 +193,51 @@ describe('searching the directory', () => {
     expect(await popup.$eval('#count', (el) => el.textContent)).toMatch(/No group found/);
   });
 
-  it('draws phones as links to call (or text), with their labels', async () => {
+  it('draws call, text and TTY as buttons that say which they are, with their labels', async () => {
+    const phonesOf = (id: string) =>
+      popup.$$eval(`#results > li[data-group-id="${id}"] .phones li`, (lis) =>
+        lis.map((li) => ({ label: li.querySelector('.label')?.textContent, href: li.querySelector('a')?.getAttribute('href'), button: li.querySelector('a')?.textContent, name: li.querySelector('a')?.getAttribute('aria-label') })),
+      );
     await searchAll(popup, ['nami']);
-    const phones = await popup.$$eval('#results > li[data-group-id="nami"] .phones li', (lis) =>
-      lis.map((li) => ({ label: li.querySelector('.label')?.textContent, href: li.querySelector('a')?.getAttribute('href'), number: li.querySelector('a')?.textContent })),
-    );
-    expect(phones).toEqual([
-      { label: 'Helpline', href: 'tel:+18009506264', number: '1-800-950-6264' },
-      { label: 'Text', href: 'sms:62640', number: '62640' },
+    expect(await phonesOf('nami')).toEqual([
+      { label: 'Helpline', href: 'tel:+18009506264', button: 'Call 1-800-950-6264', name: 'Call 1-800-950-6264' },
+      { label: 'Text', href: 'sms:62640', button: 'Text 62640', name: 'Send a text message to 62640' },
     ]);
-    const aaPhones = (await searchAll(popup, ['aa']), await popup.$$eval('#results > li .phones a', (as) => as.map((a) => a.getAttribute('href'))));
-    expect(aaPhones).toEqual(['tel:+12128703400']);
-    // Every link the popup draws is the directory's own address, a phone, or an email.
+    // A line reached three ways: a call, a TTY call and a text, each its own button.
+    await searchAll(popup, ['national domestic violence hotline']);
+    expect((await phonesOf('national-domestic-violence-hotline')).map((p) => [p.href, p.button])).toEqual([
+      ['tel:+18007997233', 'Call 1-800-799-7233'],
+      ['tel:+18007873224', 'TTY 1-800-787-3224'],
+      ['sms:88788', 'Text 88788'],
+    ]);
+    // Every link the popup draws is the directory's own address, a page its facts were read on, a phone, or an email.
     const hrefs = await popup.evaluate(() => {
       const box = document.querySelector<HTMLInputElement>('#q')!;
       box.value = 'a';
       box.dispatchEvent(new Event('input'));
       return [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')!);
     });
-    const directory = new Set(allGroups().flatMap((g) => [g.website, g.meetingFinder]).filter(Boolean));
+    const directory = new Set(allGroups().flatMap((g) => [g.website, g.meetingFinder, ...g.sources.map((s) => new URL(s.url).href)]).filter(Boolean));
     for (const href of hrefs) expect(directory.has(href) || /^(tel:\+?\d+|sms:\d+|mailto:[^\s]+@[^\s]+)$/.test(href), href).toBe(true);
+  });
+
+  it('shows the crisis lines first when the words name a crisis, in English or Spanish', async () => {
+    const ids = async (query: string) => (await searchAll(popup, [query]), popup.$$eval('#results > li', (lis) => lis.map((li) => li.getAttribute('data-group-id'))));
+    const suicide = await ids('suicide');
+    expect(suicide.slice(0, 3)).toEqual(expect.arrayContaining(['988-lifeline', 'veterans-crisis-line', 'crisis-text-line']));
+    expect((await ids('violencia doméstica'))[0]).toBe('national-domestic-violence-hotline');
+    expect((await ids('988'))[0]).toBe('988-lifeline');
+    // The first card is open: its first phone is one tab away.
+    expect(await popup.$eval('#results > li:first-child details', (d) => (d as HTMLDetailsElement).open)).toBe(true);
+    // Words that name no crisis keep the search's own order.
+    expect((await ids('alcoholics anonymous'))[0]).toBe('alcoholics-anonymous');
+  });
+
+  it('says on each card when its facts were verified, and links the page they were read on', async () => {
+    await searchAll(popup, ['nami']);
+    const line = await popup.$eval('#results > li[data-group-id="nami"] .source', (p) => ({ text: p.textContent, href: p.querySelector('a')?.getAttribute('href') }));
+    expect(line.text).toMatch(/^Verified \d{1,2} \w{3} \d{4} · source: [\w.-]+( \(\d{4}(-\d\d){0,2}\))? · mostly from /);
+    expect(line.href).toMatch(/^https?:\/\//);
   });
 
   it('copies a number and says "Copied"', async () => {

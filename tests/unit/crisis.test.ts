@@ -11,7 +11,7 @@ function line(id: string, crisisTopics: CrisisTopic[]): Group {
   return {
     id, name: id, formerNames: [], acronyms: [], kinds: crisisTopics.length ? ['crisis'] : ['addiction'], website: null, otherDomains: [], formerDomains: [],
     unconfirmedFormerDomains: [], formerUrlPrefixes: [], phones: [], email: null, address: null, meetingFinder: null, languages: [], notes: null,
-    crisisTopics, source: 'test', verified: '2026-12-03', confidence: 'H',
+    crisisTopics, sources: [], verified: '2026-12-03', confidence: 'H',
   };
 }
 
@@ -50,6 +50,14 @@ describe('crisis lines first', () => {
     const found = { ...hit(TEXT_LINE, 0), matchedBy: 'acronym' as const };
     const result = crisisFirst('crisis text line', [found], ALL);
     expect(result.filter((h) => h.group === TEXT_LINE)).toEqual([found]);
+  });
+
+  it("keeps an organisation first when the query spells out its name, and the lines right after it", () => {
+    const afsp = line('American Foundation for Suicide Prevention: support for survivors of suicide loss', []);
+    const hits = [hit(afsp, 0)];
+    expect(crisisFirst(afsp.name, hits, [...ALL, afsp]).map((h) => h.group.id)).toEqual([afsp.id, 'lifeline', 'text-line']);
+    // Two words besides the crisis's are a person's description, not a name: the lines first.
+    expect(crisisFirst('suicide prevention group', hits, [...ALL, afsp]).map((h) => h.group.id)).toEqual(['lifeline', 'text-line', afsp.id]);
   });
 
   it('leaves a query naming no crisis exactly as the search ranked it', () => {

@@ -1,15 +1,49 @@
 import { describe, expect, it } from 'vitest';
 import { siteOf } from '../../src/health/site.ts';
-import type { Group } from '../../src/directory/group.ts';
+import type { Fact, Group } from '../../src/directory/group.ts';
 import { allGroups } from '../../src/directory/groups.ts';
 import { groupForUrl, isDirectoryUrl, newHomeFor } from '../../src/directory/lookup.ts';
 
 /** The forms printed in groups.md: (212) 870-3400, 1-800-950-6264, 800-950-6264, and 988. */
-const US_PHONE = /^(?:\(\d{3}\) \d{3}-\d{4}|1-\d{3}-\d{3}-\d{4}|\d{3}-\d{3}-\d{4}|988)$/;
+const US_PHONE = /^(?:\(\d{3}\) \d{3}-\d{4}|1-\d{3}-\d{3}-\d{4}|\d{3}-\d{3}-\d{4}|988|211)$/;
 /** SMS short codes ("text 'helpline' to 62640", "text ZIP to 435748"): only ever for texting. */
-const SHORT_CODE = /^\d{5,6}$/;
+const SHORT_CODE = /^\d{5,6}$|^\d{3}-\d{3}$/;
 const BARE_HOST = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A source's date as the page gives it: a year, a month or a day. */
+const SOURCE_DATE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
+/**
+ * Every fact a record can hold, each to be cited when not empty. Unconfirmed former domains are the exception by
+ * definition: leads no source has confirmed, kept for the record and never matched (lookup.ts).
+ */
+const FACTS: Fact[] = ['name', 'formerNames', 'acronyms', 'website', 'otherDomains', 'formerDomains', 'formerUrlPrefixes', 'phones', 'email', 'address', 'meetingFinder', 'languages', 'notes'];
+
+/** An http(s) address, or the Wayback Machine's copy of one (https://web.archive.org/web/<14 digits>/<address>). */
+function isCitableAddress(url: string): boolean {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return false;
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return false;
+  if (u.hostname === 'web.archive.org') return /^https:\/\/web\.archive\.org\/web\/\d{14}\/https?:\/\/[^/]+/.test(url);
+  return u.hostname.includes('.');
+}
+
+/** Whether a source is the organisation's own page: on its website's site or one of its domains (or a copy of one). */
+function isOwnPage(g: Group, url: string): boolean {
+  const address = url.replace(/^https:\/\/web\.archive\.org\/web\/\d{14}\//, '');
+  let host: string;
+  try {
+    host = new URL(address).hostname;
+  } catch {
+    return false;
+  }
+  const own = [g.website ? new URL(g.website).hostname : null, ...g.otherDomains, ...g.formerDomains].filter((h): h is string => h !== null).map(siteOf);
+  return own.includes(siteOf(host));
+}
 
 const byId = (id: string): Group => {
   const g = allGroups().find((x) => x.id === id);
@@ -20,7 +54,8 @@ const byId = (id: string): Group => {
 /** Every registrable domain a record claims, now or formerly, including the hosts of its old URL prefixes. */
 function claimedSites(g: Group): Set<string> {
   const hosts = [
-    ...(g.website ? [new URL(g.website).hostname] : []),
+    // A website with a path (SAMHSA's helpline page) claims that page and below, not the whole host (lookup.ts).
+    ...(g.website && new URL(g.website).pathname === '/' ? [new URL(g.website).hostname] : []),
     ...g.otherDomains,
     ...g.formerDomains,
     ...g.unconfirmedFormerDomains,
@@ -30,8 +65,8 @@ function claimedSites(g: Group): Set<string> {
 }
 
 describe('directory schema', () => {
-  it('holds every organisation of the contact-facts table', () => {
-    expect(allGroups().length).toBeGreaterThanOrEqual(31);
+  it('holds at least 60 organisations', () => {
+    expect(allGroups().length).toBeGreaterThanOrEqual(60);
   });
 
   it('has unique kebab-case ids', () => {
@@ -76,8 +111,35 @@ describe('directory schema', () => {
     }
   });
 
-  it.each(allGroups().map((g) => [g.id, g] as const))('%s: carries source, verification date and confidence', (_id, g) => {
-    expect(g.source.trim().length).toBeGreaterThan(0);
+  it.each(allGroups().map((g) => [g.id, g] as const))('%s: every source is an address (or an archived copy of one) with its own date', (_id, g) => {
+    expect(g.sources.length).toBeGreaterThan(0);
+    for (const source of g.sources) {
+      expect(isCitableAddress(source.url), source.url).toBe(true);
+      if (source.date !== null) {
+        expect(source.date, source.url).toMatch(SOURCE_DATE);
+        // A source cannot be dated after the record was checked against it.
+        expect(source.date.localeCompare(g.verified), source.url).toBeLessThanOrEqual(0);
+      }
+      expect(source.facts.length, source.url).toBeGreaterThan(0);
+    }
+  });
+
+  it.each(allGroups().map((g) => [g.id, g] as const))('%s: every fact it holds is cited by a source', (_id, g) => {
+    const cited = new Set(g.sources.flatMap((s) => s.facts));
+    const held = FACTS.filter((fact) => {
+      const value = g[fact];
+      return Array.isArray(value) ? value.length > 0 : value !== null;
+    });
+    expect(held.filter((fact) => !cited.has(fact))).toEqual([]);
+  });
+
+  it.each(allGroups().map((g) => [g.id, g] as const))("%s: its confidence follows its sources (H: one is the organisation's own page)", (_id, g) => {
+    const own = g.sources.some((s) => isOwnPage(g, s.url));
+    if (g.confidence === 'H') expect(own).toBe(true);
+    if (g.sources.every((s) => s.weak)) expect(g.confidence).toBe('L');
+  });
+
+  it.each(allGroups().map((g) => [g.id, g] as const))('%s: carries a verification date and confidence', (_id, g) => {
     expect(g.verified).toMatch(ISO_DATE);
     expect(Number.isNaN(Date.parse(g.verified))).toBe(false);
     expect(['H', 'M', 'L']).toContain(g.confidence);
@@ -130,8 +192,9 @@ describe('groupForUrl and newHomeFor', () => {
   it('finds the group for a current address but offers no new home', () => {
     expect(groupForUrl('https://www.aa.org/find-aa')?.id).toBe('alcoholics-anonymous');
     expect(newHomeFor('https://www.aa.org/find-aa')).toBeNull();
-    expect(groupForUrl('https://alateen.org/')?.id).toBe('al-anon');
-    expect(newHomeFor('https://alateen.org/')).toBeNull();
+    // A companion domain the group uses today is the group's, and no sign it moved.
+    expect(groupForUrl('https://acawso.org/')?.id).toBe('adult-children-of-alcoholics');
+    expect(newHomeFor('https://acawso.org/')).toBeNull();
   });
 
   it('respects domain boundaries', () => {
@@ -140,22 +203,17 @@ describe('groupForUrl and newHomeFor', () => {
     expect(groupForUrl('https://meetings.smartrecovery.org/meetings/')?.id).toBe('smart-recovery');
   });
 
-  it('matches mentalhelp.net only under /selfhelp/', () => {
-    expect(groupForUrl('https://www.mentalhelp.net/selfhelp/x')?.id).toBe('nj-self-help-group-clearinghouse');
-    expect(newHomeFor('https://www.mentalhelp.net/selfhelp/x')).toBe('https://njgroups.org/');
-    expect(groupForUrl('http://mentalhelp.net/selfhelp')?.id).toBe('nj-self-help-group-clearinghouse');
-    expect(groupForUrl('https://www.mentalhelp.net/other')).toBeNull();
-    expect(groupForUrl('https://www.mentalhelp.net/selfhelpers')).toBeNull();
+  it("claims no section of a shared host that no source ties to a group (mentalhelp.net's old /selfhelp/ pages)", () => {
+    expect(groupForUrl('https://www.mentalhelp.net/selfhelp/x')).toBeNull();
   });
 
   it('matches Schizophrenics Anonymous only in its section of nsfoundation.org', () => {
-    expect(newHomeFor('http://www.nsfoundation.org/sa/meetings.html')).toBe('https://sardaa.org/');
+    expect(newHomeFor('http://www.nsfoundation.org/sa/meetings.html')).toBe('https://sczaction.org/');
     expect(groupForUrl('http://www.nsfoundation.org/')).toBeNull();
   });
 
   it('treats old sections of a current domain as moved', () => {
     expect(newHomeFor('https://www.aa.org/assets/en_US/en_bigbook_chapt4.pdf')).toBe('https://aa.org/');
-    expect(newHomeFor('http://www.dbsalliance.org/site/PageServer?pagename=peer_support_group_locator')).toBe('https://dbsalliance.org/');
     expect(newHomeFor('https://www.dbsalliance.org/support/')).toBeNull();
   });
 

@@ -98,6 +98,17 @@ function spot(href: string, text: string, more: Partial<LinkFacts> = {}): boolea
   return spotResource({ href, text, pageHost: 'www.example.org', ...more }).resource;
 }
 
+describe('every organisation in the directory', () => {
+  // A record added to the directory must be spotted where clinicians meet it: a link to its site, whatever the words,
+  // and its name (or a former name) as the words of a link to a site we do not know.
+  it.each(allGroups().filter((g) => g.website).map((g) => [g.id, g.website!] as const))('%s: a link to its site is a resource', (_id, website) => {
+    expect(spot(website, 'website')).toBe(true);
+  });
+  it.each(allGroups().flatMap((g) => [g.name, ...g.formerNames].map((name) => [g.id, name] as const)))('%s: "%s" as link text is a resource', (_id, name) => {
+    expect(spot('https://www.unrelated-host.example/page', name)).toBe(true);
+  });
+});
+
 describe('the rules, one by one', () => {
   it('a share button is not a resource, even on a page about a group', () => {
     expect(spot('https://www.facebook.com/sharer/sharer.php?u=https://aa.org/find-aa', 'Share Alcoholics Anonymous meetings')).toBe(false);
@@ -196,7 +207,7 @@ describe('the rules, one by one', () => {
 
   it('a known former domain is a resource however it is worded', () => {
     expect(spot('http://www.ocfoundation.org/', 'click here')).toBe(true);
-    expect(spot('http://www.mentalhelp.net/selfhelp/', 'here')).toBe(true);
+    expect(spot('http://www.sardaa.org/', 'here')).toBe(true);
     expect(spot('https://suicidepreventionlifeline.org/chat/', 'Start an online chat')).toBe(true);
   });
 
