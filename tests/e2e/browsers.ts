@@ -6,14 +6,14 @@
  *   Firefox ESR — the MV3 build as a temporary add-on over WebDriver BiDi.
  * E2E_BROWSERS=chromium (or firefox) runs one of them.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer';
 import { bridgeOutside } from '../fixtures/sealed/bridge.ts';
 import type { Condition } from '../fixtures/sealed/world.ts';
 import { freePort, startSimWeb, type SimWeb, type SimWebOptions } from '../fixtures/simweb/server.ts';
-import { launchChromium, trustSimulation } from './harness.ts';
+import { launchChromium, privateCopy, trustSimulation } from './harness.ts';
 
 export type BrowserKind = 'chromium' | 'firefox';
 
@@ -63,12 +63,9 @@ export function firefoxLangpack(lang: string): string | null {
  * the installation's distribution folder, [folder, its place] for the world's launcher to mount for this browser alone.
  */
 function firefoxPolicyFolder(executable: string, profile: string, policy: Record<string, unknown>): [string, string] {
-  const distribution = path.join(path.dirname(realpathSync(executable)), 'distribution');
-  const copy = path.join(profile, 'distribution');
-  if (existsSync(distribution)) cpSync(distribution, copy, { recursive: true });
-  mkdirSync(copy, { recursive: true });
+  const [copy, place] = privateCopy(path.join(path.dirname(realpathSync(executable)), 'distribution'), path.join(profile, 'distribution'));
   writeFileSync(path.join(copy, 'policies.json'), JSON.stringify({ policies: { '3rdparty': { Extensions: { [FIREFOX_ID]: policy } } } }));
-  return [copy, realpathSync(distribution)];
+  return [copy, place];
 }
 
 async function launchFirefox(sim: SimWeb, profile: string, lang?: string, condition?: Condition, policy?: Record<string, unknown>): Promise<Browser> {

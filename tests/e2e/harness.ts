@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer';
 import type { Condition } from '../fixtures/sealed/world.ts';
@@ -59,11 +59,25 @@ export function unpackedExtensionId(dir: string): string {
  * launcher to mount: the policy file a Debian administrator writes, seen by this browser alone.
  */
 function chromiumPolicyFolder(userDataDir: string, policy: Record<string, unknown>): [string, string] {
-  const etc = path.join(userDataDir, 'etc-chromium');
-  if (existsSync('/etc/chromium')) cpSync('/etc/chromium', etc, { recursive: true });
+  const [etc, place] = privateCopy('/etc/chromium', path.join(userDataDir, 'etc-chromium'));
   mkdirSync(path.join(etc, 'policies', 'managed'), { recursive: true });
   writeFileSync(path.join(etc, 'policies', 'managed', 'still-there.json'), JSON.stringify({ '3rdparty': { extensions: { [unpackedExtensionId(CHROME_EXTENSION)]: policy } } }));
-  return [etc, '/etc/chromium'];
+  return [etc, place];
+}
+
+/**
+ * A copy of one of the machine's folders (/etc/chromium, Firefox's distribution folder), made to be written in and
+ * mounted over the original for one browser: [the copy, the original's real place]. Debian's
+ * /usr/lib/firefox-esr/distribution is a symbolic link, and copying a link copies the link: a policy written into
+ * that "copy" once landed in the machine's own folder and reached every Firefox started afterwards. So the copy
+ * is made from the folder the link names, and refused unless it is a folder of its own.
+ */
+export function privateCopy(folder: string, copy: string): [string, string] {
+  const place = existsSync(folder) ? realpathSync(folder) : folder;
+  if (existsSync(place)) cpSync(place, copy, { recursive: true, dereference: true });
+  mkdirSync(copy, { recursive: true });
+  if (lstatSync(copy).isSymbolicLink() || realpathSync(copy) === place) throw new Error(`the copy of ${folder} at ${copy} is not a folder of its own`);
+  return [copy, place];
 }
 
 /**

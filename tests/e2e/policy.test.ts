@@ -4,11 +4,13 @@
  * test network: the verdict feed, the mode, a site where still-there stays off (an EHR) and no archive suggestions.
  * The options page shows those settings locked; the pages follow them.
  */
+import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFeed, renderFeed } from '../../src/feed/feed.ts';
 import type { LinkReport } from '../../src/health/verdict.ts';
-import { BROWSERS, startSession, type Session } from './browsers.ts';
+import { BROWSERS, firefoxPath, startSession, type BrowserKind, type Session } from './browsers.ts';
 import { readMarks, settled } from './harness.ts';
 
 const FEED_HOST = 'feeds.county-clinic.org';
@@ -32,11 +34,21 @@ function feedText(): string {
   return renderFeed(buildFeed({ publisher: PUBLISHER, site: 'https://intranet.county-clinic.org/resources/', generatedAt: at, reports: [[DEAD, dead], [ALIVE, alive]] }));
 }
 
+/** The machine's own policy folder for a browser: every file in it, with its text. */
+function machinePolicyFolder(kind: BrowserKind): Record<string, string> {
+  const folder = kind === 'firefox' ? path.join(path.dirname(realpathSync(firefoxPath()!)), 'distribution') : '/etc/chromium';
+  if (!existsSync(folder)) return {};
+  const files = readdirSync(folder, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+  return Object.fromEntries(files.map((e) => [path.join(e.parentPath, e.name), readFileSync(path.join(e.parentPath, e.name), 'utf8')]));
+}
+
 describe.each(BROWSERS)('in %s, deployed by policy', (kind) => {
   let session: Session;
   let options: Page;
+  let machineFolderBefore: Record<string, string>;
 
   beforeAll(async () => {
+    machineFolderBefore = machinePolicyFolder(kind);
     session = await startSession(kind, { [FEED_HOST]: { '/verdicts.json': feedText() }, [GUIDE_HOST]: { '/guide.html': guide }, [EHR_HOST]: { '/patient.html': guide } }, {}, { policy: POLICY });
     options = await session.extensionPage();
     // The policy's feed is fetched when the background starts: the options page says so once it is in.
@@ -106,5 +118,11 @@ describe.each(BROWSERS)('in %s, deployed by policy', (kind) => {
     expect(saved.feeds).toEqual([]);
     expect(saved.offSites).toEqual([]);
     expect(await options.$eval('textarea[name="feeds"]', (t) => (t as HTMLTextAreaElement).value)).toBe(FEED_URL);
+  });
+
+  // The policy is the test browser's alone: written into the machine's own folder, it would reach every browser
+  // started afterwards (and it once did, through Debian's symbolic link: see privateCopy).
+  it("leaves the machine's own policy folder as it was", () => {
+    expect(machinePolicyFolder(kind)).toEqual(machineFolderBefore);
   });
 });
