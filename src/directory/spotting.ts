@@ -64,7 +64,7 @@ const SERVICE_BODY = new RegExp(
 const RESOURCE_PHRASES = [
   'support groups?', 'self[- ]help', 'mutual[- ]aid', 'clearinghouse', '12[- ]step', 'twelve[- ]step', 'peer support',
   'peer[- ]run', 'recovery (group|meeting|program|community|support|international|dharma)', 'smart recovery',
-  'al-?anon', 'alateen', 'nar-?anon', 'co-?dependents', 'adult children of alcoholics', 'helpline', 'warmline',
+  'al-?anon', 'alateen', 'nar-?anon', 'gam-?anon', 'co-?dependents', 'adult children of alcoholics', 'helpline', 'warmline',
   'hotline', 'crisis (text )?(line|lifeline)', 'suicide (and|&) crisis', 'lifeline', 'meeting (finder|locator|list|search)',
   'find an? (meeting|group|chapter)', 'local (meetings|groups|chapters)', 'sobriety', 'women for sobriety',
   // Spanish

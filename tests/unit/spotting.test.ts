@@ -264,7 +264,7 @@ describe('the cheap first test turns away nothing the whole judgement accepts', 
   // One phrase for each alternative of the wording patterns, in link text and in the surroundings alone.
   const PHRASES = [
     'Support group', 'Self-help', 'self help', 'Mutual aid', 'Clearinghouse', '12-step program', 'Twelve step', 'Peer support', 'Peer-run',
-    'Recovery meeting', 'Recovery International', 'SMART Recovery', 'Al-Anon', 'Alanon', 'Alateen', 'Nar-Anon', 'Co-Dependents',
+    'Recovery meeting', 'Recovery International', 'SMART Recovery', 'Al-Anon', 'Alanon', 'Alateen', 'Nar-Anon', 'Gam-Anon', 'Co-Dependents',
     'Adult Children of Alcoholics', 'Helpline', 'Warmline', 'Hotline', 'Crisis Text Line', 'Crisis lifeline', 'Suicide & Crisis',
     'Lifeline', 'Meeting finder', 'Find a meeting', 'Find an group', 'Local chapters', 'Sobriety', 'Women for Sobriety',
     'Gamblers Anonymous', 'Neuróticos Anónimos', 'Anonymous World Services', 'Grupos de apoyo', 'Autoayuda', 'Ayuda mutua',
