@@ -58,12 +58,17 @@ export function firefoxLangpack(lang: string): string | null {
   return found ? path.join(dir, found) : null;
 }
 
+/** Where this Firefox installation reads the machine's policies.json (its distribution folder). */
+export function firefoxDistributionFolder(executable: string): string {
+  return path.join(path.dirname(realpathSync(executable)), 'distribution');
+}
+
 /**
  * Firefox's enterprise policies with a "3rdparty" section for still-there (what storage.managed reads), in a copy of
  * the installation's distribution folder, [folder, its place] for the world's launcher to mount for this browser alone.
  */
 function firefoxPolicyFolder(executable: string, profile: string, policy: Record<string, unknown>): [string, string] {
-  const [copy, place] = privateCopy(path.join(path.dirname(realpathSync(executable)), 'distribution'), path.join(profile, 'distribution'));
+  const [copy, place] = privateCopy(firefoxDistributionFolder(executable), path.join(profile, 'distribution'));
   writeFileSync(path.join(copy, 'policies.json'), JSON.stringify({ policies: { '3rdparty': { Extensions: { [FIREFOX_ID]: policy } } } }));
   return [copy, place];
 }

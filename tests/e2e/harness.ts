@@ -59,11 +59,14 @@ export function unpackedExtensionId(dir: string): string {
  * launcher to mount: the policy file a Debian administrator writes, seen by this browser alone.
  */
 function chromiumPolicyFolder(userDataDir: string, policy: Record<string, unknown>): [string, string] {
-  const [etc, place] = privateCopy('/etc/chromium', path.join(userDataDir, 'etc-chromium'));
+  const [etc, place] = privateCopy(CHROMIUM_POLICY_FOLDER, path.join(userDataDir, 'etc-chromium'));
   mkdirSync(path.join(etc, 'policies', 'managed'), { recursive: true });
   writeFileSync(path.join(etc, 'policies', 'managed', 'still-there.json'), JSON.stringify({ '3rdparty': { extensions: { [unpackedExtensionId(CHROME_EXTENSION)]: policy } } }));
   return [etc, place];
 }
+
+/** Where Debian's Chromium reads the machine's policies (policies/managed/*.json). */
+export const CHROMIUM_POLICY_FOLDER = '/etc/chromium';
 
 /**
  * A copy of one of the machine's folders (/etc/chromium, Firefox's distribution folder), made to be written in and

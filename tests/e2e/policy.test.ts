@@ -4,14 +4,14 @@
  * test network: the verdict feed, the mode, a site where still-there stays off (an EHR) and no archive suggestions.
  * The options page shows those settings locked; the pages follow them.
  */
-import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFeed, renderFeed } from '../../src/feed/feed.ts';
 import type { LinkReport } from '../../src/health/verdict.ts';
-import { BROWSERS, firefoxPath, startSession, type BrowserKind, type Session } from './browsers.ts';
-import { readMarks, settled } from './harness.ts';
+import { BROWSERS, firefoxDistributionFolder, firefoxPath, startSession, type BrowserKind, type Session } from './browsers.ts';
+import { CHROMIUM_POLICY_FOLDER, readMarks, settled } from './harness.ts';
 
 const FEED_HOST = 'feeds.county-clinic.org';
 const FEED_URL = `https://${FEED_HOST}/verdicts.json`;
@@ -36,7 +36,7 @@ function feedText(): string {
 
 /** The machine's own policy folder for a browser: every file in it, with its text. */
 function machinePolicyFolder(kind: BrowserKind): Record<string, string> {
-  const folder = kind === 'firefox' ? path.join(path.dirname(realpathSync(firefoxPath()!)), 'distribution') : '/etc/chromium';
+  const folder = kind === 'firefox' ? firefoxDistributionFolder(firefoxPath()!) : CHROMIUM_POLICY_FOLDER;
   if (!existsSync(folder)) return {};
   const files = readdirSync(folder, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
   return Object.fromEntries(files.map((e) => [path.join(e.parentPath, e.name), readFileSync(path.join(e.parentPath, e.name), 'utf8')]));
