@@ -3,7 +3,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['.puppeteerrc.cjs', '.output/**', '.wxt/**', '.tools/**', 'node_modules/**', 'bench/results/**', '.demo/**'] },
+  {
+    ignores: [
+      '.puppeteerrc.cjs',
+      '.output/**',
+      '.wxt/**',
+      '.tools/**',
+      'node_modules/**',
+      'bench/results/**',
+      '.demo/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -26,7 +36,17 @@ export default tseslint.config(
     // Dependencies point one way: the engine imports nothing of ours but its own files.
     files: ['src/health/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['../*', 'node:*', 'wxt/*', '#imports'], message: 'src/health is pure: no Node, no extension API, no other room of ours.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../*', 'node:*', 'wxt/*', '#imports'],
+              message: 'src/health is pure: no Node, no extension API, no other room of ours.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

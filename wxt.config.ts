@@ -9,7 +9,10 @@ export default defineConfig({
   // module. WXT adds a module script to every page's <head> to start its runtime plugins; the popup's own script
   // starts them already (WXT's unlisted-script wrapper), so there it would only be one more file to fetch.
   // STILL_THERE_UNMINIFIED=1: readable function names for bench/page-profile.ts's CPU profiles.
-  vite: () => ({ plugins: [popupWithoutModuleScript()], ...(process.env.STILL_THERE_UNMINIFIED ? { build: { minify: false } } : {}) }),
+  vite: () => ({
+    plugins: [popupWithoutModuleScript()],
+    ...(process.env.STILL_THERE_UNMINIFIED ? { build: { minify: false } } : {}),
+  }),
   // Store packages (`npm run zip`): .output/still-there-<version>-{chrome,edge,firefox}.zip, plus, for Firefox only,
   // -sources.zip, which AMO reviewers need because the code is bundled (tests/integration/packages.test.ts).
   zip: {
@@ -19,9 +22,22 @@ export default defineConfig({
     // the demo, local tools): just what `npm ci && npx wxt zip -b firefox --mv3` needs, WXT's conventional
     // folders included so that a new one is not silently left out. Dot files are never included (dotSources).
     includeSources: [
-      'package.json', 'package-lock.json', 'wxt.config.ts', 'tsconfig.json', 'README.md', 'LICENSE*',
-      'entrypoints/**', 'src/**', 'public/**', 'assets/**', 'components/**', 'composables/**', 'hooks/**',
-      'modules/**', 'utils/**', 'locales/**',
+      'package.json',
+      'package-lock.json',
+      'wxt.config.ts',
+      'tsconfig.json',
+      'README.md',
+      'LICENSE*',
+      'entrypoints/**',
+      'src/**',
+      'public/**',
+      'assets/**',
+      'components/**',
+      'composables/**',
+      'hooks/**',
+      'modules/**',
+      'utils/**',
+      'locales/**',
       // npm run generate: what wrote src/directory/quick-cues.generated.ts, so a reviewer can regenerate and compare.
       'scripts/**',
     ],
@@ -43,7 +59,9 @@ export default defineConfig({
     action: { default_title: '__MSG_action_title__' },
     // The content script, on every page a clinician opens (entrypoints/page-marker.ts says why it is not WXT's
     // content.ts). document_idle: after the page has loaded, so reading its links never delays its first paint.
-    content_scripts: [{ matches: ['<all_urls>'], js: ['page-marker.js'], css: ['assets/page-marker.css'], run_at: 'document_idle' }],
+    content_scripts: [
+      { matches: ['<all_urls>'], js: ['page-marker.js'], css: ['assets/page-marker.css'], run_at: 'document_idle' },
+    ],
     // What IT may preset by policy (src/settings.ts, MANAGEABLE). Chrome and Edge need the schema to hand the policy
     // to storage.managed; Firefox reads its enterprise policies' "3rdparty" section with no schema.
     ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
@@ -74,7 +92,10 @@ function popupWithoutModuleScript(): Plugin {
     name: 'still-there:popup-without-module-script',
     transformIndexHtml: {
       order: 'post',
-      handler: (html, ctx) => (ctx.path.endsWith('/popup/index.html') ? html.replace(/\s*<script type="module"[^>]*wxt-html-plugins[^>]*><\/script>/, '') : html),
+      handler: (html, ctx) =>
+        ctx.path.endsWith('/popup/index.html')
+          ? html.replace(/\s*<script type="module"[^>]*wxt-html-plugins[^>]*><\/script>/, '')
+          : html,
     },
   };
 }

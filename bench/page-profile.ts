@@ -14,7 +14,9 @@ import { settled } from '../tests/e2e/harness.ts';
 import { bigPage, ordinaryPage } from '../tests/e2e/pages.ts';
 import { startWorld, type World } from '../tests/e2e/setup.ts';
 
-const { values } = parseArgs({ options: { pages: { type: 'string', default: '8' }, top: { type: 'string', default: '15' } } });
+const { values } = parseArgs({
+  options: { pages: { type: 'string', default: '8' }, top: { type: 'string', default: '15' } },
+});
 const PAGES = Number(values.pages);
 const TOP = Number(values.top);
 const HOST = 'www.budget-tests.org';
@@ -56,7 +58,9 @@ function selfTimes(profile: Profile, into: Map<string, number>): void {
     const gc = node.callFrame.functionName === '(garbage collector)';
     if (!gc && !inOurs(id)) return;
     const { functionName, url, lineNumber } = node.callFrame;
-    const key = gc ? '(garbage collector, whole page)' : `${functionName || '(anonymous)'}${url ? ` :${lineNumber + 1}` : ' (browser)'}`;
+    const key = gc
+      ? '(garbage collector, whole page)'
+      : `${functionName || '(anonymous)'}${url ? ` :${lineNumber + 1}` : ' (browser)'}`;
     into.set(key, (into.get(key) ?? 0) + (profile.timeDeltas[k + 1] ?? 0) / 1000);
   });
 }
@@ -75,11 +79,19 @@ async function profiled(page: Page, go: () => Promise<void>): Promise<Profile> {
 async function serve(world: World, html: string): Promise<Page> {
   const page = await world.browser.newPage();
   await page.setRequestInterception(true);
-  page.on('request', (r) => (r.url() === `https://${HOST}/page.html` ? void r.respond({ status: 200, contentType: 'text/html', body: html }) : void r.continue()));
+  page.on('request', (r) =>
+    r.url() === `https://${HOST}/page.html`
+      ? void r.respond({ status: 200, contentType: 'text/html', body: html })
+      : void r.continue(),
+  );
   return page;
 }
 
-async function measure(world: World, html: string, until: string): Promise<{ figures: Map<string, number[]>; self: Map<string, number> }> {
+async function measure(
+  world: World,
+  html: string,
+  until: string,
+): Promise<{ figures: Map<string, number[]>; self: Map<string, number> }> {
   const figures = new Map<string, number[]>();
   const self = new Map<string, number>();
   // The first page compiles our script; the rest are what every later page costs.
@@ -87,11 +99,22 @@ async function measure(world: World, html: string, until: string): Promise<{ fig
     const page = await serve(world, html);
     const profile = await profiled(page, async () => {
       await page.goto(`https://${HOST}/page.html`);
-      await page.waitForFunction((n: string) => performance.getEntriesByName(n).length > 0, { timeout: 60_000, polling: 100 }, until);
+      await page.waitForFunction(
+        (n: string) => performance.getEntriesByName(n).length > 0,
+        { timeout: 60_000, polling: 100 },
+        until,
+      );
     });
     if (i > 0) {
       selfTimes(profile, self);
-      const read = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('measure').filter((m) => m.name.startsWith('still-there:')).map((m) => [m.name.slice(12), m.duration])));
+      const read = await page.evaluate(() =>
+        Object.fromEntries(
+          performance
+            .getEntriesByType('measure')
+            .filter((m) => m.name.startsWith('still-there:'))
+            .map((m) => [m.name.slice(12), m.duration]),
+        ),
+      );
       for (const [name, ms] of Object.entries(read)) figures.set(name, [...(figures.get(name) ?? []), ms]);
     }
     await page.close();
@@ -105,13 +128,16 @@ function report(title: string, result: Awaited<ReturnType<typeof measure>>): voi
   console.log(`  ${[...result.figures].map(([name, xs]) => `${name} ${mean(xs).toFixed(1)} ms`).join(', ')}`);
   const total = [...result.self].filter(([k]) => !k.startsWith('(garbage')).reduce((a, [, v]) => a + v, 0) / PAGES;
   console.log(`  sampled with our code on the stack: ${total.toFixed(1)} ms; self time by function:`);
-  for (const [name, ms] of [...result.self].sort((a, b) => b[1] - a[1]).slice(0, TOP)) console.log(`  ${(ms / PAGES).toFixed(2).padStart(7)} ms  ${name}`);
+  for (const [name, ms] of [...result.self].sort((a, b) => b[1] - a[1]).slice(0, TOP))
+    console.log(`  ${(ms / PAGES).toFixed(2).padStart(7)} ms  ${name}`);
 }
 
 build({ STILL_THERE_UNMINIFIED: '1' });
 const world = await startWorld({}, { bulkHosts: { count: 200, linksPerHost: 5, delayMs: 0 } });
 try {
-  console.log(`Chromium ${(await world.browser.version()).replace(/^\D+/, '')}, unminified build; line numbers are .output/chrome-mv3/page-marker.js's.`);
+  console.log(
+    `Chromium ${(await world.browser.version()).replace(/^\D+/, '')}, unminified build; line numbers are .output/chrome-mv3/page-marker.js's.`,
+  );
   report('2,000 ordinary links, no resources', await measure(world, ordinaryPage(), 'still-there:busy'));
   const big = bigPage(world.sim.bulkUrls());
   const first = await serve(world, big);

@@ -35,7 +35,13 @@ const lines = [
   `  ${count('alive')} working · ${count('moved')} moved · ${count('dead')} struck through as dead · ${count('unverified')} unverified (left unmarked)`,
   '',
   ...marks.map((m) => {
-    const extra = [m.movedTo, m.archive ? `archive: ${m.archive.replace(/^https:\/\//, '').slice(0, 60)}…` : null, m.newHomeText].filter(Boolean).join('; ');
+    const extra = [
+      m.movedTo,
+      m.archive ? `archive: ${m.archive.replace(/^https:\/\//, '').slice(0, 60)}…` : null,
+      m.newHomeText,
+    ]
+      .filter(Boolean)
+      .join('; ');
     return `  ${(m.health ?? '-').padEnd(10)} ${(m.reason ?? '').padEnd(15)} ${m.text.slice(0, 48).padEnd(48)} ${extra}`;
   }),
   '',
@@ -44,7 +50,9 @@ const lines = [
 console.log(lines.join('\n'));
 
 if (headed) {
-  console.log('\nThe browser stays open: hover a struck-through link for its description. Close the browser to finish.');
+  console.log(
+    '\nThe browser stays open: hover a struck-through link for its description. Close the browser to finish.',
+  );
   await new Promise<void>((resolve) => browser.on('disconnected', () => resolve()));
 } else {
   await browser.close();

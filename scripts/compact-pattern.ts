@@ -57,10 +57,12 @@ export function atoms(alternative: string): string[] {
     if (c === '\\') i += 2;
     else if (c === '[') i = classEnd(alternative, i);
     else if (c === '(') i = groupEnd(alternative, i);
-    else if ('^${}|)]?*+.'.includes(c)) throw new Error(`compactPattern: "${c}" at ${i} of ${JSON.stringify(alternative)} is not supported`);
+    else if ('^${}|)]?*+.'.includes(c))
+      throw new Error(`compactPattern: "${c}" at ${i} of ${JSON.stringify(alternative)} is not supported`);
     else i += 1;
     if (/^[?*+]/.test(alternative.slice(i))) i += 1;
-    if (/^[?{]/.test(alternative.slice(i))) throw new Error(`compactPattern: lazy or counted quantifier in ${JSON.stringify(alternative)}`);
+    if (/^[?{]/.test(alternative.slice(i)))
+      throw new Error(`compactPattern: lazy or counted quantifier in ${JSON.stringify(alternative)}`);
     out.push(lowerLiterals(alternative.slice(start, i)));
   }
   return out;
@@ -74,7 +76,8 @@ function classEnd(s: string, open: number): number {
 }
 
 function groupEnd(s: string, open: number): number {
-  if (s[open + 1] === '?' && s[open + 2] !== ':') throw new Error(`compactPattern: lookaround or named group in ${JSON.stringify(s)}`);
+  if (s[open + 1] === '?' && s[open + 2] !== ':')
+    throw new Error(`compactPattern: lookaround or named group in ${JSON.stringify(s)}`);
   let depth = 0;
   for (let i = open; i < s.length; i++) {
     const c = s[i]!;

@@ -42,11 +42,16 @@ export function extensionStorage(): Api['storage'] {
  * Answers messages with `answer` when it returns a promise, and leaves every other message to other listeners.
  * Returns the listener, for removeListener.
  */
-export function answerMessages(api: Api, answer: (message: unknown) => Promise<unknown> | undefined): (message: unknown, sender: unknown, sendResponse: (response: unknown) => void) => boolean {
+export function answerMessages(
+  api: Api,
+  answer: (message: unknown) => Promise<unknown> | undefined,
+): (message: unknown, sender: unknown, sendResponse: (response: unknown) => void) => boolean {
   const listener = (message: unknown, _sender: unknown, sendResponse: (response: unknown) => void): boolean => {
     const reply = answer(message);
     if (!reply) return false;
-    reply.then(sendResponse, (error: unknown) => sendResponse({ error: error instanceof Error ? error.message : String(error) }));
+    reply.then(sendResponse, (error: unknown) =>
+      sendResponse({ error: error instanceof Error ? error.message : String(error) }),
+    );
     return true; // keeps the channel open for the asynchronous answer
   };
   api.runtime.onMessage.addListener(listener as Parameters<Api['runtime']['onMessage']['addListener']>[0]);

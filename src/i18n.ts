@@ -8,7 +8,9 @@
 /** The keys of the English messages, the default locale: a misspelt key is a type error. */
 export type MessageKey = keyof typeof import('../public/_locales/en/messages.json');
 /** Keys that come as a pair `<base>_one` / `<base>_other`, chosen by the count's plural category. */
-export type PluralKey = { [K in MessageKey]: K extends `${infer Base}_one` ? (`${Base}_other` extends MessageKey ? Base : never) : never }[MessageKey];
+export type PluralKey = {
+  [K in MessageKey]: K extends `${infer Base}_one` ? (`${Base}_other` extends MessageKey ? Base : never) : never;
+}[MessageKey];
 
 /** The part of browser.i18n we use. */
 export interface MessageSource {
@@ -32,7 +34,10 @@ function source(): MessageSource {
   // (src/extension-api.ts). i18n.getMessage answers alike on Chrome's `chrome` and Firefox's `browser`.
   const g = globalThis as { browser?: { i18n?: MessageSource }; chrome?: { i18n?: MessageSource } };
   const i18n = g.browser?.i18n ?? g.chrome?.i18n;
-  if (!i18n) throw new Error('still-there i18n: no browser.i18n here; a unit test must call setMessageSource first (tests/unit/i18n-helper.ts)');
+  if (!i18n)
+    throw new Error(
+      'still-there i18n: no browser.i18n here; a unit test must call setMessageSource first (tests/unit/i18n-helper.ts)',
+    );
   return i18n;
 }
 
@@ -85,7 +90,8 @@ export function localizePage(doc: Document): void {
   doc.documentElement.lang = uiLanguage();
   for (const el of doc.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = t(el.dataset.i18n as MessageKey);
   for (const attr of ['placeholder', 'aria-label', 'title']) {
-    for (const el of doc.querySelectorAll(`[data-i18n-${attr}]`)) el.setAttribute(attr, t(el.getAttribute(`data-i18n-${attr}`) as MessageKey));
+    for (const el of doc.querySelectorAll(`[data-i18n-${attr}]`))
+      el.setAttribute(attr, t(el.getAttribute(`data-i18n-${attr}`) as MessageKey));
   }
 }
 

@@ -136,7 +136,12 @@ export function isPageLinksRequest(message: unknown): message is TabRequests['pa
 export type TabPush = { type: 'recheckPage' } | { type: 'checkLink'; url: string };
 
 export function isEnvelope(message: unknown): message is Envelope {
-  return typeof message === 'object' && message !== null && typeof (message as { type?: unknown }).type === 'string' && 'payload' in message;
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    typeof (message as { type?: unknown }).type === 'string' &&
+    'payload' in message
+  );
 }
 
 export function toLinkVerdict(r: VerdictSummary, stale = false, checkedBy?: string): LinkVerdict {

@@ -16,7 +16,12 @@ export const WAKE_GLOBAL = 'stillThereWake';
  * tabs.sendMessage, waking the content script and trying once more when no one listens. Rejects as tabs.sendMessage
  * does when the tab has no content script of ours (a browser page, one still loading, one that was closed).
  */
-export async function sendToPage(api: Api, tabId: number, message: unknown, options: { frameId?: number } = {}): Promise<unknown> {
+export async function sendToPage(
+  api: Api,
+  tabId: number,
+  message: unknown,
+  options: { frameId?: number } = {},
+): Promise<unknown> {
   try {
     return await api.tabs.sendMessage(tabId, message, options);
   } catch (error) {

@@ -4,7 +4,10 @@
  * times over: the host tests, the site and news-site tests and the reading of an address prefix are each worked out
  * once per distinct key.
  */
-export function rememberedPerKey<T extends NonNullable<unknown>>(answer: (key: string) => T, limit = 1_000): (key: string) => T {
+export function rememberedPerKey<T extends NonNullable<unknown>>(
+  answer: (key: string) => T,
+  limit = 1_000,
+): (key: string) => T {
   const known = new Map<string, T>();
   return (key) => {
     let value = known.get(key);

@@ -41,15 +41,23 @@ export const SETTINGS_KEY = 'settings';
 export function readSettings(stored: unknown): Settings {
   const s = (typeof stored === 'object' && stored !== null ? stored : {}) as Partial<Record<keyof Settings, unknown>>;
   const mode = s.mode === 'all' || s.mode === 'off' || s.mode === 'resources' ? s.mode : DEFAULT_SETTINGS.mode;
-  const hours = typeof s.recheckHours === 'number' && s.recheckHours >= 1 && s.recheckHours <= 24 * 30 ? s.recheckHours : DEFAULT_SETTINGS.recheckHours;
+  const hours =
+    typeof s.recheckHours === 'number' && s.recheckHours >= 1 && s.recheckHours <= 24 * 30
+      ? s.recheckHours
+      : DEFAULT_SETTINGS.recheckHours;
   return {
     mode,
-    offSites: Array.isArray(s.offSites) ? s.offSites.filter((x): x is string => typeof x === 'string').map((x) => x.toLowerCase()) : [],
-    archiveSuggestions: typeof s.archiveSuggestions === 'boolean' ? s.archiveSuggestions : DEFAULT_SETTINGS.archiveSuggestions,
+    offSites: Array.isArray(s.offSites)
+      ? s.offSites.filter((x): x is string => typeof x === 'string').map((x) => x.toLowerCase())
+      : [],
+    archiveSuggestions:
+      typeof s.archiveSuggestions === 'boolean' ? s.archiveSuggestions : DEFAULT_SETTINGS.archiveSuggestions,
     showUnverified: typeof s.showUnverified === 'boolean' ? s.showUnverified : DEFAULT_SETTINGS.showUnverified,
     allowPrivate: typeof s.allowPrivate === 'boolean' ? s.allowPrivate : DEFAULT_SETTINGS.allowPrivate,
     recheckHours: hours,
-    feeds: Array.isArray(s.feeds) ? [...new Set(s.feeds.map(feedAddress).filter((x): x is string => x !== null))].slice(0, MAX_FEEDS) : [],
+    feeds: Array.isArray(s.feeds)
+      ? [...new Set(s.feeds.map(feedAddress).filter((x): x is string => x !== null))].slice(0, MAX_FEEDS)
+      : [],
   };
 }
 
@@ -97,7 +105,8 @@ export function readManaged(raw: unknown): ManagedSettings {
     allowPrivate: (v) => typeof v === 'boolean',
   };
   const out: ManagedSettings = {};
-  for (const key of MANAGEABLE) if (Object.hasOwn(given, key) && fits[key](given[key])) Object.assign(out, { [key]: read[key] });
+  for (const key of MANAGEABLE)
+    if (Object.hasOwn(given, key) && fits[key](given[key])) Object.assign(out, { [key]: read[key] });
   return out;
 }
 

@@ -29,7 +29,9 @@ export interface ChannelRequest {
  * Background → reader: the answer to one request — what is known, and which addresses were queued and will be
  * pushed when their checks end — or verdicts of checks that just ended.
  */
-export type ChannelMessage = { type: 'known'; id: number; verdicts: WireVerdict[]; queued: string[] } | { type: 'verdicts'; verdicts: WireVerdict[] };
+export type ChannelMessage =
+  | { type: 'known'; id: number; verdicts: WireVerdict[]; queued: string[] }
+  | { type: 'verdicts'; verdicts: WireVerdict[] };
 
 /** The part of a runtime.Port the channel uses (Chrome's and Firefox's alike). */
 export interface ChannelPort {
@@ -138,7 +140,10 @@ export function openVerdictChannel(options: VerdictChannelOptions): VerdictChann
       reconnectTimer = null;
       const still = [...awaited];
       if (still.length === 0) return;
-      void channel.want(still).then(({ verdicts }) => verdicts.length && options.onVerdicts(verdicts), () => undefined);
+      void channel.want(still).then(
+        ({ verdicts }) => verdicts.length && options.onVerdicts(verdicts),
+        () => undefined,
+      );
     }, delay);
     delay = Math.min(delay * 2, MAX_RECONNECT_MS);
   }
@@ -154,7 +159,13 @@ export function openVerdictChannel(options: VerdictChannelOptions): VerdictChann
       const p = open();
       if (!p) return Promise.reject(new Error('the extension cannot be reached from here'));
       const id = nextId++;
-      const request: ChannelRequest = { type: 'want', id, urls, ...(wantOptions.force ? { force: true } : {}), ...(options.details ? { details: true } : {}) };
+      const request: ChannelRequest = {
+        type: 'want',
+        id,
+        urls,
+        ...(wantOptions.force ? { force: true } : {}),
+        ...(options.details ? { details: true } : {}),
+      };
       return new Promise<ChannelAnswer>((resolve, reject) => {
         answers.set(id, { resolve, reject });
         try {
@@ -184,5 +195,12 @@ export function openVerdictChannel(options: VerdictChannelOptions): VerdictChann
 
 function isWireVerdict(x: unknown): x is WireVerdict {
   const v = x as Partial<WireVerdict> | null;
-  return typeof v === 'object' && v !== null && typeof v.url === 'string' && typeof v.verdict === 'string' && typeof v.reason === 'string' && typeof v.checkedAt === 'string';
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.url === 'string' &&
+    typeof v.verdict === 'string' &&
+    typeof v.reason === 'string' &&
+    typeof v.checkedAt === 'string'
+  );
 }

@@ -9,7 +9,11 @@ import { sendToPage } from '../page-messages.ts';
 export function browserDeps(search: string): AuditDeps {
   let pushed: ((verdicts: LinkVerdict[]) => void) | null = null;
   // With each verdict's detail: the report shows it under the address.
-  const channel = openVerdictChannel({ connect: () => browser.runtime.connect({ name: VERDICT_CHANNEL }), onVerdicts: (verdicts) => pushed?.(verdicts), details: true });
+  const channel = openVerdictChannel({
+    connect: () => browser.runtime.connect({ name: VERDICT_CHANNEL }),
+    onVerdicts: (verdicts) => pushed?.(verdicts),
+    details: true,
+  });
   return {
     tabId: tabFromSearch(search),
     async pageLinks(tabId) {
@@ -35,6 +39,19 @@ export function browserDeps(search: string): AuditDeps {
 
 function isPageLinks(x: unknown): x is PageLinks {
   const p = x as Partial<PageLinks> | null;
-  return typeof p === 'object' && p !== null && typeof p.page === 'string' && Array.isArray(p.links) &&
-    p.links.every((l) => typeof l === 'object' && l !== null && typeof l.href === 'string' && typeof l.text === 'string' && typeof l.position === 'number' && typeof l.resource === 'boolean');
+  return (
+    typeof p === 'object' &&
+    p !== null &&
+    typeof p.page === 'string' &&
+    Array.isArray(p.links) &&
+    p.links.every(
+      (l) =>
+        typeof l === 'object' &&
+        l !== null &&
+        typeof l.href === 'string' &&
+        typeof l.text === 'string' &&
+        typeof l.position === 'number' &&
+        typeof l.resource === 'boolean',
+    )
+  );
 }

@@ -17,11 +17,23 @@ export interface ExportFile {
   report: AuditReport;
 }
 
-export function exportFile(entries: readonly AuditEntry[], options: { page: string; scope: AuditReport['scope']; format: ExportFormat; now: Date }): ExportFile {
-  const report = auditReportOf(entries, { page: options.page, scope: options.scope, generatedAt: options.now.toISOString() });
+export function exportFile(
+  entries: readonly AuditEntry[],
+  options: { page: string; scope: AuditReport['scope']; format: ExportFormat; now: Date },
+): ExportFile {
+  const report = auditReportOf(entries, {
+    page: options.page,
+    scope: options.scope,
+    generatedAt: options.now.toISOString(),
+  });
   const text = options.format === 'csv' ? renderCsv(report) : renderJson(report);
   const mime = options.format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json;charset=utf-8';
-  return { text, mime, report, filename: `still-there-audit-${fileSafeHost(options.page)}-${options.now.toISOString().slice(0, 10)}.${options.format}` };
+  return {
+    text,
+    mime,
+    report,
+    filename: `still-there-audit-${fileSafeHost(options.page)}-${options.now.toISOString().slice(0, 10)}.${options.format}`,
+  };
 }
 
 /** "https://www.county.org/help" → "www.county.org"; the name a download gets must be a plain file name. */

@@ -33,14 +33,25 @@ export interface Sort {
 export const DEFAULT_SORT: Sort = { key: 'verdict', ascending: true };
 
 /** `reasonWords`: a reason's words as the page shows them ("no encontrado" for not-found in Spanish). */
-export function matches(entry: AuditEntry, filters: Filters, reasonWords: (reason: string) => string = (r) => r): boolean {
+export function matches(
+  entry: AuditEntry,
+  filters: Filters,
+  reasonWords: (reason: string) => string = (r) => r,
+): boolean {
   if (filters.status && statusOf(entry) !== filters.status) return false;
   if (filters.reason && entry.verdict?.reason !== filters.reason) return false;
   if (filters.resourceOnly && !entry.resource) return false;
   const words = filters.text.trim().toLowerCase();
   if (words) {
     const reason = entry.verdict?.reason ?? '';
-    const haystack = [entry.url, ...entry.foundOn.map((f) => f.text), reason, reason && reasonWords(reason), entry.verdict?.detail ?? '', entry.verdict?.newHome ?? '']
+    const haystack = [
+      entry.url,
+      ...entry.foundOn.map((f) => f.text),
+      reason,
+      reason && reasonWords(reason),
+      entry.verdict?.detail ?? '',
+      entry.verdict?.newHome ?? '',
+    ]
       .join('\n')
       .toLowerCase();
     if (!haystack.includes(words)) return false;
@@ -77,7 +88,12 @@ export function compare(a: AuditEntry, b: AuditEntry, sort: Sort): number {
   return (sort.ascending ? order : -order) || firstPosition(a) - firstPosition(b) || a.url.localeCompare(b.url);
 }
 
-export function visibleRows(entries: readonly AuditEntry[], filters: Filters, sort: Sort, reasonWords?: (reason: string) => string): AuditEntry[] {
+export function visibleRows(
+  entries: readonly AuditEntry[],
+  filters: Filters,
+  sort: Sort,
+  reasonWords?: (reason: string) => string,
+): AuditEntry[] {
   return entries.filter((e) => matches(e, filters, reasonWords)).sort((a, b) => compare(a, b, sort));
 }
 
@@ -88,5 +104,7 @@ export function nextSort(current: Sort, key: SortKey): Sort {
 
 /** The reasons worth offering in the reason filter: those some row has, in a stable order. */
 export function reasonsPresent(entries: readonly AuditEntry[]): string[] {
-  return [...new Set(entries.map((e) => e.verdict?.reason).filter((r): r is NonNullable<typeof r> => Boolean(r)))].sort();
+  return [
+    ...new Set(entries.map((e) => e.verdict?.reason).filter((r): r is NonNullable<typeof r> => Boolean(r))),
+  ].sort();
 }

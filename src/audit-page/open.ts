@@ -17,5 +17,8 @@ export function tabFromSearch(search: string): number | null {
 export async function openAuditPage(tabId: number): Promise<void> {
   const browser = extensionApi();
   const audited = await browser.tabs.get(tabId).catch(() => null);
-  await browser.tabs.create({ url: browser.runtime.getURL(auditPagePath(tabId)), ...(audited ? { index: audited.index + 1, windowId: audited.windowId } : {}) });
+  await browser.tabs.create({
+    url: browser.runtime.getURL(auditPagePath(tabId)),
+    ...(audited ? { index: audited.index + 1, windowId: audited.windowId } : {}),
+  });
 }

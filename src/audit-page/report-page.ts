@@ -11,7 +11,18 @@ import { entriesFrom, statusOf, tally, type AuditEntry, type RowStatus } from '.
 import { AUDIT_STRINGS as S } from './strings.ts';
 import { VerdictFeed, type FeedOptions } from './verdict-feed.ts';
 import type { ChannelAnswer } from '../verdict-channel.ts';
-import { buildFrame, drawFilterOptions, drawSortState, drawSummary, fillRow, orderRows, rowFor, showProblem, sortKeyOf, type Frame } from './view.ts';
+import {
+  buildFrame,
+  drawFilterOptions,
+  drawSortState,
+  drawSummary,
+  fillRow,
+  orderRows,
+  rowFor,
+  showProblem,
+  sortKeyOf,
+  type Frame,
+} from './view.ts';
 
 export interface AuditDeps {
   /** The audited tab, from the page's address (audit.html?tab=123); null when there is none. */
@@ -82,7 +93,10 @@ export function startAuditPage(doc: Document, root: HTMLElement, deps: AuditDeps
       if (tr.hidden === visible) tr.hidden = !visible;
       if (visible) shown++;
     }
-    orderRows(frame.body, ordered.map((e) => rows.get(e.url)!));
+    orderRows(
+      frame.body,
+      ordered.map((e) => rows.get(e.url)!),
+    );
     const t = tally(entries);
     drawSummary(frame, t, shown);
     if (entries.length === 0) frame.summary.textContent = S.noLinks();
@@ -92,7 +106,8 @@ export function startAuditPage(doc: Document, root: HTMLElement, deps: AuditDeps
     const checked = inScope.filter((e) => e.verdict).length;
     frame.exportHint.textContent = S.exportHint(checked, scope(), inScope.length - checked);
     const waiting = entries.some((e) => statusOf(e) === 'checking');
-    if (!waiting && root.dataset.state !== 'complete' && entries.length > 0) frame.announce.textContent = S.allChecked(frame.summary.textContent ?? '');
+    if (!waiting && root.dataset.state !== 'complete' && entries.length > 0)
+      frame.announce.textContent = S.allChecked(frame.summary.textContent ?? '');
     root.dataset.state = waiting ? 'checking' : 'complete';
   }
 

@@ -7,7 +7,14 @@
 import { addressKey } from '../health/address.ts';
 import { zeroCounts, type Verdict } from '../health/verdict.ts';
 import type { LinkVerdict, PageLinks } from '../messages.ts';
-import { auditRow, buildReport, VERDICT_ORDER, type AuditReport, type AuditRow, type FoundOn } from '../report/model.ts';
+import {
+  auditRow,
+  buildReport,
+  VERDICT_ORDER,
+  type AuditReport,
+  type AuditRow,
+  type FoundOn,
+} from '../report/model.ts';
 
 /** Where a row stands: a verdict, still being checked, or given up on for now (the queue is long). */
 export type RowStatus = Verdict | 'checking' | 'not-yet';
@@ -65,10 +72,19 @@ export function auditRowOf(entry: AuditEntry): AuditRow | null {
  * The report the CLI would write for these rows: scope 'resources' keeps only resource links (the CLI's default),
  * 'all' every link (its --all). Rows without a verdict yet are left out: the model has no "checking".
  */
-export function auditReportOf(entries: readonly AuditEntry[], options: { page: string; scope: AuditReport['scope']; generatedAt: string }): AuditReport {
+export function auditReportOf(
+  entries: readonly AuditEntry[],
+  options: { page: string; scope: AuditReport['scope']; generatedAt: string },
+): AuditReport {
   const rows = entries
     .filter((e) => options.scope === 'all' || e.resource)
     .map(auditRowOf)
     .filter((r): r is AuditRow => r !== null);
-  return buildReport({ site: options.page, scope: options.scope, generatedAt: options.generatedAt, pages: [options.page], rows });
+  return buildReport({
+    site: options.page,
+    scope: options.scope,
+    generatedAt: options.generatedAt,
+    pages: [options.page],
+    rows,
+  });
 }

@@ -41,7 +41,16 @@ function checkedTime(iso: string): string {
   const locale = dateLocale();
   let f = timeFormats.get(locale);
   if (!f) {
-    f = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC', timeZoneName: 'short' });
+    f = new Intl.DateTimeFormat(locale, {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZone: 'UTC',
+      timeZoneName: 'short',
+    });
     timeFormats.set(locale, f);
   }
   return f.format(d);
@@ -50,11 +59,17 @@ function checkedTime(iso: string): string {
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
 /** A Wayback timestamp "20080513062455" → "13 May 2008" / "13 may 2008". */
 function captureDay(timestamp: string): string {
-  const d = new Date(Date.UTC(Number(timestamp.slice(0, 4)), Number(timestamp.slice(4, 6)) - 1, Number(timestamp.slice(6, 8))));
+  const d = new Date(
+    Date.UTC(Number(timestamp.slice(0, 4)), Number(timestamp.slice(4, 6)) - 1, Number(timestamp.slice(6, 8))),
+  );
   if (Number.isNaN(d.getTime())) return timestamp;
   const locale = dateLocale();
   let f = dayFormats.get(locale);
-  if (!f) dayFormats.set(locale, (f = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })));
+  if (!f)
+    dayFormats.set(
+      locale,
+      (f = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })),
+    );
   return f.format(d);
 }
 
@@ -70,7 +85,14 @@ export const AUDIT_STRINGS = {
   noLinks: () => t('audit_no_links'),
 
   summary: (s: Tally) => {
-    const summary = t('audit_summary', tn('audit_links', s.links), tn('audit_dead', s.dead), tn('audit_moved', s.moved), tn('audit_unverified', s.unverified), tn('audit_alive', s.alive));
+    const summary = t(
+      'audit_summary',
+      tn('audit_links', s.links),
+      tn('audit_dead', s.dead),
+      tn('audit_moved', s.moved),
+      tn('audit_unverified', s.unverified),
+      tn('audit_alive', s.alive),
+    );
     return s.checked < s.links ? tn('audit_summary_pending', s.links - s.checked, summary) : summary;
   },
   allChecked: (summary: string) => t('audit_all_checked', summary),
@@ -99,7 +121,12 @@ export const AUDIT_STRINGS = {
 
   verdict: (v: Verdict) => t(VERDICTS[v]),
   /** A row's status, as the verdict filter offers it: a verdict, or still checking, or not checked yet. */
-  status: (status: RowStatus) => (status === 'checking' ? t('audit_status_checking') : status === 'not-yet' ? t('audit_not_yet') : t(VERDICTS[status])),
+  status: (status: RowStatus) =>
+    status === 'checking'
+      ? t('audit_status_checking')
+      : status === 'not-yet'
+        ? t('audit_not_yet')
+        : t(VERDICTS[status]),
   checking: () => t('audit_checking'),
   notYet: () => t('audit_not_yet'),
   rechecking: () => t('audit_rechecking'),

@@ -59,7 +59,8 @@ export class VerdictFeed {
     for (const v of verdicts) {
       if (!this.#wanted.has(v.url)) continue;
       const before = this.#known.get(v.url);
-      if (before && before.checkedAt === v.checkedAt && before.stale === v.stale && before.verdict === v.verdict) continue;
+      if (before && before.checkedAt === v.checkedAt && before.stale === v.stale && before.verdict === v.verdict)
+        continue;
       // A push can overtake the answer it follows.
       if (before && !before.stale && v.stale && before.checkedAt >= v.checkedAt) continue;
       this.#known.set(v.url, v);

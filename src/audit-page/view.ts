@@ -12,7 +12,11 @@ import { auditRowOf, statusOf, type AuditEntry, type RowStatus, type Tally } fro
 import { AUDIT_STRINGS as S } from './strings.ts';
 import { isWebAddress } from '../health/address.ts';
 
-type Make = <K extends keyof HTMLElementTagNameMap>(tag: K, attrs?: Record<string, string>, ...children: Array<Node | string | null>) => HTMLElementTagNameMap[K];
+type Make = <K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs?: Record<string, string>,
+  ...children: Array<Node | string | null>
+) => HTMLElementTagNameMap[K];
 
 export function maker(doc: Document): Make {
   return (tag, attrs = {}, ...children) => {
@@ -54,17 +58,31 @@ export function buildFrame(doc: Document, root: HTMLElement): Frame {
   const text = h('input', { id: 'filter-text', type: 'search', autocomplete: 'off', spellcheck: 'false' });
   const shown = h('output', { id: 'shown', 'aria-live': 'polite' });
   const exportCsv = h('button', { id: 'export-csv', type: 'button', 'aria-describedby': 'export-hint' }, S.exportCsv());
-  const exportJson = h('button', { id: 'export-json', type: 'button', 'aria-describedby': 'export-hint' }, S.exportJson());
+  const exportJson = h(
+    'button',
+    { id: 'export-json', type: 'button', 'aria-describedby': 'export-hint' },
+    S.exportJson(),
+  );
   const exportHint = h('p', { id: 'export-hint', class: 'hint' });
   const headCells = [
     ...SORT_KEYS.map((key) => {
       const name = S.column(key);
-      return h('th', { scope: 'col', 'data-key': key, 'aria-sort': 'none' }, h('button', { type: 'button', 'data-sort': key, title: S.sortBy(name) }, name));
+      return h(
+        'th',
+        { scope: 'col', 'data-key': key, 'aria-sort': 'none' },
+        h('button', { type: 'button', 'data-sort': key, title: S.sortBy(name) }, name),
+      );
     }),
     h('th', { scope: 'col' }, S.column('replacement')),
   ];
   const body = h('tbody');
-  const table = h('table', { id: 'links' }, h('caption', { class: 'visually-hidden' }, S.tableCaption()), h('thead', {}, h('tr', {}, ...headCells)), body);
+  const table = h(
+    'table',
+    { id: 'links' },
+    h('caption', { class: 'visually-hidden' }, S.tableCaption()),
+    h('thead', {}, h('tr', {}, ...headCells)),
+    body,
+  );
   root.replaceChildren(
     h('header', {}, h('h1', {}, S.heading()), page, summary),
     problem,
@@ -81,7 +99,22 @@ export function buildFrame(doc: Document, root: HTMLElement): Frame {
     table,
     announce,
   );
-  return { page, summary, announce, problem, status, reason, resourceOnly, text, shown, exportCsv, exportJson, exportHint, table, body };
+  return {
+    page,
+    summary,
+    announce,
+    problem,
+    status,
+    reason,
+    resourceOnly,
+    text,
+    shown,
+    exportCsv,
+    exportJson,
+    exportHint,
+    table,
+    body,
+  };
 }
 
 export function showProblem(frame: Frame, message: string): void {
@@ -93,7 +126,11 @@ export function showProblem(frame: Frame, message: string): void {
  * Options of a select, kept when they have not changed (so a screen reader is not told about a new list).
  * `labelOf` names a chosen value no option offers any more.
  */
-function setOptions(select: HTMLSelectElement, options: Array<{ value: string; label: string }>, labelOf: (value: string) => string): void {
+function setOptions(
+  select: HTMLSelectElement,
+  options: Array<{ value: string; label: string }>,
+  labelOf: (value: string) => string,
+): void {
   const doc = select.ownerDocument;
   if (select.options.length === options.length && options.every((o, i) => select.options[i]!.value === o.value)) {
     // Same choices, new counts: relabel in place, so an open list stays open.
@@ -125,12 +162,22 @@ export function drawFilterOptions(frame: Frame, entries: readonly AuditEntry[], 
   const counts = new Map<RowStatus, number>();
   for (const e of entries) counts.set(statusOf(e), (counts.get(statusOf(e)) ?? 0) + 1);
   const statuses: RowStatus[] = [...VERDICT_ORDER, 'checking', 'not-yet'];
-  setOptions(frame.status, [
-    { value: '', label: S.anyVerdict() },
-    // The four verdicts always; "still checking" and "not checked yet" while some row is so (or it is chosen).
-    ...statuses.filter((s) => (VERDICT_ORDER as readonly string[]).includes(s) || counts.has(s) || s === frame.status.value).map((s) => ({ value: s, label: S.verdictOption(S.status(s), counts.get(s) ?? 0) })),
-  ], (value) => S.status(value as RowStatus));
-  setOptions(frame.reason, [{ value: '', label: S.anyReason() }, ...reasons.map((r) => ({ value: r, label: S.reason(r) }))], S.reason);
+  setOptions(
+    frame.status,
+    [
+      { value: '', label: S.anyVerdict() },
+      // The four verdicts always; "still checking" and "not checked yet" while some row is so (or it is chosen).
+      ...statuses
+        .filter((s) => (VERDICT_ORDER as readonly string[]).includes(s) || counts.has(s) || s === frame.status.value)
+        .map((s) => ({ value: s, label: S.verdictOption(S.status(s), counts.get(s) ?? 0) })),
+    ],
+    (value) => S.status(value as RowStatus),
+  );
+  setOptions(
+    frame.reason,
+    [{ value: '', label: S.anyReason() }, ...reasons.map((r) => ({ value: r, label: S.reason(r) }))],
+    S.reason,
+  );
 }
 
 export function drawSummary(frame: Frame, t: Tally, shownCount: number): void {
@@ -154,7 +201,9 @@ export function sortKeyOf(target: EventTarget | null): SortKey | null {
 
 function webLink(doc: Document, url: string, label: string, attrs: Record<string, string> = {}): HTMLElement {
   const h = maker(doc);
-  return isWebAddress(url) ? h('a', { href: url, target: '_blank', rel: 'noopener noreferrer nofollow', ...attrs }, label) : h('span', { class: 'path', ...attrs }, label);
+  return isWebAddress(url)
+    ? h('a', { href: url, target: '_blank', rel: 'noopener noreferrer nofollow', ...attrs }, label)
+    : h('span', { class: 'path', ...attrs }, label);
 }
 
 /** A new row for an address, filled. */
@@ -175,17 +224,37 @@ export function fillRow(tr: HTMLTableRowElement, entry: AuditEntry): void {
   tr.dataset.reason = v?.reason ?? '';
   tr.dataset.resource = String(entry.resource);
 
-  const badge = h('span', { class: `verdict ${status}` }, v ? S.verdict(v.verdict) : status === 'checking' ? S.checking() : S.notYet());
-  const verdictCell = h('td', { class: 'verdict-cell' }, badge, v?.stale ? h('span', { class: 'meta' }, ` ${S.rechecking()}`) : null);
+  const badge = h(
+    'span',
+    { class: `verdict ${status}` },
+    v ? S.verdict(v.verdict) : status === 'checking' ? S.checking() : S.notYet(),
+  );
+  const verdictCell = h(
+    'td',
+    { class: 'verdict-cell' },
+    badge,
+    v?.stale ? h('span', { class: 'meta' }, ` ${S.rechecking()}`) : null,
+  );
 
   // The reason's words, and its code as the exports and the command line write it (no second copy when there are no words for it).
   const reasonWords = v ? S.reason(v.reason) : S.noReason();
-  const reasonCell = h('td', { class: 'reason' }, reasonWords, v && reasonWords !== v.reason ? h('code', { class: 'code' }, v.reason) : null);
+  const reasonCell = h(
+    'td',
+    { class: 'reason' },
+    reasonWords,
+    v && reasonWords !== v.reason ? h('code', { class: 'code' }, v.reason) : null,
+  );
 
   const linkCell = h('td', { class: 'link' }, webLink(doc, entry.url, entry.url));
   if (v) {
     if (v.detail) linkCell.append(h('div', { class: 'detail' }, v.detail));
-    const meta = [S.httpStatus(v.status), v.finalUrl && v.finalUrl !== v.url ? S.endsAt(v.finalUrl) : '', v.checkedBy !== undefined ? S.checkedBy(v.checkedBy, v.checkedAt) : S.checkedAt(v.checkedAt)].filter(Boolean).join(' · ');
+    const meta = [
+      S.httpStatus(v.status),
+      v.finalUrl && v.finalUrl !== v.url ? S.endsAt(v.finalUrl) : '',
+      v.checkedBy !== undefined ? S.checkedBy(v.checkedBy, v.checkedAt) : S.checkedAt(v.checkedAt),
+    ]
+      .filter(Boolean)
+      .join(' · ');
     linkCell.append(h('div', { class: 'meta' }, meta));
   } else if (status === 'not-yet') {
     linkCell.append(h('div', { class: 'meta' }, S.notYetDetail()));
@@ -194,12 +263,27 @@ export function fillRow(tr: HTMLTableRowElement, entry: AuditEntry): void {
   const wordsCell = h(
     'td',
     { class: 'words' },
-    h('ul', {}, ...entry.foundOn.map((f) => h('li', f.text ? {} : { class: 'none' }, f.text ? S.words(f.text) : S.noWords()))),
+    h(
+      'ul',
+      {},
+      ...entry.foundOn.map((f) => h('li', f.text ? {} : { class: 'none' }, f.text ? S.words(f.text) : S.noWords())),
+    ),
   );
   const positionCell = h(
     'td',
     { class: 'position' },
-    h('ul', {}, ...entry.foundOn.map((f) => h('li', {}, h('span', { 'aria-hidden': 'true' }, S.position(f.position)), h('span', { class: 'visually-hidden' }, S.positionLabel(f.position))))),
+    h(
+      'ul',
+      {},
+      ...entry.foundOn.map((f) =>
+        h(
+          'li',
+          {},
+          h('span', { 'aria-hidden': 'true' }, S.position(f.position)),
+          h('span', { class: 'visually-hidden' }, S.positionLabel(f.position)),
+        ),
+      ),
+    ),
   );
   const resourceCell = h(
     'td',
@@ -209,9 +293,7 @@ export function fillRow(tr: HTMLTableRowElement, entry: AuditEntry): void {
   );
 
   const row = auditRowOf(entry);
-  const offers = row
-    ? replacements(row).filter((o) => (o.kind === 'archive' ? isArchiveCaptureUrl(o.url) : true))
-    : [];
+  const offers = row ? replacements(row).filter((o) => (o.kind === 'archive' ? isArchiveCaptureUrl(o.url) : true)) : [];
   const replacementCell = h(
     'td',
     { class: 'replacement' },
@@ -220,9 +302,17 @@ export function fillRow(tr: HTMLTableRowElement, entry: AuditEntry): void {
           'ul',
           {},
           ...offers.map((o) => {
-            const label = o.kind === 'archive' ? S.archived(row!.archive!.timestamp) : row!.newHomeNamed ? S.namedHome(row!.newHomeNamed.named, row!.newHomeNamed.group, o.url) : S.newHome(row!.verdict);
+            const label =
+              o.kind === 'archive'
+                ? S.archived(row!.archive!.timestamp)
+                : row!.newHomeNamed
+                  ? S.namedHome(row!.newHomeNamed.named, row!.newHomeNamed.group, o.url)
+                  : S.newHome(row!.verdict);
             // A new home is linked only where the directory vouches for it, as on the page (src/page/marks.ts).
-            const target = o.kind === 'archive' || isDirectoryUrl(o.url) ? webLink(doc, o.url, o.url, { 'data-kind': o.kind }) : h('span', { class: 'path', 'data-kind': o.kind }, o.url);
+            const target =
+              o.kind === 'archive' || isDirectoryUrl(o.url)
+                ? webLink(doc, o.url, o.url, { 'data-kind': o.kind })
+                : h('span', { class: 'path', 'data-kind': o.kind }, o.url);
             return h('li', { class: `suggestion ${o.kind}` }, `${label}: `, target);
           }),
         )

@@ -14,7 +14,12 @@ const PROBE_TIMEOUT_MS = 10_000;
 export function reachesInBrowser(transport: Transport): ReachesHost {
   return async (host) => {
     if (typeof navigator !== 'undefined' && navigator.onLine === false) return false;
-    const ex = await transport.fetch(`https://${host}/`, { timeoutMs: PROBE_TIMEOUT_MS, maxBodyBytes: 1_024, maxRedirects: 5, allowPrivate: false });
+    const ex = await transport.fetch(`https://${host}/`, {
+      timeoutMs: PROBE_TIMEOUT_MS,
+      maxBodyBytes: 1_024,
+      maxRedirects: 5,
+      allowPrivate: false,
+    });
     return ex.status !== null;
   };
 }

@@ -6,7 +6,11 @@ import { IN_BROWSER_LIMITS, type EngineConfig } from '../health/engine.ts';
 import type { Transport } from '../health/transport.ts';
 import type { Settings } from '../settings.ts';
 
-export function browserEngineConfig(settings: Pick<Settings, 'archiveSuggestions' | 'allowPrivate'>, transport: Transport, reachesHost: ReachesHost): EngineConfig {
+export function browserEngineConfig(
+  settings: Pick<Settings, 'archiveSuggestions' | 'allowPrivate'>,
+  transport: Transport,
+  reachesHost: ReachesHost,
+): EngineConfig {
   return {
     transport,
     reachesHost,

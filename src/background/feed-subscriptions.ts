@@ -35,7 +35,8 @@ export class FeedSubscriptions {
    */
   async refresh(subscribed: readonly string[], options: { all?: boolean } = {}): Promise<void> {
     const now = this.#now();
-    for (const record of await this.#o.store.records()) if (!subscribed.includes(record.url)) await this.#o.store.forget(record.url);
+    for (const record of await this.#o.store.records())
+      if (!subscribed.includes(record.url)) await this.#o.store.forget(record.url);
     await Promise.all(
       subscribed.map(async (url) => {
         const record = await this.#o.store.record(url);
@@ -68,9 +69,18 @@ export class FeedSubscriptions {
       if (before.etag) headers['if-none-match'] = before.etag;
       if (before.lastModified) headers['if-modified-since'] = before.lastModified;
       // No cookies, credentials or referrer, as for every request of ours; the validators are ours, not the cache's.
-      response = await this.#o.fetch(url, { headers, credentials: 'omit', referrerPolicy: 'no-referrer', cache: 'no-store', redirect: 'follow', signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
+      response = await this.#o.fetch(url, {
+        headers,
+        credentials: 'omit',
+        referrerPolicy: 'no-referrer',
+        cache: 'no-store',
+        redirect: 'follow',
+        signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
+      });
     } catch (err) {
-      return failed(`it could not be fetched (${(err as Error).name === 'TimeoutError' ? 'no answer in time' : 'no connection'})`);
+      return failed(
+        `it could not be fetched (${(err as Error).name === 'TimeoutError' ? 'no answer in time' : 'no connection'})`,
+      );
     }
     if (response.status === 304 && before.okAt !== null) {
       const record = { ...before, fetchedAt: now, okAt: now, problem: null };
@@ -82,7 +92,12 @@ export class FeedSubscriptions {
     try {
       const text = await readCapped(response, this.#o.maxBytes ?? MAX_FEED_BYTES);
       const feed = readFeed(text, { now, maxBytes: this.#o.maxBytes });
-      return await store.importFeed(url, feed, { etag: response.headers.get('etag'), lastModified: response.headers.get('last-modified') }, now);
+      return await store.importFeed(
+        url,
+        feed,
+        { etag: response.headers.get('etag'), lastModified: response.headers.get('last-modified') },
+        now,
+      );
     } catch (err) {
       if (err instanceof FeedError) return failed(`refused: ${err.message}`);
       return failed('it could not be read whole');

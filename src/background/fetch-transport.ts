@@ -5,7 +5,15 @@
 import { isPrivateAddress, isPrivateHost } from '../health/screen.ts';
 import { decodeBody, firstBytes } from '../health/body.ts';
 import { hostnameOf } from '../health/host.ts';
-import { failedExchange, isTextual, lastWebAddress, type Exchange, type FetchOptions, type Hop, type Transport } from '../health/transport.ts';
+import {
+  failedExchange,
+  isTextual,
+  lastWebAddress,
+  type Exchange,
+  type FetchOptions,
+  type Hop,
+  type Transport,
+} from '../health/transport.ts';
 import { failureFromBrowserError, type NetworkLog, type RequestEvents } from './network-log.ts';
 
 export function createFetchTransport(log: NetworkLog, isOnline: () => boolean = () => navigator.onLine): Transport {
@@ -30,14 +38,20 @@ export function createFetchTransport(log: NetworkLog, isOnline: () => boolean = 
       });
       const headers: Record<string, string> = {};
       res.headers.forEach((value, name) => (headers[name.toLowerCase()] = value));
-      const { body, truncated } = isTextual(headers['content-type']) ? await readCapped(res, fo.maxBodyBytes, headers['content-type']) : (void res.body?.cancel(), { body: '', truncated: false });
+      const { body, truncated } = isTextual(headers['content-type'])
+        ? await readCapped(res, fo.maxBodyBytes, headers['content-type'])
+        : (void res.body?.cancel(), { body: '', truncated: false });
       const events = await watch.done(200);
       if (reachedPrivate(events, fo)) return privateExchange(url, started);
       const hops: Hop[] = [...events.hops];
       hops.push({ url: res.url || url, status: res.status, location: null, setsCookie: false });
       return {
         requestedUrl: url,
-        hops: log.available ? hops : res.redirected ? [{ url, status: 0, location: res.url, setsCookie: false }, hops[hops.length - 1]!] : hops,
+        hops: log.available
+          ? hops
+          : res.redirected
+            ? [{ url, status: 0, location: res.url, setsCookie: false }, hops[hops.length - 1]!]
+            : hops,
         finalUrl: res.url || url,
         status: res.status,
         headers,
@@ -88,16 +102,29 @@ export function createFetchTransport(log: NetworkLog, isOnline: () => boolean = 
  */
 function reachedPrivate(events: RequestEvents, fo: FetchOptions): boolean {
   if (fo.allowPrivate) return false;
-  return events.addresses.some((a) => isPrivateAddress(a)) || events.hops.some((h) => h.location !== null && isPrivateHost(hostnameOf(h.location)));
+  return (
+    events.addresses.some((a) => isPrivateAddress(a)) ||
+    events.hops.some((h) => h.location !== null && isPrivateHost(hostnameOf(h.location)))
+  );
 }
 
 /** Says what happened and nothing of where: the page that asked must not learn the private address either. */
 function privateExchange(url: string, started: number): Exchange {
-  return failedExchange(url, 'private-address', 'the link led into a private network; it was not checked', [], Date.now() - started);
+  return failedExchange(
+    url,
+    'private-address',
+    'the link led into a private network; it was not checked',
+    [],
+    Date.now() - started,
+  );
 }
 
 /** Reads at most maxBytes, then cancels the stream: never downloads a whole body of many MiB. */
-async function readCapped(res: Response, maxBytes: number, contentType: string | undefined): Promise<{ body: string; truncated: boolean }> {
+async function readCapped(
+  res: Response,
+  maxBytes: number,
+  contentType: string | undefined,
+): Promise<{ body: string; truncated: boolean }> {
   if (!res.body) return { body: '', truncated: false };
   const reader = res.body.getReader();
   const chunks = async function* () {

@@ -16,7 +16,10 @@ export interface HandlerContext {
   pageUrl: string | null;
 }
 
-export type Handler<K extends RequestName> = (payload: Requests[K]['request'], ctx: HandlerContext) => Promise<Requests[K]['response']>;
+export type Handler<K extends RequestName> = (
+  payload: Requests[K]['request'],
+  ctx: HandlerContext,
+) => Promise<Requests[K]['response']>;
 export type HandlerTable = { [K in RequestName]: Handler<K> };
 
 /** One page can hold thousands of links; more than this in one message is a bug or an attack. */
@@ -55,9 +58,20 @@ export async function knownAndQueued(
   // An address the store holds is normalised already (normalising is idempotent: tests/unit/address.test.ts),
   // which spares a page's thousand cached links a thousand URL parses.
   const normalised = (u: unknown) => (typeof u === 'string' && deps.store.holds(u) ? u : safeNormalise(u));
-  const wanted = [...new Set((Array.isArray(urls) ? urls : []).slice(0, MAX_URLS_PER_LOOKUP).map(normalised).filter((u): u is string => u !== null))];
+  const wanted = [
+    ...new Set(
+      (Array.isArray(urls) ? urls : [])
+        .slice(0, MAX_URLS_PER_LOOKUP)
+        .map(normalised)
+        .filter((u): u is string => u !== null),
+    ),
+  ];
   const now = Date.now();
-  const [known, site, shared] = await Promise.all([deps.store.lookup(wanted, now), deps.siteKey(asker.pageUrl), deps.feeds?.lookup(wanted)]);
+  const [known, site, shared] = await Promise.all([
+    deps.store.lookup(wanted, now),
+    deps.siteKey(asker.pageUrl),
+    deps.feeds?.lookup(wanted),
+  ]);
   const verdicts: WireVerdict[] = [];
   const toCheck: string[] = [];
   for (const url of wanted) {
@@ -78,7 +92,9 @@ export async function knownAndQueued(
     if (stale || force) toCheck.push(url);
   }
   // What the page may ask of us (check-budget.ts); the rest is neither known nor queued, and the page says so.
-  const queued = toCheck.length ? toCheck.slice(0, deps.budget.take(asker.pageUrl, toCheck.length, await deps.store.queuedCount(), now)) : toCheck;
+  const queued = toCheck.length
+    ? toCheck.slice(0, deps.budget.take(asker.pageUrl, toCheck.length, await deps.store.queuedCount(), now))
+    : toCheck;
   await deps.store.enqueueMany(queued, asker.tabId, Boolean(force), now, site);
   if (queued.length) deps.startWork();
   return { verdicts, queued };
@@ -92,7 +108,8 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     async pageSummary(request, { tabId }) {
       // A page's script could send anything here: only a count, from a tab, sets that tab's badge.
       const dead = (request as { dead?: unknown } | null)?.dead;
-      if (tabId !== null && typeof dead === 'number' && Number.isFinite(dead)) await deps.setBadge(tabId, Math.min(99_999, Math.max(0, Math.floor(dead))));
+      if (tabId !== null && typeof dead === 'number' && Number.isFinite(dead))
+        await deps.setBadge(tabId, Math.min(99_999, Math.max(0, Math.floor(dead))));
       return { ok: true };
     },
     async cacheStats() {

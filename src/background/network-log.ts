@@ -45,11 +45,19 @@ function requestKey(url: string): string {
 
 /** The part of browser.webRequest we use, so tests and both browsers fit. */
 export interface WebRequestEvents {
-  onBeforeRequest: { addListener(cb: (d: { requestId: string; url: string; tabId: number }) => void, filter: { urls: string[] }): void };
-  onBeforeRedirect: { addListener(cb: (d: RedirectDetails) => void, filter: { urls: string[] }, extra?: string[]): void };
-  onResponseStarted: { addListener(cb: (d: { requestId: string; ip?: string }) => void, filter: { urls: string[] }): void };
+  onBeforeRequest: {
+    addListener(cb: (d: { requestId: string; url: string; tabId: number }) => void, filter: { urls: string[] }): void;
+  };
+  onBeforeRedirect: {
+    addListener(cb: (d: RedirectDetails) => void, filter: { urls: string[] }, extra?: string[]): void;
+  };
+  onResponseStarted: {
+    addListener(cb: (d: { requestId: string; ip?: string }) => void, filter: { urls: string[] }): void;
+  };
   onCompleted: { addListener(cb: (d: { requestId: string; ip?: string }) => void, filter: { urls: string[] }): void };
-  onErrorOccurred: { addListener(cb: (d: { requestId: string; error: string; ip?: string }) => void, filter: { urls: string[] }): void };
+  onErrorOccurred: {
+    addListener(cb: (d: { requestId: string; error: string; ip?: string }) => void, filter: { urls: string[] }): void;
+  };
 }
 
 interface RedirectDetails {
@@ -106,7 +114,12 @@ export class NetworkLog {
   watch(url: string): { events: RequestEvents; done(waitMs: number): Promise<RequestEvents> } {
     let settle!: () => void;
     const settled = new Promise<void>((r) => (settle = r));
-    const pending: Pending = { events: { hops: [], error: null, completed: false, addresses: [] }, seen: false, settle, settled };
+    const pending: Pending = {
+      events: { hops: [], error: null, completed: false, addresses: [] },
+      seen: false,
+      settle,
+      settled,
+    };
     const key = requestKey(url);
     if (this.available) {
       const queue = this.#waiting.get(key) ?? [];
@@ -115,7 +128,9 @@ export class NetworkLog {
     }
     const wait = (ms: number) => {
       let timer: ReturnType<typeof setTimeout> | undefined;
-      return Promise.race([settled, new Promise<void>((r) => (timer = setTimeout(r, ms)))]).finally(() => clearTimeout(timer));
+      return Promise.race([settled, new Promise<void>((r) => (timer = setTimeout(r, ms)))]).finally(() =>
+        clearTimeout(timer),
+      );
     };
     return {
       events: pending.events,
@@ -160,7 +175,8 @@ export function failureFromBrowserError(error: string | null): FailureKind | nul
   if (/INTERNET_DISCONNECTED|NS_ERROR_OFFLINE/.test(e)) return 'offline';
   if (/ADDRESS_UNREACHABLE|NETWORK_ACCESS_DENIED|NET_UNREACHABLE|NETWORK_CHANGED/.test(e)) return 'unreachable';
   if (/CONNECTION_REFUSED/.test(e)) return 'refused';
-  if (/CONNECTION_RESET|CONNECTION_CLOSED|EMPTY_RESPONSE|NET_RESET|NET_INTERRUPT|PARTIAL_CONTENT/.test(e)) return 'reset';
+  if (/CONNECTION_RESET|CONNECTION_CLOSED|EMPTY_RESPONSE|NET_RESET|NET_INTERRUPT|PARTIAL_CONTENT/.test(e))
+    return 'reset';
   if (/TIMED_OUT|NET_TIMEOUT/.test(e)) return 'timeout';
   if (/TOO_MANY_REDIRECTS|REDIRECT_LOOP/.test(e)) return 'redirect-loop';
   if (/CERT|SSL|SEC_ERROR|CERTIFICATE/.test(e)) return 'tls-error';

@@ -19,7 +19,8 @@ export function createSiteKeys(storage: SecretStorage): (pageUrl: string | null)
   const secret = async (): Promise<CryptoKey> => {
     const stored = (await storage.get(SITE_KEY_SECRET))[SITE_KEY_SECRET];
     let raw: Uint8Array<ArrayBuffer>;
-    if (typeof stored === 'string' && stored.length >= 43) raw = Uint8Array.from(atob(stored), (c) => c.charCodeAt(0)) as Uint8Array<ArrayBuffer>;
+    if (typeof stored === 'string' && stored.length >= 43)
+      raw = Uint8Array.from(atob(stored), (c) => c.charCodeAt(0)) as Uint8Array<ArrayBuffer>;
     else {
       raw = crypto.getRandomValues(new Uint8Array(32));
       await storage.set({ [SITE_KEY_SECRET]: btoa(String.fromCharCode(...raw)) });
@@ -33,7 +34,9 @@ export function createSiteKeys(storage: SecretStorage): (pageUrl: string | null)
     if (done) return done;
     key ??= secret();
     const mac = new Uint8Array(await crypto.subtle.sign('HMAC', await key, new TextEncoder().encode(site)));
-    const hashed = btoa(String.fromCharCode(...mac.subarray(0, 12))).replace(/\+/g, '-').replace(/\//g, '_');
+    const hashed = btoa(String.fromCharCode(...mac.subarray(0, 12)))
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_');
     known.set(site, hashed);
     return hashed;
   };

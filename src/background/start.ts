@@ -9,7 +9,14 @@ import { openAuditPage } from '../audit-page/open.ts';
 import { t, tn } from '../i18n.ts';
 import { isEnvelope, type TabPush } from '../messages.ts';
 import { readPolicy } from '../policy.ts';
-import { DEFAULT_SETTINGS, effectiveSettings, MANAGED_KEY, SETTINGS_KEY, type ManagedSettings, type Settings } from '../settings.ts';
+import {
+  DEFAULT_SETTINGS,
+  effectiveSettings,
+  MANAGED_KEY,
+  SETTINGS_KEY,
+  type ManagedSettings,
+  type Settings,
+} from '../settings.ts';
 import { FeedStore } from '../store/feed-store.ts';
 import { VerdictStore } from '../store/verdict-store.ts';
 import { FEED_REFRESH_MS, FeedSubscriptions } from './feed-subscriptions.ts';
@@ -24,7 +31,6 @@ import { VerdictPushes } from './verdict-pushes.ts';
 import { WorkQueue } from './work-queue.ts';
 import { VERDICT_CHANNEL } from '../verdict-channel.ts';
 
-
 export function startBackground(): void {
   const log = new NetworkLog(browser.webRequest as unknown as WebRequestEvents | undefined);
   const transport = createFetchTransport(log);
@@ -32,7 +38,8 @@ export function startBackground(): void {
   let settings: Settings = DEFAULT_SETTINGS;
   let engine: Engine | null = null;
 
-  const makeEngine = (): Engine => (engine ??= createEngine(browserEngineConfig(settings, transport, reachesInBrowser(transport))));
+  const makeEngine = (): Engine =>
+    (engine ??= createEngine(browserEngineConfig(settings, transport, reachesInBrowser(transport))));
 
   // The user's settings, with what the organisation's policy sets in their place (src/settings.ts). The policy is
   // mirrored into storage.local for the pages' scripts, which read it with the user's in one call.
@@ -40,9 +47,13 @@ export function startBackground(): void {
   let managed: ManagedSettings = {};
   const mirrorPolicy = async (mirrored: unknown) => {
     // Written only when it changed: every page's script hears of every write.
-    if (JSON.stringify(mirrored ?? {}) !== JSON.stringify(managed)) await browser.storage.local.set({ [MANAGED_KEY]: managed });
+    if (JSON.stringify(mirrored ?? {}) !== JSON.stringify(managed))
+      await browser.storage.local.set({ [MANAGED_KEY]: managed });
   };
-  const settingsLoaded = Promise.all([browser.storage.local.get([SETTINGS_KEY, MANAGED_KEY]), readPolicy(browser.storage as never)]).then(async ([got, policy]) => {
+  const settingsLoaded = Promise.all([
+    browser.storage.local.get([SETTINGS_KEY, MANAGED_KEY]),
+    readPolicy(browser.storage as never),
+  ]).then(async ([got, policy]) => {
     stored = got[SETTINGS_KEY];
     managed = policy;
     settings = effectiveSettings(stored, managed);
@@ -52,7 +63,8 @@ export function startBackground(): void {
   // Verdict feeds (src/feed/): fetched when the worker starts and every few hours, and at once when the list changes.
   const feedStore = new FeedStore();
   const subscriptions = new FeedSubscriptions({ store: feedStore, fetch: (url, init) => fetch(url, init) });
-  const refreshFeeds = (all = false) => settingsLoaded.then(() => subscriptions.refresh(settings.feeds, { all })).catch(() => undefined);
+  const refreshFeeds = (all = false) =>
+    settingsLoaded.then(() => subscriptions.refresh(settings.feeds, { all })).catch(() => undefined);
   const feeds = {
     async lookup(urls: readonly string[]) {
       await settingsLoaded;
@@ -110,7 +122,9 @@ export function startBackground(): void {
   });
 
   // Verdicts reach the pages, the popup and the audit page over the verdict channel (src/verdict-channel.ts).
-  const pushes = new VerdictPushes((request, asker) => knownAndQueued({ store, startWork, budget, siteKey, feeds }, request, asker));
+  const pushes = new VerdictPushes((request, asker) =>
+    knownAndQueued({ store, startWork, budget, siteKey, feeds }, request, asker),
+  );
   browser.runtime.onConnect.addListener((port) => {
     if (port.name === VERDICT_CHANNEL) pushes.connect(port, askerOf(port.sender));
   });
@@ -153,13 +167,19 @@ export function startBackground(): void {
       menus.create({ id: 'check-link', title: t('menu_check_link'), contexts: ['link'] });
       menus.create({ id: 'recheck-page', title: t('menu_recheck_page'), contexts: ['page'] });
       // Only where our content script runs: not on the browser's or our own pages.
-      menus.create({ id: 'audit-page', title: t('audit_menu_item'), contexts: ['page'], documentUrlPatterns: ['<all_urls>'] });
+      menus.create({
+        id: 'audit-page',
+        title: t('audit_menu_item'),
+        contexts: ['page'],
+        documentUrlPatterns: ['<all_urls>'],
+      });
     };
     browser.runtime.onInstalled.addListener(() => void createMenus());
     browser.runtime.onStartup.addListener(() => void createMenus());
     menus.onClicked.addListener((info, tab) => {
       if (!tab?.id) return;
-      if (info.menuItemId === 'check-link' && info.linkUrl) void sendToTab(tab.id, { type: 'checkLink', url: info.linkUrl });
+      if (info.menuItemId === 'check-link' && info.linkUrl)
+        void sendToTab(tab.id, { type: 'checkLink', url: info.linkUrl });
       if (info.menuItemId === 'recheck-page') void sendToTab(tab.id, { type: 'recheckPage' });
       // The report of every link of the page, in a new tab beside it (src/audit-page/).
       if (info.menuItemId === 'audit-page') void openAuditPage(tab.id);

@@ -15,7 +15,10 @@ export interface Asker {
   pageUrl: string | null;
 }
 
-type Answer = (request: Requests['lookup']['request'], asker: Asker) => Promise<{ verdicts: WireVerdict[]; queued: string[] }>;
+type Answer = (
+  request: Requests['lookup']['request'],
+  asker: Asker,
+) => Promise<{ verdicts: WireVerdict[]; queued: string[] }>;
 
 interface Reader {
   port: ChannelPort;
@@ -39,10 +42,24 @@ export class VerdictPushes {
     const reader: Reader = { port, details: false, outbox: [] };
     port.onMessage.addListener((message) => {
       const m = message as Partial<ChannelRequest> | null;
-      if (typeof m !== 'object' || m === null || m.type !== 'want' || typeof m.id !== 'number' || !Array.isArray(m.urls)) return;
+      if (
+        typeof m !== 'object' ||
+        m === null ||
+        m.type !== 'want' ||
+        typeof m.id !== 'number' ||
+        !Array.isArray(m.urls)
+      )
+        return;
       const id = m.id;
       reader.details ||= m.details === true;
-      void this.#answer({ urls: m.urls.filter((u): u is string => typeof u === 'string'), ...(m.force ? { force: true } : {}), ...(m.details ? { details: true } : {}) }, asker).then(
+      void this.#answer(
+        {
+          urls: m.urls.filter((u): u is string => typeof u === 'string'),
+          ...(m.force ? { force: true } : {}),
+          ...(m.details ? { details: true } : {}),
+        },
+        asker,
+      ).then(
         ({ verdicts, queued }) => {
           for (const url of queued) {
             let readers = this.#waiting.get(url);

@@ -44,7 +44,12 @@ export class WorkQueue {
     try {
       for (;;) {
         const room = this.#o.parallel - active.size;
-        const next = room > 0 ? (await this.#o.store.nextQueued(room + this.#inFlight.size)).filter((q) => !this.#inFlight.has(q.url)).slice(0, room) : [];
+        const next =
+          room > 0
+            ? (await this.#o.store.nextQueued(room + this.#inFlight.size))
+                .filter((q) => !this.#inFlight.has(q.url))
+                .slice(0, room)
+            : [];
         for (const item of next) {
           this.#inFlight.add(item.url);
           const job = this.#checkOne(item.url).finally(() => {
@@ -71,4 +76,3 @@ export class WorkQueue {
     this.#o.onVerdict(report);
   }
 }
-

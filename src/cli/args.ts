@@ -61,7 +61,8 @@ function editDistance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const row = [i];
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
     prev = row;
   }
   return prev[b.length]!;
@@ -69,7 +70,8 @@ function editDistance(a: string, b: string): number {
 
 function positiveInt(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`${name} wants a whole number above 0, got "${value}"`);
+  if (!/^\d+$/.test(value) || Number(value) < 1)
+    throw new UsageError(`${name} wants a whole number above 0, got "${value}"`);
   return Number(value);
 }
 
@@ -85,7 +87,8 @@ export function engineSettings(values: Record<string, string | boolean | string[
   }
   const connectTo = (values['connect-to'] as string[] | undefined) ?? [];
   for (const spec of connectTo) {
-    if (!/^[^:\s]+:\d+:(\[[^\]]+\]|[^:\s]+):\d+$/.test(spec)) throw new UsageError(`--connect-to wants HOST:PORT:ADDRESS:PORT, got "${spec}"`);
+    if (!/^[^:\s]+:\d+:(\[[^\]]+\]|[^:\s]+):\d+$/.test(spec))
+      throw new UsageError(`--connect-to wants HOST:PORT:ADDRESS:PORT, got "${spec}"`);
   }
   const online = values['online-hosts'] as string | undefined;
   return {
@@ -95,7 +98,13 @@ export function engineSettings(values: Record<string, string | boolean | string[
     archiveEndpoint: endpoint ?? null,
     archive: !values['no-archive'],
     connectTo,
-    onlineHosts: online === undefined ? null : online.split(',').map((h) => h.trim()).filter(Boolean),
+    onlineHosts:
+      online === undefined
+        ? null
+        : online
+            .split(',')
+            .map((h) => h.trim())
+            .filter(Boolean),
     caFiles: (values.ca as string[] | undefined) ?? [],
   };
 }

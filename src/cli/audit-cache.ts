@@ -30,7 +30,13 @@ export async function loadCache(file: string): Promise<Cache> {
   let text: string;
   try {
     const size = (await stat(file)).size;
-    if (size > MAX_CACHE_BYTES) throw new CacheError(corrupt(file, `it is ${Math.round(size / 1024 / 1024)} MiB, more than a cache of ours ever holds (${MAX_CACHE_BYTES / 1024 / 1024} MiB)`));
+    if (size > MAX_CACHE_BYTES)
+      throw new CacheError(
+        corrupt(
+          file,
+          `it is ${Math.round(size / 1024 / 1024)} MiB, more than a cache of ours ever holds (${MAX_CACHE_BYTES / 1024 / 1024} MiB)`,
+        ),
+      );
     text = await readFile(file, 'utf8');
   } catch (err) {
     if (err instanceof CacheError) throw err;
@@ -74,17 +80,32 @@ export function cacheProblem(data: unknown): string | null {
     if (!isVerdict(r.verdict)) return `${where} has an unknown verdict`;
     if (!REASONS.has(r.reason as string)) return `${where} has an unknown reason`;
     if (typeof r.detail !== 'string' || !isTime(r.checkedAt)) return `${where} has no detail or check time`;
-    if (!(r.status === null || typeof r.status === 'number') || typeof r.redirects !== 'number') return `${where} has a bad status`;
+    if (!(r.status === null || typeof r.status === 'number') || typeof r.redirects !== 'number')
+      return `${where} has a bad status`;
     // What a report may later turn into a link must be a web address: a cache is a file anyone could have edited.
-    if (!isWebAddress(r.url) || !isWebAddressOrNull(r.finalUrl) || !isWebAddressOrNull(r.newHome)) return `${where} has a bad address`;
+    if (!isWebAddress(r.url) || !isWebAddressOrNull(r.finalUrl) || !isWebAddressOrNull(r.newHome))
+      return `${where} has a bad address`;
     if (!isTimeOrNull(r.firstFailedAt) || !isTimeOrNull(r.lastAliveAt)) return `${where} has a bad date`;
     const archive = r.archive as Record<string, unknown> | null;
-    if (archive !== null && (typeof archive !== 'object' || typeof archive.timestamp !== 'string' || !/^\d{14}$/.test(archive.timestamp) || archive.url !== captureLink(archive.timestamp, r.url))) {
+    if (
+      archive !== null &&
+      (typeof archive !== 'object' ||
+        typeof archive.timestamp !== 'string' ||
+        !/^\d{14}$/.test(archive.timestamp) ||
+        archive.url !== captureLink(archive.timestamp, r.url))
+    ) {
       return `${where} has a bad archive capture`;
     }
     if (!Array.isArray(r.history)) return `${where} has no history`;
     for (const o of r.history as Array<Record<string, unknown>>) {
-      if (typeof o !== 'object' || o === null || !isTime(o.at) || !OUTCOMES.has(o.outcome as string) || !REASONS.has(o.reason as string)) return `${where} has a bad history entry`;
+      if (
+        typeof o !== 'object' ||
+        o === null ||
+        !isTime(o.at) ||
+        !OUTCOMES.has(o.outcome as string) ||
+        !REASONS.has(o.reason as string)
+      )
+        return `${where} has a bad history entry`;
     }
   }
   return null;
@@ -124,6 +145,8 @@ export async function saveCache(file: string, cache: Cache, now: Date): Promise<
     await rename(temp, file);
   } catch (err) {
     await unlink(temp).catch(() => undefined);
-    throw new CacheError(`could not write the cache ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new CacheError(
+      `could not write the cache ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+    );
   }
 }

@@ -12,7 +12,8 @@ export function clockFromEnv(env: Record<string, string | undefined>): Clock | n
   const given = env.STILL_THERE_NOW;
   if (given === undefined || given === '') return null;
   const at = Date.parse(given);
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(given) || Number.isNaN(at)) throw new ClockError(`STILL_THERE_NOW wants an ISO 8601 time like 2026-11-29T10:00:00Z, got "${given}"`);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(given) || Number.isNaN(at))
+    throw new ClockError(`STILL_THERE_NOW wants an ISO 8601 time like 2026-11-29T10:00:00Z, got "${given}"`);
   const offset = at - Date.now();
   return () => new Date(Date.now() + offset);
 }

@@ -22,7 +22,16 @@ import { CrawlError, crawlSite, type Crawl, type CrawlTarget, type Occurrence } 
 import { createNodeEngine } from './engine.ts';
 import { parseConnectTo } from './http-transport.ts';
 import { OFFLINE_BANNER } from './check-command.ts';
-import { commandLine, deliver, existingFolder, EXIT_HELP, OUTPUT_HELP, OUTPUT_OPTIONS, outputSettings, wantsColour } from './output-options.ts';
+import {
+  commandLine,
+  deliver,
+  existingFolder,
+  EXIT_HELP,
+  OUTPUT_HELP,
+  OUTPUT_OPTIONS,
+  outputSettings,
+  wantsColour,
+} from './output-options.ts';
 import { MAX_PAGE_BYTES } from './page-evidence.ts';
 import { createCrawlProgress, createProgress } from './progress.ts';
 
@@ -60,7 +69,6 @@ const AUDIT_OPTIONS = {
   publisher: { type: 'string' },
 } as const;
 
-
 export interface AuditIo {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
@@ -70,20 +78,29 @@ export interface AuditIo {
   clock?: Clock | null;
 }
 
-export async function auditCommand(argv: string[], io: AuditIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export async function auditCommand(
+  argv: string[],
+  io: AuditIo = { stdout: process.stdout, stderr: process.stderr },
+): Promise<number> {
   const { values, positionals } = parse(argv, AUDIT_OPTIONS);
   if (values.help) {
     io.stdout.write(`${AUDIT_HELP}\n`);
     return 0;
   }
   const settings = engineSettings(values);
-  if (positionals.length !== 1) throw new UsageError(positionals.length ? 'give one site, folder or file to audit' : 'give the site to audit: an address, a folder or an HTML file');
+  if (positionals.length !== 1)
+    throw new UsageError(
+      positionals.length
+        ? 'give one site, folder or file to audit'
+        : 'give the site to audit: an address, a folder or an HTML file',
+    );
   const output = await outputSettings(values);
   const { format, failOn } = output;
   const target = positionals[0] === '-' ? await pageFromStdin(io.stdin) : await crawlTarget(positionals[0]!);
   if (values.cache !== undefined) await existingFolder(values.cache, '--cache');
   const publisher = values.feed === undefined ? null : await feedPublisher(values.feed, values.publisher, target);
-  if (values.feed === undefined && values.publisher !== undefined) throw new UsageError('--publisher names who checked in a feed: give --feed FILE too');
+  if (values.feed === undefined && values.publisher !== undefined)
+    throw new UsageError('--publisher names who checked in a feed: give --feed FILE too');
   const caPems = settings.caFiles.map((f) => {
     try {
       return readFileSync(f, 'utf8');
@@ -137,7 +154,8 @@ export async function auditCommand(argv: string[], io: AuditIo = { stdout: proce
       onPage: (read, found) => crawling.page(read, found),
       onOccurrence(o) {
         // A resource link by its address or its words: one such occurrence puts every occurrence on the worklist.
-        if (everything || (o.text !== null && spotResource(spottingFacts(o, o.text)).resource)) include(addressKey(o.href));
+        if (everything || (o.text !== null && spotResource(spottingFacts(o, o.text)).resource))
+          include(addressKey(o.href));
       },
     });
     crawling.stop();
@@ -168,7 +186,11 @@ export async function auditCommand(argv: string[], io: AuditIo = { stdout: proce
   }
   const rows = [];
   for (const [key, report] of checks) {
-    const foundOn: FoundOn[] = (found.get(key) ?? []).map((o) => ({ page: o.page, text: o.text ?? '', position: o.position }));
+    const foundOn: FoundOn[] = (found.get(key) ?? []).map((o) => ({
+      page: o.page,
+      text: o.text ?? '',
+      position: o.position,
+    }));
     rows.push(auditRow(await report, foundOn));
   }
   // Every check came back "offline": the machine, not the site, is the news; nothing was judged (exit 2).
@@ -191,7 +213,12 @@ export async function auditCommand(argv: string[], io: AuditIo = { stdout: proce
   if (offline) io.stderr.write(`still-there: ${OFFLINE_BANNER}\n`);
 
   if (values.feed !== undefined && publisher !== null && !offline) {
-    const feed = buildFeed({ publisher, site: report.site, generatedAt: report.generatedAt, reports: await settled(checks) });
+    const feed = buildFeed({
+      publisher,
+      site: report.site,
+      generatedAt: report.generatedAt,
+      reports: await settled(checks),
+    });
     if (!(await deliver(renderFeed(feed), values.feed, io))) return 2;
   }
 
@@ -212,7 +239,10 @@ export async function auditCommand(argv: string[], io: AuditIo = { stdout: proce
 async function feedPublisher(file: string, given: string | undefined, target: CrawlTarget): Promise<string> {
   await existingFolder(file, '--feed');
   const name = given ?? (target.kind === 'url' ? new URL(target.url).hostname : undefined);
-  if (name === undefined) throw new UsageError('--feed: name who checked with --publisher "Your organisation" (a folder has no host name to use)');
+  if (name === undefined)
+    throw new UsageError(
+      '--feed: name who checked with --publisher "Your organisation" (a folder has no host name to use)',
+    );
   const problem = publisherProblem(name);
   if (problem) throw new UsageError(`--publisher: ${problem}`);
   return name;
@@ -228,8 +258,15 @@ function siteProblems(crawl: Crawl): SitePageProblem[] {
   for (const p of crawl.problems) {
     let problem = byUrl.get(p.url);
     if (!problem) {
-      const detail = p.why ? `it was read only in part: ${p.why}` : p.status ? `the server answered ${p.status}` : 'no answer came';
-      byUrl.set(p.url, (problem = { url: p.url, status: p.why || !p.status ? null : p.status, detail, linkedFrom: [] }));
+      const detail = p.why
+        ? `it was read only in part: ${p.why}`
+        : p.status
+          ? `the server answered ${p.status}`
+          : 'no answer came';
+      byUrl.set(
+        p.url,
+        (problem = { url: p.url, status: p.why || !p.status ? null : p.status, detail, linkedFrom: [] }),
+      );
     }
     if (p.linkedFrom && !problem.linkedFrom.includes(p.linkedFrom)) problem.linkedFrom.push(p.linkedFrom);
   }
@@ -245,7 +282,8 @@ async function crawlTarget(given: string): Promise<CrawlTarget> {
     } catch {
       throw new UsageError(`"${given}" is not a web address`);
     }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`audit reads http(s) sites or local files, not ${url.protocol} addresses`);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      throw new UsageError(`audit reads http(s) sites or local files, not ${url.protocol} addresses`);
     return { kind: 'url', url: url.toString() };
   }
   try {
@@ -257,8 +295,6 @@ async function crawlTarget(given: string): Promise<CrawlTarget> {
   return { kind: 'path', path: given };
 }
 
-
-
 /**
  * What spotting is told about a crawled link: the same evidence as on a live page (src/directory/link-evidence.ts)
  * when the crawl kept the page's HTML, its address and words alone otherwise.
@@ -266,7 +302,14 @@ async function crawlTarget(given: string): Promise<CrawlTarget> {
 function spottingFacts(o: Occurrence, text: string): LinkFacts {
   const e = o.evidence;
   if (!e) return { href: o.href, text, pageHost: o.pageHost };
-  return { href: o.href, text: e.words, title: e.title, pageHost: o.pageHost, context: () => e.context, inPageChrome: () => e.inPageChrome };
+  return {
+    href: o.href,
+    text: e.words,
+    title: e.title,
+    pageHost: o.pageHost,
+    context: () => e.context,
+    inPageChrome: () => e.inPageChrome,
+  };
 }
 
 /** `audit -`: the page on standard input, written to a file of its own and audited as a local file. */
@@ -277,7 +320,8 @@ async function pageFromStdin(input: AsyncIterable<Buffer | string> | undefined):
   for await (const chunk of input) {
     const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     size += b.length;
-    if (size > MAX_PAGE_BYTES) throw new UsageError(`the page on standard input is larger than ${MAX_PAGE_BYTES / 1024 / 1024} MiB`);
+    if (size > MAX_PAGE_BYTES)
+      throw new UsageError(`the page on standard input is larger than ${MAX_PAGE_BYTES / 1024 / 1024} MiB`);
     chunks.push(b);
   }
   if (size === 0) throw new UsageError('- reads a page from standard input, and it was empty');

@@ -82,14 +82,18 @@ const CRAWL_CONCURRENCY = 4;
 export function crawlDispatcher(connectTo: ConnectTo[], ca: string[]): Agent {
   const map = new Map(connectTo.map((c) => [`${c.host}:${c.port}`, c]));
   // One secure context for the whole crawl: a `ca` option would rebuild the trust store on every connection.
-  const connector = buildConnector(ca.length ? { secureContext: tls.createSecureContext({ ca: [...tls.rootCertificates, ...ca] }) } : {});
+  const connector = buildConnector(
+    ca.length ? { secureContext: tls.createSecureContext({ ca: [...tls.rootCertificates, ...ca] }) } : {},
+  );
   return new Agent({
     connect(opts, callback) {
       const name = opts.hostname.toLowerCase().replace(/^\[|\]$/g, '');
       const port = Number(opts.port || (opts.protocol === 'https:' ? 443 : 80));
       const mapped = map.get(`${name}:${port}`);
       if (mapped) {
-        const host = mapped.address.includes(':') ? `[${mapped.address}]:${mapped.toPort}` : `${mapped.address}:${mapped.toPort}`;
+        const host = mapped.address.includes(':')
+          ? `[${mapped.address}]:${mapped.toPort}`
+          : `${mapped.address}:${mapped.toPort}`;
         connector({ ...opts, hostname: mapped.address, host, port: String(mapped.toPort), servername: name }, callback);
         return;
       }
@@ -207,7 +211,14 @@ export async function crawlSite(options: CrawlOptions): Promise<Crawl> {
       seenOnPage.set(result.parent, position);
       const text = result.displayText ?? null;
       const evidence = text === null ? undefined : evidenceOf(result.parent, result.url);
-      found({ href: result.url, page: result.parent, pageHost: local ? '127.0.0.1' : hostnameOf(result.parent), text, position, ...(evidence ? { evidence } : {}) });
+      found({
+        href: result.url,
+        page: result.parent,
+        pageHost: local ? '127.0.0.1' : hostnameOf(result.parent),
+        text,
+        position,
+        ...(evidence ? { evidence } : {}),
+      });
       return;
     }
     if (result.state === LinkState.BROKEN) {
@@ -246,9 +257,14 @@ export async function crawlSite(options: CrawlOptions): Promise<Crawl> {
   }
 
   const first = startResult as LinkResult | null;
-  if (!first || first.state === LinkState.SKIPPED) throw new CrawlError(`${describeTarget(options.target)} leads off the site (a redirect to another host?); audit the address it leads to`);
+  if (!first || first.state === LinkState.SKIPPED)
+    throw new CrawlError(
+      `${describeTarget(options.target)} leads off the site (a redirect to another host?); audit the address it leads to`,
+    );
   if (first.state === LinkState.BROKEN) {
-    throw new CrawlError(`could not read ${describeTarget(options.target)}: ${first.status ? `the server answered ${first.status}` : failureText(first)}`);
+    throw new CrawlError(
+      `could not read ${describeTarget(options.target)}: ${first.status ? `the server answered ${first.status}` : failureText(first)}`,
+    );
   }
   // A page that never finished arriving was read only in part: the start page so read is no audit of the site.
   const startCut = bodies.cutOffReason(first.url);
@@ -285,7 +301,8 @@ function indexAliases(pages: Set<string>, occurrences: Occurrence[]): Map<string
   const alias = new Map<string, string>();
   for (const page of pages) {
     const folder = page.replace(/\/index\.html?$/i, '/');
-    if (folder !== page && pages.has(folder) && signatures.get(folder) === signatures.get(page)) alias.set(page, folder);
+    if (folder !== page && pages.has(folder) && signatures.get(folder) === signatures.get(page))
+      alias.set(page, folder);
   }
   return alias;
 }
@@ -313,7 +330,10 @@ async function servedRoot(target: string): Promise<string> {
  * Names for pages of a local folder, as paths an editor opens: linkinator names them relative to the folder it
  * serves (or gives its own server's address); a directory becomes its index.html.
  */
-async function localNamer(target: { kind: 'path'; path: string }, port: number): Promise<(page: string) => Promise<string>> {
+async function localNamer(
+  target: { kind: 'path'; path: string },
+  port: number,
+): Promise<(page: string) => Promise<string>> {
   const info = await stat(target.path);
   const root = info.isDirectory() ? target.path : path.dirname(target.path);
   const server = `http://127.0.0.1:${port}/`;

@@ -5,7 +5,15 @@ import { terminalSafe } from '../report/table.ts';
 import { badInputLine, summaryLine, tableRow, toCheckLine, type CheckLine } from './check-output.ts';
 import { createNodeEngine } from './engine.ts';
 import { argumentLines, readLines, type InputLine } from './input.ts';
-import { commandLine, deliver, EXIT_HELP, OUTPUT_HELP, OUTPUT_OPTIONS, outputSettings, wantsColour } from './output-options.ts';
+import {
+  commandLine,
+  deliver,
+  EXIT_HELP,
+  OUTPUT_HELP,
+  OUTPUT_OPTIONS,
+  outputSettings,
+  wantsColour,
+} from './output-options.ts';
 import { createProgress } from './progress.ts';
 import { zeroCounts, type LinkReport } from '../health/verdict.ts';
 import { screenUrl } from '../health/screen.ts';
@@ -36,7 +44,10 @@ export interface Io {
   newHomeFor?: (url: string) => string | null;
 }
 
-export async function checkCommand(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr, stdin }): Promise<number> {
+export async function checkCommand(
+  argv: string[],
+  io: Io = { stdout: process.stdout, stderr: process.stderr, stdin },
+): Promise<number> {
   const { values, positionals } = parse(argv, { ...ENGINE_OPTIONS, ...OUTPUT_OPTIONS });
   if (values.help) {
     io.stdout.write(`${CHECK_HELP}\n`);
@@ -47,7 +58,8 @@ export async function checkCommand(argv: string[], io: Io = { stdout: process.st
   // As lychee: "-" is standard input, beside any addresses given; with no address at all, standard input too.
   const given = positionals.filter((p) => p !== '-');
   const readStdin = positionals.includes('-') || given.length === 0;
-  if (readStdin && given.length === 0 && io.stdin.isTTY) throw new UsageError('give addresses as arguments, or one a line on standard input (-)');
+  if (readStdin && given.length === 0 && io.stdin.isTTY)
+    throw new UsageError('give addresses as arguments, or one a line on standard input (-)');
   const lines = inputs(given, readStdin ? io.stdin : null);
   const engine = createNodeEngine({ ...settings, ...(io.newHomeFor ? { newHomeFor: io.newHomeFor } : {}) });
   const streaming = output.format === 'table' || output.format === 'json';
@@ -60,7 +72,9 @@ export async function checkCommand(argv: string[], io: Io = { stdout: process.st
   const streamed: string[] = [];
 
   // Check every distinct address once, concurrently; print in input order as soon as each is ready.
-  const pending: Array<Promise<{ line: CheckLine; detail: string; input: InputLine & { from: string }; report: LinkReport | null }>> = [];
+  const pending: Array<
+    Promise<{ line: CheckLine; detail: string; input: InputLine & { from: string }; report: LinkReport | null }>
+  > = [];
   const byAddress = new Map<string, Promise<LinkReport>>();
   let printed = 0;
   const flush = async (all: boolean) => {
@@ -121,12 +135,19 @@ export async function checkCommand(argv: string[], io: Io = { stdout: process.st
   if (checked === 0 || wasOffline) return 2;
   return [...output.failOn].some((v) => counts[v] > 0) ? 1 : 0;
 
-  function lineResult(input: InputLine & { from: string }): Promise<{ line: CheckLine; detail: string; input: InputLine & { from: string }; report: LinkReport | null }> {
+  function lineResult(
+    input: InputLine & { from: string },
+  ): Promise<{ line: CheckLine; detail: string; input: InputLine & { from: string }; report: LinkReport | null }> {
     const problem = input.problem ?? screenProblem(input.text);
     if (problem) {
       progress.tick();
       const where = input.from === FROM_STDIN ? `line ${input.lineNumber}` : `argument ${input.lineNumber}`;
-      return Promise.resolve({ line: badInputLine(input.text, `${where}: ${problem}`, new Date()), detail: '', input, report: null });
+      return Promise.resolve({
+        line: badInputLine(input.text, `${where}: ${problem}`, new Date()),
+        detail: '',
+        input,
+        report: null,
+      });
     }
     let report = byAddress.get(input.text);
     if (!report) {
@@ -147,13 +168,25 @@ export async function checkCommand(argv: string[], io: Io = { stdout: process.st
 
 async function isSettled(p: Promise<unknown>): Promise<boolean> {
   const marker = Symbol('pending');
-  return (await Promise.race([p.then(() => true, () => true), Promise.resolve(marker)])) !== marker;
+  return (
+    (await Promise.race([
+      p.then(
+        () => true,
+        () => true,
+      ),
+      Promise.resolve(marker),
+    ])) !== marker
+  );
 }
 
 /** The addresses given as arguments, then those on standard input, each marked with where it came from. */
-async function* inputs(given: string[], stdinStream: AsyncIterable<Buffer | string> | null): AsyncGenerator<InputLine & { from: string }> {
+async function* inputs(
+  given: string[],
+  stdinStream: AsyncIterable<Buffer | string> | null,
+): AsyncGenerator<InputLine & { from: string }> {
   for await (const line of argumentLines(given)) yield { ...line, from: FROM_ARGUMENTS };
   if (stdinStream) for await (const line of readLines(stdinStream)) yield { ...line, from: FROM_STDIN };
 }
 
-export const OFFLINE_BANNER = 'this computer appears to be offline: no link could be judged, so none is reported dead or alive (exit 2)';
+export const OFFLINE_BANNER =
+  'this computer appears to be offline: no link could be judged, so none is reported dead or alive (exit 2)';

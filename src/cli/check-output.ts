@@ -6,7 +6,10 @@ import type { Verdict, VerdictSummary } from '../health/verdict.ts';
 import { terminalSafe } from '../report/table.ts';
 
 /** The verdict's summary without its detail (the table prints it; the JSON contract leaves it out), the address as given. */
-export type CheckLine = Pick<VerdictSummary, 'url' | 'verdict' | 'reason' | 'status' | 'finalUrl' | 'newHome' | 'archive' | 'checkedAt'> & {
+export type CheckLine = Pick<
+  VerdictSummary,
+  'url' | 'verdict' | 'reason' | 'status' | 'finalUrl' | 'newHome' | 'archive' | 'checkedAt'
+> & {
   /** Only for lines that could not be checked at all (bad input). */
   error?: string;
 };
@@ -38,7 +41,12 @@ export function badInputLine(given: string, problem: string, now: Date): CheckLi
   };
 }
 
-const COLOURS: Record<Verdict, string> = { alive: '\x1b[32m', moved: '\x1b[36m', dead: '\x1b[31m', unverified: '\x1b[33m' };
+const COLOURS: Record<Verdict, string> = {
+  alive: '\x1b[32m',
+  moved: '\x1b[36m',
+  dead: '\x1b[31m',
+  unverified: '\x1b[33m',
+};
 
 /** One row of the readable table: verdict, reason, address, and what to do about it. */
 export function tableRow(line: CheckLine, detail: string, colour: boolean): string {
@@ -55,6 +63,11 @@ export function tableRow(line: CheckLine, detail: string, colour: boolean): stri
 
 export function summaryLine(counts: Record<Verdict, number>, invalid: number): string {
   const total = counts.alive + counts.moved + counts.dead + counts.unverified;
-  const parts = [`${counts.alive} alive`, `${counts.moved} moved`, `${counts.dead} dead`, `${counts.unverified} unverified`];
+  const parts = [
+    `${counts.alive} alive`,
+    `${counts.moved} moved`,
+    `${counts.dead} dead`,
+    `${counts.unverified} unverified`,
+  ];
   return `${total} checked: ${parts.join(', ')}${invalid ? ` (${invalid} ${invalid === 1 ? 'line' : 'lines'} could not be read)` : ''}`;
 }

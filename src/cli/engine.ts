@@ -46,13 +46,22 @@ export function createNodeEngine(settings: EngineSettings): NodeEngine {
 }
 
 /** The command line's part of the engine: its settings on a given network (Node's, or a test's stand-in). */
-export function commandLineEngineConfig(settings: EngineSettings, transport: Transport, reachesHost: ReachesHost): EngineConfig {
+export function commandLineEngineConfig(
+  settings: EngineSettings,
+  transport: Transport,
+  reachesHost: ReachesHost,
+): EngineConfig {
   return {
     transport,
     reachesHost,
     ...(settings.onlineHosts ? { onlineHosts: settings.onlineHosts } : {}),
     // An archive endpoint the user names (a mirror, an emulator on loopback) is trusted like --allow-private.
-    archive: settings.archive ? { endpoints: settings.archiveEndpoint ? waybackAt(settings.archiveEndpoint) : WAYBACK_DEFAULT, trusted: settings.archiveEndpoint !== null } : null,
+    archive: settings.archive
+      ? {
+          endpoints: settings.archiveEndpoint ? waybackAt(settings.archiveEndpoint) : WAYBACK_DEFAULT,
+          trusted: settings.archiveEndpoint !== null,
+        }
+      : null,
     limits: { ...COMMAND_LINE_LIMITS, timeoutMs: settings.timeoutMs, concurrency: settings.concurrency },
     allowPrivate: settings.allowPrivate,
     ...(settings.newHomeFor ? { newHomeFor: settings.newHomeFor } : {}),

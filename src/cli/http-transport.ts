@@ -14,7 +14,15 @@ import type { Readable } from 'node:stream';
 import { normaliseUrl } from '../health/address.ts';
 import { isPrivateAddress, isPrivateHost } from '../health/screen.ts';
 import { decodeBody, firstBytes } from '../health/body.ts';
-import { failedExchange, isTextual, type Exchange, type FailureKind, type FetchOptions, type Hop, type Transport } from '../health/transport.ts';
+import {
+  failedExchange,
+  isTextual,
+  type Exchange,
+  type FailureKind,
+  type FetchOptions,
+  type Hop,
+  type Transport,
+} from '../health/transport.ts';
 
 /** A current desktop browser's user agent: servers that refuse "node" or "curl" let people's browsers in. */
 export const BROWSER_USER_AGENT =
@@ -46,7 +54,12 @@ export function parseConnectTo(spec: string): ConnectTo {
   // HOST:PORT:ADDRESS:PORT, IPv6 addresses in brackets.
   const m = /^([^:\s]+):(\d+):(\[[^\]]+\]|[^:\s]+):(\d+)$/.exec(spec.trim());
   if (!m) throw new Error(`--connect-to wants HOST:PORT:ADDRESS:PORT, got "${spec}"`);
-  return { host: m[1]!.toLowerCase(), port: Number(m[2]), address: m[3]!.replace(/^\[|\]$/g, ''), toPort: Number(m[4]) };
+  return {
+    host: m[1]!.toLowerCase(),
+    port: Number(m[2]),
+    address: m[3]!.replace(/^\[|\]$/g, ''),
+    toPort: Number(m[4]),
+  };
 }
 
 /** glibc waits 5 s a try, two tries by default (resolv.conf(5)): longer than that, the answer is not coming. */
@@ -57,9 +70,16 @@ const DECOMPRESSORS: Record<string, (() => zlib.Zlib & NodeJS.ReadWriteStream) |
   'x-gzip': () => zlib.createGunzip(),
   deflate: () => zlib.createInflate(),
   br: () => zlib.createBrotliDecompress(),
-  ...('createZstdDecompress' in zlib ? { zstd: () => (zlib as unknown as { createZstdDecompress(): zlib.Zlib & NodeJS.ReadWriteStream }).createZstdDecompress() } : {}),
+  ...('createZstdDecompress' in zlib
+    ? {
+        zstd: () =>
+          (zlib as unknown as { createZstdDecompress(): zlib.Zlib & NodeJS.ReadWriteStream }).createZstdDecompress(),
+      }
+    : {}),
 };
-const ACCEPT_ENCODING = Object.keys(DECOMPRESSORS).filter((k) => !k.startsWith('x-')).join(', ');
+const ACCEPT_ENCODING = Object.keys(DECOMPRESSORS)
+  .filter((k) => !k.startsWith('x-'))
+  .join(', ');
 
 export function createHttpTransport(options: HttpTransportOptions = {}): HttpTransport {
   const map = new Map((options.connectTo ?? []).map((c) => [`${c.host}:${c.port}`, c]));
@@ -68,7 +88,13 @@ export function createHttpTransport(options: HttpTransportOptions = {}): HttpTra
   const agents = {
     http: new http.Agent({ keepAlive: true, maxSockets: Infinity }),
     // One secure context built once: passing `ca` to the agent rebuilds the trust store per connection (~11 ms each).
-    https: new https.Agent({ keepAlive: true, maxSockets: Infinity, ...(options.ca?.length ? { secureContext: tls.createSecureContext({ ca: [...tlsRootCertificates(), ...options.ca] }) } : {}) }),
+    https: new https.Agent({
+      keepAlive: true,
+      maxSockets: Infinity,
+      ...(options.ca?.length
+        ? { secureContext: tls.createSecureContext({ ca: [...tlsRootCertificates(), ...options.ca] }) }
+        : {}),
+    }),
   };
 
   /**
@@ -89,7 +115,9 @@ export function createHttpTransport(options: HttpTransportOptions = {}): HttpTra
         const answer = addresses.filter((a) => a.family === 4 || a.family === 6);
         const privateOne = allowPrivate ? undefined : answer.find((a) => isPrivateAddress(a.address));
         if (privateOne || answer.length === 0) {
-          const why = privateOne ? `${hostname} resolves to the private address ${privateOne.address}` : `${hostname} has no address`;
+          const why = privateOne
+            ? `${hostname} resolves to the private address ${privateOne.address}`
+            : `${hostname} has no address`;
           return callback(Object.assign(new Error(why), { code: privateOne ? 'EPRIVATE' : 'ENODATA' }), '', 4);
         }
         if (opts.all) callback(null, answer);
@@ -98,7 +126,12 @@ export function createHttpTransport(options: HttpTransportOptions = {}): HttpTra
     };
   }
 
-  function once(url: URL, fo: FetchOptions, deadline: number, signal: AbortSignal): Promise<{ res: http.IncomingMessage; req: http.ClientRequest }> {
+  function once(
+    url: URL,
+    fo: FetchOptions,
+    deadline: number,
+    signal: AbortSignal,
+  ): Promise<{ res: http.IncomingMessage; req: http.ClientRequest }> {
     const secure = url.protocol === 'https:';
     const port = Number(url.port || (secure ? 443 : 80));
     const mapped = map.get(`${url.hostname.toLowerCase()}:${port}`);
@@ -162,17 +195,46 @@ export function createHttpTransport(options: HttpTransportOptions = {}): HttpTra
             next = null;
           }
         }
-        hops.push({ url: current.toString(), status, location: next?.toString() ?? null, setsCookie: Boolean(res.headers['set-cookie']) });
+        hops.push({
+          url: current.toString(),
+          status,
+          location: next?.toString() ?? null,
+          setsCookie: Boolean(res.headers['set-cookie']),
+        });
         if (next) {
           res.resume(); // drain and free the socket
           if (next.protocol !== 'http:' && next.protocol !== 'https:') {
-            return failedExchange(requested, 'bad-response', `redirects to a ${next.protocol} address`, hops, Date.now() - started);
+            return failedExchange(
+              requested,
+              'bad-response',
+              `redirects to a ${next.protocol} address`,
+              hops,
+              Date.now() - started,
+            );
           }
-          if (!fo.allowPrivate && isPrivateHost(next.hostname) && !map.has(`${next.hostname}:${next.port || (next.protocol === 'https:' ? 443 : 80)}`)) {
-            return failedExchange(requested, 'private-address', `redirects to ${next.hostname}`, hops, Date.now() - started);
+          if (
+            !fo.allowPrivate &&
+            isPrivateHost(next.hostname) &&
+            !map.has(`${next.hostname}:${next.port || (next.protocol === 'https:' ? 443 : 80)}`)
+          ) {
+            return failedExchange(
+              requested,
+              'private-address',
+              `redirects to ${next.hostname}`,
+              hops,
+              Date.now() - started,
+            );
           }
-          if (seen.has(normaliseUrl(next))) return failedExchange(requested, 'redirect-loop', `back to ${next}`, hops, Date.now() - started);
-          if (hops.length > fo.maxRedirects) return failedExchange(requested, 'too-many-redirects', `${hops.length} redirects`, hops, Date.now() - started);
+          if (seen.has(normaliseUrl(next)))
+            return failedExchange(requested, 'redirect-loop', `back to ${next}`, hops, Date.now() - started);
+          if (hops.length > fo.maxRedirects)
+            return failedExchange(
+              requested,
+              'too-many-redirects',
+              `${hops.length} redirects`,
+              hops,
+              Date.now() - started,
+            );
           current = next;
           continue;
         }
@@ -183,7 +245,14 @@ export function createHttpTransport(options: HttpTransportOptions = {}): HttpTra
           try {
             ({ body, truncated } = await readBody(res, headers, fo.maxBodyBytes));
           } catch (err) {
-            if (controller.signal.aborted) return failedExchange(requested, 'timeout', 'the body did not arrive in time', hops, Date.now() - started);
+            if (controller.signal.aborted)
+              return failedExchange(
+                requested,
+                'timeout',
+                'the body did not arrive in time',
+                hops,
+                Date.now() - started,
+              );
             return failedExchange(requested, failureOf(err), describe(err), hops, Date.now() - started);
           }
         } else {
@@ -230,7 +299,11 @@ export function createHttpTransport(options: HttpTransportOptions = {}): HttpTra
 }
 
 /** Reads at most maxBytes of the decoded body, then hangs up: never buffers a whole body of many MiB. */
-async function readBody(res: http.IncomingMessage, headers: Record<string, string>, maxBytes: number): Promise<{ body: string; truncated: boolean }> {
+async function readBody(
+  res: http.IncomingMessage,
+  headers: Record<string, string>,
+  maxBytes: number,
+): Promise<{ body: string; truncated: boolean }> {
   const encoding = (headers['content-encoding'] ?? '').trim().toLowerCase();
   const make = DECOMPRESSORS[encoding];
   let stream: Readable = res;
@@ -252,7 +325,8 @@ async function readBody(res: http.IncomingMessage, headers: Record<string, strin
 
 function flattenHeaders(h: http.IncomingHttpHeaders): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(h)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  for (const [k, v] of Object.entries(h))
+    if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
   return out;
 }
 
@@ -270,11 +344,20 @@ export function failureOf(err: unknown): FailureKind {
   const e = err as { code?: string; name?: string; message?: string };
   const code = e?.code ?? '';
   if (code === 'ENOTFOUND' || code === 'ENODATA' || code === 'ENONAME') return 'no-such-domain';
-  if (code === 'EAI_AGAIN' || code === 'ESERVFAIL' || code === 'ETIMEOUT' || code === 'ECONNREFUSED_DNS') return 'dns-error';
+  if (code === 'EAI_AGAIN' || code === 'ESERVFAIL' || code === 'ETIMEOUT' || code === 'ECONNREFUSED_DNS')
+    return 'dns-error';
   if (code === 'ECONNREFUSED') return 'refused';
-  if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNABORTED' || code === 'UND_ERR_SOCKET' || /socket hang up/i.test(e?.message ?? '')) return 'reset';
+  if (
+    code === 'ECONNRESET' ||
+    code === 'EPIPE' ||
+    code === 'ECONNABORTED' ||
+    code === 'UND_ERR_SOCKET' ||
+    /socket hang up/i.test(e?.message ?? '')
+  )
+    return 'reset';
   if (code === 'ETIMEDOUT' || code === 'ABORT_ERR' || e?.name === 'AbortError') return 'timeout';
-  if (code === 'ENETUNREACH' || code === 'EHOSTUNREACH' || code === 'ENETDOWN' || code === 'EHOSTDOWN') return 'unreachable';
+  if (code === 'ENETUNREACH' || code === 'EHOSTUNREACH' || code === 'ENETDOWN' || code === 'EHOSTDOWN')
+    return 'unreachable';
   if (code === 'EPRIVATE') return 'private-address';
   if (TLS_CODES.test(code)) return 'tls-error';
   if (code.startsWith('HPE_') || code === 'Z_DATA_ERROR' || code === 'ERR_INVALID_CHAR') return 'bad-response';

@@ -64,6 +64,10 @@ export async function* argumentLines(args: string[]): AsyncGenerator<InputLine> 
   for (const a of args) {
     n++;
     const tooLong = a.length > MAX_LINE_CHARS;
-    yield { lineNumber: n, text: tooLong ? a.slice(0, MAX_LINE_CHARS) : a.trim(), problem: tooLong ? `longer than ${MAX_LINE_CHARS} characters; skipped` : null };
+    yield {
+      lineNumber: n,
+      text: tooLong ? a.slice(0, MAX_LINE_CHARS) : a.trim(),
+      problem: tooLong ? `longer than ${MAX_LINE_CHARS} characters; skipped` : null,
+    };
   }
 }

@@ -21,7 +21,10 @@ ${CHECK_HELP.split('\n').slice(2).join('\n')}`;
 function version(): string {
   for (const candidate of ['../../package.json', '../package.json']) {
     try {
-      const pkg = JSON.parse(readFileSync(new URL(candidate, import.meta.url), 'utf8')) as { name?: string; version?: string };
+      const pkg = JSON.parse(readFileSync(new URL(candidate, import.meta.url), 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
       if (pkg.name === 'still-there' && pkg.version) return pkg.version;
     } catch {
       // not there: try the next
@@ -35,10 +38,20 @@ export async function main(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case 'check':
-        return await checkCommand(rest, { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, newHomeFor });
+        return await checkCommand(rest, {
+          stdout: process.stdout,
+          stderr: process.stderr,
+          stdin: process.stdin,
+          newHomeFor,
+        });
       case 'audit':
         // The only place STILL_THERE_NOW is read: a testing aid for --cache across "days" (audit-clock.ts).
-        return await auditCommand(rest, { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, clock: clockFromEnv(process.env) });
+        return await auditCommand(rest, {
+          stdout: process.stdout,
+          stderr: process.stderr,
+          stdin: process.stdin,
+          clock: clockFromEnv(process.env),
+        });
       case 'help':
       case '--help':
       case '-h':
@@ -54,9 +67,13 @@ export async function main(argv: string[]): Promise<number> {
         process.stderr.write(`${HELP}\n`);
         return 2;
       default: {
-        const near = command.startsWith('-') ? nearestOption(command, ['help', 'version']) : nearestOption(command, ['check', 'audit', 'help', 'version']);
+        const near = command.startsWith('-')
+          ? nearestOption(command, ['help', 'version'])
+          : nearestOption(command, ['check', 'audit', 'help', 'version']);
         const hint = near ? `did you mean ${command.startsWith('-') ? '--' : ''}${near}? ` : '';
-        throw new UsageError(`unknown command "${command}"; ${hint}try: still-there check URL, or still-there audit SITE`);
+        throw new UsageError(
+          `unknown command "${command}"; ${hint}try: still-there check URL, or still-there audit SITE`,
+        );
       }
     }
   } catch (err) {

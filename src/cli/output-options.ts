@@ -30,8 +30,14 @@ export interface OutputSettings {
   out: string | null;
 }
 
-export async function outputSettings(values: { format?: string; json?: boolean; out?: string; 'fail-on'?: string }): Promise<OutputSettings> {
-  if (values.json && values.format !== undefined && values.format !== 'json') throw new UsageError(`--json and --format ${values.format} ask for two formats; give one`);
+export async function outputSettings(values: {
+  format?: string;
+  json?: boolean;
+  out?: string;
+  'fail-on'?: string;
+}): Promise<OutputSettings> {
+  if (values.json && values.format !== undefined && values.format !== 'json')
+    throw new UsageError(`--json and --format ${values.format} ask for two formats; give one`);
   const format = values.format ?? (values.json ? 'json' : 'table');
   if (!isFormat(format)) throw new UsageError(`--format wants one of ${FORMATS.join(', ')}; got "${format}"`);
   if (values.out !== undefined) await existingFolder(values.out, '--out');
@@ -40,9 +46,13 @@ export async function outputSettings(values: { format?: string; json?: boolean; 
 
 export function parseFailOn(value: string | undefined): Set<Verdict> {
   if (value === undefined) return new Set(['dead']);
-  const wanted = value.split(',').map((v) => v.trim()).filter(Boolean);
+  const wanted = value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
   const bad = wanted.find((v) => !isVerdict(v) || v === 'alive');
-  if (bad !== undefined || wanted.length === 0) throw new UsageError(`--fail-on wants dead, moved or unverified (comma-separated), got "${value}"`);
+  if (bad !== undefined || wanted.length === 0)
+    throw new UsageError(`--fail-on wants dead, moved or unverified (comma-separated), got "${value}"`);
   return new Set(wanted as Verdict[]);
 }
 
@@ -67,7 +77,11 @@ export function wantsColour(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv 
 }
 
 /** Writes the report to --out or to standard output; false (and a message) when the file could not be written. */
-export async function deliver(text: string, out: string | null, io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }): Promise<boolean> {
+export async function deliver(
+  text: string,
+  out: string | null,
+  io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream },
+): Promise<boolean> {
   if (out === null) {
     io.stdout.write(text);
     return true;
@@ -76,7 +90,9 @@ export async function deliver(text: string, out: string | null, io: { stdout: No
     await writeFile(out, text, 'utf8');
     return true;
   } catch (err) {
-    io.stderr.write(`still-there: could not write ${terminalSafe(out)}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
+    io.stderr.write(
+      `still-there: could not write ${terminalSafe(out)}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`,
+    );
     return false;
   }
 }

@@ -10,7 +10,13 @@ import zlib from 'node:zlib';
 import type { Dispatcher } from 'undici';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import type { AnyNode, Element } from 'domhandler';
-import { EVIDENCE_BOXES, linkWords, PAGE_CHROME_ROLES, PAGE_CHROME_TAGS, surroundingWords } from '../directory/link-evidence.ts';
+import {
+  EVIDENCE_BOXES,
+  linkWords,
+  PAGE_CHROME_ROLES,
+  PAGE_CHROME_TAGS,
+  surroundingWords,
+} from '../directory/link-evidence.ts';
 
 export interface AnchorEvidence {
   /** Resolved against the page's address and its <base>, the fragment kept: as linkinator reports it. */
@@ -33,7 +39,11 @@ const CHROME_ROLES = new Set<string>(PAGE_CHROME_ROLES);
 export function anchorEvidence(html: string, pageUrl: string): AnchorEvidence[] {
   const doc = parseDocument(html, { decodeEntities: true });
   let base = pageUrl;
-  const baseElement = DomUtils.findOne((e) => e.name === 'base' && typeof e.attribs.href === 'string', doc.children, true);
+  const baseElement = DomUtils.findOne(
+    (e) => e.name === 'base' && typeof e.attribs.href === 'string',
+    doc.children,
+    true,
+  );
   if (baseElement) {
     try {
       base = new URL(baseElement.attribs.href!, pageUrl).href;
@@ -181,7 +191,12 @@ export class SitePages {
 
   #final(page: string): string {
     let url = page;
-    for (let i = 0; i < MAX_REDIRECTS && !this.#bodies.has(url) && !this.cutOff.has(url) && this.#redirects.has(url); i++) url = this.#redirects.get(url)!;
+    for (
+      let i = 0;
+      i < MAX_REDIRECTS && !this.#bodies.has(url) && !this.cutOff.has(url) && this.#redirects.has(url);
+      i++
+    )
+      url = this.#redirects.get(url)!;
     return url;
   }
 
@@ -201,7 +216,16 @@ export class SitePages {
 
 function decode(bytes: Buffer, encoding: string): string | null {
   try {
-    const plain = encoding === 'gzip' || encoding === 'x-gzip' ? zlib.gunzipSync(bytes) : encoding === 'br' ? zlib.brotliDecompressSync(bytes) : encoding === 'deflate' ? zlib.inflateSync(bytes) : encoding === '' || encoding === 'identity' ? bytes : null;
+    const plain =
+      encoding === 'gzip' || encoding === 'x-gzip'
+        ? zlib.gunzipSync(bytes)
+        : encoding === 'br'
+          ? zlib.brotliDecompressSync(bytes)
+          : encoding === 'deflate'
+            ? zlib.inflateSync(bytes)
+            : encoding === '' || encoding === 'identity'
+              ? bytes
+              : null;
     return plain ? new TextDecoder('utf-8').decode(plain) : null;
   } catch {
     return null;

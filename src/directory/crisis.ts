@@ -12,8 +12,14 @@ import { searchGroups, type SearchHit } from './search.ts';
  * every crisis line; the others for the lines of that crisis first, then the general ones.
  */
 const TOPIC_WORDS: ReadonlyArray<[CrisisTopic, RegExp]> = [
-  ['suicide', /\b(suicid\w*|kill (my|him|her|them)sel(f|ves)|want(ing)? to die|self[- ]?harm|quitarme la vida|autolesi\w*)\b/],
-  ['domestic-violence', /\b(domestic (violence|abuse)|intimate partner|partner abuse|dating (violence|abuse)|violencia (domestica|intrafamiliar|de pareja)|maltrato)\b/],
+  [
+    'suicide',
+    /\b(suicid\w*|kill (my|him|her|them)sel(f|ves)|want(ing)? to die|self[- ]?harm|quitarme la vida|autolesi\w*)\b/,
+  ],
+  [
+    'domestic-violence',
+    /\b(domestic (violence|abuse)|intimate partner|partner abuse|dating (violence|abuse)|violencia (domestica|intrafamiliar|de pareja)|maltrato)\b/,
+  ],
   ['sexual-assault', /\b(sexual (assault|abuse|violence)|rape|raped|agresion sexual|abuso sexual|violacion)\b/],
   ['crisis', /\b(crisis|988|crisis line|linea de crisis|emergencia emocional|emotional emergency)\b/],
 ];
@@ -50,7 +56,16 @@ export function crisisFirst(query: string, hits: readonly SearchHit[], groups: r
     ...band((g) => topic !== 'crisis' && answering(g, topic)),
     ...band((g) => answering(g, 'crisis') && (topic === 'crisis' || !answering(g, topic))),
   ];
-  const first = lines.map((group): SearchHit => hits.find((h) => h.group === group) ?? { group, matchedBy: 'name', matched: group.name, formerly: null, rank: -1 });
+  const first = lines.map(
+    (group): SearchHit =>
+      hits.find((h) => h.group === group) ?? {
+        group,
+        matchedBy: 'name',
+        matched: group.name,
+        formerly: null,
+        rank: -1,
+      },
+  );
   // A query that spells out one organisation's name ("American Foundation for Suicide Prevention") asks for that
   // organisation: its card stays first, the lines come right after it.
   const asked = hits[0] && namesOneOrganisation(query) && !lines.includes(hits[0].group) ? [hits[0]] : [];

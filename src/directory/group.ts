@@ -4,7 +4,8 @@
  * from memory. tests/unit/directory-schema.test.ts holds every record to that.
  */
 
-export type GroupKind = 'addiction' | 'mental-health' | 'family-and-friends' | 'helpline' | 'clearinghouse' | 'crisis' | 'grief' | 'health';
+export type GroupKind =
+  'addiction' | 'mental-health' | 'family-and-friends' | 'helpline' | 'clearinghouse' | 'crisis' | 'grief' | 'health';
 
 /** The crises a line answers, for the popup's crisis-first search (crisis.ts); 'crisis' is any crisis at all. */
 export type CrisisTopic = 'suicide' | 'domestic-violence' | 'sexual-assault' | 'crisis';
@@ -14,8 +15,20 @@ export type Confidence = 'H' | 'M' | 'L';
 
 /** The facts of a record a source can support (kinds and crisisTopics are the directory's own sorting, not facts). */
 export type Fact =
-  | 'name' | 'formerNames' | 'acronyms' | 'website' | 'otherDomains' | 'formerDomains' | 'unconfirmedFormerDomains'
-  | 'formerUrlPrefixes' | 'phones' | 'email' | 'address' | 'meetingFinder' | 'languages' | 'notes';
+  | 'name'
+  | 'formerNames'
+  | 'acronyms'
+  | 'website'
+  | 'otherDomains'
+  | 'formerDomains'
+  | 'unconfirmedFormerDomains'
+  | 'formerUrlPrefixes'
+  | 'phones'
+  | 'email'
+  | 'address'
+  | 'meetingFinder'
+  | 'languages'
+  | 'notes';
 
 /** A page a record's facts were read on. */
 export interface Source {

@@ -27,7 +27,11 @@ function homes(): readonly Home[] {
     const homes: Home[] = group.otherDomains.map((host) => ({ group, host, path: null }));
     if (group.website) {
       const w = new URL(group.website);
-      homes.unshift({ group, host: withoutWww(w.hostname), path: w.pathname === '/' ? null : `${withoutWww(w.hostname)}${w.pathname}`.toLowerCase() });
+      homes.unshift({
+        group,
+        host: withoutWww(w.hostname),
+        path: w.pathname === '/' ? null : `${withoutWww(w.hostname)}${w.pathname}`.toLowerCase(),
+      });
     }
     return homes;
   }));
@@ -67,7 +71,9 @@ export function isDirectoryUrl(url: string): boolean {
 export function claimedDomains(): string[] {
   const all = [
     ...homes().map((h) => h.host),
-    ...allGroups().flatMap((g) => [...g.formerDomains, ...g.formerUrlPrefixes.map((p) => withoutWww(p.split('/')[0]!))]).map((d) => d.toLowerCase()),
+    ...allGroups()
+      .flatMap((g) => [...g.formerDomains, ...g.formerUrlPrefixes.map((p) => withoutWww(p.split('/')[0]!))])
+      .map((d) => d.toLowerCase()),
   ];
   return [...new Set(all)].sort();
 }
@@ -99,10 +105,12 @@ function claimFor(raw: string | URL): Claim | null {
   const key = `${host}${url.pathname}${url.search}`.toLowerCase();
   // Old prefixes first: an old section on a current domain (aa.org/assets/en_US/) is a move the reader should hear about.
   for (const group of allGroups()) {
-    if (group.formerUrlPrefixes.some((prefix) => underPrefix(key, prefix.toLowerCase()))) return { group, former: true };
+    if (group.formerUrlPrefixes.some((prefix) => underPrefix(key, prefix.toLowerCase())))
+      return { group, former: true };
   }
   for (const home of homes()) {
-    if (home.path ? underPrefix(key, home.path) : hostWithin(host, home.host)) return { group: home.group, former: false };
+    if (home.path ? underPrefix(key, home.path) : hostWithin(host, home.host))
+      return { group: home.group, former: false };
   }
   for (const group of allGroups()) {
     if (group.formerDomains.some((domain) => hostWithin(host, domain))) return { group, former: true };

@@ -37,12 +37,23 @@ function patterns(): Array<{ group: Group; pattern: RegExp; name: string }> {
         // A name of one word ("Alateen", "Nar-Anon", "GROW") is matched as the group writes it: "grow" in a
         // sentence is an everyday word. Longer names in any case.
         const oneWord = !/\s/.test(name);
-        out.push({ group, name, pattern: new RegExp(`(?<![\\p{L}\\p{N}])${escape(name).replace(/\s+/g, '\\s+')}(?![\\p{L}\\p{N}])`, oneWord ? 'u' : 'iu') });
+        out.push({
+          group,
+          name,
+          pattern: new RegExp(
+            `(?<![\\p{L}\\p{N}])${escape(name).replace(/\s+/g, '\\s+')}(?![\\p{L}\\p{N}])`,
+            oneWord ? 'u' : 'iu',
+          ),
+        });
       }
     }
     for (const acronym of group.acronyms) {
       if (acronym.length < 2) continue;
-      out.push({ group, name: acronym, pattern: new RegExp(`(?<![\\p{L}\\p{N}.])${escape(acronym)}(?![\\p{L}\\p{N}])`, 'u') });
+      out.push({
+        group,
+        name: acronym,
+        pattern: new RegExp(`(?<![\\p{L}\\p{N}.])${escape(acronym)}(?![\\p{L}\\p{N}])`, 'u'),
+      });
     }
   }
   return out;

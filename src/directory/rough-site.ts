@@ -6,7 +6,8 @@ import { rememberedPerKey } from '../remembered.ts';
  * the page's own site, so the registrable domain is approximated: the last two labels, or three under the common
  * two-level suffixes (co.uk, org.au …). A wrong answer costs at most one extra or one missed check.
  */
-const TWO_LEVEL = /^(co|com|org|net|gov|edu|ac|nhs|gob|gc|or|ne|go|mil|nic|ltd|plc|sch|govt|health|nsw|qld|vic)\.[a-z]{2}$/;
+const TWO_LEVEL =
+  /^(co|com|org|net|gov|edu|ac|nhs|gob|gc|or|ne|go|mil|nic|ltd|plc|sch|govt|health|nsw|qld|vic)\.[a-z]{2}$/;
 
 export function roughSite(host: string): string {
   const h = host.toLowerCase().replace(/\.$/, '');

@@ -39,7 +39,14 @@ export interface GroupIndex {
 }
 
 /** A current name outranks a former one at the same tier: the former is how it was found, not what it is. */
-const KIND_WEIGHT: Record<MatchedBy, number> = { name: 0, acronym: 0, website: 1, otherDomain: 1, formerName: 2, formerDomain: 3 };
+const KIND_WEIGHT: Record<MatchedBy, number> = {
+  name: 0,
+  acronym: 0,
+  website: 1,
+  otherDomain: 1,
+  formerName: 2,
+  formerDomain: 3,
+};
 
 const FORMER = new Set<MatchedBy>(['formerName', 'formerDomain']);
 
@@ -53,8 +60,28 @@ const URL_WORDS = new Set(['http', 'https', 'www', 'org', 'com', 'net', 'gov']);
  * ones too: "Alcohólicos Anónimos de la ciudad" is still a search for AA. URL words let a pasted address search.
  */
 const OPTIONAL_WORDS = new Set([
-  'the', 'of', 'and', 'for', 'in', 'on', 'at', 'to', 'a', 'an',
-  'de', 'del', 'la', 'las', 'el', 'los', 'y', 'e', 'en', 'para', 'por', 'con',
+  'the',
+  'of',
+  'and',
+  'for',
+  'in',
+  'on',
+  'at',
+  'to',
+  'a',
+  'an',
+  'de',
+  'del',
+  'la',
+  'las',
+  'el',
+  'los',
+  'y',
+  'e',
+  'en',
+  'para',
+  'por',
+  'con',
   ...URL_WORDS,
 ]);
 
@@ -102,19 +129,22 @@ const SPANISH: Record<string, string[]> = {
 
 /** Case, accents and punctuation do not count: "Recovery, Inc." = "recovery inc", "Anónimos" = "anonimos". */
 export function fold(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    // An apostrophe joins ("Consumers'", "O'Brien"): dropping it keeps one word.
-    .replace(/['’ʼ`]/g, '');
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase()
+      .replace(/&/g, ' and ')
+      // An apostrophe joins ("Consumers'", "O'Brien"): dropping it keeps one word.
+      .replace(/['’ʼ`]/g, '')
+  );
 }
 
 /** Words of folded text, plus each hyphenated compound written solid ("al-anon" → al, anon, alanon). */
 function wordsOf(folded: string): string[] {
   const words = folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  for (const compound of folded.match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu) ?? []) words.push(compound.replace(/-/g, ''));
+  for (const compound of folded.match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu) ?? [])
+    words.push(compound.replace(/-/g, ''));
   return words;
 }
 
@@ -163,14 +193,28 @@ export function buildIndex(groups: readonly Group[] = allGroups()): GroupIndex {
   const nameKey = (kind: MatchedBy, text: string): Key => {
     const folded = fold(text);
     const words = wordsOf(folded);
-    return { kind, text, folded, words: [...new Set(words.map(idOf))], size: new Set(folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean)).size, compact: compactOf(folded) };
+    return {
+      kind,
+      text,
+      folded,
+      words: [...new Set(words.map(idOf))],
+      size: new Set(folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean)).size,
+      compact: compactOf(folded),
+    };
   };
   // A domain's words are its labels without "www" and the top-level domain: "org" would find every group.
   const domainKey = (kind: MatchedBy, host: string): Key => {
     const bare = host.toLowerCase().replace(/^www\./, '');
     const labels = bare.split('.');
     const words = wordsOf(labels.slice(0, -1).join(' '));
-    return { kind, text: bare, folded: bare, words: [...new Set(words.map(idOf))], size: Math.max(1, labels.length - 1), compact: compactOf(labels.join('.')) };
+    return {
+      kind,
+      text: bare,
+      folded: bare,
+      words: [...new Set(words.map(idOf))],
+      size: Math.max(1, labels.length - 1),
+      compact: compactOf(labels.join('.')),
+    };
   };
 
   const entries = groups.map((group) => ({
@@ -207,7 +251,8 @@ export function buildIndex(groups: readonly Group[] = allGroups()): GroupIndex {
       for (let j = 1; j <= n; j++) {
         const tc = t.charCodeAt(j - 1);
         let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (qc === tc ? 0 : 1));
-        if (i > 1 && j > 1 && qc === t.charCodeAt(j - 2) && q.charCodeAt(i - 2) === tc) d = Math.min(d, before[j - 2]! + 1);
+        if (i > 1 && j > 1 && qc === t.charCodeAt(j - 2) && q.charCodeAt(i - 2) === tc)
+          d = Math.min(d, before[j - 2]! + 1);
         current[j] = d;
         if (d < rowMin) rowMin = d;
       }
@@ -248,7 +293,11 @@ export function buildIndex(groups: readonly Group[] = allGroups()): GroupIndex {
       if (plain.every((w) => URL_WORDS.has(w))) return [];
       const compact = plain.join('');
       const allOptional = plain.every((w) => OPTIONAL_WORDS.has(w));
-      const words: QueryWord[] = plain.map((w, i) => ({ spellings: [w, ...(SPANISH[w] ?? [])], optional: !allOptional && OPTIONAL_WORDS.has(w), last: i === plain.length - 1 }));
+      const words: QueryWord[] = plain.map((w, i) => ({
+        spellings: [w, ...(SPANISH[w] ?? [])],
+        optional: !allOptional && OPTIONAL_WORDS.has(w),
+        last: i === plain.length - 1,
+      }));
       const required = words.filter((w) => !w.optional);
       const scores = required.map(scoreWord);
 
@@ -261,7 +310,8 @@ export function buildIndex(groups: readonly Group[] = allGroups()): GroupIndex {
           if (rank === null) continue;
           if (!FORMER.has(key.kind) && rank < TYPO_RANK) current = true;
           // Of two equal spellings ("Obsessive Compulsive" and "Obsessive-Compulsive") report the one typed.
-          if (!best || rank < best.rank || (rank === best.rank && key.folded === folded)) best = { group, matchedBy: key.kind, matched: key.text, formerly: null, rank };
+          if (!best || rank < best.rank || (rank === best.rank && key.folded === folded))
+            best = { group, matchedBy: key.kind, matched: key.text, formerly: null, rank };
         }
         if (!best) continue;
         if (!current && FORMER.has(best.matchedBy)) best.formerly = best.matched;
@@ -309,7 +359,13 @@ function rankKey(key: Key, compact: string, scores: Int32Array[]): number | null
  * current before former, then the least left over. Each field fits below the next.
  */
 function rankOf(tier: number, typos: number, starts: number, weight: number, leftover: number): number {
-  return tier * 100_000_000 + Math.min(typos, 99) * 1_000_000 + Math.min(starts, 99) * 10_000 + weight * 1_000 + Math.min(leftover, 999);
+  return (
+    tier * 100_000_000 +
+    Math.min(typos, 99) * 1_000_000 +
+    Math.min(starts, 99) * 10_000 +
+    weight * 1_000 +
+    Math.min(leftover, 999)
+  );
 }
 
 /** A pasted address searches by its host: "https://www.nar-anon.org/meetings" → "nar-anon.org". */

@@ -16,7 +16,8 @@ const BODY_WORD = /(?:area|region|intergroup|inter-group|district|central office
  * The cheap test on an address as written: a fellowship's letters at one end of a host label or path segment, or a
  * numbered area or district. Every address spellsServiceBody accepts passes it.
  */
-const MAY_SPELL = /[/.](?:na|aa)-?[a-z0-9]|[a-z0-9](?:-?(?:na|aa)|asc|rsc|area|region|district|intergroup)(?:[/.:?#]|$)|[/.](?:area|district)\d/i;
+const MAY_SPELL =
+  /[/.](?:na|aa)-?[a-z0-9]|[a-z0-9](?:-?(?:na|aa)|asc|rsc|area|region|district|intergroup)(?:[/.:?#]|$)|[/.](?:area|district)\d/i;
 
 /** Whether words may name a service body (the cheap test's words side). */
 export function mayNameServiceBody(words: string): boolean {
@@ -60,9 +61,15 @@ export function spellsServiceBody(url: URL, words: string, pageHost?: string): b
     // A numbered area or district at its own number: area35.org for "Area 35".
     if (/^(?:area|district)\d{1,3}$/.test(token) && names.has(token)) return true;
     const name = /^(?:na|aa)-?(.{2,})$/.exec(token)?.[1] ?? /^(.{2,}?)-?(?:na|aa)$/.exec(token)?.[1];
-    if (name && (names.has(name) || COMMITTEES.some((c) => name.endsWith(c) && names.has(name.slice(0, -c.length))))) return true;
+    if (name && (names.has(name) || COMMITTEES.some((c) => name.endsWith(c) && names.has(name.slice(0, -c.length)))))
+      return true;
     // An area or region service committee's own initials: nwoasc.org for "North West Ohio Area" (three letters at least).
-    if (['asc', 'rsc'].some((c) => token.endsWith(c) && token.length >= c.length + 3 && names.has(token.slice(0, -c.length)))) return true;
+    if (
+      ['asc', 'rsc'].some(
+        (c) => token.endsWith(c) && token.length >= c.length + 3 && names.has(token.slice(0, -c.length)),
+      )
+    )
+      return true;
   }
   return false;
 }
@@ -71,7 +78,8 @@ export function spellsServiceBody(url: URL, words: string, pageHost?: string): b
 function wholeNames(words: string): Set<string> {
   const ws = wordsOf(words);
   const out = new Set<string>();
-  for (let k = 2; k <= ws.length; k++) if (/^(?:area|region|district|intergroup)$/.test(ws[k - 1]!)) out.add(ws.slice(0, k).join(''));
+  for (let k = 2; k <= ws.length; k++)
+    if (/^(?:area|region|district|intergroup)$/.test(ws[k - 1]!)) out.add(ws.slice(0, k).join(''));
   return out;
 }
 
@@ -115,10 +123,6 @@ function spellings(words: string): Set<string> {
 function addressTokens(url: URL): string[] {
   const labels = url.hostname.toLowerCase().split('.');
   const hostTokens = labels.slice(0, -1).filter((l) => l !== 'www');
-  const pathTokens = url.pathname
-    .toLowerCase()
-    .split('/')
-    .filter(Boolean)
-    .slice(0, 3);
+  const pathTokens = url.pathname.toLowerCase().split('/').filter(Boolean).slice(0, 3);
   return [...hostTokens, ...pathTokens];
 }

@@ -39,7 +39,8 @@ export interface Spot {
 }
 
 /** "<Name> Anonymous" (AA, NA, EA, GA …) and the Spanish "Anónimos": the capital letters are the precision. */
-const ANONYMOUS_FELLOWSHIP = /\b[A-Z][\p{L}'-]+(?: [A-Z][\p{L}'-]+)? Anonymous\b|\bAn[oó]nim[oa]s\b|\bAnonymous (World Services|Family Groups|Intergroup)\b/u;
+const ANONYMOUS_FELLOWSHIP =
+  /\b[A-Z][\p{L}'-]+(?: [A-Z][\p{L}'-]+)? Anonymous\b|\bAn[oó]nim[oa]s\b|\bAnonymous (World Services|Family Groups|Intergroup)\b/u;
 
 /**
  * A fellowship's service bodies, meetings and magazine by its short name, however it is spelt ("A.A.", "AA", "N.A."):
@@ -51,8 +52,11 @@ const ANONYMOUS_FELLOWSHIP = /\b[A-Z][\p{L}'-]+(?: [A-Z][\p{L}'-]+)? Anonymous\b
 const FELLOWSHIP_LETTERS = String.raw`(?:A\.\s?A\.|AA|N\.\s?A\.|NA)`;
 const FELLOWSHIP_NAME = String.raw`(?:${FELLOWSHIP_LETTERS}|Al-Anon|Alateen|Nar-Anon|Alcoholics Anonymous|Narcotics Anonymous|Alcoh[oó]licos An[oó]nimos|Narc[oó]ticos An[oó]nimos)`;
 /** Each word's first letter in either case ("Meetings", "meetings"); the fellowship's letters stay in capitals. */
-const eitherCase = (words: string) => words.replace(/(^|[ ()|:])([A-Z])/g, (_m, before: string, c: string) => `${before}[${c}${c.toLowerCase()}]`);
-const SERVICE_WORD = eitherCase(String.raw`(?:Inter-?group|Intergrupo|Central (?:Service )?Office|Service (?:Office|Center|Centre)|General Service(?:s)?(?: Office| Board| Conference)?|World Services?|Area(?: \d+)?|District(?: \d+)?|Answering Service|Hotline|Helpline|Meetings?|Meeting (?:List|Schedule|Directory|Finder|Guide)|Grapevine|Way Magazine|Way|Oficina Central|Reuniones)`);
+const eitherCase = (words: string) =>
+  words.replace(/(^|[ ()|:])([A-Z])/g, (_m, before: string, c: string) => `${before}[${c}${c.toLowerCase()}]`);
+const SERVICE_WORD = eitherCase(
+  String.raw`(?:Inter-?group|Intergrupo|Central (?:Service )?Office|Service (?:Office|Center|Centre)|General Service(?:s)?(?: Office| Board| Conference)?|World Services?|Area(?: \d+)?|District(?: \d+)?|Answering Service|Hotline|Helpline|Meetings?|Meeting (?:List|Schedule|Directory|Finder|Guide)|Grapevine|Way Magazine|Way|Oficina Central|Reuniones)`,
+);
 const SERVICE_BODY = new RegExp(
   // A capital right after is another element's text run on by the markup ("AA GrapevineA.A.'s meeting in print").
   String.raw`(?<![\p{L}\p{N}])${FELLOWSHIP_LETTERS}(?:'s)? ${SERVICE_WORD}(?!\p{Ll})` +
@@ -62,16 +66,47 @@ const SERVICE_BODY = new RegExp(
 
 /** Phrases that name a resource in any case (English, then Spanish); spaces stand for one space. */
 const RESOURCE_PHRASES = [
-  'support groups?', 'self[- ]help', 'mutual[- ]aid', 'clearinghouse', '12[- ]step', 'twelve[- ]step', 'peer support',
-  'peer[- ]run', 'recovery (group|meeting|program|community|support|international|dharma)', 'smart recovery',
-  'al-?anon', 'alateen', 'nar-?anon', 'gam-?anon', 'co-?dependents', 'adult children of alcoholics', 'helpline', 'warmline',
-  'hotline', 'crisis (text )?(line|lifeline)', 'suicide (and|&) crisis', 'lifeline', 'meeting (finder|locator|list|search)',
-  'find an? (meeting|group|chapter)', 'local (meetings|groups|chapters)', 'sobriety', 'women for sobriety',
+  'support groups?',
+  'self[- ]help',
+  'mutual[- ]aid',
+  'clearinghouse',
+  '12[- ]step',
+  'twelve[- ]step',
+  'peer support',
+  'peer[- ]run',
+  'recovery (group|meeting|program|community|support|international|dharma)',
+  'smart recovery',
+  'al-?anon',
+  'alateen',
+  'nar-?anon',
+  'gam-?anon',
+  'co-?dependents',
+  'adult children of alcoholics',
+  'helpline',
+  'warmline',
+  'hotline',
+  'crisis (text )?(line|lifeline)',
+  'suicide (and|&) crisis',
+  'lifeline',
+  'meeting (finder|locator|list|search)',
+  'find an? (meeting|group|chapter)',
+  'local (meetings|groups|chapters)',
+  'sobriety',
+  'women for sobriety',
   // Spanish
-  'grupos? de apoyo', 'autoayuda', 'ayuda mutua', 'doce pasos', '12 pasos', 'apoyo (entre|de) (pares|compa[nñ]eros)',
+  'grupos? de apoyo',
+  'autoayuda',
+  'ayuda mutua',
+  'doce pasos',
+  '12 pasos',
+  'apoyo (entre|de) (pares|compa[nñ]eros)',
   // "línea directa" is a hotline, "línea cálida" a warmline, "línea de asistencia" a helpline.
-  'l[ií]neas? de (ayuda|crisis|asistencia)', 'l[ií]neas? directas?', 'l[ií]neas? c[aá]lidas?',
-  '(buscar|encontrar|encuentre) (una )?reuni[oó]n', 'grupos? de recuperaci[oó]n', 'recuperaci[oó]n',
+  'l[ií]neas? de (ayuda|crisis|asistencia)',
+  'l[ií]neas? directas?',
+  'l[ií]neas? c[aá]lidas?',
+  '(buscar|encontrar|encuentre) (una )?reuni[oó]n',
+  'grupos? de recuperaci[oó]n',
+  'recuperaci[oó]n',
 ];
 
 /**
@@ -80,7 +115,8 @@ const RESOURCE_PHRASES = [
  * MAYBE_LINE is the cheap test that spares most links the costlier one.
  */
 const MAYBE_LINE = /l[ií]ne/i;
-const LINE_NAME = /\b\p{Lu}[\p{L}'-]*(?: \p{Lu}[\p{L}'-]*)* (?:Line|LINE)(?=\s*(?:$|[:;,.()–—-]))|^\s*(?:L[íi]nea|L[ÍI]NEA)s?\b/u;
+const LINE_NAME =
+  /\b\p{Lu}[\p{L}'-]*(?: \p{Lu}[\p{L}'-]*)* (?:Line|LINE)(?=\s*(?:$|[:;,.()–—-]))|^\s*(?:L[íi]nea|L[ÍI]NEA)s?\b/u;
 
 /**
  * The directory's own names: "NAMI-Rochester" or "National Alliance for the Mentally Ill in Buffalo" name a group
@@ -104,11 +140,19 @@ export function cuePattern(): string {
     ...RESOURCE_PHRASES.map((p) => p.replaceAll('[- ]', '[-\\s]').replaceAll(' ', '\\s+')),
     ...names().nameList.map((n) => n.replaceAll(' ', '\\s+')),
     ...names().acronymList,
-    'anonymous', 'an[oó]nim', // "<Name> Anonymous", "Anónimos"
+    'anonymous',
+    'an[oó]nim', // "<Name> Anonymous", "Anónimos"
     // A fellowship's service bodies (SERVICE_BODY): its letters beside a service word, or the service word first.
-    'a\\.\\s?a\\.', 'n\\.\\s?a\\.', '(?:aa|na)(?:\'s)?\\s+(?:inter|central|service|general|world|area|district|answering|hot|help|meeting|grapevine|way|oficina|reuniones)',
-    'inter-?gr', 'central\\s+(?:service\\s+)?office', 'service\\s+office', 'oficina\\s+central', '(?:area|district|distrito|[áa]rea)\\s+\\d',
-    '\\sline', 'l[ií]nea', // "Friendship Line", "Línea de amistad"
+    'a\\.\\s?a\\.',
+    'n\\.\\s?a\\.',
+    "(?:aa|na)(?:'s)?\\s+(?:inter|central|service|general|world|area|district|answering|hot|help|meeting|grapevine|way|oficina|reuniones)",
+    'inter-?gr',
+    'central\\s+(?:service\\s+)?office',
+    'service\\s+office',
+    'oficina\\s+central',
+    '(?:area|district|distrito|[áa]rea)\\s+\\d',
+    '\\sline',
+    'l[ií]nea', // "Friendship Line", "Línea de amistad"
   ].join('|');
 }
 const CUES = new RegExp(QUICK_CUES.cuePattern, 'i');
@@ -146,15 +190,50 @@ const HELPLINE_HOST = /(?:help|hot|crisis|warm)line/i;
 const DONATE = /\b(donat(e|es|ion|ions)|give now|membership|become[ _-]a[ _-]member|store|shop|cart|checkout)\b/i;
 
 /** Words that look like ours but mean something else. */
-const FALSE_FRIENDS = /\b(password|account|data|disaster|file|cost|debt|credit|system|key) recovery\b|\brecover (your )?(password|account)\b|\banonymous(ly)? (survey|donation|donor|tip|feedback|report)/iu;
+const FALSE_FRIENDS =
+  /\b(password|account|data|disaster|file|cost|debt|credit|system|key) recovery\b|\brecover (your )?(password|account)\b|\banonymous(ly)? (survey|donation|donor|tip|feedback|report)/iu;
 
 /** News and research sites: an article *about* support groups is not a support group. */
 const ARTICLE_SITES = new Set([
-  'nytimes.com', 'washingtonpost.com', 'cnn.com', 'bbc.co.uk', 'bbc.com', 'npr.org', 'theguardian.com', 'usatoday.com',
-  'latimes.com', 'wsj.com', 'reuters.com', 'apnews.com', 'nbcnews.com', 'cbsnews.com', 'go.com', 'foxnews.com',
-  'huffpost.com', 'time.com', 'newsweek.com', 'forbes.com', 'theatlantic.com', 'vox.com', 'statnews.com', 'medium.com',
-  'nih.gov', 'doi.org', 'sciencedirect.com', 'springer.com', 'wiley.com', 'jamanetwork.com', 'nejm.org', 'thelancet.com',
-  'bmj.com', 'nature.com', 'plos.org', 'tandfonline.com', 'sagepub.com', 'researchgate.net', 'scholar.google.com',
+  'nytimes.com',
+  'washingtonpost.com',
+  'cnn.com',
+  'bbc.co.uk',
+  'bbc.com',
+  'npr.org',
+  'theguardian.com',
+  'usatoday.com',
+  'latimes.com',
+  'wsj.com',
+  'reuters.com',
+  'apnews.com',
+  'nbcnews.com',
+  'cbsnews.com',
+  'go.com',
+  'foxnews.com',
+  'huffpost.com',
+  'time.com',
+  'newsweek.com',
+  'forbes.com',
+  'theatlantic.com',
+  'vox.com',
+  'statnews.com',
+  'medium.com',
+  'nih.gov',
+  'doi.org',
+  'sciencedirect.com',
+  'springer.com',
+  'wiley.com',
+  'jamanetwork.com',
+  'nejm.org',
+  'thelancet.com',
+  'bmj.com',
+  'nature.com',
+  'plos.org',
+  'tandfonline.com',
+  'sagepub.com',
+  'researchgate.net',
+  'scholar.google.com',
 ]);
 
 /** A headline or a sentence, not the name of a group. */
@@ -191,14 +270,21 @@ export function judgeResource(link: LinkFacts): Spot {
   const words = `${link.text} ${link.title ?? ''}`.replace(/\s+/g, ' ').trim();
   // Every "yes" below passes here first; ordinary links never pay for the test.
   const yes = (g: Group | null, because: string): Spot =>
-    DONATE.test(words) || DONATE.test(`${url.pathname}${url.search}`) ? no('a donate or shop link') : { resource: true, group: g, because };
+    DONATE.test(words) || DONATE.test(`${url.pathname}${url.search}`)
+      ? no('a donate or shop link')
+      : { resource: true, group: g, because };
   if (group) return yes(group, `a site of ${group.name}`);
 
   if (FALSE_FRIENDS.test(words)) return no('"recovery" of another kind');
   const article = isArticleHost(url.hostname);
   // A bracketed expansion ("(Substance Abuse and Mental Health Services Administration, SAMHSA)") is not what
   // makes a headline long, so it does not count against the name.
-  const bare = words.includes('(') ? words.replace(/\([^)]*\)/g, ' ').replace(/\s+/g, ' ').trim() : words;
+  const bare = words.includes('(')
+    ? words
+        .replace(/\([^)]*\)/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim()
+    : words;
   const nameLike = bare.split(' ').length <= MAX_NAME_WORDS;
   if (namesResource(words) || (MAYBE_LINE.test(words) && LINE_NAME.test(words))) {
     if (article) return no('an article about support groups');
@@ -233,7 +319,12 @@ export function mightBeResource(link: Omit<LinkFacts, 'href'> & { href?: string 
     if (carried !== null && mightBeResource({ ...link, href: carried, host: undefined })) return true;
   }
   if (mayBeResourceHost(host)) return true;
-  if (link.href !== undefined && mayBeServiceBodyAddress(link.href) && (mayNameServiceBody(link.text) || (link.title !== undefined && mayNameServiceBody(link.title)))) return true;
+  if (
+    link.href !== undefined &&
+    mayBeServiceBodyAddress(link.href) &&
+    (mayNameServiceBody(link.text) || (link.title !== undefined && mayNameServiceBody(link.title)))
+  )
+    return true;
   if (CUES.test(link.text) || (link.title !== undefined && CUES.test(link.title))) return true;
   return link.context !== undefined && CUES.test(link.context());
 }
@@ -273,7 +364,12 @@ function directoryNames(): { names: string; acronyms: string; nameList: string[]
     if (wholeSite) for (const a of g.acronyms) if (a.length >= 4) acronyms.add(a);
   }
   const whole = (set: Set<string>) => `(?<![\\p{L}\\p{N}])(?:${[...set].map(escape).join('|')})(?![\\p{L}\\p{N}])`;
-  return { names: whole(names), acronyms: whole(acronyms), nameList: [...names].map(escape), acronymList: [...acronyms].map(escape) };
+  return {
+    names: whole(names),
+    acronyms: whole(acronyms),
+    nameList: [...names].map(escape),
+    acronymList: [...acronyms].map(escape),
+  };
 }
 
 /** Whether a host is a news or research site's, worked out once per host (every link to a site asks the same). */

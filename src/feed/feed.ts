@@ -18,7 +18,20 @@ export const FEED_VERSION = 1;
  * no credentials); `newHome` a site the directory gives for the address, which a reader accepts only when its own
  * directory vouches for it.
  */
-export type FeedEntry = Pick<LinkReport, 'url' | 'verdict' | 'reason' | 'status' | 'finalUrl' | 'newHome' | 'archive' | 'checkedAt' | 'history' | 'firstFailedAt' | 'lastAliveAt'>;
+export type FeedEntry = Pick<
+  LinkReport,
+  | 'url'
+  | 'verdict'
+  | 'reason'
+  | 'status'
+  | 'finalUrl'
+  | 'newHome'
+  | 'archive'
+  | 'checkedAt'
+  | 'history'
+  | 'firstFailedAt'
+  | 'lastAliveAt'
+>;
 
 export interface VerdictFeed {
   format: typeof FEED_FORMAT;
@@ -39,7 +52,8 @@ export function publisherProblem(name: string): string | null {
   if (name.trim() === '') return 'the publisher name is empty';
   if (name.length > MAX_PUBLISHER_LENGTH) return `the publisher name is longer than ${MAX_PUBLISHER_LENGTH} characters`;
   // Control characters and bidirectional overrides could make a name read as something it is not.
-  if (/[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]/u.test(name)) return 'the publisher name holds control or direction characters';
+  if (/[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]/u.test(name))
+    return 'the publisher name holds control or direction characters';
   if (name !== name.trim()) return 'the publisher name starts or ends with spaces';
   return null;
 }
@@ -48,7 +62,12 @@ export function publisherProblem(name: string): string | null {
  * The feed of an audit's checks. Verdicts that say nothing about a link (offline, an address never fetched) are
  * left out, as the nightly cache leaves them out: a reader would only have to ignore them.
  */
-export function buildFeed(input: { publisher: string; site: string; generatedAt: string; reports: Iterable<[string, LinkReport]> }): VerdictFeed {
+export function buildFeed(input: {
+  publisher: string;
+  site: string;
+  generatedAt: string;
+  reports: Iterable<[string, LinkReport]>;
+}): VerdictFeed {
   const links: FeedEntry[] = [];
   for (const [key, r] of input.reports) {
     if (!NIGHTLY_AUDIT.keeps(r)) continue;
@@ -67,7 +86,14 @@ export function buildFeed(input: { publisher: string; site: string; generatedAt:
     });
   }
   links.sort((a, b) => a.url.localeCompare(b.url));
-  return { format: FEED_FORMAT, version: FEED_VERSION, publisher: input.publisher, site: input.site, generatedAt: input.generatedAt, links };
+  return {
+    format: FEED_FORMAT,
+    version: FEED_VERSION,
+    publisher: input.publisher,
+    site: input.site,
+    generatedAt: input.generatedAt,
+    links,
+  };
 }
 
 /** One entry a line, so a feed kept in a repository diffs line by line. */

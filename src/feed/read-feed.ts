@@ -9,7 +9,16 @@ import { isDirectoryUrl } from '../directory/lookup.ts';
 import { isWebAddress } from '../health/address.ts';
 import { captureLink } from '../health/archive.ts';
 import { HISTORY_LIMIT } from '../health/confirm.ts';
-import { ALL_REASONS, CLEAR_DEAD_REASONS, isVerdict, PASSING_FAILURE_REASONS, type ArchiveCapture, type Observation, type Reason, type Verdict } from '../health/verdict.ts';
+import {
+  ALL_REASONS,
+  CLEAR_DEAD_REASONS,
+  isVerdict,
+  PASSING_FAILURE_REASONS,
+  type ArchiveCapture,
+  type Observation,
+  type Reason,
+  type Verdict,
+} from '../health/verdict.ts';
 import { FEED_FORMAT, FEED_VERSION, publisherProblem, type FeedEntry, type VerdictFeed } from './feed.ts';
 
 /** A feed of 100,000 links with their histories is about 40 MiB; anything much larger is not a feed of ours. */
@@ -40,8 +49,12 @@ export function readFeed(text: string, options: ReadOptions): VerdictFeed {
     throw new FeedError('it is not JSON');
   }
   if (!isObject(data)) throw new FeedError('it is not a JSON object');
-  if (data.format !== FEED_FORMAT) throw new FeedError(`it is not a still-there verdict feed ("format" is not "${FEED_FORMAT}")`);
-  if (data.version !== FEED_VERSION) throw new FeedError(`it is version ${JSON.stringify(data.version)}; this still-there reads version ${FEED_VERSION}`);
+  if (data.format !== FEED_FORMAT)
+    throw new FeedError(`it is not a still-there verdict feed ("format" is not "${FEED_FORMAT}")`);
+  if (data.version !== FEED_VERSION)
+    throw new FeedError(
+      `it is version ${JSON.stringify(data.version)}; this still-there reads version ${FEED_VERSION}`,
+    );
   if (typeof data.publisher !== 'string') throw new FeedError('it names no publisher');
   const badName = publisherProblem(data.publisher);
   if (badName) throw new FeedError(badName);
@@ -58,7 +71,14 @@ export function readFeed(text: string, options: ReadOptions): VerdictFeed {
     const seen = byUrl.get(entry.url);
     if (!seen || Date.parse(seen.checkedAt) < Date.parse(entry.checkedAt)) byUrl.set(entry.url, entry);
   });
-  return { format: FEED_FORMAT, version: FEED_VERSION, publisher: data.publisher, site: data.site, generatedAt, links: [...byUrl.values()] };
+  return {
+    format: FEED_FORMAT,
+    version: FEED_VERSION,
+    publisher: data.publisher,
+    site: data.site,
+    generatedAt,
+    links: [...byUrl.values()],
+  };
 }
 
 const REASONS = new Set<string>(ALL_REASONS);
@@ -85,34 +105,55 @@ function reasonFits(verdict: Verdict, reason: Reason): boolean {
 function readEntry(raw: unknown, now: number, vouches: (url: string) => boolean, where: string): FeedEntry {
   if (!isObject(raw)) throw new FeedError(`${where} is not an object`);
   const url = raw.url;
-  if (typeof url !== 'string' || url.length > 4096 || !isWebAddress(url)) throw new FeedError(`${where} has no web address`);
+  if (typeof url !== 'string' || url.length > 4096 || !isWebAddress(url))
+    throw new FeedError(`${where} has no web address`);
   const at = `${where} (${url.slice(0, 200)})`;
   if (!isVerdict(raw.verdict)) throw new FeedError(`${at} has an unknown verdict`);
   if (typeof raw.reason !== 'string' || !REASONS.has(raw.reason)) throw new FeedError(`${at} has an unknown reason`);
   const verdict = raw.verdict;
   const reason = raw.reason as Reason;
-  if (!reasonFits(verdict, reason)) throw new FeedError(`${at} is "${verdict}" for a reason that never makes a link ${verdict} ("${reason}")`);
+  if (!reasonFits(verdict, reason))
+    throw new FeedError(`${at} is "${verdict}" for a reason that never makes a link ${verdict} ("${reason}")`);
   const status = raw.status;
-  if (!(status === null || (Number.isInteger(status) && (status as number) >= 100 && (status as number) <= 999))) throw new FeedError(`${at} has a bad status`);
+  if (!(status === null || (Number.isInteger(status) && (status as number) >= 100 && (status as number) <= 999)))
+    throw new FeedError(`${at} has a bad status`);
   const finalUrl = raw.finalUrl;
-  if (!(finalUrl === null || (typeof finalUrl === 'string' && finalUrl.length <= 4096 && isWebAddress(finalUrl)))) throw new FeedError(`${at} has a bad final address`);
+  if (!(finalUrl === null || (typeof finalUrl === 'string' && finalUrl.length <= 4096 && isWebAddress(finalUrl))))
+    throw new FeedError(`${at} has a bad final address`);
   const newHome = raw.newHome;
-  if (!(newHome === null || (typeof newHome === 'string' && vouches(newHome)))) throw new FeedError(`${at} offers a new home that is not a site of still-there's directory`);
+  if (!(newHome === null || (typeof newHome === 'string' && vouches(newHome))))
+    throw new FeedError(`${at} offers a new home that is not a site of still-there's directory`);
   const archive = readArchive(raw.archive, url);
-  if (archive === undefined) throw new FeedError(`${at} offers an archive link that is not a Wayback Machine capture of the link`);
+  if (archive === undefined)
+    throw new FeedError(`${at} offers an archive link that is not a Wayback Machine capture of the link`);
   const checkedAt = time(raw.checkedAt, now);
   if (checkedAt === null) throw new FeedError(`${at} has no check time, or one in the future`);
   const firstFailedAt = raw.firstFailedAt === null ? null : time(raw.firstFailedAt, now);
   const lastAliveAt = raw.lastAliveAt === null ? null : time(raw.lastAliveAt, now);
-  if ((raw.firstFailedAt !== null && firstFailedAt === null) || (raw.lastAliveAt !== null && lastAliveAt === null)) throw new FeedError(`${at} has a bad date`);
-  if (!Array.isArray(raw.history) || raw.history.length > HISTORY_LIMIT) throw new FeedError(`${at} has no history, or a longer one than still-there keeps`);
+  if ((raw.firstFailedAt !== null && firstFailedAt === null) || (raw.lastAliveAt !== null && lastAliveAt === null))
+    throw new FeedError(`${at} has a bad date`);
+  if (!Array.isArray(raw.history) || raw.history.length > HISTORY_LIMIT)
+    throw new FeedError(`${at} has no history, or a longer one than still-there keeps`);
   const history: Observation[] = raw.history.map((o: unknown) => {
-    if (!isObject(o) || !OUTCOMES.has(o.outcome as string) || typeof o.reason !== 'string' || !REASONS.has(o.reason)) throw new FeedError(`${at} has a bad history entry`);
+    if (!isObject(o) || !OUTCOMES.has(o.outcome as string) || typeof o.reason !== 'string' || !REASONS.has(o.reason))
+      throw new FeedError(`${at} has a bad history entry`);
     const seenAt = time(o.at, now);
     if (seenAt === null) throw new FeedError(`${at} has a bad history entry`);
     return { at: seenAt, outcome: o.outcome as Observation['outcome'], reason: o.reason as Reason };
   });
-  return { url, verdict, reason, status: status as number | null, finalUrl: finalUrl as string | null, newHome: newHome as string | null, archive, checkedAt, history, firstFailedAt, lastAliveAt };
+  return {
+    url,
+    verdict,
+    reason,
+    status: status as number | null,
+    finalUrl: finalUrl as string | null,
+    newHome: newHome as string | null,
+    archive,
+    checkedAt,
+    history,
+    firstFailedAt,
+    lastAliveAt,
+  };
 }
 
 /** The capture rebuilt from its timestamp (null when none), or undefined when it is anything but a capture of `url`. */

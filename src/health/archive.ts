@@ -89,7 +89,10 @@ interface Read {
  * captures since the death and the good ones before is found by bisection (a page once gone stays gone). Null when
  * the oldest is bad too.
  */
-export async function newestGood(newestFirst: readonly string[], isGood: (timestamp: string) => Promise<boolean>): Promise<string | null> {
+export async function newestGood(
+  newestFirst: readonly string[],
+  isGood: (timestamp: string) => Promise<boolean>,
+): Promise<string | null> {
   if (newestFirst.length === 0) return null;
   if (await isGood(newestFirst[0]!)) return newestFirst[0]!;
   let lo = 1;
@@ -167,8 +170,9 @@ export class WaybackProvider implements ArchiveProvider {
   async #fromAvailability(url: string, before: Date): Promise<string | null> {
     const q = new URLSearchParams({ url, timestamp: toTimestamp(before), closest: 'before', status_code: '200' });
     const json = await this.#getJson(`${this.#endpoints.availability}?${q}`);
-    const closest = (json as { archived_snapshots?: { closest?: { available?: boolean; status?: string; timestamp?: string } } } | null)
-      ?.archived_snapshots?.closest;
+    const closest = (
+      json as { archived_snapshots?: { closest?: { available?: boolean; status?: string; timestamp?: string } } } | null
+    )?.archived_snapshots?.closest;
     if (!closest || closest.available === false || !String(closest.status ?? '').startsWith('2')) return null;
     const ts = String(closest.timestamp ?? '');
     // The API answers with the nearest capture in either direction when none is before: keep only earlier ones.
@@ -179,8 +183,11 @@ export class WaybackProvider implements ArchiveProvider {
   async #fromCdx(url: string, before: Date): Promise<Array<{ timestamp: string; digest: string }>> {
     const rows = await this.#cdx(url, before, 'timestamp,statuscode,digest');
     const out = new Map<string, string>();
-    for (const [ts, status, digest] of rows) if (ts && status?.startsWith('2') && isPlausibleTimestamp(ts, before)) out.set(ts, digest ?? '');
-    return [...out].map(([timestamp, digest]) => ({ timestamp, digest })).sort((a, b) => b.timestamp.localeCompare(a.timestamp));
+    for (const [ts, status, digest] of rows)
+      if (ts && status?.startsWith('2') && isPlausibleTimestamp(ts, before)) out.set(ts, digest ?? '');
+    return [...out]
+      .map(([timestamp, digest]) => ({ timestamp, digest }))
+      .sort((a, b) => b.timestamp.localeCompare(a.timestamp));
   }
 
   /** The home page's content digests, by month: a deep page's capture with the same content is the home page. */
@@ -197,19 +204,34 @@ export class WaybackProvider implements ArchiveProvider {
 
   /** Rows of the fields asked for, in that order, read by the header row's names (as the server names them). */
   async #cdx(url: string, before: Date, fields: string): Promise<Array<Array<string | undefined>>> {
-    const q = new URLSearchParams({ url, output: 'json', fl: fields, filter: 'statuscode:200', collapse: 'timestamp:6', to: toTimestamp(before), limit: String(-MONTHS_LISTED) });
+    const q = new URLSearchParams({
+      url,
+      output: 'json',
+      fl: fields,
+      filter: 'statuscode:200',
+      collapse: 'timestamp:6',
+      to: toTimestamp(before),
+      limit: String(-MONTHS_LISTED),
+    });
     const rows = await this.#getJson(`${this.#endpoints.cdx}?${q}`);
     if (!Array.isArray(rows) || !Array.isArray(rows[0])) return [];
     const header = (rows[0] as unknown[]).map(String);
     const columns = fields.split(',').map((f) => header.indexOf(f));
-    return rows.slice(1).filter(Array.isArray).map((r) => columns.map((i) => (i < 0 ? undefined : String((r as unknown[])[i]))));
+    return rows
+      .slice(1)
+      .filter(Array.isArray)
+      .map((r) => columns.map((i) => (i < 0 ? undefined : String((r as unknown[])[i]))));
   }
 
   /**
    * Judges captures of one link, reading each at most once and MAX_CAPTURE_READS in all. The first capture listed
    * for the link is the organisation's page as it was; a candidate that no longer resembles it is off-topic.
    */
-  #judge(url: string): { deep: boolean; isGood(timestamp: string): Promise<boolean>; notHomeInstead(timestamp: string): Promise<boolean> } {
+  #judge(url: string): {
+    deep: boolean;
+    isGood(timestamp: string): Promise<boolean>;
+    notHomeInstead(timestamp: string): Promise<boolean>;
+  } {
     let reads = 0;
     const pages = new Map<string, Promise<Read | null>>();
     const read = (timestamp: string, address = url): Promise<Read | null> => {
@@ -236,7 +258,12 @@ export class WaybackProvider implements ArchiveProvider {
         const capture = await read(timestamp);
         if (!capture) return false;
         if (capture.page === null) return true; // a PDF or an image: its status said it all
-        if (botWallEvidence(capture.status, capture.headers, capture.page) || pageSaysMissing(capture.page) || parkedEvidence(capture.page, []).parked) return false;
+        if (
+          botWallEvidence(capture.status, capture.headers, capture.page) ||
+          pageSaysMissing(capture.page) ||
+          parkedEvidence(capture.page, []).parked
+        )
+          return false;
         const firstTs = await (earliest ??= this.#earliest(url));
         if (firstTs && firstTs !== timestamp) {
           const first = await read(firstTs);
@@ -249,14 +276,24 @@ export class WaybackProvider implements ArchiveProvider {
         const capture = await read(timestamp);
         if (!capture?.page) return true;
         const home = await read(timestamp, new URL('/', url).href);
-        return !home?.page || pageSimilarity({ body: capture.body, url: capture.url }, { body: home.body, url: home.url }) < SAME_PAGE_SIMILARITY;
+        return (
+          !home?.page ||
+          pageSimilarity({ body: capture.body, url: capture.url }, { body: home.body, url: home.url }) <
+            SAME_PAGE_SIMILARITY
+        );
       },
     };
   }
 
   /** The link's first good-status capture: what the organisation's page looked like. */
   async #earliest(url: string): Promise<string | null> {
-    const q = new URLSearchParams({ url, output: 'json', fl: 'timestamp,statuscode', filter: 'statuscode:200', limit: '1' });
+    const q = new URLSearchParams({
+      url,
+      output: 'json',
+      fl: 'timestamp,statuscode',
+      filter: 'statuscode:200',
+      limit: '1',
+    });
     const rows = await this.#getJson(`${this.#endpoints.cdx}?${q}`);
     const ts = Array.isArray(rows) && Array.isArray(rows[1]) ? String(rows[1][0]) : '';
     return /^\d{14}$/.test(ts) ? ts : null;
@@ -265,7 +302,13 @@ export class WaybackProvider implements ArchiveProvider {
   async #read(timestamp: string, address: string): Promise<Read | null> {
     const ex = await this.#transport.fetch(`${this.#endpoints.replay}/${timestamp}id_/${address}`, this.#fetchOptions);
     if (ex.failure || ex.status === null || ex.status < 200 || ex.status >= 300) return null;
-    return { status: ex.status, headers: ex.headers, body: ex.body, url: address, page: ex.body ? readPage(ex.body) : null };
+    return {
+      status: ex.status,
+      headers: ex.headers,
+      body: ex.body,
+      url: address,
+      page: ex.body ? readPage(ex.body) : null,
+    };
   }
 
   async #getJson(address: string): Promise<unknown> {

@@ -8,7 +8,10 @@
  * Reads chunks until maxBytes; `truncated` when there was more (the caller then hangs up). A body that breaks off
  * after some bytes (a compressed body cut at our limit, a corrupt one, a dropped connection) keeps what was read.
  */
-export async function firstBytes(chunks: AsyncIterable<Uint8Array>, maxBytes: number): Promise<{ bytes: Uint8Array; truncated: boolean }> {
+export async function firstBytes(
+  chunks: AsyncIterable<Uint8Array>,
+  maxBytes: number,
+): Promise<{ bytes: Uint8Array; truncated: boolean }> {
   const kept: Uint8Array[] = [];
   let total = 0;
   let truncated = false;

@@ -14,10 +14,18 @@ export function botWallEvidence(status: number, headers: Record<string, string>,
   const server = (headers.server ?? '').toLowerCase();
   if (!page) return null;
   const title = page.title.toLowerCase();
-  if (/^(just a moment|attention required|checking your browser|un momento|please wait)/.test(title) && (server.includes('cloudflare') || /cf-chl|challenge-platform/i.test(page.inlineScript + page.scriptSources.join(' ')))) {
+  if (
+    /^(just a moment|attention required|checking your browser|un momento|please wait)/.test(title) &&
+    (server.includes('cloudflare') ||
+      /cf-chl|challenge-platform/i.test(page.inlineScript + page.scriptSources.join(' ')))
+  ) {
     return 'Cloudflare showed a browser check';
   }
-  if (/_incapsula_resource|px-captcha|captcha-delivery\.com|_pxcaptcha|perimeterx/i.test(page.scriptSources.join(' ') + page.inlineScript)) {
+  if (
+    /_incapsula_resource|px-captcha|captcha-delivery\.com|_pxcaptcha|perimeterx/i.test(
+      page.scriptSources.join(' ') + page.inlineScript,
+    )
+  ) {
     return 'a browser check (captcha) was shown';
   }
   if (status === 403 && server.includes('akamai') && /access denied/i.test(title + page.text.slice(0, 500))) {

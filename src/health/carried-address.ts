@@ -8,12 +8,29 @@
 
 /** Query parameters that carry the destination, by the names wrappers use (compared in lower case). */
 const CARRYING_PARAMETERS = new Set([
-  'url', 'u', 'q', 'target', 'dest', 'destination', 'redirect', 'redirect_url', 'redirecturl', 'redir', 'link', 'goto',
-  'out', 'exit', 'external', 'ext', 'href', 'site',
+  'url',
+  'u',
+  'q',
+  'target',
+  'dest',
+  'destination',
+  'redirect',
+  'redirect_url',
+  'redirecturl',
+  'redir',
+  'link',
+  'goto',
+  'out',
+  'exit',
+  'external',
+  'ext',
+  'href',
+  'site',
 ]);
 
 /** Share intents: their `u=`/`url=` is the page being shared (spotting turns them away by this same test). */
-const SHARE_INTENT = /^(www\.)?(facebook\.com\/(sharer|share\.php|dialog\/share)|(twitter|x)\.com\/(intent|share)|linkedin\.com\/(shareArticle|sharing|cws\/share)|pinterest\.com\/pin\/create|reddit\.com\/submit|api\.whatsapp\.com\/send|wa\.me\/\?|t\.me\/share|tumblr\.com\/(share|widgets\/share)|(www\.)?addthis\.com|(www\.)?sharethis\.com|bsky\.app\/intent)/i;
+const SHARE_INTENT =
+  /^(www\.)?(facebook\.com\/(sharer|share\.php|dialog\/share)|(twitter|x)\.com\/(intent|share)|linkedin\.com\/(shareArticle|sharing|cws\/share)|pinterest\.com\/pin\/create|reddit\.com\/submit|api\.whatsapp\.com\/send|wa\.me\/\?|t\.me\/share|tumblr\.com\/(share|widgets\/share)|(www\.)?addthis\.com|(www\.)?sharethis\.com|bsky\.app\/intent)/i;
 
 /** A wrapper's destination is an address, not a page of text: longer than this, it is no wrapper we read. */
 const MAX_CARRIED_LENGTH = 2048;

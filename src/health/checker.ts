@@ -61,7 +61,9 @@ export interface Checker {
 }
 
 export function createChecker(config: CheckerConfig): Checker {
-  const queue = config.queue ?? new HostQueue({ perHost: config.perHost ?? DEFAULTS.perHost, global: config.concurrency ?? DEFAULTS.concurrency });
+  const queue =
+    config.queue ??
+    new HostQueue({ perHost: config.perHost ?? DEFAULTS.perHost, global: config.concurrency ?? DEFAULTS.concurrency });
   const now = config.now ?? (() => new Date());
   const random = config.random ?? Math.random;
   const retries = config.retries ?? DEFAULTS.retries;
@@ -128,12 +130,24 @@ export function createChecker(config: CheckerConfig): Checker {
     }
     const answer = await probe;
     // The site says 404 (or anything but 200) for a made-up address: its 200 for ours means something.
-    if (!answer || answer.failure || answer.status === null || answer.status < 200 || answer.status >= 300 || !answer.body) return classified;
+    if (
+      !answer ||
+      answer.failure ||
+      answer.status === null ||
+      answer.status < 200 ||
+      answer.status >= 300 ||
+      !answer.body
+    )
+      return classified;
     const similarity = pageSimilarity({ body: ex.body, url: ex.finalUrl }, { body: answer.body, url: answer.finalUrl });
     if (similarity < SAME_PAGE_SIMILARITY) return classified;
     const probePage = readPage(answer.body);
     if (classified.page?.appShell || probePage.appShell) {
-      return { kind: 'unclear', reason: 'cannot-tell', detail: 'the site answers every address with the same app; the page may or may not exist' };
+      return {
+        kind: 'unclear',
+        reason: 'cannot-tell',
+        detail: 'the site answers every address with the same app; the page may or may not exist',
+      };
     }
     return { kind: 'dead', reason: 'soft-404', detail: 'shows the same page the site shows for a made-up address' };
   }
@@ -166,13 +180,18 @@ export function createChecker(config: CheckerConfig): Checker {
     // A failure is only news about the link when the rest of the network answers (connectivity.ts).
     if (finding.kind === 'failed' || finding.reason === 'no-such-domain' || finding.reason === 'bad-response') {
       if (!(await config.connectivity.isOnline())) {
-        finding = { kind: 'offline', reason: 'offline', detail: 'this computer appears to be offline; nothing was concluded' };
+        finding = {
+          kind: 'offline',
+          reason: 'offline',
+          detail: 'this computer appears to be offline; nothing was concluded',
+        };
       }
     }
     const settled = settle(previous, finding, at);
     let newHome = finding === classified ? classified.newHome : null;
     if (!newHome && settled.verdict === 'moved') newHome = ex.finalUrl;
-    if (!newHome && (settled.verdict === 'dead' || settled.verdict === 'unverified')) newHome = config.newHomeFor?.(address) ?? null;
+    if (!newHome && (settled.verdict === 'dead' || settled.verdict === 'unverified'))
+      newHome = config.newHomeFor?.(address) ?? null;
     let archive = null;
     if (settled.verdict === 'dead' && config.archive) {
       archive = previous?.verdict === 'dead' && previous.archive ? previous.archive : null;
@@ -201,6 +220,7 @@ export function createChecker(config: CheckerConfig): Checker {
 
 /** Failures worth another try within the same check. */
 function mayPass(ex: Exchange): boolean {
-  if (ex.failure) return ex.failure === 'reset' || ex.failure === 'timeout' || ex.failure === 'refused' || ex.failure === 'dns-error';
+  if (ex.failure)
+    return ex.failure === 'reset' || ex.failure === 'timeout' || ex.failure === 'refused' || ex.failure === 'dns-error';
   return ex.status !== null && ex.status >= 500 && !ex.headers['cf-mitigated'];
 }

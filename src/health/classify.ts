@@ -21,15 +21,39 @@ export interface Classified extends Finding {
 }
 
 /** URL shorteners and trackers: crossing to the real site is not a move. */
-const PASS_THROUGH_SITES = new Set(['bit.ly', 't.co', 'tinyurl.com', 'goo.gl', 'ow.ly', 'buff.ly', 'rebrand.ly', 'lnkd.in', 'is.gd', 'tiny.cc', 'fb.me', 'youtu.be']);
+const PASS_THROUGH_SITES = new Set([
+  'bit.ly',
+  't.co',
+  'tinyurl.com',
+  'goo.gl',
+  'ow.ly',
+  'buff.ly',
+  'rebrand.ly',
+  'lnkd.in',
+  'is.gd',
+  'tiny.cc',
+  'fb.me',
+  'youtu.be',
+]);
 
 /** Sign-in services a link may bounce to: the resource exists, we are just not signed in. */
-const SIGN_IN_HOSTS = ['accounts.google.com', 'login.microsoftonline.com', 'login.live.com', 'auth0.com', 'okta.com', 'login.salesforce.com'];
-const SIGN_IN_PATH = /\/(login|log-in|signin|sign-in|sign_in|wp-login\.php|account\/login|users\/sign_in|auth\/login|sso)\b/i;
+const SIGN_IN_HOSTS = [
+  'accounts.google.com',
+  'login.microsoftonline.com',
+  'login.live.com',
+  'auth0.com',
+  'okta.com',
+  'login.salesforce.com',
+];
+const SIGN_IN_PATH =
+  /\/(login|log-in|signin|sign-in|sign_in|wp-login\.php|account\/login|users\/sign_in|auth\/login|sso)\b/i;
 
 export function classifyExchange(ex: Exchange): Classified {
   const base = { newHome: null, needsSiblingProbe: false, page: null };
-  const hosts = ex.hops.map((h) => hostnameOf(h.url)).concat(hostnameOf(ex.finalUrl)).filter(Boolean);
+  const hosts = ex.hops
+    .map((h) => hostnameOf(h.url))
+    .concat(hostnameOf(ex.finalUrl))
+    .filter(Boolean);
 
   if (ex.failure) return { ...base, ...failureFinding(ex) };
 
@@ -43,18 +67,59 @@ export function classifyExchange(ex: Exchange): Classified {
 
   const crossed = crossSiteTarget(ex);
   const parkingHop = hosts.find((h) => isParkingHost(h));
-  if (parkingHop) return { ...withPage, kind: 'dead', reason: 'parked', detail: `redirects to the domain-parking service ${parkingHop}` };
+  if (parkingHop)
+    return {
+      ...withPage,
+      kind: 'dead',
+      reason: 'parked',
+      detail: `redirects to the domain-parking service ${parkingHop}`,
+    };
 
-  if (status === 404) return { ...withPage, newHome: crossed, kind: 'dead', reason: 'not-found', detail: 'the server says Not Found (404)' };
-  if (status === 410) return { ...withPage, newHome: crossed, kind: 'dead', reason: 'gone', detail: 'the server says Gone (410): removed on purpose' };
-  if (status === 401 || status === 407) return { ...withPage, kind: 'unclear', reason: 'login-required', detail: `asks for a login (${status})` };
-  if (status === 429) return { ...withPage, kind: 'unclear', reason: 'rate-limited', detail: 'the server asked us to slow down (429)' };
+  if (status === 404)
+    return {
+      ...withPage,
+      newHome: crossed,
+      kind: 'dead',
+      reason: 'not-found',
+      detail: 'the server says Not Found (404)',
+    };
+  if (status === 410)
+    return {
+      ...withPage,
+      newHome: crossed,
+      kind: 'dead',
+      reason: 'gone',
+      detail: 'the server says Gone (410): removed on purpose',
+    };
+  if (status === 401 || status === 407)
+    return { ...withPage, kind: 'unclear', reason: 'login-required', detail: `asks for a login (${status})` };
+  if (status === 429)
+    return { ...withPage, kind: 'unclear', reason: 'rate-limited', detail: 'the server asked us to slow down (429)' };
   if (status === 408) return { ...withPage, kind: 'failed', reason: 'timeout', detail: 'the server timed out (408)' };
   if (status >= 500) return { ...withPage, kind: 'failed', reason: 'server-error', detail: `server error (${status})` };
-  if (status === 403 || status === 451 || status === 406) return { ...withPage, kind: 'unclear', reason: 'forbidden', detail: `the server refused this request (${status}); a person may still get in` };
-  if (status >= 400) return { ...withPage, kind: 'unclear', reason: 'bad-response', detail: `the server rejected the request (${status})` };
-  if (status >= 300) return { ...withPage, kind: 'unclear', reason: 'bad-response', detail: `a redirect (${status}) without a usable address` };
-  if (status < 200) return { ...withPage, kind: 'unclear', reason: 'bad-response', detail: `unexpected status ${status}` };
+  if (status === 403 || status === 451 || status === 406)
+    return {
+      ...withPage,
+      kind: 'unclear',
+      reason: 'forbidden',
+      detail: `the server refused this request (${status}); a person may still get in`,
+    };
+  if (status >= 400)
+    return {
+      ...withPage,
+      kind: 'unclear',
+      reason: 'bad-response',
+      detail: `the server rejected the request (${status})`,
+    };
+  if (status >= 300)
+    return {
+      ...withPage,
+      kind: 'unclear',
+      reason: 'bad-response',
+      detail: `a redirect (${status}) without a usable address`,
+    };
+  if (status < 200)
+    return { ...withPage, kind: 'unclear', reason: 'bad-response', detail: `unexpected status ${status}` };
 
   // 2xx from here on.
   if (page) {
@@ -66,15 +131,28 @@ export function classifyExchange(ex: Exchange): Classified {
       return { ...withPage, kind: 'dead', reason: 'soft-404', detail: 'redirects to an error page' };
     }
     if (deepLinkLandsOnHome(ex.requestedUrl, ex.finalUrl)) {
-      return { ...withPage, kind: 'dead', reason: 'soft-404', detail: "redirects to the site's home page: the page itself is gone" };
+      return {
+        ...withPage,
+        kind: 'dead',
+        reason: 'soft-404',
+        detail: "redirects to the site's home page: the page itself is gone",
+      };
     }
   }
   if (page) {
     const missing = pageSaysMissing(page);
     if (missing) return { ...withPage, newHome: crossed, kind: 'dead', reason: 'soft-404', detail: missing };
   }
-  if (signInBounce(ex)) return { ...withPage, kind: 'unclear', reason: 'login-required', detail: 'redirects to a sign-in page' };
-  if (crossed) return { ...withPage, newHome: ex.finalUrl, kind: 'moved', reason: 'moved', detail: `now answers at ${siteOf(ex.finalUrl)}` };
+  if (signInBounce(ex))
+    return { ...withPage, kind: 'unclear', reason: 'login-required', detail: 'redirects to a sign-in page' };
+  if (crossed)
+    return {
+      ...withPage,
+      newHome: ex.finalUrl,
+      kind: 'moved',
+      reason: 'moved',
+      detail: `now answers at ${siteOf(ex.finalUrl)}`,
+    };
 
   const deep = (() => {
     try {
@@ -83,14 +161,24 @@ export function classifyExchange(ex: Exchange): Classified {
       return false;
     }
   })();
-  return { ...withPage, kind: 'alive', reason: 'ok', detail: status === 200 ? 'answers normally' : `answers ${status}`, needsSiblingProbe: Boolean(page) && deep };
+  return {
+    ...withPage,
+    kind: 'alive',
+    reason: 'ok',
+    detail: status === 200 ? 'answers normally' : `answers ${status}`,
+    needsSiblingProbe: Boolean(page) && deep,
+  };
 }
 
 function failureFinding(ex: Exchange): Finding {
   const d = ex.failureDetail;
   switch (ex.failure) {
     case 'no-such-domain':
-      return { kind: 'dead', reason: 'no-such-domain', detail: `the domain ${hostnameOf(lastAddress(ex))} no longer exists` };
+      return {
+        kind: 'dead',
+        reason: 'no-such-domain',
+        detail: `the domain ${hostnameOf(lastAddress(ex))} no longer exists`,
+      };
     case 'dns-error':
       return { kind: 'failed', reason: 'dns-error', detail: 'the name could not be looked up just now' };
     case 'refused':
@@ -109,14 +197,22 @@ function failureFinding(ex: Exchange): Finding {
         ? { kind: 'unclear', reason: 'needs-cookies', detail: 'redirects in a circle unless cookies are accepted' }
         : { kind: 'dead', reason: 'redirect-loop', detail: 'redirects in a circle and never arrives' };
     case 'too-many-redirects':
-      return { kind: 'dead', reason: 'redirect-loop', detail: `more than ${ex.hops.length - 1} redirects without arriving` };
+      return {
+        kind: 'dead',
+        reason: 'redirect-loop',
+        detail: `more than ${ex.hops.length - 1} redirects without arriving`,
+      };
     case 'private-address':
       return { kind: 'unclear', reason: 'private-address', detail: 'redirects into a private network, not followed' };
     case 'bad-response':
       return { kind: 'unclear', reason: 'bad-response', detail: `the answer could not be read (${d})` };
     default:
       // A browser's bare "Failed to fetch" says nothing about the link: a missing host permission fails the same way.
-      return { kind: 'unclear', reason: 'bad-response', detail: `the request failed without a reason (${d || 'unknown'})` };
+      return {
+        kind: 'unclear',
+        reason: 'bad-response',
+        detail: `the request failed without a reason (${d || 'unknown'})`,
+      };
   }
 }
 
@@ -141,7 +237,11 @@ function signInBounce(ex: Exchange): boolean {
   try {
     const to = new URL(ex.finalUrl);
     if (SIGN_IN_HOSTS.some((h) => to.hostname.endsWith(h))) return true;
-    return sameSite(to, ex.requestedUrl) && SIGN_IN_PATH.test(to.pathname) && !SIGN_IN_PATH.test(new URL(ex.requestedUrl).pathname);
+    return (
+      sameSite(to, ex.requestedUrl) &&
+      SIGN_IN_PATH.test(to.pathname) &&
+      !SIGN_IN_PATH.test(new URL(ex.requestedUrl).pathname)
+    );
   } catch {
     return false;
   }

@@ -44,7 +44,15 @@ export function settle(previous: Previous, finding: Finding, now: Date): Settled
   const done = (verdict: Verdict, outcome: Observation['outcome'] | null, detail = finding.detail): Settled => {
     if (outcome) history.push({ at, outcome, reason: finding.reason });
     while (history.length > HISTORY_LIMIT) history.shift();
-    return { verdict, reason: finding.reason, detail, history, firstFailedAt, lastAliveAt, countedFailures: countFailures(history) };
+    return {
+      verdict,
+      reason: finding.reason,
+      detail,
+      history,
+      firstFailedAt,
+      lastAliveAt,
+      countedFailures: countFailures(history),
+    };
   };
 
   switch (finding.kind) {

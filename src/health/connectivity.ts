@@ -38,13 +38,18 @@ interface Round {
   result: boolean | null;
 }
 
-export function connectivityRounds(reaches: ReachesHost, hosts: string[], clock: () => number = () => Date.now()): ConnectivityProbe {
+export function connectivityRounds(
+  reaches: ReachesHost,
+  hosts: string[],
+  clock: () => number = () => Date.now(),
+): ConnectivityProbe {
   let latest: Round | null = null;
   return {
     isOnline() {
       const asked = clock();
       const round = latest;
-      if (round && (round.endedAt === null || (round.result === false && asked - round.endedAt < OFFLINE_REUSE_MS))) return round.online;
+      if (round && (round.endedAt === null || (round.result === false && asked - round.endedAt < OFFLINE_REUSE_MS)))
+        return round.online;
       const fresh: Round = { online: anyReached(reaches, hosts), endedAt: null, result: null };
       void fresh.online.then((online) => {
         fresh.endedAt = clock();

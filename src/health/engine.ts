@@ -40,7 +40,11 @@ export interface EngineLimits {
 }
 
 /** The command line: a long run on a machine of its own, patient with slow servers. */
-export const COMMAND_LINE_LIMITS: EngineLimits = { timeoutMs: DEFAULTS.timeoutMs, retries: DEFAULTS.retries, concurrency: DEFAULTS.concurrency };
+export const COMMAND_LINE_LIMITS: EngineLimits = {
+  timeoutMs: DEFAULTS.timeoutMs,
+  retries: DEFAULTS.retries,
+  concurrency: DEFAULTS.concurrency,
+};
 
 /**
  * The extension's background: each request cut at 15 s, well inside the 30 s a Chrome service worker may sit
@@ -61,10 +65,18 @@ export function createEngine(config: EngineConfig): Engine {
   const allowPrivate = config.allowPrivate ?? false;
   const now = config.now ?? (() => new Date());
   const queue = new HostQueue({ perHost: DEFAULTS.perHost, global: limits.concurrency });
-  const fetchOptions = { timeoutMs: limits.timeoutMs, maxBodyBytes: DEFAULTS.maxBodyBytes, maxRedirects: DEFAULTS.maxRedirects, allowPrivate };
+  const fetchOptions = {
+    timeoutMs: limits.timeoutMs,
+    maxBodyBytes: DEFAULTS.maxBodyBytes,
+    maxRedirects: DEFAULTS.maxRedirects,
+    allowPrivate,
+  };
   // The archive's requests wait in the same per-host queue as the checks: web.archive.org is a site like any other.
   const archive = config.archive
-    ? new WaybackProvider(politely(config.transport, queue), config.archive.endpoints, { ...fetchOptions, allowPrivate: allowPrivate || config.archive.trusted })
+    ? new WaybackProvider(politely(config.transport, queue), config.archive.endpoints, {
+        ...fetchOptions,
+        allowPrivate: allowPrivate || config.archive.trusted,
+      })
     : null;
   const checker = createChecker({
     transport: config.transport,
@@ -87,12 +99,32 @@ export function createEngine(config: EngineConfig): Engine {
         return await checker.check(url, previous);
       } catch (err) {
         // An engine fault must not wedge a queue or end a run: say so, unverified, and keep what was known.
-        return { ...(previous ?? blankReport(url)), verdict: 'unverified', reason: 'bad-response', detail: `could not be checked: ${(err as Error)?.message ?? String(err)}`, checkedAt: now().toISOString() };
+        return {
+          ...(previous ?? blankReport(url)),
+          verdict: 'unverified',
+          reason: 'bad-response',
+          detail: `could not be checked: ${(err as Error)?.message ?? String(err)}`,
+          checkedAt: now().toISOString(),
+        };
       }
     },
   };
 }
 
 function blankReport(url: string): LinkReport {
-  return { url, verdict: 'unverified', reason: 'bad-response', detail: '', status: null, finalUrl: null, redirects: 0, newHome: null, archive: null, checkedAt: '', history: [], firstFailedAt: null, lastAliveAt: null };
+  return {
+    url,
+    verdict: 'unverified',
+    reason: 'bad-response',
+    detail: '',
+    status: null,
+    finalUrl: null,
+    redirects: 0,
+    newHome: null,
+    archive: null,
+    checkedAt: '',
+    history: [],
+    firstFailedAt: null,
+    lastAliveAt: null,
+  };
 }

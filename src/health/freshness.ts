@@ -34,7 +34,9 @@ export function browsing(recheckHours?: number): FreshnessProfile {
     freshFor(report) {
       if (report.reason === 'offline') return 5 * MINUTE;
       const base = freshFor[report.verdict];
-      return recheckHours && (report.verdict === 'alive' || report.verdict === 'moved') ? Math.min(base, recheckHours * HOUR) : base;
+      return recheckHours && (report.verdict === 'alive' || report.verdict === 'moved')
+        ? Math.min(base, recheckHours * HOUR)
+        : base;
     },
     // The browser's store keeps every verdict it shows, offline ones too (briefly), so the page marks at once.
     keeps: () => true,
@@ -60,12 +62,20 @@ export const NIGHTLY_AUDIT: FreshnessProfile = {
 };
 
 /** When a verdict checked at `checkedAt` stops being fresh, in milliseconds since the epoch. */
-export function freshUntil(profile: FreshnessProfile, report: Pick<LinkReport, 'verdict' | 'reason'>, checkedAt: number): number {
+export function freshUntil(
+  profile: FreshnessProfile,
+  report: Pick<LinkReport, 'verdict' | 'reason'>,
+  checkedAt: number,
+): number {
   return checkedAt + profile.freshFor(report);
 }
 
 /** Whether a verdict may stand at `now` without a new check. A check time in the future (a clock moved back) is never trusted. */
-export function isFresh(profile: FreshnessProfile, report: Pick<LinkReport, 'verdict' | 'reason' | 'checkedAt'>, now: number): boolean {
+export function isFresh(
+  profile: FreshnessProfile,
+  report: Pick<LinkReport, 'verdict' | 'reason' | 'checkedAt'>,
+  now: number,
+): boolean {
   const age = now - Date.parse(report.checkedAt);
   return age >= 0 && age < profile.freshFor(report);
 }

@@ -71,7 +71,8 @@ export function readPage(html: string, work?: ReadingWork): PageText {
           if (attribs.src !== undefined) scriptSources.push(attribs.src.trim());
           else inlineDepth++;
         }
-        if (name === 'meta' && metaRefresh === null && /^\s*refresh\s*$/i.test(attribs['http-equiv'] ?? '')) metaRefresh = readMetaRefresh(attribs.content ?? '');
+        if (name === 'meta' && metaRefresh === null && /^\s*refresh\s*$/i.test(attribs['http-equiv'] ?? ''))
+          metaRefresh = readMetaRefresh(attribs.content ?? '');
       },
       ontext(text) {
         if (inTitle) {

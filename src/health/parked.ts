@@ -8,15 +8,45 @@ import type { PageText } from './page-text.ts';
 
 /** Domain parking and domain-sale services, as seen in parked pages' redirects and scripts. */
 export const PARKING_HOSTS = [
-  'sedoparking.com', 'sedo.com', 'parkingcrew.net', 'bodis.com', 'above.com', 'parklogic.com', 'afternic.com',
-  'dan.com', 'hugedomains.com', 'buydomains.com', 'undeveloped.com', 'domainmarket.com', 'brandbucket.com',
-  'squadhelp.com', 'atom.com', 'domainnamesales.com', 'efty.com', 'perfectdomain.com', 'uniregistry.com',
-  'dsparking.com', 'domainsponsor.com', 'trafficz.com', 'skenzo.com', 'smartname.com', 'parked.com',
-  'parkingpage.namecheap.com', 'forsale.godaddy.com', 'domainlore.uk', 'sav.com', 'porkbun.com',
+  'sedoparking.com',
+  'sedo.com',
+  'parkingcrew.net',
+  'bodis.com',
+  'above.com',
+  'parklogic.com',
+  'afternic.com',
+  'dan.com',
+  'hugedomains.com',
+  'buydomains.com',
+  'undeveloped.com',
+  'domainmarket.com',
+  'brandbucket.com',
+  'squadhelp.com',
+  'atom.com',
+  'domainnamesales.com',
+  'efty.com',
+  'perfectdomain.com',
+  'uniregistry.com',
+  'dsparking.com',
+  'domainsponsor.com',
+  'trafficz.com',
+  'skenzo.com',
+  'smartname.com',
+  'parked.com',
+  'parkingpage.namecheap.com',
+  'forsale.godaddy.com',
+  'domainlore.uk',
+  'sav.com',
+  'porkbun.com',
 ];
 
 /** Scripts only parking pages load: AdSense for Domains, GoDaddy's and others' parking landers. */
-const PARKING_SCRIPTS = [/\/adsense\/domains\/caf\.js/i, /parking-lander/i, /\/js\/parking\b/i, /sedoparking|parkingcrew|bodis\.com/i];
+const PARKING_SCRIPTS = [
+  /\/adsense\/domains\/caf\.js/i,
+  /parking-lander/i,
+  /\/js\/parking\b/i,
+  /sedoparking|parkingcrew|bodis\.com/i,
+];
 
 const PARKING_WORDING = [
   /\b(this|the) domain( name)?( [a-z0-9.-]+)? (is|may be|might be) for sale\b/i,
@@ -47,7 +77,12 @@ export function parkedEvidence(page: PageText, hopHosts: string[]): ParkedEviden
   if (viaHost) return { parked: true, detail: `redirects to the domain-parking service ${viaHost}` };
   const script = page.scriptSources.find((src) => PARKING_SCRIPTS.some((re) => re.test(src)));
   if (script) return { parked: true, detail: 'loads a domain-parking script' };
-  if (PARKING_SCRIPTS.some((re) => re.test(page.inlineScript)) || /window\.location(\.href)?\s*=\s*["'][^"']*(sedoparking|parkingcrew|bodis|afternic|hugedomains)/i.test(page.inlineScript)) {
+  if (
+    PARKING_SCRIPTS.some((re) => re.test(page.inlineScript)) ||
+    /window\.location(\.href)?\s*=\s*["'][^"']*(sedoparking|parkingcrew|bodis|afternic|hugedomains)/i.test(
+      page.inlineScript,
+    )
+  ) {
     return { parked: true, detail: 'sends visitors to a domain-parking service' };
   }
   const haystack = `${page.title} \n ${page.text.slice(0, 20_000)}`;

@@ -88,7 +88,10 @@ export class HostQueue {
  * A transport whose every request waits its turn in the queue under its own host: for the archive's API calls,
  * which would otherwise reach web.archive.org as fast as links die.
  */
-export function politely<T extends { fetch(url: string, options: O): Promise<E> }, O, E>(transport: T, queue: HostQueue): { fetch(url: string, options: O): Promise<E> } {
+export function politely<T extends { fetch(url: string, options: O): Promise<E> }, O, E>(
+  transport: T,
+  queue: HostQueue,
+): { fetch(url: string, options: O): Promise<E> } {
   return { fetch: (url, options) => queue.run(new URL(url).host, () => transport.fetch(url, options)) };
 }
 
@@ -96,9 +99,13 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     if (signal?.aborted) return resolve();
     const t = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(t);
-      resolve();
-    }, { once: true });
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(t);
+        resolve();
+      },
+      { once: true },
+    );
   });
 }

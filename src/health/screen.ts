@@ -16,8 +16,7 @@ import ipaddr from 'ipaddr.js';
 import { parse as parseHost } from 'tldts';
 
 export type Screening =
-  | { ok: true; url: URL }
-  | { ok: false; reason: 'not-web-link' | 'private-address' | 'invalid-url'; detail: string };
+  { ok: true; url: URL } | { ok: false; reason: 'not-web-link' | 'private-address' | 'invalid-url'; detail: string };
 
 /** Names set aside for local networks, some inside public suffixes (home.arpa is under ICANN's arpa). */
 const LOCAL_SUFFIXES = ['.local', '.internal', '.home.arpa', '.localhost', '.lan', '.intranet', '.corp'];
@@ -54,7 +53,10 @@ export function screenUrl(raw: string, allowPrivate = false): Screening {
 
 /** Names and IP literals that point into the user's own machine or network (see the top of this file). */
 export function isPrivateHost(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+  const host = hostname
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '');
   if (host === '' || host === 'localhost' || LOCAL_SUFFIXES.some((s) => host.endsWith(s))) return true;
   if (ipaddr.isValid(host)) return isPrivateAddress(host);
   // Not an address the URL parser would write, but one some resolvers still accept ("0x7f.1", "2130706433").

@@ -10,4 +10,3 @@ export function siteOf(urlOrHost: string | URL): string {
 export function sameSite(a: string | URL, b: string | URL): boolean {
   return siteOf(a) === siteOf(b);
 }
-

@@ -56,15 +56,30 @@ export function pageSaysMissing(page: PageText): string | null {
 }
 
 const ERROR_SEGMENTS = new Set([
-  '404', '404.html', '404.htm', '404.php', '404.aspx', 'notfound', 'not-found', 'not_found', 'page-not-found',
-  'pagenotfound', 'error404', 'error-404', 'error_404', 'no-encontrado', 'pagina-no-encontrada',
+  '404',
+  '404.html',
+  '404.htm',
+  '404.php',
+  '404.aspx',
+  'notfound',
+  'not-found',
+  'not_found',
+  'page-not-found',
+  'pagenotfound',
+  'error404',
+  'error-404',
+  'error_404',
+  'no-encontrado',
+  'pagina-no-encontrada',
 ]);
 
 /** The final address of a redirect names an error page (/404, /notfound, ASP.NET's ?aspxerrorpath=). */
 export function addressNamesErrorPage(finalUrl: string, requestedUrl: string): boolean {
   const isError = (u: URL) =>
-    u.pathname.toLowerCase().split('/').some((seg) => ERROR_SEGMENTS.has(seg)) ||
-    /(^|&)(aspxerrorpath|error=404|e=404)/i.test(u.search.slice(1));
+    u.pathname
+      .toLowerCase()
+      .split('/')
+      .some((seg) => ERROR_SEGMENTS.has(seg)) || /(^|&)(aspxerrorpath|error=404|e=404)/i.test(u.search.slice(1));
   try {
     return isError(new URL(finalUrl)) && !isError(new URL(requestedUrl));
   } catch {
@@ -102,7 +117,11 @@ export function deepLinkLandsOnHome(requestedUrl: string, finalUrl: string): boo
 function withoutAddressWords(words: string[], url: string): string[] {
   let pathWords: Set<string>;
   try {
-    pathWords = new Set(decodeURIComponent(new URL(url).pathname).toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? []);
+    pathWords = new Set(
+      decodeURIComponent(new URL(url).pathname)
+        .toLowerCase()
+        .match(/[\p{L}\p{N}']+/gu) ?? [],
+    );
   } catch {
     pathWords = new Set();
   }
@@ -121,7 +140,10 @@ export const SAME_PAGE_SIMILARITY = 0.9;
 
 /** A made-up sibling address for the "does this site answer 200 to anything?" probe. */
 export function siblingProbeUrl(url: URL, random: () => number = Math.random): string {
-  const token = Array.from({ length: 20 }, () => 'abcdefghijklmnopqrstuvwxyz0123456789'[Math.floor(random() * 36)]).join('');
+  const token = Array.from(
+    { length: 20 },
+    () => 'abcdefghijklmnopqrstuvwxyz0123456789'[Math.floor(random() * 36)],
+  ).join('');
   const dir = url.pathname.replace(/[^/]*$/, '');
   return new URL(`${dir}still-there-${token}`, url.origin).toString();
 }

@@ -110,7 +110,10 @@ export interface LinkReport {
  * parts: the report without the bookkeeping of the confirmation rule (history and its dates), which only the engine
  * and the stores that hand it back need.
  */
-export type VerdictSummary = Pick<LinkReport, 'url' | 'verdict' | 'reason' | 'detail' | 'status' | 'finalUrl' | 'newHome' | 'archive' | 'checkedAt'>;
+export type VerdictSummary = Pick<
+  LinkReport,
+  'url' | 'verdict' | 'reason' | 'detail' | 'status' | 'finalUrl' | 'newHome' | 'archive' | 'checkedAt'
+>;
 
 /** The summary's fields, copied from a report or from anything that carries them (never more). */
 export function summaryOf(r: VerdictSummary): VerdictSummary {

@@ -6,6 +6,13 @@ import type { FeedRecord } from '../store/schema.ts';
 export function feedStatusText(record: FeedRecord | undefined): string {
   if (!record || (record.okAt === null && record.problem === null)) return t('options_feed_waiting');
   if (record.okAt === null) return t('options_feed_problem', record.problem!);
-  if (record.problem !== null) return t('options_feed_problem_kept', record.problem, formatDay(new Date(record.okAt).toISOString()));
-  return t('options_feed_ok', record.publisher ?? '', record.links, formatDay(record.generatedAt ?? ''), formatDay(new Date(record.fetchedAt ?? record.okAt).toISOString()));
+  if (record.problem !== null)
+    return t('options_feed_problem_kept', record.problem, formatDay(new Date(record.okAt).toISOString()));
+  return t(
+    'options_feed_ok',
+    record.publisher ?? '',
+    record.links,
+    formatDay(record.generatedAt ?? ''),
+    formatDay(new Date(record.fetchedAt ?? record.okAt).toISOString()),
+  );
 }

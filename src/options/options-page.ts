@@ -3,7 +3,14 @@ import { browser } from 'wxt/browser';
 import { localizePage, t } from '../i18n.ts';
 import type { Requests, RequestName } from '../messages.ts';
 import { readPolicy } from '../policy.ts';
-import { feedAddress, MANAGEABLE, readSettings, SETTINGS_KEY, type ManagedSettings, type Settings } from '../settings.ts';
+import {
+  feedAddress,
+  MANAGEABLE,
+  readSettings,
+  SETTINGS_KEY,
+  type ManagedSettings,
+  type Settings,
+} from '../settings.ts';
 import { feedStatusText } from './feed-status.ts';
 import type { FeedRecord } from '../store/schema.ts';
 
@@ -15,7 +22,10 @@ export async function startOptionsPage(doc: Document): Promise<void> {
   localizePage(doc);
   const form = doc.querySelector<HTMLFormElement>('#settings')!;
   const field = <T extends Element>(name: string) => form.elements.namedItem(name) as unknown as T;
-  const [got, policyAtOpen] = await Promise.all([browser.storage.local.get(SETTINGS_KEY), readPolicy(browser.storage as never)]);
+  const [got, policyAtOpen] = await Promise.all([
+    browser.storage.local.get(SETTINGS_KEY),
+    readPolicy(browser.storage as never),
+  ]);
   /** IT's policy: replaced when it arrives or changes while the page is open (below). */
   let policy = policyAtOpen;
   /** The user's own choices; what the policy sets shows in their place, locked, and is never written as theirs. */
@@ -49,14 +59,19 @@ export async function startOptionsPage(doc: Document): Promise<void> {
     }
     const typed: Settings = readSettings({
       feeds: feedLines,
-      mode: (form.querySelector<HTMLInputElement>('input[name="mode"]:checked')?.value ?? 'resources'),
+      mode: form.querySelector<HTMLInputElement>('input[name="mode"]:checked')?.value ?? 'resources',
       archiveSuggestions: field<HTMLInputElement>('archiveSuggestions').checked,
       showUnverified: field<HTMLInputElement>('showUnverified').checked,
       allowPrivate: field<HTMLInputElement>('allowPrivate').checked,
       recheckHours: Number(field<HTMLInputElement>('recheckHours').value),
       offSites: field<HTMLTextAreaElement>('offSites')
         .value.split(/\s+/)
-        .map((s) => s.trim().replace(/^https?:\/\//, '').replace(/\/.*$/, ''))
+        .map((s) =>
+          s
+            .trim()
+            .replace(/^https?:\/\//, '')
+            .replace(/\/.*$/, ''),
+        )
         .filter(Boolean),
     });
     // A locked setting keeps the user's own value underneath, for the day the policy no longer sets it.
@@ -102,7 +117,9 @@ export async function startOptionsPage(doc: Document): Promise<void> {
         control.toggleAttribute('data-locked', locked);
       }
       // Beside the setting's own words: its fieldset's legend, or its checkbox's label.
-      const place = controls[0]?.closest('fieldset')?.querySelector(`legend[data-lock-for~="${key}"]`) ?? controls[0]?.closest('label');
+      const place =
+        controls[0]?.closest('fieldset')?.querySelector(`legend[data-lock-for~="${key}"]`) ??
+        controls[0]?.closest('label');
       place?.querySelector('.lock')?.remove();
       if (place && locked) {
         const lock = doc.createElement('span');
@@ -112,7 +129,6 @@ export async function startOptionsPage(doc: Document): Promise<void> {
       }
     }
   }
-
 
   /** One line a subscribed feed: its address, and what its last fetch brought (text only: the publisher's name is data). */
   function showFeeds(records: FeedRecord[], subscribed: string[]): void {
@@ -136,7 +152,8 @@ export async function startOptionsPage(doc: Document): Promise<void> {
   }
 
   function fill(s: Settings): void {
-    for (const radio of form.querySelectorAll<HTMLInputElement>('input[name="mode"]')) radio.checked = radio.value === s.mode;
+    for (const radio of form.querySelectorAll<HTMLInputElement>('input[name="mode"]'))
+      radio.checked = radio.value === s.mode;
     field<HTMLInputElement>('archiveSuggestions').checked = s.archiveSuggestions;
     field<HTMLInputElement>('showUnverified').checked = s.showUnverified;
     field<HTMLInputElement>('allowPrivate').checked = s.allowPrivate;
@@ -148,6 +165,14 @@ export async function startOptionsPage(doc: Document): Promise<void> {
   async function showStats(): Promise<void> {
     const stats = await send('cacheStats', {});
     const v = stats.byVerdict;
-    doc.querySelector('#stats')!.textContent = t('options_stats', stats.records, v.alive ?? 0, v.moved ?? 0, v.dead ?? 0, v.unverified ?? 0, stats.queued);
+    doc.querySelector('#stats')!.textContent = t(
+      'options_stats',
+      stats.records,
+      v.alive ?? 0,
+      v.moved ?? 0,
+      v.dead ?? 0,
+      v.unverified ?? 0,
+      stats.queued,
+    );
   }
 }

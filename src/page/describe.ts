@@ -48,7 +48,10 @@ function formatter(locale: string, kind: 'day' | 'month'): Intl.DateTimeFormat {
   const id = `${kind} ${locale}`;
   let f = formatters.get(id);
   if (!f) {
-    const options: Intl.DateTimeFormatOptions = kind === 'day' ? { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' } : { month: 'long', year: 'numeric', timeZone: 'UTC' };
+    const options: Intl.DateTimeFormatOptions =
+      kind === 'day'
+        ? { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }
+        : { month: 'long', year: 'numeric', timeZone: 'UTC' };
     formatters.set(id, (f = new Intl.DateTimeFormat(locale, options)));
   }
   return f;
@@ -74,8 +77,12 @@ export function describeVerdict(v: LinkVerdict, locale?: string): string {
   // A subscribed feed's verdict says who checked it: the reader knows it was not this browser.
   const first =
     v.checkedBy !== undefined
-      ? v.verdict === 'moved' ? t('checked_moved_by', site, v.checkedBy, day) : t('checked_by', reason, v.checkedBy, day)
-      : v.verdict === 'moved' ? t('checked_moved', site, day) : t('checked', reason, day);
+      ? v.verdict === 'moved'
+        ? t('checked_moved_by', site, v.checkedBy, day)
+        : t('checked_by', reason, v.checkedBy, day)
+      : v.verdict === 'moved'
+        ? t('checked_moved', site, day)
+        : t('checked', reason, day);
   const parts = [first];
   if (v.verdict === 'dead' && v.archive) parts.push(t('archived_copy_from', formatMonth(v.archive.timestamp, locale)));
   if (v.verdict === 'dead' && v.newHome) parts.push(t('now_at_sentence', siteName(v.newHome)));

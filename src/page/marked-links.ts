@@ -70,7 +70,8 @@ export class MarkedLinks {
   /** Dead links on the page now, each anchor counted: the toolbar badge's number. */
   deadOnPage(): number {
     let dead = 0;
-    for (const [url, set] of this.#anchors) if (this.#verdicts.get(url)?.verdict === 'dead') for (const a of set) if (a.isConnected) dead++;
+    for (const [url, set] of this.#anchors)
+      if (this.#verdicts.get(url)?.verdict === 'dead') for (const a of set) if (a.isConnected) dead++;
     return dead;
   }
 

@@ -70,7 +70,10 @@ export function startMarking(doc: Document, initial: Settings, deps: PageDeps): 
     ...(deps.namedGroupHome ? { namedGroupHome: deps.namedGroupHome } : {}),
   });
   const active = () => !stopped && !isOffFor(settings, doc.location?.hostname ?? '');
-  const badge = deadCountReporter(() => links.deadOnPage(), (dead) => void deps.send('pageSummary', { dead }).catch(() => undefined));
+  const badge = deadCountReporter(
+    () => links.deadOnPage(),
+    (dead) => void deps.send('pageSummary', { dead }).catch(() => undefined),
+  );
   let stopWatching: (() => void) | null = null;
 
   const unsubscribePush = deps.onPush((push) => {

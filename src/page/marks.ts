@@ -77,25 +77,40 @@ export function applyVerdict(a: HTMLAnchorElement, v: LinkVerdict, options: Mark
 
   if (v.verdict === 'dead') {
     if (options.archiveSuggestions && v.archive && isArchiveCaptureUrl(v.archive.url)) {
-      extras.append(doc.createTextNode(' '), link(doc, 'data-link-health-archive', v.archive.url, archiveLinkText(v.archive.timestamp)));
+      extras.append(
+        doc.createTextNode(' '),
+        link(doc, 'data-link-health-archive', v.archive.url, archiveLinkText(v.archive.timestamp)),
+      );
     }
     if (v.newHome) {
       const home = newHomeText(v.newHome);
-      extras.append(doc.createTextNode(' '), options.isDirectoryUrl(v.newHome) ? link(doc, 'data-link-health-new-home', v.newHome, home) : text(doc, 'data-link-health-new-home', home));
+      extras.append(
+        doc.createTextNode(' '),
+        options.isDirectoryUrl(v.newHome)
+          ? link(doc, 'data-link-health-new-home', v.newHome, home)
+          : text(doc, 'data-link-health-new-home', home),
+      );
     } else {
       const named = options.namedGroupHome?.(a);
       if (named && options.isDirectoryUrl(named.website)) {
-        extras.append(doc.createTextNode(' '), link(doc, 'data-link-health-new-home', named.website, namedHomeText(named.named, named.group, named.website)));
+        extras.append(
+          doc.createTextNode(' '),
+          link(doc, 'data-link-health-new-home', named.website, namedHomeText(named.named, named.group, named.website)),
+        );
       }
     }
   } else if (v.verdict === 'moved' && (v.newHome || v.finalUrl)) {
     // The link itself already leads there (that is what "moved" means): name the new home, do not add a link.
-    extras.append(doc.createTextNode(' '), text(doc, 'data-link-health-moved-to', `→ ${siteName(v.newHome ?? v.finalUrl ?? '')}`));
+    extras.append(
+      doc.createTextNode(' '),
+      text(doc, 'data-link-health-moved-to', `→ ${siteName(v.newHome ?? v.finalUrl ?? '')}`),
+    );
   }
 
   // Hover shows the description as a tooltip; keyboard focus shows it via the stylesheet; screen readers read it.
   if (!a.hasAttribute(OWN_TITLE_ATTR)) a.setAttribute(OWN_TITLE_ATTR, a.getAttribute('title') ?? '');
-  if (!a.hasAttribute(OWN_DESCRIBEDBY_ATTR)) a.setAttribute(OWN_DESCRIBEDBY_ATTR, a.getAttribute('aria-describedby') ?? '');
+  if (!a.hasAttribute(OWN_DESCRIBEDBY_ATTR))
+    a.setAttribute(OWN_DESCRIBEDBY_ATTR, a.getAttribute('aria-describedby') ?? '');
   a.title = description.textContent;
   a.setAttribute('aria-describedby', [a.getAttribute(OWN_DESCRIBEDBY_ATTR), description.id].filter(Boolean).join(' '));
   a.after(extras);
@@ -118,7 +133,10 @@ export function unmarkAll(root: ParentNode): void {
 
 /** True for the elements we insert, so the mutation observer ignores its own work. */
 export function isOurs(node: Node): boolean {
-  return node.nodeType === 1 && ((node as Element).hasAttribute(EXTRAS_ATTR) || (node as Element).hasAttribute('data-link-health-phone-note'));
+  return (
+    node.nodeType === 1 &&
+    ((node as Element).hasAttribute(EXTRAS_ATTR) || (node as Element).hasAttribute('data-link-health-phone-note'))
+  );
 }
 
 function removeExtras(a: HTMLAnchorElement): void {

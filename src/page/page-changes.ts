@@ -30,7 +30,12 @@ export function watchForNewLinks(doc: Document, onAnchors: (anchors: HTMLAnchorE
       }, DEBOUNCE_MS);
     }
   });
-  observer.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['href'] });
+  observer.observe(doc.documentElement, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ['href'],
+  });
   return () => {
     observer.disconnect();
     if (timer) clearTimeout(timer);

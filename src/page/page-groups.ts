@@ -28,7 +28,12 @@ export function pageGroups(doc: Document): PageGroupLink[] {
     if (!group) continue;
     const mark = a.getAttribute(ATTR);
     const verdict = isVerdict(mark) ? mark : 'checking';
-    found.push({ groupId: group.id, url, verdict, reason: verdict === 'checking' ? null : a.getAttribute(REASON_ATTR) });
+    found.push({
+      groupId: group.id,
+      url,
+      verdict,
+      reason: verdict === 'checking' ? null : a.getAttribute(REASON_ATTR),
+    });
     if (found.length >= MAX_LINKS) break;
   }
   return found;

@@ -26,7 +26,11 @@ export interface AnchorLike {
  * outbound links: on a page that links only elsewhere the two agree. Our own inserted links (archived copies,
  * new homes) are not the page's and are left out.
  */
-export function collectLinks(anchors: Iterable<AnchorLike>, isResource: (a: AnchorLike) => boolean, max = MAX_AUDIT_LINKS): { links: PageLink[]; truncated: boolean } {
+export function collectLinks(
+  anchors: Iterable<AnchorLike>,
+  isResource: (a: AnchorLike) => boolean,
+  max = MAX_AUDIT_LINKS,
+): { links: PageLink[]; truncated: boolean } {
   const links: PageLink[] = [];
   for (const a of anchors) {
     if (a.tagName.toUpperCase() !== 'A') continue; // document.links also holds image-map <area>s
@@ -48,12 +52,18 @@ function words(text: string | null): string {
 }
 
 export function pageLinks(doc: Document, isResource: (a: HTMLAnchorElement) => boolean): PageLinks {
-  const { links, truncated } = collectLinks(doc.querySelectorAll<HTMLAnchorElement>('a[href]'), (a) => isResource(a as HTMLAnchorElement));
+  const { links, truncated } = collectLinks(doc.querySelectorAll<HTMLAnchorElement>('a[href]'), (a) =>
+    isResource(a as HTMLAnchorElement),
+  );
   const page = doc.location?.href ?? doc.URL;
   return { page: page.replace(/#.*$/s, ''), title: doc.title, links, truncated };
 }
 
 /** The content script's answer to 'pageLinks'; undefined leaves every other message to other listeners. */
-export function answerPageLinks(message: unknown, doc: Document, isResource: (a: HTMLAnchorElement) => boolean): Promise<PageLinks> | undefined {
+export function answerPageLinks(
+  message: unknown,
+  doc: Document,
+  isResource: (a: HTMLAnchorElement) => boolean,
+): Promise<PageLinks> | undefined {
   return isPageLinksRequest(message) ? Promise.resolve(pageLinks(doc, isResource)) : undefined;
 }

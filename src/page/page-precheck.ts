@@ -33,7 +33,11 @@ export function pageMayHoldResources(page: PageText, pageHosts: readonly string[
   for (let i = 0; i < hrefs.length; i++) {
     // A redirect wrapper is judged by the address it carries: that address's host counts, not the wrapper's.
     if (mayCarryAddress(hrefs[i]!)) return true;
-    if (mayBeServiceBodyAddress(hrefs[i]!) && (namesBodies ??= mayNameServiceBody(page.text) || mayNameServiceBody(page.labels))) return true;
+    if (
+      mayBeServiceBodyAddress(hrefs[i]!) &&
+      (namesBodies ??= mayNameServiceBody(page.text) || mayNameServiceBody(page.labels))
+    )
+      return true;
     const read = readHrefOnce(hrefs[i]!);
     if (read.kind === 'unclear') return true; // the browser may read it otherwise: look link by link
     if (read.kind !== 'web' || seenHosts.has(read.host)) continue; // relative links are on the page hosts, checked above
@@ -42,7 +46,6 @@ export function pageMayHoldResources(page: PageText, pageHosts: readonly string[
   }
   return false;
 }
-
 
 /** The precheck on a live page: its words, labels and hrefs read with a few native calls instead of one per link. */
 export function documentMayHoldResources(doc: Document): boolean {

@@ -36,7 +36,10 @@ export function notePhone(a: HTMLAnchorElement, url: string): void {
 }
 
 /** The note's words: its description (title and accessible name) and its short visible label. */
-export function phoneNoteTexts(mismatch: Pick<PhoneMismatch, 'printed' | 'listed'>, group: Pick<Group, 'name' | 'verified'>): { description: string; label: string } {
+export function phoneNoteTexts(
+  mismatch: Pick<PhoneMismatch, 'printed' | 'listed'>,
+  group: Pick<Group, 'name' | 'verified'>,
+): { description: string; label: string } {
   return {
     description: t('phone_note_description', mismatch.listed, group.name, formatDay(group.verified), mismatch.printed),
     label: t('phone_note_label', mismatch.listed),

@@ -2,7 +2,14 @@
  * The DOM side of spotting: reads an anchor's facts lazily (its host from the raw href, its surroundings only when
  * the decision needs them, the resolved address only for links past the cheap test).
  */
-import { CONTEXT_CHARS, EVIDENCE_BOX_SELECTOR, linkWords, OWN_TEXT_CHARS, PAGE_CHROME_SELECTOR, surroundingWords } from '../directory/link-evidence.ts';
+import {
+  CONTEXT_CHARS,
+  EVIDENCE_BOX_SELECTOR,
+  linkWords,
+  OWN_TEXT_CHARS,
+  PAGE_CHROME_SELECTOR,
+  surroundingWords,
+} from '../directory/link-evidence.ts';
 import { mayBeServiceBodyAddress, mayNameServiceBody } from '../directory/service-body-site.ts';
 import { judgeResource, mayBeResourceHost, mayNameResource, type LinkFacts } from '../directory/spotting.ts';
 import { carriedAddress, destinationOf, mayCarryAddress } from '../health/carried-address.ts';
@@ -46,7 +53,10 @@ export function resourceAddress(a: HTMLAnchorElement, pageHost: string): string 
 
 /** A service body's site by its address and its own words ("Beaver Valley Area" at beavervalleyna.org). */
 function mayBeServiceBodySite(a: HTMLAnchorElement): boolean {
-  return mayBeServiceBodyAddress(a.getAttribute('href') ?? '') && mayNameServiceBody(anchorText(a, a.textContent ?? '') + ' ' + titleAsWritten(a));
+  return (
+    mayBeServiceBodyAddress(a.getAttribute('href') ?? '') &&
+    mayNameServiceBody(anchorText(a, a.textContent ?? '') + ' ' + titleAsWritten(a))
+  );
 }
 
 /** A redirect wrapper whose carried address is on a group's or a helpline's host ("redirect.php?url=https://aa.org/"). */

@@ -79,7 +79,9 @@ export async function startContent(): Promise<void> {
     send: <K extends RequestName>(type: K, payload: Requests[K]['request']) =>
       // Inside a promise: in a page the extension has left, Chrome's sendMessage throws at once rather than reject,
       // and that must end the same way as a failed send (tests/e2e/extension-gone.test.ts).
-      (Promise.resolve().then(() => runtime().sendMessage({ type, payload })) as Promise<Requests[K]['response']>).catch((error: unknown) => {
+      (
+        Promise.resolve().then(() => runtime().sendMessage({ type, payload })) as Promise<Requests[K]['response']>
+      ).catch((error: unknown) => {
         if (!stillThere()) stop();
         throw error;
       }),
@@ -114,7 +116,13 @@ export async function startContent(): Promise<void> {
   const busyBefore = marker.busyMs;
   await marker.firstPass;
   performance.mark('still-there:first-pass');
-  performance.measure('still-there:busy', { start: loadedAt, duration: setUpMs + wiringMs + (marker.busyMs - busyBefore) });
-  performance.measure('still-there:longest-slice', { start: scriptStart, duration: Math.max(setUpMs, wiringMs, marker.longestSliceMs) });
+  performance.measure('still-there:busy', {
+    start: loadedAt,
+    duration: setUpMs + wiringMs + (marker.busyMs - busyBefore),
+  });
+  performance.measure('still-there:longest-slice', {
+    start: scriptStart,
+    duration: Math.max(setUpMs, wiringMs, marker.longestSliceMs),
+  });
   performance.measure('still-there:cached-drawn', { start: loadedAt, end: performance.now() });
 }

@@ -15,7 +15,10 @@ export function browserDeps(search: string): PopupDeps {
   const browser = extensionApi();
   const named = Number(new URLSearchParams(search).get('tab'));
   let pushed: ((verdicts: LinkVerdict[]) => void) | null = null;
-  const channel = openVerdictChannel({ connect: () => browser.runtime.connect({ name: VERDICT_CHANNEL }), onVerdicts: (verdicts) => pushed?.(verdicts) });
+  const channel = openVerdictChannel({
+    connect: () => browser.runtime.connect({ name: VERDICT_CHANNEL }),
+    onVerdicts: (verdicts) => pushed?.(verdicts),
+  });
   return {
     want: (urls) => channel.want(urls),
     onVerdicts(listener) {
@@ -48,5 +51,11 @@ export function browserDeps(search: string): PopupDeps {
 
 function isPageGroupLink(x: unknown): x is PageGroupLink {
   const l = x as Partial<PageGroupLink> | null;
-  return typeof l === 'object' && l !== null && typeof l.groupId === 'string' && typeof l.url === 'string' && typeof l.verdict === 'string';
+  return (
+    typeof l === 'object' &&
+    l !== null &&
+    typeof l.groupId === 'string' &&
+    typeof l.url === 'string' &&
+    typeof l.verdict === 'string'
+  );
 }

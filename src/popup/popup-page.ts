@@ -55,7 +55,9 @@ export function startPopup(doc: Document, deps: PopupDeps): Popup {
   function show(query: string): void {
     const hits = search(query);
     const shown = hits.slice(0, MAX_RESULTS);
-    results.replaceChildren(...shown.map((hit, i) => groupCard(doc, hit.group, { open: i === 0, formerly: hit.formerly })));
+    results.replaceChildren(
+      ...shown.map((hit, i) => groupCard(doc, hit.group, { open: i === 0, formerly: hit.formerly })),
+    );
     count.textContent = countText(query, hits.length, shown.length);
     watch.want(websites(shown.map((h) => h.group)));
     drawVerdicts(results, (url) => watch.stateOf(url));
@@ -119,13 +121,17 @@ export function startPopup(doc: Document, deps: PopupDeps): Popup {
     // Our content script answered, so the page can be audited.
     if (tabId !== null && links !== null && deps.openAudit) offerAudit(tabId, deps.openAudit);
     const byGroup = new Map<string, PageGroupLink[]>();
-    for (const link of links ?? []) if (byId.has(link.groupId)) byGroup.set(link.groupId, [...(byGroup.get(link.groupId) ?? []), link]);
+    for (const link of links ?? [])
+      if (byId.has(link.groupId)) byGroup.set(link.groupId, [...(byGroup.get(link.groupId) ?? []), link]);
     // No content script (a chrome:// page) or no group links: the section stays hidden, with nothing to apologise for.
     if (byGroup.size === 0) return;
     pageList.replaceChildren(...[...byGroup].map(([id, groupLinks]) => pageGroupCard(doc, byId.get(id)!, groupLinks)));
     pageSection.querySelector('.page-count')!.textContent = tn('page_count', byGroup.size);
     pageSection.hidden = false;
-    watch.want([...websites([...byGroup.keys()].map((id) => byId.get(id)!)), ...[...byGroup.values()].flat().map((l) => l.url)]);
+    watch.want([
+      ...websites([...byGroup.keys()].map((id) => byId.get(id)!)),
+      ...[...byGroup.values()].flat().map((l) => l.url),
+    ]);
     drawVerdicts(pageList, (url) => watch.stateOf(url));
   }
 

@@ -41,7 +41,11 @@ const PAGE_MARK: Record<PageGroupLink['verdict'], MessageKey> = {
   unverified: 'page_mark_unverified',
 };
 
-type Make = <K extends keyof HTMLElementTagNameMap>(tag: K, attrs?: Record<string, string>, ...children: Array<Node | string | null>) => HTMLElementTagNameMap[K];
+type Make = <K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs?: Record<string, string>,
+  ...children: Array<Node | string | null>
+) => HTMLElementTagNameMap[K];
 
 function maker(doc: Document): Make {
   return (tag, attrs = {}, ...children) => {
@@ -79,7 +83,8 @@ export function displayUrl(url: string): string {
  */
 export function phoneHref(phone: Phone): string {
   const digits = phone.number.replace(/\D/g, '');
-  const dialable = digits.length === 10 ? `+1${digits}` : digits.length === 11 && digits.startsWith('1') ? `+${digits}` : digits;
+  const dialable =
+    digits.length === 10 ? `+1${digits}` : digits.length === 11 && digits.startsWith('1') ? `+${digits}` : digits;
   return `${phone.label === 'text' ? 'sms' : 'tel'}:${dialable}`;
 }
 
@@ -97,7 +102,9 @@ export function groupCard(doc: Document, group: Group, options: CardOptions): HT
     {},
     h('span', { class: 'name' }, group.name),
     options.formerly ? h('span', { class: 'formerly' }, t('formerly', options.formerly)) : null,
-    website ? h('span', { class: 'badge', 'data-badge-for': website, 'data-state': 'checking' }, t('site_checking')) : null,
+    website
+      ? h('span', { class: 'badge', 'data-badge-for': website, 'data-state': 'checking' }, t('site_checking'))
+      : null,
   );
   const details = h('details', {}, summary, cardBody(doc, group));
   details.open = options.open;
@@ -119,10 +126,35 @@ function cardBody(doc: Document, group: Group): HTMLElement {
             h('span', { class: 'label' }, t(PHONE_LABELS[phone.label])),
             ' ',
             // Call, text and TTY are separate ways to reach a line: each says which it is on the button itself.
-            h('a', { href: phoneHref(phone), class: `phone action ${phoneAction(phone)}`, 'aria-label': t(ACTION_LABELS[phoneAction(phone)], phone.number) }, `${t(ACTION_WORDS[phoneAction(phone)])} ${phone.number}`),
+            h(
+              'a',
+              {
+                href: phoneHref(phone),
+                class: `phone action ${phoneAction(phone)}`,
+                'aria-label': t(ACTION_LABELS[phoneAction(phone)], phone.number),
+              },
+              `${t(ACTION_WORDS[phoneAction(phone)])} ${phone.number}`,
+            ),
             ' ',
-            h('button', { type: 'button', class: 'copy', 'data-copy': phone.number, 'aria-label': t('copy_number_label', phone.number) }, t('copy')),
-            phone.note || phone.confidence === 'L' ? h('span', { class: 'note' }, [phone.note, phone.confidence === 'L' ? t('from_source', t(CONFIDENCE.L)) : null].filter(Boolean).join('; ')) : null,
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'copy',
+                'data-copy': phone.number,
+                'aria-label': t('copy_number_label', phone.number),
+              },
+              t('copy'),
+            ),
+            phone.note || phone.confidence === 'L'
+              ? h(
+                  'span',
+                  { class: 'note' },
+                  [phone.note, phone.confidence === 'L' ? t('from_source', t(CONFIDENCE.L)) : null]
+                    .filter(Boolean)
+                    .join('; '),
+                )
+              : null,
           ),
         ),
       ),
@@ -130,27 +162,63 @@ function cardBody(doc: Document, group: Group): HTMLElement {
   }
   if (group.address) {
     const graded = group.addressConfidence === 'L' ? ` (${t('from_source', t(CONFIDENCE.L))})` : '';
-    body.append(h('p', { class: 'address' }, h('span', { class: 'label' }, t('label_address')), ' ', `${group.address}${graded}`));
+    body.append(
+      h('p', { class: 'address' }, h('span', { class: 'label' }, t('label_address')), ' ', `${group.address}${graded}`),
+    );
   }
   if (group.email) {
-    body.append(h('p', { class: 'email' }, h('span', { class: 'label' }, t('label_email')), ' ', h('a', { href: `mailto:${group.email}` }, group.email)));
+    body.append(
+      h(
+        'p',
+        { class: 'email' },
+        h('span', { class: 'label' }, t('label_email')),
+        ' ',
+        h('a', { href: `mailto:${group.email}` }, group.email),
+      ),
+    );
   }
   const website = safeWebUrl(group.website);
   if (website) {
     body.append(
-      h('p', { class: 'website' }, h('span', { class: 'label' }, t('label_website')), ' ', h('a', { href: website, target: '_blank', rel: 'noopener noreferrer' }, displayUrl(website))),
-      h('p', { class: 'verdict', 'data-verdict-for': website, 'data-state': 'checking', 'aria-live': 'polite' }, t('website_checking')),
+      h(
+        'p',
+        { class: 'website' },
+        h('span', { class: 'label' }, t('label_website')),
+        ' ',
+        h('a', { href: website, target: '_blank', rel: 'noopener noreferrer' }, displayUrl(website)),
+      ),
+      h(
+        'p',
+        { class: 'verdict', 'data-verdict-for': website, 'data-state': 'checking', 'aria-live': 'polite' },
+        t('website_checking'),
+      ),
     );
   } else {
     body.append(h('p', { class: 'verdict' }, t('no_website')));
   }
   const finder = safeWebUrl(group.meetingFinder);
   if (finder && finder !== website) {
-    body.append(h('p', { class: 'finder' }, h('span', { class: 'label' }, t('label_meetings')), ' ', h('a', { href: finder, target: '_blank', rel: 'noopener noreferrer' }, displayUrl(finder))));
+    body.append(
+      h(
+        'p',
+        { class: 'finder' },
+        h('span', { class: 'label' }, t('label_meetings')),
+        ' ',
+        h('a', { href: finder, target: '_blank', rel: 'noopener noreferrer' }, displayUrl(finder)),
+      ),
+    );
   }
   if (group.languages.length) {
     const names = new Intl.DisplayNames([uiLanguage()], { type: 'language' });
-    body.append(h('p', { class: 'languages' }, h('span', { class: 'label' }, t('label_languages')), ' ', group.languages.map((l) => names.of(l) ?? l).join(', ')));
+    body.append(
+      h(
+        'p',
+        { class: 'languages' },
+        h('span', { class: 'label' }, t('label_languages')),
+        ' ',
+        group.languages.map((l) => names.of(l) ?? l).join(', '),
+      ),
+    );
   }
   if (group.notes) body.append(h('p', { class: 'notes' }, group.notes));
   body.append(sourceLine(doc, group));
@@ -162,15 +230,28 @@ export function phoneAction(phone: Phone): 'call' | 'text' | 'tty' {
   return phone.label === 'text' ? 'text' : phone.label === 'tty' ? 'tty' : 'call';
 }
 
-const ACTION_WORDS: Record<ReturnType<typeof phoneAction>, MessageKey> = { call: 'phone_action_call', text: 'phone_action_text', tty: 'phone_action_tty' };
-const ACTION_LABELS: Record<ReturnType<typeof phoneAction>, MessageKey> = { call: 'phone_action_call_label', text: 'phone_action_text_label', tty: 'phone_action_tty_label' };
+const ACTION_WORDS: Record<ReturnType<typeof phoneAction>, MessageKey> = {
+  call: 'phone_action_call',
+  text: 'phone_action_text',
+  tty: 'phone_action_tty',
+};
+const ACTION_LABELS: Record<ReturnType<typeof phoneAction>, MessageKey> = {
+  call: 'phone_action_call_label',
+  text: 'phone_action_text_label',
+  tty: 'phone_action_tty_label',
+};
 
 /**
  * The source a card names: the one behind its phones, else its website, else its first. A clinician reading a
  * number out wants to know where it was printed.
  */
 export function citedSource(group: Group): Source | null {
-  return group.sources.find((s) => s.facts.includes('phones')) ?? group.sources.find((s) => s.facts.includes('website')) ?? group.sources[0] ?? null;
+  return (
+    group.sources.find((s) => s.facts.includes('phones')) ??
+    group.sources.find((s) => s.facts.includes('website')) ??
+    group.sources[0] ??
+    null
+  );
 }
 
 /** A source's address as a link: http(s) only, whatever the data says. */
@@ -191,12 +272,17 @@ function sourceLine(doc: Document, group: Group): HTMLParagraphElement {
   const href = source ? sourceHref(source.url) : null;
   if (source && href) {
     const where = new URL(href).hostname.replace(/^www\./, '');
-    line.append(' · ', t('group_source_label'), ' ', h('a', { href, target: '_blank', rel: 'noopener noreferrer', class: 'source-link' }, where), source.date ? ` (${source.date})` : '');
+    line.append(
+      ' · ',
+      t('group_source_label'),
+      ' ',
+      h('a', { href, target: '_blank', rel: 'noopener noreferrer', class: 'source-link' }, where),
+      source.date ? ` (${source.date})` : '',
+    );
   }
   line.append(' · ', t('group_confidence', t(CONFIDENCE[group.confidence])));
   return line;
 }
-
 
 /** The page's links to one group, under the group's own card. */
 export function pageGroupCard(doc: Document, group: Group, links: PageGroupLink[]): HTMLLIElement {
@@ -210,7 +296,24 @@ export function pageGroupCard(doc: Document, group: Group, links: PageGroupLink[
       { class: 'page-links', 'aria-label': t('page_links_label') },
       // Page addresses are shown, never linked: only the directory's addresses become links here.
       ...links.map((link) =>
-        h('li', { 'data-page-link': link.url }, h('span', { class: 'url' }, displayUrl(link.url)), ' ', h('span', { class: 'verdict', 'data-verdict-for': link.url, 'data-state': link.verdict, 'data-page-verdict': link.verdict, 'data-page-reason': link.reason ?? '', 'aria-live': 'polite' }, pageMarkText(link))),
+        h(
+          'li',
+          { 'data-page-link': link.url },
+          h('span', { class: 'url' }, displayUrl(link.url)),
+          ' ',
+          h(
+            'span',
+            {
+              class: 'verdict',
+              'data-verdict-for': link.url,
+              'data-state': link.verdict,
+              'data-page-verdict': link.verdict,
+              'data-page-reason': link.reason ?? '',
+              'aria-live': 'polite',
+            },
+            pageMarkText(link),
+          ),
+        ),
       ),
     ),
   );
@@ -234,7 +337,11 @@ function pageMarkText(link: Pick<PageGroupLink, 'verdict' | 'reason'>): string {
 /** "Audit this page": opens the report of every link of the page (src/audit-page/) in a new tab. */
 export function auditButton(doc: Document): HTMLParagraphElement {
   const h = maker(doc);
-  return h('p', { class: 'audit' }, h('button', { type: 'button', id: 'audit-page', title: t('audit_open_button_hint') }, t('audit_open_button')));
+  return h(
+    'p',
+    { class: 'audit' },
+    h('button', { type: 'button', id: 'audit-page', title: t('audit_open_button_hint') }, t('audit_open_button')),
+  );
 }
 
 /** Redraws every verdict on show from the watch; text that has not changed is left alone, so nothing is re-announced. */
@@ -248,7 +355,10 @@ export function drawVerdicts(root: ParentNode, stateOf: (url: string) => WatchSt
       text = `${describeVerdict(state.verdict)}${state.rechecking ? ` ${t('checking_again')}` : ''}`;
       mark = state.verdict.verdict;
     } else if (page) {
-      text = pageMarkText({ verdict: page as PageGroupLink['verdict'], reason: el.getAttribute('data-page-reason') || null });
+      text = pageMarkText({
+        verdict: page as PageGroupLink['verdict'],
+        reason: el.getAttribute('data-page-reason') || null,
+      });
       mark = page;
     } else if (state.state === 'checking') {
       text = t('website_checking');
@@ -262,7 +372,13 @@ export function drawVerdicts(root: ParentNode, stateOf: (url: string) => WatchSt
   }
   for (const el of root.querySelectorAll<HTMLElement>('[data-badge-for]')) {
     const state = stateOf(el.getAttribute('data-badge-for')!);
-    const text = t(state.state === 'known' ? SHORT[state.verdict.verdict] : state.state === 'checking' ? 'site_checking' : 'site_not_yet');
+    const text = t(
+      state.state === 'known'
+        ? SHORT[state.verdict.verdict]
+        : state.state === 'checking'
+          ? 'site_checking'
+          : 'site_not_yet',
+    );
     if (el.textContent !== text) el.textContent = text;
     el.setAttribute('data-state', state.state === 'known' ? state.verdict.verdict : state.state);
   }

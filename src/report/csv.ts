@@ -6,8 +6,19 @@
 import { OFFLINE_NOTICE, sitePageReason, type AuditReport } from './model.ts';
 
 export const CSV_COLUMNS = [
-  'url', 'verdict', 'reason', 'detail', 'status', 'final_url', 'new_home', 'archive_url', 'archive_timestamp', 'checked_at',
-  'page', 'link_text', 'position',
+  'url',
+  'verdict',
+  'reason',
+  'detail',
+  'status',
+  'final_url',
+  'new_home',
+  'archive_url',
+  'archive_timestamp',
+  'checked_at',
+  'page',
+  'link_text',
+  'position',
 ] as const;
 
 /**
@@ -31,15 +42,40 @@ export function renderCsv(report: AuditReport): string {
   for (const row of report.rows) {
     for (const at of row.foundOn) {
       const cells = [
-        row.url, row.verdict, row.reason, row.detail, row.status, row.finalUrl, row.newHome, row.archive?.url ?? null,
-        row.archive?.timestamp ?? null, row.checkedAt, at.page, at.text, at.position,
+        row.url,
+        row.verdict,
+        row.reason,
+        row.detail,
+        row.status,
+        row.finalUrl,
+        row.newHome,
+        row.archive?.url ?? null,
+        row.archive?.timestamp ?? null,
+        row.checkedAt,
+        at.page,
+        at.text,
+        at.position,
       ];
       lines.push(cells.map(csvCell).join(','));
     }
   }
   for (const p of report.siteProblems) {
     for (const from of p.linkedFrom.length ? p.linkedFrom : [null]) {
-      const cells = [p.url, SITE_PAGE_BROKEN, sitePageReason(p), p.detail, p.status, null, null, null, null, report.generatedAt, from, null, null];
+      const cells = [
+        p.url,
+        SITE_PAGE_BROKEN,
+        sitePageReason(p),
+        p.detail,
+        p.status,
+        null,
+        null,
+        null,
+        null,
+        report.generatedAt,
+        from,
+        null,
+        null,
+      ];
       lines.push(cells.map(csvCell).join(','));
     }
   }

@@ -10,7 +10,12 @@ export function auditReportScript(): void {
   const head = table.tHead;
   const rows = Array.from(body.rows);
   const pick = (id: string) => document.getElementById(id) as HTMLSelectElement | HTMLInputElement | null;
-  const filters = { verdict: pick('filter-verdict'), reason: pick('filter-reason'), page: pick('filter-page'), text: pick('filter-text') };
+  const filters = {
+    verdict: pick('filter-verdict'),
+    reason: pick('filter-reason'),
+    page: pick('filter-page'),
+    text: pick('filter-text'),
+  };
   const shown = document.getElementById('shown');
   const showAlive = document.getElementById('show-alive');
   let aliveShown = false;

@@ -10,7 +10,15 @@ import { createHash } from 'node:crypto';
 import { ALL_REASONS } from '../health/verdict.ts';
 import { isWebAddress } from '../health/address.ts';
 import { auditReportScript } from './html-client.ts';
-import { VERDICT_ORDER, replacements, sitePageReason, summaryText, type AuditReport, type AuditRow, OFFLINE_NOTICE } from './model.ts';
+import {
+  VERDICT_ORDER,
+  replacements,
+  sitePageReason,
+  summaryText,
+  type AuditReport,
+  type AuditRow,
+  OFFLINE_NOTICE,
+} from './model.ts';
 
 /** Text and attribute values alike: the five characters that can end a text run or an attribute. */
 export function esc(value: string | number): string {
@@ -30,7 +38,9 @@ export function breakable(text: string): string {
 
 /** A link only for a well-formed http(s) address; anything else (a file path, a malformed href) stays text. */
 function linkTo(url: string, label = url): string {
-  return isWebAddress(url) ? `<a href="${esc(url)}" rel="noopener noreferrer nofollow" target="_blank">${breakable(label)}</a>` : `<span class="path">${breakable(label)}</span>`;
+  return isWebAddress(url)
+    ? `<a href="${esc(url)}" rel="noopener noreferrer nofollow" target="_blank">${breakable(label)}</a>`
+    : `<span class="path">${breakable(label)}</span>`;
 }
 
 const STYLE = `
@@ -120,9 +130,16 @@ function row(r: AuditRow, order: number, pageIndex: Map<string, number>, site: s
       `<ul>${offers.map((o) => `<li class="suggestion ${o.kind}">${o.kind === 'archive' ? linkTo(o.url, o.label) : `${esc(o.label)}: ${linkTo(o.url)}`}</li>`).join('')}</ul>`
     : `<span class="none">${r.verdict === 'dead' ? 'none known' : '—'}</span>`;
   const where = r.foundOn
-    .map((f) => `<li>${linkTo(f.page, onSite(f.page, site))} <span class="where">link #${f.position}${f.text ? `<span class="words"> “${esc(f.text)}”</span>` : ''}</span></li>`)
+    .map(
+      (f) =>
+        `<li>${linkTo(f.page, onSite(f.page, site))} <span class="where">link #${f.position}${f.text ? `<span class="words"> “${esc(f.text)}”</span>` : ''}</span></li>`,
+    )
     .join('');
-  const meta = [r.status === null ? 'no answer' : `HTTP ${r.status}`, r.finalUrl && r.finalUrl !== r.url ? `ends at ${r.finalUrl}` : '', `checked ${r.checkedAt.slice(0, 16).replace('T', ' ')} UTC`]
+  const meta = [
+    r.status === null ? 'no answer' : `HTTP ${r.status}`,
+    r.finalUrl && r.finalUrl !== r.url ? `ends at ${r.finalUrl}` : '',
+    `checked ${r.checkedAt.slice(0, 16).replace('T', ' ')} UTC`,
+  ]
     .filter(Boolean)
     .join(' · ');
   // Alive links are folded away until asked for: the report is a worklist, and they are not work.
@@ -169,9 +186,12 @@ function sha256(text: string): string {
 
 export function renderHtml(report: AuditReport): string {
   const pageIndex = new Map(report.pages.map((p, i) => [p, i]));
-  for (const r of report.rows) for (const f of r.foundOn) if (!pageIndex.has(f.page)) pageIndex.set(f.page, pageIndex.size);
+  for (const r of report.rows)
+    for (const f of r.foundOn) if (!pageIndex.has(f.page)) pageIndex.set(f.page, pageIndex.size);
   const reasons = ALL_REASONS.filter((reason) => report.rows.some((r) => r.reason === reason));
-  const pagesWithLinks = [...pageIndex.entries()].filter(([p]) => report.rows.some((r) => r.foundOn.some((f) => f.page === p)));
+  const pagesWithLinks = [...pageIndex.entries()].filter(([p]) =>
+    report.rows.some((r) => r.foundOn.some((f) => f.page === p)),
+  );
   const script = `(${auditReportScript.toString()})();`;
   const csp = `default-src 'none'; style-src 'sha256-${sha256(STYLE)}'; script-src 'sha256-${sha256(script)}'; img-src 'none'; base-uri 'none'; form-action 'none'`;
   const title = `Link audit of ${report.site}`;

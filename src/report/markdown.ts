@@ -4,7 +4,15 @@
  * Link words come from other people's pages, so they go in code spans and nothing they contain becomes markup.
  */
 import type { Verdict } from '../health/verdict.ts';
-import { replacements, sitePageReason, summaryText, type AuditReport, type AuditRow, type FoundOn, OFFLINE_NOTICE } from './model.ts';
+import {
+  replacements,
+  sitePageReason,
+  summaryText,
+  type AuditReport,
+  type AuditRow,
+  type FoundOn,
+  OFFLINE_NOTICE,
+} from './model.ts';
 
 const SECTIONS: Array<{ verdict: Verdict; title: string; task: boolean }> = [
   { verdict: 'dead', title: 'Dead links', task: true },
@@ -53,10 +61,16 @@ function where(at: FoundOn): string {
 }
 
 function item(row: AuditRow, task: boolean): string[] {
-  const lines = [`- ${task ? '[ ] ' : ''}${mdUrl(row.url)} — **${row.reason}**${row.detail ? `: ${mdText(row.detail)}` : ''}`];
+  const lines = [
+    `- ${task ? '[ ] ' : ''}${mdUrl(row.url)} — **${row.reason}**${row.detail ? `: ${mdText(row.detail)}` : ''}`,
+  ];
   const offers = replacements(row);
-  if (offers.length) lines.push(`  - Replace with: ${offers.map((o) => `${mdText(o.label)} ${mdUrl(o.url)}`).join(', or ')}`);
-  else if (row.verdict === 'dead') lines.push('  - Replace with: no new home or good archived copy known; remove the link or find the group another way');
+  if (offers.length)
+    lines.push(`  - Replace with: ${offers.map((o) => `${mdText(o.label)} ${mdUrl(o.url)}`).join(', or ')}`);
+  else if (row.verdict === 'dead')
+    lines.push(
+      '  - Replace with: no new home or good archived copy known; remove the link or find the group another way',
+    );
   const pages = new Set(row.foundOn.map((f) => f.page)).size;
   lines.push(`  - Edit ${pages} ${pages === 1 ? 'page' : 'pages'}: ${row.foundOn.map(where).join('; ')}`);
   return lines;
@@ -65,7 +79,10 @@ function item(row: AuditRow, task: boolean): string[] {
 export function renderMarkdown(report: AuditReport): string {
   const out: string[] = [`# Link audit of ${mdUrl(report.site)}`, ''];
   if (report.offline) out.push(`> **${OFFLINE_NOTICE}**`, '');
-  out.push(`${mdText(report.generatedAt.slice(0, 10))} · ${mdText(summaryText(report.summary))}${report.scope === 'resources' ? ' (links to mutual-aid resources only)' : ''}`, '');
+  out.push(
+    `${mdText(report.generatedAt.slice(0, 10))} · ${mdText(summaryText(report.summary))}${report.scope === 'resources' ? ' (links to mutual-aid resources only)' : ''}`,
+    '',
+  );
   if (report.command) out.push(`Made by ${codeSpan(report.command)}`, '');
   let any = false;
   for (const section of SECTIONS) {
@@ -88,6 +105,10 @@ export function renderMarkdown(report: AuditReport): string {
   if (!any) out.push('Nothing to fix: every link checked is alive.', '');
   const alive = report.summary.verdicts.alive;
   if (alive && any) out.push(`${alive} other ${alive === 1 ? 'link is' : 'links are'} alive.`, '');
-  if (report.rows.some((r) => r.archive && r.verdict !== 'alive')) out.push('_Archived copies are the last good captures in the Wayback Machine; check that each still says what the link promised._', '');
+  if (report.rows.some((r) => r.archive && r.verdict !== 'alive'))
+    out.push(
+      '_Archived copies are the last good captures in the Wayback Machine; check that each still says what the link promised._',
+      '',
+    );
   return out.join('\n');
 }

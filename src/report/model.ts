@@ -68,7 +68,8 @@ export interface AuditReport {
 }
 
 /** The banner every format puts first when the machine was offline. */
-export const OFFLINE_NOTICE = 'This computer appeared to be offline during the run: no link could be checked, so none is reported dead or alive.';
+export const OFFLINE_NOTICE =
+  'This computer appeared to be offline during the run: no link could be checked, so none is reported dead or alive.';
 
 /** Worst first: the order an editor works through (the vocabulary's own order). */
 export const VERDICT_ORDER: readonly Verdict[] = VERDICTS;
@@ -78,10 +79,16 @@ export function byWorklistOrder(a: AuditRow, b: AuditRow): number {
 }
 
 export function auditRow(verdict: VerdictSummary, foundOn: FoundOn[]): AuditRow {
-  const row: AuditRow = { ...summaryOf(verdict), foundOn: [...foundOn].sort((x, y) => x.page.localeCompare(y.page) || x.position - y.position) };
+  const row: AuditRow = {
+    ...summaryOf(verdict),
+    foundOn: [...foundOn].sort((x, y) => x.page.localeCompare(y.page) || x.position - y.position),
+  };
   // A dead link whose address the directory cannot place, but whose words name one group: that group's site.
   if (row.verdict === 'dead' && row.newHome === null) {
-    const found = namedNewHome(row.url, foundOn.map((f) => f.text));
+    const found = namedNewHome(
+      row.url,
+      foundOn.map((f) => f.text),
+    );
     if (found) {
       row.newHome = found.group.website;
       row.newHomeNamed = { named: found.named, group: found.group.name };
@@ -112,7 +119,13 @@ export function buildReport(input: {
     rows,
     siteProblems,
     ...(input.command !== undefined ? { command: input.command } : {}),
-    summary: { pages: input.pages.length, brokenSitePages: siteProblems.length, links: rows.length, occurrences: rows.reduce((n, r) => n + r.foundOn.length, 0), verdicts },
+    summary: {
+      pages: input.pages.length,
+      brokenSitePages: siteProblems.length,
+      links: rows.length,
+      occurrences: rows.reduce((n, r) => n + r.foundOn.length, 0),
+      verdicts,
+    },
     ...(input.offline ? { offline: true } : {}),
   };
 }
@@ -121,10 +134,19 @@ export function buildReport(input: {
 export function replacements(row: AuditRow): Array<{ kind: 'new-home' | 'archive'; url: string; label: string }> {
   const out: Array<{ kind: 'new-home' | 'archive'; url: string; label: string }> = [];
   if (row.newHome && row.verdict !== 'alive') {
-    const label = row.newHomeNamed ? `${row.newHomeNamed.named} is now ${row.newHomeNamed.group}` : row.verdict === 'moved' ? 'now at' : "the group's new home";
+    const label = row.newHomeNamed
+      ? `${row.newHomeNamed.named} is now ${row.newHomeNamed.group}`
+      : row.verdict === 'moved'
+        ? 'now at'
+        : "the group's new home";
     out.push({ kind: 'new-home', url: row.newHome, label });
   }
-  if (row.archive) out.push({ kind: 'archive', url: row.archive.url, label: `archived copy from ${captureDate(row.archive.timestamp)}` });
+  if (row.archive)
+    out.push({
+      kind: 'archive',
+      url: row.archive.url,
+      label: `archived copy from ${captureDate(row.archive.timestamp)}`,
+    });
   return out;
 }
 
@@ -134,7 +156,9 @@ export function captureDate(timestamp: string): string {
 }
 
 /** Every page with the rows found on it: the shape of the terminal table. */
-export function rowsByPage(report: AuditReport): Array<{ page: string; entries: Array<{ row: AuditRow; at: FoundOn }> }> {
+export function rowsByPage(
+  report: AuditReport,
+): Array<{ page: string; entries: Array<{ row: AuditRow; at: FoundOn }> }> {
   const byPage = new Map<string, Array<{ row: AuditRow; at: FoundOn }>>();
   for (const row of report.rows) {
     for (const at of row.foundOn) {
@@ -143,10 +167,19 @@ export function rowsByPage(report: AuditReport): Array<{ page: string; entries: 
       list.push({ row, at });
     }
   }
-  return [...byPage.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    // Within a page: worst first, then top to bottom, the order an editor scrolls.
-    .map(([page, entries]) => ({ page, entries: entries.sort((x, y) => VERDICT_ORDER.indexOf(x.row.verdict) - VERDICT_ORDER.indexOf(y.row.verdict) || x.at.position - y.at.position) }));
+  return (
+    [...byPage.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      // Within a page: worst first, then top to bottom, the order an editor scrolls.
+      .map(([page, entries]) => ({
+        page,
+        entries: entries.sort(
+          (x, y) =>
+            VERDICT_ORDER.indexOf(x.row.verdict) - VERDICT_ORDER.indexOf(y.row.verdict) ||
+            x.at.position - y.at.position,
+        ),
+      }))
+  );
 }
 
 export function summaryText(s: AuditSummary): string {
@@ -157,5 +190,9 @@ export function summaryText(s: AuditSummary): string {
 
 /** A short reason for a broken page of the site, in the style of the verdicts' reasons: http-404, cut-off, no-answer. */
 export function sitePageReason(p: SitePageProblem): string {
-  return p.status !== null ? `http-${p.status}` : p.detail.startsWith('it was read only in part') ? 'cut-off' : 'no-answer';
+  return p.status !== null
+    ? `http-${p.status}`
+    : p.detail.startsWith('it was read only in part')
+      ? 'cut-off'
+      : 'no-answer';
 }

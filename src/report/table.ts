@@ -2,7 +2,12 @@
 import type { Verdict } from '../health/verdict.ts';
 import { OFFLINE_NOTICE, replacements, rowsByPage, sitePageReason, summaryText, type AuditReport } from './model.ts';
 
-const COLOURS: Record<Verdict, string> = { alive: '\x1b[32m', moved: '\x1b[36m', dead: '\x1b[31m', unverified: '\x1b[33m' };
+const COLOURS: Record<Verdict, string> = {
+  alive: '\x1b[32m',
+  moved: '\x1b[36m',
+  dead: '\x1b[31m',
+  unverified: '\x1b[33m',
+};
 const INDENT = ' '.repeat(30);
 
 /**
@@ -30,7 +35,11 @@ export function renderTable(report: AuditReport, options: { colour?: boolean } =
     }
     lines.push('');
   }
-  if (report.rows.length === 0) lines.push(`No ${report.scope === 'all' ? 'outbound' : 'resource'} links found on ${report.summary.pages} ${report.summary.pages === 1 ? 'page' : 'pages'}.`, '');
+  if (report.rows.length === 0)
+    lines.push(
+      `No ${report.scope === 'all' ? 'outbound' : 'resource'} links found on ${report.summary.pages} ${report.summary.pages === 1 ? 'page' : 'pages'}.`,
+      '',
+    );
   if (report.siteProblems.length) {
     lines.push("The site's own pages that could not be read");
     for (const p of report.siteProblems) {

@@ -18,7 +18,19 @@ const IMPORT_BATCH = 2_000;
 export const MEMORY_ENTRIES = 5_000;
 
 export function blankFeedRecord(url: string): FeedRecord {
-  return { url, publisher: null, site: null, generatedAt: null, links: 0, generation: 0, etag: null, lastModified: null, fetchedAt: null, okAt: null, problem: null };
+  return {
+    url,
+    publisher: null,
+    site: null,
+    generatedAt: null,
+    links: 0,
+    generation: 0,
+    etag: null,
+    lastModified: null,
+    fetchedAt: null,
+    okAt: null,
+    problem: null,
+  };
 }
 
 export class FeedStore {
@@ -55,20 +67,37 @@ export class FeedStore {
    * Replaces a feed's entries with those of `feed`: the new ones are written first (a link's entry is overwritten in
    * place), then the record names the new import, then entries the new feed no longer lists are removed.
    */
-  async importFeed(url: string, feed: VerdictFeed, meta: Pick<FeedRecord, 'etag' | 'lastModified'>, now: number): Promise<FeedRecord> {
+  async importFeed(
+    url: string,
+    feed: VerdictFeed,
+    meta: Pick<FeedRecord, 'etag' | 'lastModified'>,
+    now: number,
+  ): Promise<FeedRecord> {
     const db = await this.#db;
     const before = (await this.#recordMap()).get(url) ?? blankFeedRecord(url);
     const generation = before.generation + 1;
     this.#recent.clear();
     for (let i = 0; i < feed.links.length; i += IMPORT_BATCH) {
       const tx = db.transaction('feedVerdicts', 'readwrite');
-      for (const entry of feed.links.slice(i, i + IMPORT_BATCH)) void tx.store.put({ ...entry, feed: url, publisher: feed.publisher, generation });
+      for (const entry of feed.links.slice(i, i + IMPORT_BATCH))
+        void tx.store.put({ ...entry, feed: url, publisher: feed.publisher, generation });
       await tx.done;
     }
     const coverage = coverageOf(feed.links.map((l) => l.url));
     await db.put('feedCoverage', { feed: url, hashes: coverage });
     (await this.#coverageMap()).set(url, coverage);
-    const record: FeedRecord = { ...before, publisher: feed.publisher, site: feed.site, generatedAt: feed.generatedAt, links: feed.links.length, generation, ...meta, fetchedAt: now, okAt: now, problem: null };
+    const record: FeedRecord = {
+      ...before,
+      publisher: feed.publisher,
+      site: feed.site,
+      generatedAt: feed.generatedAt,
+      links: feed.links.length,
+      generation,
+      ...meta,
+      fetchedAt: now,
+      okAt: now,
+      problem: null,
+    };
     await this.saveRecord(record);
     // Lookups made while importing may have remembered entries the import has since replaced.
     this.#recent.clear();
@@ -96,7 +125,9 @@ export class FeedStore {
     if (urls.length === 0 || subscribed.size === 0) return found;
     const records = await this.#recordMap();
     const coverage = await this.#coverageMap();
-    const feeds = [...subscribed].filter((f) => records.get(f)?.okAt && coverage.has(f)).map((f) => ({ feed: f, coverage: coverage.get(f)! }));
+    const feeds = [...subscribed]
+      .filter((f) => records.get(f)?.okAt && coverage.has(f))
+      .map((f) => ({ feed: f, coverage: coverage.get(f)! }));
     // Only links a feed may cover are read from the database, each by its exact key [link, feed].
     const keep = (e: FeedVerdict | null | undefined) => {
       if (!e) return;
@@ -139,7 +170,9 @@ export class FeedStore {
   }
 
   #coverageMap(): Promise<Map<string, Uint32Array>> {
-    this.#coverage ??= this.#db.then(async (db) => new Map((await db.getAll('feedCoverage')).map((c) => [c.feed, c.hashes])));
+    this.#coverage ??= this.#db.then(
+      async (db) => new Map((await db.getAll('feedCoverage')).map((c) => [c.feed, c.hashes])),
+    );
     return this.#coverage;
   }
 
@@ -152,7 +185,8 @@ export class FeedStore {
       const index = tx.store.index('feed');
       let cursor = await index.openCursor(IDBKeyRange.only(feed));
       // Back where the last round stopped, and one past it (that entry was judged already).
-      if (cursor && last !== null && this.#factory.cmp(cursor.primaryKey, last) < 0) cursor = await cursor.continuePrimaryKey(feed, last);
+      if (cursor && last !== null && this.#factory.cmp(cursor.primaryKey, last) < 0)
+        cursor = await cursor.continuePrimaryKey(feed, last);
       if (cursor && last !== null && this.#factory.cmp(cursor.primaryKey, last) === 0) cursor = await cursor.continue();
       let seen = 0;
       while (cursor && seen < IMPORT_BATCH) {

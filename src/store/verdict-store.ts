@@ -65,7 +65,9 @@ export class VerdictStore {
       values.forEach((v, i) => v && found.set(missing[i]!, this.#remember(v)));
     }
     // Bump "last seen" at most hourly: a page opened ten times should not cost ten writes per link.
-    const stale = [...found.values()].filter((v) => now - v.lastSeenAt > 3_600_000).map((v) => ({ ...v, lastSeenAt: now }));
+    const stale = [...found.values()]
+      .filter((v) => now - v.lastSeenAt > 3_600_000)
+      .map((v) => ({ ...v, lastSeenAt: now }));
     if (stale.length) {
       const write = db.transaction('verdicts', 'readwrite');
       for (const v of stale) {
@@ -108,11 +110,21 @@ export class VerdictStore {
   }
 
   /** `forSites`: the sites (keyed hashes) the check was made for; they are added to those it was shown to. */
-  async save(report: LinkReport, now = Date.now(), recheckHours?: number, forSites: readonly string[] = []): Promise<StoredVerdict> {
+  async save(
+    report: LinkReport,
+    now = Date.now(),
+    recheckHours?: number,
+    forSites: readonly string[] = [],
+  ): Promise<StoredVerdict> {
     const db = await this.#db;
     const before = this.#recent.get(report.url)?.shownTo ?? (await db.get('verdicts', report.url))?.shownTo ?? [];
     const shownTo = [...new Set([...before.filter((s) => !forSites.includes(s)), ...forSites])].slice(-SHOWN_TO_LIMIT);
-    const stored: StoredVerdict = { ...report, expiresAt: freshUntil(browsing(recheckHours), report, Date.parse(report.checkedAt) || now), lastSeenAt: now, shownTo };
+    const stored: StoredVerdict = {
+      ...report,
+      expiresAt: freshUntil(browsing(recheckHours), report, Date.parse(report.checkedAt) || now),
+      lastSeenAt: now,
+      shownTo,
+    };
     await db.put('verdicts', stored);
     return this.#remember(stored);
   }
@@ -140,7 +152,13 @@ export class VerdictStore {
   }
 
   /** Queues several checks in one transaction (a page's new links arrive 500 at a time). */
-  async enqueueMany(urls: string[], tabId: number | null, force = false, now = Date.now(), forSite: string | null = null): Promise<void> {
+  async enqueueMany(
+    urls: string[],
+    tabId: number | null,
+    force = false,
+    now = Date.now(),
+    forSite: string | null = null,
+  ): Promise<void> {
     if (urls.length === 0) return;
     const db = await this.#db;
     const tx = db.transaction('queue', 'readwrite');
@@ -151,7 +169,13 @@ export class VerdictStore {
         if (tabId !== null) tabIds.add(tabId);
         const forSites = new Set(existing[i]?.forSites ?? []);
         if (forSite !== null) forSites.add(forSite);
-        return tx.store.put({ url, queuedAt: existing[i]?.queuedAt ?? now, tabIds: [...tabIds], force: force || Boolean(existing[i]?.force), forSites: [...forSites] });
+        return tx.store.put({
+          url,
+          queuedAt: existing[i]?.queuedAt ?? now,
+          tabIds: [...tabIds],
+          force: force || Boolean(existing[i]?.force),
+          forSites: [...forSites],
+        });
       }),
     );
     await tx.done;

@@ -35,7 +35,8 @@ const linksPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><t
 <p><a href="https://www.nami.org/#family">More from  NAMI</a></p>
 <footer><a href="/about.html">About this county</a></footer>
 </body></html>`;
-const aboutPage = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>About</title></head><body><p>About us.</p></body></html>';
+const aboutPage =
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>About</title></head><body><p>About us.</p></body></html>';
 
 /** What each address should come to, from the simulated web's own catalogue; our own two pages are simply served. */
 function expected(url: string): { verdict: string; reason: string } {
@@ -94,7 +95,9 @@ async function download(page: Page, button: string): Promise<{ name: string; tex
   const dir = mkdtempSync(path.join(scratch, 'download-'));
   const session = await world.browser.target().createCDPSession();
   await session.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: dir, eventsEnabled: true });
-  const named = new Promise<string>((resolve) => session.on('Browser.downloadWillBegin', (e) => resolve(e.suggestedFilename)));
+  const named = new Promise<string>((resolve) =>
+    session.on('Browser.downloadWillBegin', (e) => resolve(e.suggestedFilename)),
+  );
   const completed = new Promise<void>((resolve, reject) =>
     session.on('Browser.downloadProgress', (e) => {
       if (e.state === 'completed') resolve();
@@ -110,12 +113,23 @@ async function download(page: Page, button: string): Promise<{ name: string; tex
 
 beforeAll(async () => {
   scratch = mkdtempSync(path.join(tmpdir(), 'still-there-audit-page-'));
-  world = await startWorld({ [HOST]: { '/links.html': linksPage, '/about.html': aboutPage }, [NEWS_HOST]: { '/fair.html': aboutPage } });
+  world = await startWorld({
+    [HOST]: { '/links.html': linksPage, '/about.html': aboutPage },
+    [NEWS_HOST]: { '/fair.html': aboutPage },
+  });
   const page = await open(world, LINKS);
   // The content script is there (it marks the resource links), so the page can be audited.
   await page.waitForSelector('a[data-link-health]', { timeout: 20_000 });
   await new Promise((r) => setTimeout(r, 500)); // the first pass marks every resource link at once; give it a moment
-  markedOnPage = await page.$$eval('a[data-link-health]', (as) => [...new Set(as.map((a) => { const u = new URL((a as HTMLAnchorElement).href); u.hash = ''; return u.href; }))]);
+  markedOnPage = await page.$$eval('a[data-link-health]', (as) => [
+    ...new Set(
+      as.map((a) => {
+        const u = new URL((a as HTMLAnchorElement).href);
+        u.hash = '';
+        return u.href;
+      }),
+    ),
+  ]);
   const popup = await world.browser.newPage();
   await popup.goto(`chrome-extension://${world.extensionId}/popup.html`, { waitUntil: 'load' });
   tabId = (await popup.evaluate(async (url: string) => (await chrome.tabs.query({ url }))[0]?.id, LINKS)) as number;
@@ -124,7 +138,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (figures.length) console.log(`\nAudit page (Chromium, this machine):\n${figures.map((f) => `  ${f}`).join('\n')}\n`);
+  if (figures.length)
+    console.log(`\nAudit page (Chromium, this machine):\n${figures.map((f) => `  ${f}`).join('\n')}\n`);
   await world?.close();
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
@@ -145,25 +160,43 @@ describe('opening the audit from the popup', () => {
     await audit.waitForSelector('#links tbody tr');
     const listedMs = performance.now() - t0;
     await audit.waitForSelector('#audit[data-state="complete"]', { timeout: 60_000 });
-    figures.push(`listed ${(await rows(audit)).length} addresses ${listedMs.toFixed(0)} ms after the click; every verdict in after ${(performance.now() - t0).toFixed(0)} ms`);
+    figures.push(
+      `listed ${(await rows(audit)).length} addresses ${listedMs.toFixed(0)} ms after the click; every verdict in after ${(performance.now() - t0).toFixed(0)} ms`,
+    );
     await popup.close();
   });
 
   it('lists every web link of the page once, with its verdict, places, words and whether it is a resource', async () => {
     const all = await rows(audit);
     expect(all.map((r) => r.url).sort()).toEqual([...ADDRESSES].sort());
-    for (const r of all) expect({ url: r.url, status: r.status, reason: r.reason }).toEqual({ url: r.url, status: expected(r.url).verdict, reason: expected(r.url).reason });
+    for (const r of all)
+      expect({ url: r.url, status: r.status, reason: r.reason }).toEqual({
+        url: r.url,
+        status: expected(r.url).verdict,
+        reason: expected(r.url).reason,
+      });
     const by = new Map(all.map((r) => [r.url, r]));
     // Resources by the same spotting as the page's marks: every directory address is one, the county's own links are not.
-    expect(all.filter((r) => r.resource === 'true').map((r) => r.url).sort()).toEqual([...markedOnPage].sort());
+    expect(
+      all
+        .filter((r) => r.resource === 'true')
+        .map((r) => r.url)
+        .sort(),
+    ).toEqual([...markedOnPage].sort());
     expect(markedOnPage).toEqual(expect.arrayContaining(['https://www.nami.org/', U.bigBookChapter, U.movedOcf]));
     expect(markedOnPage).not.toContain(ARTICLE);
     expect(markedOnPage).not.toContain(ABOUT);
-    expect(by.get('https://www.nami.org/')).toMatchObject({ resource: 'true', places: ['#1', '#6'], words: ['“NAMI”', '“More from NAMI”'] });
+    expect(by.get('https://www.nami.org/')).toMatchObject({
+      resource: 'true',
+      places: ['#1', '#6'],
+      words: ['“NAMI”', '“More from NAMI”'],
+    });
     expect(by.get(ARTICLE)).toMatchObject({ resource: 'false', places: ['#5'], words: ['“the county fair”'] });
     expect(by.get(ABOUT)).toMatchObject({ resource: 'false', places: ['#7'] });
     expect(by.get(U.movedOcf)!.resource).toBe('true');
-    expect(by.get(U.bigBookChapter)!.replacement).toContain(`https://web.archive.org/web/20080513062455/${U.bigBookChapter}`);
+    expect(by.get(U.bigBookChapter)!.replacement).toContain(
+      `https://web.archive.org/web/20080513062455/${U.bigBookChapter}`,
+    );
     // Worst first, as the CLI's worklist.
     const order = ['dead', 'moved', 'unverified', 'alive'];
     const ranks = all.map((r) => order.indexOf(r.status));
@@ -172,7 +205,9 @@ describe('opening the audit from the popup', () => {
     expect(world.sim.requests.some((r) => r.host === NEWS_HOST)).toBe(true);
     const summary = await audit.$eval('#summary', (e) => e.textContent);
     const count = (v: string) => all.filter((r) => r.status === v).length;
-    expect(summary).toBe(`6 links: ${count('dead')} dead, ${count('moved')} moved, ${count('unverified')} unverified, ${count('alive')} alive`);
+    expect(summary).toBe(
+      `6 links: ${count('dead')} dead, ${count('moved')} moved, ${count('unverified')} unverified, ${count('alive')} alive`,
+    );
     expect(await audit.title()).toBe('Link audit: County support groups');
   });
 });
@@ -180,7 +215,8 @@ describe('opening the audit from the popup', () => {
 /** Every filter back to "all", as a reader would leave them. */
 async function resetFilters(page: Page): Promise<void> {
   await page.evaluate(() => {
-    for (const id of ['filter-verdict', 'filter-reason', 'filter-text']) (document.getElementById(id) as HTMLInputElement).value = '';
+    for (const id of ['filter-verdict', 'filter-reason', 'filter-text'])
+      (document.getElementById(id) as HTMLInputElement).value = '';
     (document.getElementById('filter-resource') as HTMLInputElement).checked = false;
     document.getElementById('filter-text')!.dispatchEvent(new Event('input'));
   });
@@ -234,7 +270,12 @@ describe('filters and sorting', () => {
     // Tab from the top of the page reaches the first filter, which is labelled.
     await audit.click('h1'); // where sequential focus starts
     await audit.keyboard.press('Tab');
-    expect(await audit.evaluate(() => [document.activeElement?.id, document.activeElement?.closest('label')?.textContent?.startsWith('Verdict')])).toEqual(['filter-verdict', true]);
+    expect(
+      await audit.evaluate(() => [
+        document.activeElement?.id,
+        document.activeElement?.closest('label')?.textContent?.startsWith('Verdict'),
+      ]),
+    ).toEqual(['filter-verdict', true]);
     await audit.click('th[data-key="verdict"] button');
   });
 });
@@ -244,11 +285,26 @@ describe('export', () => {
   it('downloads JSON that is what `still-there audit --all --format json` writes for the same page', async () => {
     const file = await download(audit, '#export-json');
     expect(file.name).toMatch(/^still-there-audit-www\.audit-tests\.org-\d{4}-\d{2}-\d{2}\.json$/);
-    const ours = JSON.parse(file.text) as { version: number; site: string; scope: string; pages: string[]; links: Array<{ url: string; verdict: string; checkedAt: string }>; summary: { links: number } };
+    const ours = JSON.parse(file.text) as {
+      version: number;
+      site: string;
+      scope: string;
+      pages: string[];
+      links: Array<{ url: string; verdict: string; checkedAt: string }>;
+      summary: { links: number };
+    };
     const shown = await rows(audit);
     // Every row, with the verdict the page shows.
-    expect(ours.links.map((l) => `${l.url} ${l.verdict}`).sort()).toEqual(shown.map((r) => `${r.url} ${r.status}`).sort());
-    expect({ version: ours.version, site: ours.site, scope: ours.scope, pages: ours.pages, links: ours.summary.links }).toEqual({ version: 1, site: LINKS, scope: 'all', pages: [LINKS], links: 6 });
+    expect(ours.links.map((l) => `${l.url} ${l.verdict}`).sort()).toEqual(
+      shown.map((r) => `${r.url} ${r.status}`).sort(),
+    );
+    expect({
+      version: ours.version,
+      site: ours.site,
+      scope: ours.scope,
+      pages: ours.pages,
+      links: ours.summary.links,
+    }).toEqual({ version: 1, site: LINKS, scope: 'all', pages: [LINKS], links: 6 });
 
     const out = path.join(scratch, 'cli.json');
     const t0 = performance.now();
@@ -256,18 +312,26 @@ describe('export', () => {
     figures.push(`the CLI's audit of the same page took ${(performance.now() - t0).toFixed(0)} ms`);
     const cli = JSON.parse(readFileSync(out, 'utf8')) as typeof ours;
     // The CLI lists links to other sites only; checked at other moments; otherwise the same document.
-    const comparable = (doc: typeof ours) => doc.links.filter((l) => new URL(l.url).host !== HOST).map((l) => ({ ...l, checkedAt: 'T' }));
+    const comparable = (doc: typeof ours) =>
+      doc.links.filter((l) => new URL(l.url).host !== HOST).map((l) => ({ ...l, checkedAt: 'T' }));
     expect(comparable(ours)).toEqual(comparable(cli));
     // The CLI's report also names the command that made it; the audit page has none to name.
     const { command, ...cliDocument } = cli as typeof cli & { command?: string };
     expect(command).toMatch(/^still-there audit /);
     expect(Object.keys(ours)).toEqual(Object.keys(cliDocument));
-    expect({ ...cliDocument, generatedAt: 'T', links: [], summary: null }).toEqual({ ...ours, generatedAt: 'T', links: [], summary: null });
+    expect({ ...cliDocument, generatedAt: 'T', links: [], summary: null }).toEqual({
+      ...ours,
+      generatedAt: 'T',
+      links: [],
+      summary: null,
+    });
   });
 
   it('downloads CSV with the CLI’s columns, resources only when that filter is on', async () => {
     await audit.click('#filter-resource');
-    expect(await audit.$eval('#export-hint', (e) => e.textContent)).toMatch(new RegExp(`^Exports ${markedOnPage.length} checked links to mutual-aid resources`));
+    expect(await audit.$eval('#export-hint', (e) => e.textContent)).toMatch(
+      new RegExp(`^Exports ${markedOnPage.length} checked links to mutual-aid resources`),
+    );
     const file = await download(audit, '#export-csv');
     await audit.click('#filter-resource');
     const lines = file.text.split('\r\n').filter(Boolean);
@@ -282,9 +346,15 @@ describe('export', () => {
 describe('the page itself', () => {
   it('reads in light and dark', async () => {
     await audit.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
-    const light = await audit.evaluate(() => [getComputedStyle(document.body).backgroundColor, getComputedStyle(document.body).color]);
+    const light = await audit.evaluate(() => [
+      getComputedStyle(document.body).backgroundColor,
+      getComputedStyle(document.body).color,
+    ]);
     await audit.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
-    const dark = await audit.evaluate(() => [getComputedStyle(document.body).backgroundColor, getComputedStyle(document.body).color]);
+    const dark = await audit.evaluate(() => [
+      getComputedStyle(document.body).backgroundColor,
+      getComputedStyle(document.body).color,
+    ]);
     expect(light).toEqual(['rgb(255, 255, 255)', 'rgb(27, 27, 31)']);
     expect(dark[0]).not.toBe(light[0]);
     expect(dark[1]).not.toBe(light[1]);
@@ -294,13 +364,18 @@ describe('the page itself', () => {
   it('says so, without an error, for a tab it cannot audit', async () => {
     const blank = await world.browser.newPage();
     await blank.goto(`chrome-extension://${world.extensionId}/popup.html`, { waitUntil: 'load' });
-    const chromeTab = await blank.evaluate(async () => (await chrome.tabs.create({ url: 'chrome://version/', active: false })).id);
+    const chromeTab = await blank.evaluate(
+      async () => (await chrome.tabs.create({ url: 'chrome://version/', active: false })).id,
+    );
     const errors: string[] = [];
     const page = await world.browser.newPage();
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(`chrome-extension://${world.extensionId}/audit.html?tab=${chromeTab}`, { waitUntil: 'load' });
     await page.waitForSelector('#audit[data-state="problem"]');
-    expect(await page.$eval('#problem', (e) => [(e as HTMLElement).hidden, e.textContent])).toEqual([false, expect.stringMatching(/^This page cannot be audited/)]);
+    expect(await page.$eval('#problem', (e) => [(e as HTMLElement).hidden, e.textContent])).toEqual([
+      false,
+      expect.stringMatching(/^This page cannot be audited/),
+    ]);
     expect(await page.$$eval('#links tbody tr', (trs) => trs.length)).toBe(0);
     expect(errors).toEqual([]);
     await page.close();

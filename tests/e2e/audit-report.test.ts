@@ -30,7 +30,12 @@ beforeAll(async () => {
   reportFile = path.join(scratch, 'audit.html');
   expect(await auditToFile(reportFile)).toBe(1);
   await sim.close();
-  browser = await puppeteer.launch({ executablePath: chromiumPath(), headless: true, pipe: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+  browser = await puppeteer.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    pipe: true,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
 });
 afterAll(async () => {
   await browser?.close().catch(() => undefined);
@@ -70,7 +75,13 @@ async function openReport(): Promise<Opened> {
 /** The visible rows, in order: url, verdict, reason. */
 function visibleRows(page: Page): Promise<Array<{ url: string; verdict: string; reason: string }>> {
   return page.$$eval('#links tbody tr', (rows) =>
-    rows.filter((r) => !(r as HTMLElement).hidden).map((r) => ({ url: (r as HTMLElement).dataset.url ?? '', verdict: (r as HTMLElement).dataset.verdict ?? '', reason: (r as HTMLElement).dataset.reason ?? '' })),
+    rows
+      .filter((r) => !(r as HTMLElement).hidden)
+      .map((r) => ({
+        url: (r as HTMLElement).dataset.url ?? '',
+        verdict: (r as HTMLElement).dataset.verdict ?? '',
+        reason: (r as HTMLElement).dataset.reason ?? '',
+      })),
   );
 }
 
@@ -83,40 +94,88 @@ describe('the HTML audit report', () => {
   it('shows every link, worst first, with the suggested replacement, and loads nothing from anywhere', async () => {
     const { page, requests, problems } = opened;
     // The worklist first: alive links are folded away until asked for.
-    expect((await visibleRows(page)).map((r) => r.verdict)).toEqual(['dead', 'dead', 'dead', 'dead', 'dead', 'moved', 'unverified']);
+    expect((await visibleRows(page)).map((r) => r.verdict)).toEqual([
+      'dead',
+      'dead',
+      'dead',
+      'dead',
+      'dead',
+      'moved',
+      'unverified',
+    ]);
     expect(await page.$eval('#shown', (e) => e.textContent)).toBe('7 of 13 links shown');
-    expect(await page.$eval('#show-alive', (e) => [e.textContent, e.getAttribute('aria-pressed')])).toEqual(['Show the 6 alive links', 'false']);
+    expect(await page.$eval('#show-alive', (e) => [e.textContent, e.getAttribute('aria-pressed')])).toEqual([
+      'Show the 6 alive links',
+      'false',
+    ]);
     await page.click('#show-alive');
-    expect(await page.$eval('#show-alive', (e) => [e.textContent, e.getAttribute('aria-pressed')])).toEqual(['Hide the 6 alive links', 'true']);
+    expect(await page.$eval('#show-alive', (e) => [e.textContent, e.getAttribute('aria-pressed')])).toEqual([
+      'Hide the 6 alive links',
+      'true',
+    ]);
     const rows = await visibleRows(page);
-    expect(rows.map((r) => r.verdict)).toEqual(['dead', 'dead', 'dead', 'dead', 'dead', 'moved', 'unverified', 'alive', 'alive', 'alive', 'alive', 'alive', 'alive']);
+    expect(rows.map((r) => r.verdict)).toEqual([
+      'dead',
+      'dead',
+      'dead',
+      'dead',
+      'dead',
+      'moved',
+      'unverified',
+      'alive',
+      'alive',
+      'alive',
+      'alive',
+      'alive',
+      'alive',
+    ]);
     expect(await page.$eval('#shown', (e) => e.textContent)).toBe('13 of 13 links shown');
     // The header: the site, when, the counts and the command that made the report.
-    const header = await page.$$eval('.run dt', (dts) => dts.map((dt) => [dt.textContent, dt.nextElementSibling?.textContent?.trim()]));
+    const header = await page.$$eval('.run dt', (dts) =>
+      dts.map((dt) => [dt.textContent, dt.nextElementSibling?.textContent?.trim()]),
+    );
     expect(header.map(([term]) => term)).toEqual(['Site', 'Run', 'Found', 'Command']);
     expect(header[0]![1]).toBe(SITE_URL);
     expect(header[1]![1]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
-    expect(header[2]![1]).toMatch(/^13 links on 9 pages: 5 dead, 1 moved, 1 unverified, 6 alive; 1 of the site's own pages could not be read/);
-    expect(header[3]![1]).toMatch(new RegExp(`^still-there audit ${SITE_URL} --recurse --format html --out \\S+audit\\.html`));
+    expect(header[2]![1]).toMatch(
+      /^13 links on 9 pages: 5 dead, 1 moved, 1 unverified, 6 alive; 1 of the site's own pages could not be read/,
+    );
+    expect(header[3]![1]).toMatch(
+      new RegExp(`^still-there audit ${SITE_URL} --recurse --format html --out \\S+audit\\.html`),
+    );
     // The site's own broken page, with a link to the page that links to it.
-    expect(await page.$$eval('#site-problems tbody tr', (trs) => trs.map((tr) => [tr.getAttribute('data-url'), Array.from(tr.querySelectorAll('.found-on a')).map((a) => (a as HTMLAnchorElement).href)]))).toEqual([
-      [`${SITE_URL}groups/grief.html`, [`${SITE_URL}groups/peer.html`]],
-    ]);
+    expect(
+      await page.$$eval('#site-problems tbody tr', (trs) =>
+        trs.map((tr) => [
+          tr.getAttribute('data-url'),
+          Array.from(tr.querySelectorAll('.found-on a')).map((a) => (a as HTMLAnchorElement).href),
+        ]),
+      ),
+    ).toEqual([[`${SITE_URL}groups/grief.html`, [`${SITE_URL}groups/peer.html`]]]);
     const bigBook = await page.$eval(`#links tr[data-url="${U.bigBookChapter}"]`, (tr) => ({
       replacements: Array.from(tr.querySelectorAll('.replacement a')).map((a) => (a as HTMLAnchorElement).href),
       pages: Array.from(tr.querySelectorAll('.found-on li')).map((li) => li.textContent?.replace(/\s+/g, ' ').trim()),
       pageLinks: Array.from(tr.querySelectorAll('.found-on a')).map((a) => (a as HTMLAnchorElement).href),
     }));
     // Each page it is found on is a link to that page.
-    expect(bigBook.pageLinks).toEqual([SITE_URL, `${SITE_URL}resources/helplines.html`, `${SITE_URL}services/family.html`]);
-    expect(bigBook.replacements).toEqual(['https://aa.org/', `https://web.archive.org/web/20080513062455/${U.bigBookChapter}`]);
+    expect(bigBook.pageLinks).toEqual([
+      SITE_URL,
+      `${SITE_URL}resources/helplines.html`,
+      `${SITE_URL}services/family.html`,
+    ]);
+    expect(bigBook.replacements).toEqual([
+      'https://aa.org/',
+      `https://web.archive.org/web/20080513062455/${U.bigBookChapter}`,
+    ]);
     expect(bigBook.pages).toEqual([
       // Named by their paths on the site the header names; each a link to the whole address.
       '/ link #1 “Big Book, chapter 4 (PDF)”',
       '/resources/helplines.html link #2 “Big Book, chapter 4”',
       '/services/family.html link #1 “=Big Book <img src=x onerror=alert(1)> chapter 4”',
     ]);
-    expect(await page.$eval(`#links tr[data-url="${U.movedOcf}"] .replacement`, (td) => td.textContent)).toBe('now at: https://iocdf.org/');
+    expect(await page.$eval(`#links tr[data-url="${U.movedOcf}"] .replacement`, (td) => td.textContent)).toBe(
+      'now at: https://iocdf.org/',
+    );
     // Words that look like markup stayed words; nothing ran; nothing was fetched.
     expect(await page.$$eval('img', (imgs) => imgs.length)).toBe(0);
     expect(problems).toEqual([]);
@@ -134,9 +193,14 @@ describe('the HTML audit report', () => {
     expect((await visibleRows(page)).map((r) => r.url)).toEqual([U.smartLocalToHome]);
 
     await page.select('#filter-reason', '');
-    const family = await page.$$eval('#filter-page option', (os) => os.find((o) => o.textContent?.endsWith('/services/family.html'))?.getAttribute('value') ?? '');
+    const family = await page.$$eval(
+      '#filter-page option',
+      (os) => os.find((o) => o.textContent?.endsWith('/services/family.html'))?.getAttribute('value') ?? '',
+    );
     await page.select('#filter-page', family);
-    expect((await visibleRows(page)).map((r) => r.url).sort()).toEqual([U.bigBookChapter, U.movedOcf, 'https://coda.org/meetings'].sort());
+    expect((await visibleRows(page)).map((r) => r.url).sort()).toEqual(
+      [U.bigBookChapter, U.movedOcf, 'https://coda.org/meetings'].sort(),
+    );
 
     // Filters combine.
     await page.select('#filter-verdict', 'dead');
@@ -173,6 +237,13 @@ describe('the HTML audit report', () => {
 
     // Back to worst first.
     await page.click('th[data-key="verdict"] button');
-    expect((await visibleRows(page)).map((r) => r.verdict).slice(0, 6)).toEqual(['dead', 'dead', 'dead', 'dead', 'dead', 'moved']);
+    expect((await visibleRows(page)).map((r) => r.verdict).slice(0, 6)).toEqual([
+      'dead',
+      'dead',
+      'dead',
+      'dead',
+      'dead',
+      'moved',
+    ]);
   });
 });

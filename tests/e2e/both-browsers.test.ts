@@ -20,7 +20,9 @@ describe.each(BROWSERS)('in %s', (kind) => {
   let marks: Map<string, Mark>;
 
   beforeAll(async () => {
-    session = await startSession(kind, { [PAGE_HOST]: { '/guide.html': resourceList(), '/ordinary.html': ordinaryPage } });
+    session = await startSession(kind, {
+      [PAGE_HOST]: { '/guide.html': resourceList(), '/ordinary.html': ordinaryPage },
+    });
     const page = await session.browser.newPage();
     await page.goto(GUIDE);
     await settled(page, 90_000);
@@ -32,7 +34,11 @@ describe.each(BROWSERS)('in %s', (kind) => {
   });
 
   it('marks every kind of link as the contract says', () => {
-    const wrong = PAGE_SCENARIOS.map((s) => ({ url: s.url, want: `${s.expect.verdict}/${s.expect.reason}`, got: `${marks.get(s.url)?.health}/${marks.get(s.url)?.reason}` })).filter((r) => r.want !== r.got);
+    const wrong = PAGE_SCENARIOS.map((s) => ({
+      url: s.url,
+      want: `${s.expect.verdict}/${s.expect.reason}`,
+      got: `${marks.get(s.url)?.health}/${marks.get(s.url)?.reason}`,
+    })).filter((r) => r.want !== r.got);
     expect(wrong).toEqual([]);
     for (const s of PAGE_SCENARIOS) expect(marks.get(s.url)!.struck, s.url).toBe(s.expect.verdict === 'dead');
   });
@@ -56,8 +62,13 @@ describe.each(BROWSERS)('in %s', (kind) => {
     const popup = await session.extensionPage('/popup.html');
     await popup.waitForSelector('#q');
     await popup.type('#q', 'ndmda');
-    await popup.waitForFunction(() => document.querySelector('#results > li')?.getAttribute('data-group-id') === 'dbsa', { timeout: 10_000 });
-    const phones = await popup.$$eval('#results > li[data-group-id="dbsa"] .phones a', (as) => as.map((a) => a.getAttribute('href')));
+    await popup.waitForFunction(
+      () => document.querySelector('#results > li')?.getAttribute('data-group-id') === 'dbsa',
+      { timeout: 10_000 },
+    );
+    const phones = await popup.$$eval('#results > li[data-group-id="dbsa"] .phones a', (as) =>
+      as.map((a) => a.getAttribute('href')),
+    );
     expect(phones).toContain('tel:+18008263632');
     await popup.close();
   });
@@ -66,19 +77,34 @@ describe.each(BROWSERS)('in %s', (kind) => {
     const page = await session.browser.newPage();
     await page.goto(ORDINARY);
     // The script has run (its budget figure is there) and marked nothing.
-    await page.waitForFunction(() => performance.getEntriesByName('still-there:busy').length > 0, { timeout: 15_000, polling: 100 });
+    await page.waitForFunction(() => performance.getEntriesByName('still-there:busy').length > 0, {
+      timeout: 15_000,
+      polling: 100,
+    });
     const extension = await session.extensionPage();
     const ask = () =>
       extension.evaluate(async (url: string) => {
         const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
         const [tab] = await api.tabs.query({ url });
-        return api.tabs.sendMessage(tab!.id!, { type: 'pageLinks' }, { frameId: 0 }).then(() => 'answered', () => 'no one listening');
+        return api.tabs.sendMessage(tab!.id!, { type: 'pageLinks' }, { frameId: 0 }).then(
+          () => 'answered',
+          () => 'no one listening',
+        );
       }, ORDINARY);
     expect(await ask()).toBe('no one listening');
-    const tabId = await extension.evaluate(async (url: string) => (await ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).tabs.query({ url }))[0]!.id!, ORDINARY);
+    const tabId = await extension.evaluate(
+      async (url: string) =>
+        (await ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).tabs.query({ url }))[0]!.id!,
+      ORDINARY,
+    );
     const audit = await session.extensionPage(`/audit.html?tab=${tabId}`);
-    await audit.waitForFunction(() => document.querySelectorAll('#links tbody tr').length === 2, { timeout: 30_000, polling: 100 });
-    expect(await audit.$$eval('#links tbody tr', (trs) => trs.map((tr) => (tr as HTMLElement).dataset.url).sort())).toEqual(['https://www.county-news.example/fair.html', GUIDE]);
+    await audit.waitForFunction(() => document.querySelectorAll('#links tbody tr').length === 2, {
+      timeout: 30_000,
+      polling: 100,
+    });
+    expect(
+      await audit.$$eval('#links tbody tr', (trs) => trs.map((tr) => (tr as HTMLElement).dataset.url).sort()),
+    ).toEqual(['https://www.county-news.example/fair.html', GUIDE]);
     expect(await ask()).toBe('answered');
     expect(await page.$$eval('[data-link-health]', (a) => a.length)).toBe(0);
     await audit.close();
@@ -95,7 +121,12 @@ describe.each(BROWSERS)('in %s', (kind) => {
     expect(again).toEqual(new Map([...marks].map(([href, m]) => [href, m.health])));
     // The guide's links are answered from IndexedDB. (Other requests may happen: a queued check of a group's
     // website the popup asked about resumes after the restart.)
-    const guideLinks = new Set(PAGE_SCENARIOS.map((s) => { const u = new URL(s.url); return `${u.host}${u.pathname}${u.search}`; }));
+    const guideLinks = new Set(
+      PAGE_SCENARIOS.map((s) => {
+        const u = new URL(s.url);
+        return `${u.host}${u.pathname}${u.search}`;
+      }),
+    );
     expect(session.sim.requests.filter((r) => guideLinks.has(`${r.host}${r.path}`))).toEqual([]);
   });
 });

@@ -23,11 +23,16 @@ const FIREFOX_ID = 'still-there@still-there.org';
 const FIREFOX_UUID = '5b1f7c2e-0d4e-4c1a-9a57-57111e7e7e7e';
 
 export function firefoxPath(): string | null {
-  const candidates = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].filter((p): p is string => Boolean(p));
+  const candidates = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].filter((p): p is string =>
+    Boolean(p),
+  );
   return candidates.find((p) => existsSync(p)) ?? null;
 }
 
-export const BROWSERS: BrowserKind[] = (process.env.E2E_BROWSERS ?? 'chromium,firefox').split(',').map((b) => b.trim()).filter((b): b is BrowserKind => b === 'chromium' || b === 'firefox');
+export const BROWSERS: BrowserKind[] = (process.env.E2E_BROWSERS ?? 'chromium,firefox')
+  .split(',')
+  .map((b) => b.trim())
+  .filter((b): b is BrowserKind => b === 'chromium' || b === 'firefox');
 
 export interface Session {
   kind: BrowserKind;
@@ -54,7 +59,13 @@ export function firefoxLangpack(lang: string): string | null {
   if (!executable) return null;
   const dir = path.join(path.dirname(realpathSync(executable)), 'browser', 'extensions');
   const primary = lang.split('-')[0]!.toLowerCase();
-  const found = existsSync(dir) ? readdirSync(dir).find((f) => f.toLowerCase().startsWith(`langpack-${lang.toLowerCase()}@`) || f.toLowerCase().startsWith(`langpack-${primary}`)) : undefined;
+  const found = existsSync(dir)
+    ? readdirSync(dir).find(
+        (f) =>
+          f.toLowerCase().startsWith(`langpack-${lang.toLowerCase()}@`) ||
+          f.toLowerCase().startsWith(`langpack-${primary}`),
+      )
+    : undefined;
   return found ? path.join(dir, found) : null;
 }
 
@@ -69,11 +80,20 @@ export function firefoxDistributionFolder(executable: string): string {
  */
 function firefoxPolicyFolder(executable: string, profile: string, policy: Record<string, unknown>): [string, string] {
   const [copy, place] = privateCopy(firefoxDistributionFolder(executable), path.join(profile, 'distribution'));
-  writeFileSync(path.join(copy, 'policies.json'), JSON.stringify({ policies: { '3rdparty': { Extensions: { [FIREFOX_ID]: policy } } } }));
+  writeFileSync(
+    path.join(copy, 'policies.json'),
+    JSON.stringify({ policies: { '3rdparty': { Extensions: { [FIREFOX_ID]: policy } } } }),
+  );
   return [copy, place];
 }
 
-async function launchFirefox(sim: SimWeb, profile: string, lang?: string, condition?: Condition, policy?: Record<string, unknown>): Promise<Browser> {
+async function launchFirefox(
+  sim: SimWeb,
+  profile: string,
+  lang?: string,
+  condition?: Condition,
+  policy?: Record<string, unknown>,
+): Promise<Browser> {
   const executable = firefoxPath();
   if (!executable) throw new Error("No Firefox found; install Debian's firefox-esr or set FIREFOX_PATH");
   trustSimulation(profile, sim.caFile);
@@ -84,7 +104,9 @@ async function launchFirefox(sim: SimWeb, profile: string, lang?: string, condit
   const debuggingPort = offline ? await freePort() : null;
   const socket = path.join(profile, 'bidi.sock');
   const bridge = debuggingPort ? await bridgeOutside(socket, debuggingPort) : null;
-  const alongside = debuggingPort ? [process.execPath, path.resolve('tests/fixtures/sealed/bridge.ts'), 'listen-unix', socket, String(debuggingPort)] : [];
+  const alongside = debuggingPort
+    ? [process.execPath, path.resolve('tests/fixtures/sealed/bridge.ts'), 'listen-unix', socket, String(debuggingPort)]
+    : [];
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: sim.world.launcher(executable, condition, alongside, binds),
@@ -106,7 +128,6 @@ async function launchFirefox(sim: SimWeb, profile: string, lang?: string, condit
   await browser.installExtension(FIREFOX_EXTENSION);
   return browser;
 }
-
 
 /**
  * `browserOptions.lang`: the browser's UI language (default: the machine's, English here); `condition`: the network
@@ -170,7 +191,11 @@ export async function startSession(
       if (pagePath === '/options.html') return welcome;
       const before = new Set(await browser.pages());
       // tabs.create, not window.open: Firefox blocks pop-ups opened without a user gesture.
-      await welcome.evaluate((u: string) => void ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).tabs.create({ url: u }), url);
+      await welcome.evaluate(
+        (u: string) =>
+          void ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).tabs.create({ url: u }),
+        url,
+      );
       const page = await pageAt(url, (p) => !before.has(p));
       await page.waitForFunction(() => document.readyState === 'complete');
       return page;
@@ -187,7 +212,12 @@ export async function startSession(
 /** Calls the extension API from one of its pages: `browser` in Firefox, `chrome` (or its `browser`) in Chromium. */
 export function extensionApi(page: Page) {
   return {
-    setSettings: (settings: object) => page.evaluate(async (s: object) => ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).storage.local.set({ settings: s }), settings),
+    setSettings: (settings: object) =>
+      page.evaluate(
+        async (s: object) =>
+          ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).storage.local.set({ settings: s }),
+        settings,
+      ),
     badgeFor: (url: string) =>
       page.evaluate(async (u: string) => {
         const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;

@@ -19,7 +19,6 @@ let world: World;
 let resourceUrls: string[];
 const figures: string[] = [];
 
-
 /**
  * What any extension that looks at every link pays on this page on this machine: the page's text and each link's
  * href read once from an isolated world of its own (made for it over CDP), on a copy of the page our content script
@@ -32,7 +31,10 @@ async function readingFloor(world: World, html: string): Promise<number> {
   const cdp = await page.createCDPSession();
   try {
     const { frameTree } = await cdp.send('Page.getFrameTree');
-    const { executionContextId } = await cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'reading-floor' });
+    const { executionContextId } = await cdp.send('Page.createIsolatedWorld', {
+      frameId: frameTree.frame.id,
+      worldName: 'reading-floor',
+    });
     const expression = `(() => {
       const t0 = performance.now();
       let read = (document.body.textContent ?? '').length;
@@ -40,7 +42,11 @@ async function readingFloor(world: World, html: string): Promise<number> {
       for (let i = 0; i < links.length; i++) read += (links[i].getAttribute('href') ?? '').length;
       return { ms: performance.now() - t0, read };
     })()`;
-    const { result } = await cdp.send('Runtime.evaluate', { expression, contextId: executionContextId, returnByValue: true });
+    const { result } = await cdp.send('Runtime.evaluate', {
+      expression,
+      contextId: executionContextId,
+      returnByValue: true,
+    });
     const { ms, read } = result.value as { ms: number; read: number };
     expect(read).toBeGreaterThan(2_000);
     return ms;
@@ -51,7 +57,11 @@ async function readingFloor(world: World, html: string): Promise<number> {
 }
 
 async function measures(page: Page, name: string): Promise<number> {
-  await page.waitForFunction((n: string) => performance.getEntriesByName(n).length > 0, { timeout: 60_000, polling: 100 }, name);
+  await page.waitForFunction(
+    (n: string) => performance.getEntriesByName(n).length > 0,
+    { timeout: 60_000, polling: 100 },
+    name,
+  );
   return page.evaluate((n: string) => performance.getEntriesByName(n)[0]!.duration, name);
 }
 
@@ -63,7 +73,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (!world) return;
-  console.log(`\nExtension budgets (Chromium ${(await world.browser.version()).replace(/^\D+/, '')}, this machine):\n${figures.map((f) => `  ${f}`).join('\n')}\n`);
+  console.log(
+    `\nExtension budgets (Chromium ${(await world.browser.version()).replace(/^\D+/, '')}, this machine):\n${figures.map((f) => `  ${f}`).join('\n')}\n`,
+  );
   await world?.close();
 });
 
@@ -98,20 +110,30 @@ describe('budgets', () => {
     const html = bigPage(resourceUrls);
     const page = await world.browser.newPage();
     await page.setRequestInterception(true);
-    page.on('request', (r) => (r.url() === `https://${HOST}/big.html` ? void r.respond({ status: 200, contentType: 'text/html', body: html }) : void r.continue()));
+    page.on('request', (r) =>
+      r.url() === `https://${HOST}/big.html`
+        ? void r.respond({ status: 200, contentType: 'text/html', body: html })
+        : void r.continue(),
+    );
     await page.goto(`https://${HOST}/big.html`);
     await settled(page, 120_000);
     expect(await page.$$eval('a[data-link-health="alive"]', (a) => a.length)).toBe(1_000);
     // Second visit: every verdict is in IndexedDB.
     const again = await world.browser.newPage();
     await again.setRequestInterception(true);
-    again.on('request', (r) => (r.url() === `https://${HOST}/big.html` ? void r.respond({ status: 200, contentType: 'text/html', body: html }) : void r.continue()));
+    again.on('request', (r) =>
+      r.url() === `https://${HOST}/big.html`
+        ? void r.respond({ status: 200, contentType: 'text/html', body: html })
+        : void r.continue(),
+    );
     await again.goto(`https://${HOST}/big.html`);
     const drawn = await measures(again, 'still-there:cached-drawn');
     const longest = await measures(again, 'still-there:longest-slice');
     const busy = await measures(again, 'still-there:busy');
     expect(await again.$$eval('a[data-link-health="alive"]', (a) => a.length)).toBe(1_000);
-    figures.push(`10,000 links, 1,000 resources cached: all drawn ${drawn.toFixed(0)} ms after the script started (budget 300 ms); longest task of ours ${longest.toFixed(1)} ms (budget 50 ms); busy ${busy.toFixed(0)} ms in all`);
+    figures.push(
+      `10,000 links, 1,000 resources cached: all drawn ${drawn.toFixed(0)} ms after the script started (budget 300 ms); longest task of ours ${longest.toFixed(1)} ms (budget 50 ms); busy ${busy.toFixed(0)} ms in all`,
+    );
   });
 
   it('1,000 cached look-ups in the background', async () => {
@@ -120,7 +142,9 @@ describe('budgets', () => {
     const ms = await page.evaluate(async (urls: string[]) => {
       await chrome.runtime.sendMessage({ type: 'lookup', payload: { urls: urls.slice(0, 10) } }); // wake the worker
       const t0 = performance.now();
-      const answer = (await chrome.runtime.sendMessage({ type: 'lookup', payload: { urls } })) as { verdicts: unknown[] };
+      const answer = (await chrome.runtime.sendMessage({ type: 'lookup', payload: { urls } })) as {
+        verdicts: unknown[];
+      };
       return { ms: performance.now() - t0, n: answer.verdicts.length };
     }, resourceUrls);
     figures.push(`1,000 cached look-ups in the background: ${ms.ms.toFixed(1)} ms round trip (budget 50 ms)`);

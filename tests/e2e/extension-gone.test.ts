@@ -12,7 +12,8 @@ import { open, startWorld, type World } from './setup.ts';
 
 const GUIDE = `https://${PAGE_HOST}/guide.html`;
 const ORDINARY = `https://${PAGE_HOST}/ordinary.html`;
-const ordinaryPage = '<!doctype html><title>County fair</title><ul id="list"><li><a href="https://www.county-news.example/fair.html">The fair</a></li></ul>';
+const ordinaryPage =
+  '<!doctype html><title>County fair</title><ul id="list"><li><a href="https://www.county-news.example/fair.html">The fair</a></li></ul>';
 /** A resource link the pages add after the extension is gone, on none of them before: the script must ask about it. */
 const added = 'https://www.nami.org/after-the-update';
 
@@ -25,7 +26,10 @@ beforeAll(async () => {
   guide = await open(world, GUIDE);
   await settled(guide, 90_000);
   ordinary = await open(world, ORDINARY);
-  await ordinary.waitForFunction(() => performance.getEntriesByName('still-there:busy').length > 0, { timeout: 15_000, polling: 100 });
+  await ordinary.waitForFunction(() => performance.getEntriesByName('still-there:busy').length > 0, {
+    timeout: 15_000,
+    polling: 100,
+  });
   // The extension reloads itself, as after an update; the tabs keep their old scripts.
   const options = await world.browser.newPage();
   await options.goto(`chrome-extension://${world.extensionId}/options.html`);
@@ -46,7 +50,12 @@ async function addResourceLink(page: Page): Promise<void> {
     (window as unknown as { seenHealth: string[] }).seenHealth = seen;
     new MutationObserver((records) => {
       for (const r of records) seen.push(r.oldValue ?? '(none)');
-    }).observe(document.body, { subtree: true, attributes: true, attributeOldValue: true, attributeFilter: ['data-link-health'] });
+    }).observe(document.body, {
+      subtree: true,
+      attributes: true,
+      attributeOldValue: true,
+      attributeFilter: ['data-link-health'],
+    });
     const li = document.createElement('li');
     li.textContent = 'Peer support group: ';
     const a = document.createElement('a');
@@ -61,7 +70,10 @@ describe('after the extension is updated or reloaded under open pages', () => {
   it('a marked page loses every mark when it next needs the extension', async () => {
     expect(await guide.$$eval('a[data-link-health]', (a) => a.length)).toBeGreaterThan(0);
     await addResourceLink(guide);
-    await guide.waitForFunction(() => document.querySelectorAll('[data-link-health], [data-link-health-extras]').length === 0, { timeout: 15_000, polling: 100 });
+    await guide.waitForFunction(
+      () => document.querySelectorAll('[data-link-health], [data-link-health-extras]').length === 0,
+      { timeout: 15_000, polling: 100 },
+    );
   });
 
   it('a page whose script never set up messaging leaves nothing "checking" behind', async () => {
@@ -69,9 +81,14 @@ describe('after the extension is updated or reloaded under open pages', () => {
     // The new link is seen (the observer is debounced), marked "checking" while the script asks, and unmarked when
     // the ask finds the extension gone: the attribute went from nothing to "checking", and from "checking" away.
     await ordinary.waitForFunction(
-      () => (window as unknown as { seenHealth: string[] }).seenHealth.includes('checking') && document.querySelectorAll('[data-link-health]').length === 0,
+      () =>
+        (window as unknown as { seenHealth: string[] }).seenHealth.includes('checking') &&
+        document.querySelectorAll('[data-link-health]').length === 0,
       { timeout: 15_000, polling: 100 },
     );
-    expect(await ordinary.evaluate(() => (window as unknown as { seenHealth: string[] }).seenHealth)).toEqual(['(none)', 'checking']);
+    expect(await ordinary.evaluate(() => (window as unknown as { seenHealth: string[] }).seenHealth)).toEqual([
+      '(none)',
+      'checking',
+    ]);
   });
 });

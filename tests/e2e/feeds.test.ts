@@ -58,14 +58,25 @@ describe.each(BROWSERS)('in %s', (kind) => {
     await options.click('button[type="submit"]');
   };
   const feedStatus = () => options.$$eval('#feed-status li', (lis) => lis.map((li) => li.textContent ?? ''));
-  const siteRequests = () => session.sim.requests.filter((r) => r.host !== SITE_HOST && r.host !== FEED_HOST).map((r) => `${r.host}${r.path}`);
+  const siteRequests = () =>
+    session.sim.requests.filter((r) => r.host !== SITE_HOST && r.host !== FEED_HOST).map((r) => `${r.host}${r.path}`);
 
   beforeAll(async () => {
     scratch = mkdtempSync(path.join(tmpdir(), 'still-there-feeds-'));
     session = await startSession(kind, { [SITE_HOST]: site, [FEED_HOST]: feeds });
     // The editor's nightly audit, published as a feed.
     const file = path.join(scratch, 'verdicts.json');
-    const run = await stillThere(session.sim, ['audit', SITE_URL, '--recurse', '--format', 'json', '--feed', file, '--publisher', PUBLISHER]);
+    const run = await stillThere(session.sim, [
+      'audit',
+      SITE_URL,
+      '--recurse',
+      '--format',
+      'json',
+      '--feed',
+      file,
+      '--publisher',
+      PUBLISHER,
+    ]);
     expect(run.code, run.stderr).toBe(1);
     const report = JSON.parse(run.stdout) as { links: Array<{ url: string; foundOn: Array<{ text: string }> }> };
     words = new Map(report.links.map((l) => [l.url, l.foundOn[0]?.text || l.url]));
@@ -82,11 +93,27 @@ describe.each(BROWSERS)('in %s', (kind) => {
     await page.close();
 
     // The published feed, with NAMI claimed dead as of the audit (older than the browser's own check).
-    const tampered = feed.links.map((l) => (l.url === OWN_CHECKED ? { ...l, verdict: 'dead', reason: 'not-found', status: 404, history: [{ at: l.checkedAt, outcome: 'dead', reason: 'not-found' }], firstFailedAt: l.checkedAt, lastAliveAt: null } : l));
+    const tampered = feed.links.map((l) =>
+      l.url === OWN_CHECKED
+        ? {
+            ...l,
+            verdict: 'dead',
+            reason: 'not-found',
+            status: 404,
+            history: [{ at: l.checkedAt, outcome: 'dead', reason: 'not-found' }],
+            firstFailedAt: l.checkedAt,
+            lastAliveAt: null,
+          }
+        : l,
+    );
     feeds['/verdicts.json'] = JSON.stringify({ ...feed, links: tampered });
     options = await session.extensionPage();
     await subscribe([FEED_URL]);
-    await options.waitForFunction((p: string) => [...document.querySelectorAll('#feed-status li')].some((li) => li.textContent?.includes(`${p}: `)), { timeout: 30_000, polling: 200 }, PUBLISHER);
+    await options.waitForFunction(
+      (p: string) => [...document.querySelectorAll('#feed-status li')].some((li) => li.textContent?.includes(`${p}: `)),
+      { timeout: 30_000, polling: 200 },
+      PUBLISHER,
+    );
   }, 180_000);
 
   afterAll(async () => {
@@ -100,7 +127,7 @@ describe.each(BROWSERS)('in %s', (kind) => {
     expect(status).toMatch(new RegExp(`${PUBLISHER}: ${feed.links.length} links, published `));
   });
 
-  describe('a page listing the directory\'s links', () => {
+  describe("a page listing the directory's links", () => {
     let marks: Map<string, Mark>;
     let page: Page;
     let asked: string[];
@@ -117,19 +144,40 @@ describe.each(BROWSERS)('in %s', (kind) => {
     afterAll(async () => {
       await page?.close();
     });
-    const tabOf = (url: string) => options.evaluate(async (u: string) => (await ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).tabs.query({ url: u }))[0]!.id!, url);
+    const tabOf = (url: string) =>
+      options.evaluate(
+        async (u: string) =>
+          (await ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).tabs.query({ url: u }))[0]!
+            .id!,
+        url,
+      );
 
-    it('the popup\'s groups on the page and the audit page say who checked', async () => {
+    it("the popup's groups on the page and the audit page say who checked", async () => {
       const tabId = await tabOf(EVERY);
       const popup = await session.extensionPage(`/popup.html?tab=${tabId}`);
       const dead = feed.links.find((l) => l.verdict === 'dead' && l.url !== OWN_CHECKED && popupLists(l.url))!;
-      await popup.waitForFunction((u: string) => [...document.querySelectorAll('[data-page-link]')].some((li) => li.getAttribute('data-page-link') === u && li.textContent?.includes('checked by')), { timeout: 20_000, polling: 200 }, dead.url);
-      const line = await popup.$$eval('[data-page-link]', (lis, u) => lis.find((li) => li.getAttribute('data-page-link') === u)?.textContent ?? '', dead.url);
+      await popup.waitForFunction(
+        (u: string) =>
+          [...document.querySelectorAll('[data-page-link]')].some(
+            (li) => li.getAttribute('data-page-link') === u && li.textContent?.includes('checked by'),
+          ),
+        { timeout: 20_000, polling: 200 },
+        dead.url,
+      );
+      const line = await popup.$$eval(
+        '[data-page-link]',
+        (lis, u) => lis.find((li) => li.getAttribute('data-page-link') === u)?.textContent ?? '',
+        dead.url,
+      );
       expect(line).toContain(`when checked by ${PUBLISHER} on `);
       await popup.close();
 
       const audit = await session.extensionPage(`/audit.html?tab=${tabId}`);
-      await audit.waitForFunction((n: number) => document.querySelectorAll('#links tbody tr .meta').length >= n, { timeout: 30_000, polling: 200 }, feed.links.length);
+      await audit.waitForFunction(
+        (n: number) => document.querySelectorAll('#links tbody tr .meta').length >= n,
+        { timeout: 30_000, polling: 200 },
+        feed.links.length,
+      );
       const metas = await audit.$$eval('#links tbody tr .meta', (els) => els.map((e) => e.textContent ?? ''));
       expect(metas.filter((m) => m.includes(`checked by ${PUBLISHER} `)).length).toBe(feed.links.length - 1);
       await audit.close();
@@ -138,11 +186,17 @@ describe.each(BROWSERS)('in %s', (kind) => {
     it("is marked with the feed's verdicts, each saying who checked", () => {
       const wrong = feed.links
         .filter((l) => l.url !== OWN_CHECKED)
-        .map((l) => ({ url: l.url, want: `${l.verdict}/${l.reason}`, got: `${marks.get(l.url)?.health}/${marks.get(l.url)?.reason}` }))
+        .map((l) => ({
+          url: l.url,
+          want: `${l.verdict}/${l.reason}`,
+          got: `${marks.get(l.url)?.health}/${marks.get(l.url)?.reason}`,
+        }))
         .filter((r) => r.want !== r.got);
       expect(wrong).toEqual([]);
       // Dead and moved links carry a description (working ones none): it names who checked.
-      const described = feed.links.filter((l) => l.url !== OWN_CHECKED && (l.verdict === 'dead' || l.verdict === 'moved'));
+      const described = feed.links.filter(
+        (l) => l.url !== OWN_CHECKED && (l.verdict === 'dead' || l.verdict === 'moved'),
+      );
       expect(described.length).toBeGreaterThan(0);
       for (const l of described) expect(marks.get(l.url)!.description, l.url).toContain(`checked by ${PUBLISHER} on `);
       const dead = feed.links.filter((l) => l.verdict === 'dead');
@@ -164,16 +218,39 @@ describe.each(BROWSERS)('in %s', (kind) => {
   describe('a feed that is not fit to use', () => {
     const hostile = () => {
       const dead = feed.links.find((l) => l.verdict === 'dead')!;
-      return JSON.stringify({ ...feed, publisher: 'Evil Corp', links: [{ ...dead, archive: { url: 'https://evil.example/web/20100101000000/x', timestamp: '20100101000000' } }] });
+      return JSON.stringify({
+        ...feed,
+        publisher: 'Evil Corp',
+        links: [
+          { ...dead, archive: { url: 'https://evil.example/web/20100101000000/x', timestamp: '20100101000000' } },
+        ],
+      });
     };
     it.each([
-      ['malformed', '/malformed.json', () => '{"format":"still-there-verdict-feed","version":1,', /Not used: refused: it is not JSON/],
-      ['oversized', '/huge.json', () => `{"format":"still-there-verdict-feed","pad":"${'x'.repeat(64 * 1024 * 1024)}"}`, /Not used: refused: it is larger than 64 MiB/],
+      [
+        'malformed',
+        '/malformed.json',
+        () => '{"format":"still-there-verdict-feed","version":1,',
+        /Not used: refused: it is not JSON/,
+      ],
+      [
+        'oversized',
+        '/huge.json',
+        () => `{"format":"still-there-verdict-feed","pad":"${'x'.repeat(64 * 1024 * 1024)}"}`,
+        /Not used: refused: it is larger than 64 MiB/,
+      ],
       ['hostile', '/hostile.json', hostile, /Not used: refused: .*not a Wayback Machine capture of the link/],
     ])('%s: refused with a clear message, and nothing of it reaches a page', async (_what, feedPath, body, message) => {
       feeds[feedPath] = body();
       await subscribe([`https://${FEED_HOST}${feedPath}`]);
-      await options.waitForFunction((p: string) => [...document.querySelectorAll('#feed-status li')].some((li) => li.textContent?.includes(p) && li.textContent.includes('Not used')), { timeout: 60_000, polling: 200 }, feedPath);
+      await options.waitForFunction(
+        (p: string) =>
+          [...document.querySelectorAll('#feed-status li')].some(
+            (li) => li.textContent?.includes(p) && li.textContent.includes('Not used'),
+          ),
+        { timeout: 60_000, polling: 200 },
+        feedPath,
+      );
       expect((await feedStatus())[0]).toMatch(message);
       delete feeds[feedPath];
       const page = await session.browser.newPage();

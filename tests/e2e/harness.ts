@@ -15,9 +15,17 @@ import type { SimWeb } from '../fixtures/simweb/server.ts';
 export const CHROME_EXTENSION = path.resolve('.output/chrome-mv3');
 
 export function chromiumPath(): string {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter((p): p is string => Boolean(p));
+  const candidates = [
+    process.env.CHROMIUM_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+  ].filter((p): p is string => Boolean(p));
   const found = candidates.find((p) => existsSync(p));
-  if (!found) throw new Error(`No Chromium found (tried ${candidates.join(', ')}); install Debian's chromium or set CHROMIUM_PATH`);
+  if (!found)
+    throw new Error(
+      `No Chromium found (tried ${candidates.join(', ')}); install Debian's chromium or set CHROMIUM_PATH`,
+    );
   return found;
 }
 
@@ -61,7 +69,10 @@ export function unpackedExtensionId(dir: string): string {
 function chromiumPolicyFolder(userDataDir: string, policy: Record<string, unknown>): [string, string] {
   const [etc, place] = privateCopy(CHROMIUM_POLICY_FOLDER, path.join(userDataDir, 'etc-chromium'));
   mkdirSync(path.join(etc, 'policies', 'managed'), { recursive: true });
-  writeFileSync(path.join(etc, 'policies', 'managed', 'still-there.json'), JSON.stringify({ '3rdparty': { extensions: { [unpackedExtensionId(CHROME_EXTENSION)]: policy } } }));
+  writeFileSync(
+    path.join(etc, 'policies', 'managed', 'still-there.json'),
+    JSON.stringify({ '3rdparty': { extensions: { [unpackedExtensionId(CHROME_EXTENSION)]: policy } } }),
+  );
   return [etc, place];
 }
 
@@ -79,7 +90,8 @@ export function privateCopy(folder: string, copy: string): [string, string] {
   const place = existsSync(folder) ? realpathSync(folder) : folder;
   if (existsSync(place)) cpSync(place, copy, { recursive: true, dereference: true });
   mkdirSync(copy, { recursive: true });
-  if (lstatSync(copy).isSymbolicLink() || realpathSync(copy) === place) throw new Error(`the copy of ${folder} at ${copy} is not a folder of its own`);
+  if (lstatSync(copy).isSymbolicLink() || realpathSync(copy) === place)
+    throw new Error(`the copy of ${folder} at ${copy} is not a folder of its own`);
   return [copy, place];
 }
 
@@ -92,7 +104,12 @@ export async function launchChromium(sim: SimWeb, options: ChromiumOptions): Pro
   const home = path.join(options.userDataDir, 'home');
   trustSimulation(path.join(home, '.pki', 'nssdb'), sim.caFile);
   const browser = await puppeteer.launch({
-    executablePath: sim.world.launcher(chromiumPath(), options.condition, [], options.policy ? [chromiumPolicyFolder(options.userDataDir, options.policy)] : []),
+    executablePath: sim.world.launcher(
+      chromiumPath(),
+      options.condition,
+      [],
+      options.policy ? [chromiumPolicyFolder(options.userDataDir, options.policy)] : [],
+    ),
     headless: options.headless ?? true,
     pipe: true,
     enableExtensions: true,
@@ -111,7 +128,8 @@ export async function launchChromium(sim: SimWeb, options: ChromiumOptions): Pro
     ],
   });
   const extensionId = await browser.installExtension(CHROME_EXTENSION);
-  if (options.policy && extensionId !== unpackedExtensionId(CHROME_EXTENSION)) throw new Error(`the policy named ${unpackedExtensionId(CHROME_EXTENSION)}, but the extension is ${extensionId}`);
+  if (options.policy && extensionId !== unpackedExtensionId(CHROME_EXTENSION))
+    throw new Error(`the policy named ${unpackedExtensionId(CHROME_EXTENSION)}, but the extension is ${extensionId}`);
   if (options.condition !== 'offline') await networkSettled(browser, sim);
   return { browser, extensionId, userDataDir: options.userDataDir };
 }
@@ -140,7 +158,10 @@ async function networkSettled(browser: Browser, sim: SimWeb): Promise<void> {
 }
 
 export async function serviceWorker(browser: Browser, extensionId: string): Promise<WebWorker> {
-  const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${extensionId}/`), { timeout: 20_000 });
+  const target = await browser.waitForTarget(
+    (t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${extensionId}/`),
+    { timeout: 20_000 },
+  );
   const worker = await target.worker();
   if (!worker) throw new Error('no service worker');
   return worker;
@@ -148,7 +169,12 @@ export async function serviceWorker(browser: Browser, extensionId: string): Prom
 
 /** Waits until no link on the page is still being checked (or the timeout passes). */
 export async function settled(page: Page, timeoutMs = 30_000): Promise<void> {
-  await page.waitForFunction(() => document.querySelectorAll('a[data-link-health]').length > 0 && document.querySelectorAll('a[data-link-health="checking"]').length === 0, { timeout: timeoutMs, polling: 100 });
+  await page.waitForFunction(
+    () =>
+      document.querySelectorAll('a[data-link-health]').length > 0 &&
+      document.querySelectorAll('a[data-link-health="checking"]').length === 0,
+    { timeout: timeoutMs, polling: 100 },
+  );
 }
 
 export interface Mark {
@@ -174,7 +200,12 @@ export function readMarks(page: Page): Promise<Mark[]> {
       .filter((a) => !a.closest('[data-link-health-extras]'))
       .map((a) => {
         const extras = a.nextElementSibling?.hasAttribute('data-link-health-extras') ? a.nextElementSibling : null;
-        const described = a.getAttribute('aria-describedby')?.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ') ?? null;
+        const described =
+          a
+            .getAttribute('aria-describedby')
+            ?.split(' ')
+            .map((id) => document.getElementById(id)?.textContent ?? '')
+            .join(' ') ?? null;
         const newHome = extras?.querySelector('[data-link-health-new-home]') ?? null;
         return {
           href: a.getAttribute('href') ?? '',

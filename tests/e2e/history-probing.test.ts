@@ -21,13 +21,17 @@ describe.each(BROWSERS)('in %s', (kind) => {
   let session: Session;
   beforeAll(async () => {
     // Every answer of the simulated web takes a second: a verdict drawn from the cache would show at once.
-    session = await startSession(kind, { [SITE_A]: { '/thread.html': pageA }, [SITE_B]: { '/guide.html': pageB } }, { delayMs: 1_000 });
+    session = await startSession(
+      kind,
+      { [SITE_A]: { '/thread.html': pageA }, [SITE_B]: { '/guide.html': pageB } },
+      { delayMs: 1_000 },
+    );
   });
   afterAll(async () => {
     await session?.close();
   });
 
-  it("shows site B nothing of what was checked for site A", async () => {
+  it('shows site B nothing of what was checked for site A', async () => {
     const a = await session.browser.newPage();
     await a.goto(`https://${SITE_A}/thread.html`);
     await settled(a, 60_000);
@@ -38,12 +42,20 @@ describe.each(BROWSERS)('in %s', (kind) => {
     const b = await session.browser.newPage();
     await b.goto(`https://${SITE_B}/guide.html`);
     // When the first pass is over, every cached verdict the page may see is drawn: here, none.
-    await b.waitForFunction(() => performance.getEntriesByName('still-there:first-pass').length > 0, { timeout: 30_000, polling: 50 });
-    const atFirstPass = await b.$$eval('a[data-link-health]', (as) => as.map((a) => a.getAttribute('data-link-health')));
+    await b.waitForFunction(() => performance.getEntriesByName('still-there:first-pass').length > 0, {
+      timeout: 30_000,
+      polling: 50,
+    });
+    const atFirstPass = await b.$$eval('a[data-link-health]', (as) =>
+      as.map((a) => a.getAttribute('data-link-health')),
+    );
     expect(atFirstPass).toEqual(['checking', 'checking']);
     await settled(b, 60_000);
     const marks = await readMarks(b);
-    expect(marks.map((m) => [m.health, m.reason])).toEqual([['dead', 'not-found'], ['dead', 'gone']]);
+    expect(marks.map((m) => [m.health, m.reason])).toEqual([
+      ['dead', 'not-found'],
+      ['dead', 'gone'],
+    ]);
     // Each was checked for B: the simulated web was asked for both.
     const asked = new Set(session.sim.requests.map((r) => `https://${r.host}${r.path}`));
     expect(asked.has(SEEN_ON_A) && asked.has(NEW_ON_B)).toBe(true);

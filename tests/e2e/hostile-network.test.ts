@@ -31,7 +31,16 @@ describe.each(BROWSERS)('in %s', (kind) => {
 
   beforeAll(async () => {
     // The simulation also listens on 127.0.0.1 (its test doors' port): there it plays the user's router.
-    session = await startSession(kind, { [HOST]: ourPages, '127.0.0.1': { '/admin': ROUTER_PAGE }, [REBOUND]: { '/': ROUTER_PAGE }, intranet: { '/admin': ROUTER_PAGE } }, { redirects });
+    session = await startSession(
+      kind,
+      {
+        [HOST]: ourPages,
+        '127.0.0.1': { '/admin': ROUTER_PAGE },
+        [REBOUND]: { '/': ROUTER_PAGE },
+        intranet: { '/admin': ROUTER_PAGE },
+      },
+      { redirects },
+    );
     const port = session.sim.port;
     redirects[REDIRECTING] = `http://127.0.0.1:${port}/admin`;
     probes = { redirect: REDIRECTING, rebound: `http://${REBOUND}:${port}/`, oneWord: `http://intranet:${port}/admin` };
@@ -43,7 +52,7 @@ describe.each(BROWSERS)('in %s', (kind) => {
     await session?.close();
   });
 
-  it('tells a page nothing about addresses inside the user\'s own network', async () => {
+  it("tells a page nothing about addresses inside the user's own network", async () => {
     ourPages['/probe.html'] = `<!doctype html><title>Groups</title><ul>
 <li>Support group (moved): <a href="${probes.redirect}">meetings</a></li>
 <li>Support group near you: <a href="${probes.rebound}">support near you</a></li>
@@ -63,23 +72,35 @@ describe.each(BROWSERS)('in %s', (kind) => {
     await page.close();
   });
 
-  it('queues no more than a site\'s share for a page of 100,000 resource-looking links, and stops when its tab closes', async () => {
+  it("queues no more than a site's share for a page of 100,000 resource-looking links, and stops when its tab closes", async () => {
     const options = await session.extensionPage();
-    const stats = () => options.evaluate(() => ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).runtime.sendMessage({ type: 'cacheStats', payload: {} })) as Promise<CacheStats>;
+    const stats = () =>
+      options.evaluate(() =>
+        ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).runtime.sendMessage({
+          type: 'cacheStats',
+          payload: {},
+        }),
+      ) as Promise<CacheStats>;
     const before = await stats();
     const page = await session.browser.newPage();
     await page.goto(`https://${HOST}/flood.html`);
-    await page.waitForFunction(() => performance.getEntriesByName('still-there:first-pass').length > 0, { timeout: 120_000, polling: 500 });
+    await page.waitForFunction(() => performance.getEntriesByName('still-there:first-pass').length > 0, {
+      timeout: 120_000,
+      polling: 500,
+    });
     const during = await stats();
     expect(during.queued).toBeLessThanOrEqual(PER_SITE_PER_HOUR);
     // Links beyond the share are left as the page wrote them, not "checking" for ever.
     const checking = await page.$$eval('a[data-link-health="checking"]', (a) => a.length);
     expect(checking).toBeLessThanOrEqual(PER_SITE_PER_HOUR);
     await page.close();
-    await options.waitForFunction(async () => {
-      const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
-      return ((await api.runtime.sendMessage({ type: 'cacheStats', payload: {} })) as CacheStats).queued === 0;
-    }, { timeout: 30_000, polling: 250 });
+    await options.waitForFunction(
+      async () => {
+        const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+        return ((await api.runtime.sendMessage({ type: 'cacheStats', payload: {} })) as CacheStats).queued === 0;
+      },
+      { timeout: 30_000, polling: 250 },
+    );
     const closed = await stats();
     await new Promise((r) => setTimeout(r, 3_000));
     const later = await stats();
@@ -91,6 +112,7 @@ describe.each(BROWSERS)('in %s', (kind) => {
 
 function floodPage(): string {
   const links: string[] = [];
-  for (let i = 0; i < 100_000; i++) links.push(`<li><a href="https://www.support-${i}.org/meetings">Support group ${i}</a></li>`);
+  for (let i = 0; i < 100_000; i++)
+    links.push(`<li><a href="https://www.support-${i}.org/meetings">Support group ${i}</a></li>`);
   return `<!doctype html><title>Flood</title><ul>${links.join('')}</ul>`;
 }

@@ -46,7 +46,11 @@ describe('a hostile page', () => {
     await page.evaluateOnNewDocument(() => {
       (window as unknown as { __longest: number }).__longest = 0;
       new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) (window as unknown as { __longest: number }).__longest = Math.max((window as unknown as { __longest: number }).__longest, e.duration);
+        for (const e of list.getEntries())
+          (window as unknown as { __longest: number }).__longest = Math.max(
+            (window as unknown as { __longest: number }).__longest,
+            e.duration,
+          );
       }).observe({ type: 'longtask', buffered: true });
     });
     await page.goto(`https://${HOST}/`, { waitUntil: 'load' });
@@ -58,7 +62,9 @@ describe('a hostile page', () => {
       dataMarked: document.querySelectorAll('a[href^="data:"][data-link-health]').length,
       injectedImages: document.querySelectorAll('img').length,
       injectedScripts: document.querySelectorAll('script').length,
-      description: document.getElementById(document.getElementById('dead')!.getAttribute('aria-describedby')!.split(' ').pop()!)?.textContent ?? '',
+      description:
+        document.getElementById(document.getElementById('dead')!.getAttribute('aria-describedby')!.split(' ').pop()!)
+          ?.textContent ?? '',
       extrasChildren: [...document.querySelectorAll('[data-link-health-extras] *')].map((e) => e.tagName),
       longest: (window as unknown as { __longest: number }).__longest,
     }));

@@ -38,9 +38,15 @@ interface Drawn {
 
 function readLink(page: Page, href: string): Promise<Drawn> {
   return page.evaluate((h: string) => {
-    const a = [...document.querySelectorAll<HTMLAnchorElement>('a[data-link-health]')].find((x) => x.getAttribute('href') === h)!;
+    const a = [...document.querySelectorAll<HTMLAnchorElement>('a[data-link-health]')].find(
+      (x) => x.getAttribute('href') === h,
+    )!;
     const extras = a.nextElementSibling;
-    const description = (a.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ').trim();
+    const description = (a.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .join(' ')
+      .trim();
     return {
       pageLang: document.documentElement.lang,
       description,
@@ -57,7 +63,10 @@ describe.each(BROWSERS)('in %s set to Spanish', (kind) => {
   let page: Page;
 
   beforeAll(async () => {
-    if (missingLangpack) throw new Error('Firefox has no Spanish language pack beside it: apt-get install firefox-esr-l10n-es-mx (./run test installs it)');
+    if (missingLangpack)
+      throw new Error(
+        'Firefox has no Spanish language pack beside it: apt-get install firefox-esr-l10n-es-mx (./run test installs it)',
+      );
     session = await startSession(kind, { [PAGE_HOST]: { '/english.html': ENGLISH_PAGE } }, {}, { lang: LANG[kind] });
     page = await session.browser.newPage();
     await page.goto(PAGE);
@@ -70,7 +79,11 @@ describe.each(BROWSERS)('in %s set to Spanish', (kind) => {
 
   it('describes a dead link in Spanish, with a Spanish date, and links its archived copy as "archivado en"', async () => {
     const big = await readLink(page, U.bigBookChapter);
-    expect(big.description).toMatch(new RegExp(`^Comprobado el ${SPANISH_DAY}: no encontrado \\(404\\)\\. Copia archivada de mayo de 2008\\. La organización ahora está en aa\\.org\\. Aún puede intentar abrir el enlace\\.$`));
+    expect(big.description).toMatch(
+      new RegExp(
+        `^Comprobado el ${SPANISH_DAY}: no encontrado \\(404\\)\\. Copia archivada de mayo de 2008\\. La organización ahora está en aa\\.org\\. Aún puede intentar abrir el enlace\\.$`,
+      ),
+    );
     expect(big.title).toBe(big.description);
     expect(big.archiveText).toBe('archivado en 2008');
     // The page is English and stays so: only our words are Spanish.
@@ -84,9 +97,16 @@ describe.each(BROWSERS)('in %s set to Spanish', (kind) => {
   });
 
   it('writes the phone note in Spanish', async () => {
-    const note = await page.$eval('[data-link-health-phone-note]', (n) => ({ text: n.textContent, label: n.getAttribute('aria-label') }));
+    const note = await page.$eval('[data-link-health-phone-note]', (n) => ({
+      text: n.textContent,
+      label: n.getAttribute('aria-label'),
+    }));
     expect(note.text).toBe('☎ directorio: (800) 826-3632');
-    expect(note.label).toMatch(new RegExp(`^El directorio indica \\(800\\) 826-3632 para Depression and Bipolar Support Alliance \\(verificado el ${SPANISH_DAY}\\); esta página dice \\(800\\) 826-3600\\.$`));
+    expect(note.label).toMatch(
+      new RegExp(
+        `^El directorio indica \\(800\\) 826-3632 para Depression and Bipolar Support Alliance \\(verificado el ${SPANISH_DAY}\\); esta página dice \\(800\\) 826-3600\\.$`,
+      ),
+    );
   });
 
   it('labels the popup’s search in Spanish and answers in Spanish', async () => {
@@ -105,9 +125,17 @@ describe.each(BROWSERS)('in %s set to Spanish', (kind) => {
       placeholder: 'p. ej., NDMDA, Recovery Inc, nami.org',
     });
     await popup.type('#q', 'ndmda');
-    await popup.waitForFunction(() => document.querySelector('#results > li')?.getAttribute('data-group-id') === 'dbsa', { timeout: 10_000 });
+    await popup.waitForFunction(
+      () => document.querySelector('#results > li')?.getAttribute('data-group-id') === 'dbsa',
+      { timeout: 10_000 },
+    );
     expect(await popup.$eval('#count', (el) => el.textContent)).toMatch(/^Se encontr(ó 1 grupo|aron \d+ grupos)\.$/);
-    expect(await popup.$eval('#results > li[data-group-id="dbsa"] button[data-copy]', (el) => [el.textContent, el.getAttribute('aria-label')])).toEqual(['Copiar', 'Copiar (800) 826-3632']);
+    expect(
+      await popup.$eval('#results > li[data-group-id="dbsa"] button[data-copy]', (el) => [
+        el.textContent,
+        el.getAttribute('aria-label'),
+      ]),
+    ).toEqual(['Copiar', 'Copiar (800) 826-3632']);
     await popup.close();
   });
 
@@ -125,7 +153,13 @@ describe.each(BROWSERS)('in %s set to Spanish', (kind) => {
       // The verdict's word is Spanish; its code, the exports' contract, is not.
       dead: document.querySelector('#links tr[data-status="dead"] .verdict')?.textContent,
     }));
-    expect(texts).toEqual({ lang: expect.stringMatching(/^es\b/), heading: 'Revisión de enlaces', column: 'Resultado', filter: 'Resultado', dead: 'roto' });
+    expect(texts).toEqual({
+      lang: expect.stringMatching(/^es\b/),
+      heading: 'Revisión de enlaces',
+      column: 'Resultado',
+      filter: 'Resultado',
+      dead: 'roto',
+    });
     expect(await audit.title()).toBe('Revisión de enlaces: Support groups');
     await audit.close();
   });
@@ -143,7 +177,8 @@ describe.each(BROWSERS)('in %s set to Spanish', (kind) => {
         actionTitle: manifest.action?.default_title,
       };
     });
-    const description = 'Tacha los enlaces rotos a recursos de ayuda mutua y ofrece una copia archivada y el sitio nuevo del grupo.';
+    const description =
+      'Tacha los enlaces rotos a recursos de ayuda mutua y ofrece una copia archivada y el sitio nuevo del grupo.';
     expect(texts).toEqual({
       lang: expect.stringMatching(/^es\b/),
       legend: 'Qué enlaces verificar',

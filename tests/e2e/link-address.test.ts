@@ -10,18 +10,57 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath } from './harness.ts';
 
 const HREFS = [
-  'https://www.aa.org/find-aa', 'http://AA.ORG', 'HTTPS://UPPER.EXAMPLE.ORG/x', 'https://na.org:8443/p', 'https://a.b.c.example.org./',
-  '//na.org/path', '/meetings', 'page.html', '../up/page.html', '?q=1', '#top', '', 'mailto:help@example.org', 'javascript:alert(1)',
-  'tel:988', 'sms:988', 'data:text/html,hi', 'ftp://files.example.org/', ' https://spaced.example.org/', 'https://user@cred.example.org/',
-  'https://user:pw@cred.example.org/', 'https://xn--bcher-kva.example/', 'https://xn--zz.example/', 'https://bücher.example/',
-  'http:relative-quirk', 'https:\\\\back.example.org\\x', '\\\\back.example.org', 'https://exa%41mple.org/', 'https://192.168.0.1/',
-  'https://0x7f.1/', 'https://127.1/', 'https://[::1]/', 'https://tab\texample.org/', 'https://line\nbreak.example.org/',
-  'https://under_score.example.org/', 'https://-dash.example.org/', 'https://a..b.example.org/', 'https:///three.example.org/',
-  'https://host.example.org?q', 'https://host.example.org#f', '  /padded', 'JavaScript:void(0)', 'c:\\windows',
+  'https://www.aa.org/find-aa',
+  'http://AA.ORG',
+  'HTTPS://UPPER.EXAMPLE.ORG/x',
+  'https://na.org:8443/p',
+  'https://a.b.c.example.org./',
+  '//na.org/path',
+  '/meetings',
+  'page.html',
+  '../up/page.html',
+  '?q=1',
+  '#top',
+  '',
+  'mailto:help@example.org',
+  'javascript:alert(1)',
+  'tel:988',
+  'sms:988',
+  'data:text/html,hi',
+  'ftp://files.example.org/',
+  ' https://spaced.example.org/',
+  'https://user@cred.example.org/',
+  'https://user:pw@cred.example.org/',
+  'https://xn--bcher-kva.example/',
+  'https://xn--zz.example/',
+  'https://bücher.example/',
+  'http:relative-quirk',
+  'https:\\\\back.example.org\\x',
+  '\\\\back.example.org',
+  'https://exa%41mple.org/',
+  'https://192.168.0.1/',
+  'https://0x7f.1/',
+  'https://127.1/',
+  'https://[::1]/',
+  'https://tab\texample.org/',
+  'https://line\nbreak.example.org/',
+  'https://under_score.example.org/',
+  'https://-dash.example.org/',
+  'https://a..b.example.org/',
+  'https:///three.example.org/',
+  'https://host.example.org?q',
+  'https://host.example.org#f',
+  '  /padded',
+  'JavaScript:void(0)',
+  'c:\\windows',
   // The URL parser drops tabs and line breaks anywhere and control characters at either end: a scheme broken by one
   // is still a scheme.
-  'ht\ttps://tab-in-scheme.example.org/', 'h\nttps://break-in-scheme.example.org/', 'java\rscript:void(0)',
-  '\u0001https://control-first.example.org/', '\u001f//control-first.example.org/', 'https://trailing-control.example.org\u0001',
+  'ht\ttps://tab-in-scheme.example.org/',
+  'h\nttps://break-in-scheme.example.org/',
+  'java\rscript:void(0)',
+  '\u0001https://control-first.example.org/',
+  '\u001f//control-first.example.org/',
+  'https://trailing-control.example.org\u0001',
   '/\t/tab-between-slashes.example.org/x',
 ];
 
@@ -46,7 +85,15 @@ async function compare(baseTag: string): Promise<Array<{ href: string; ours: str
   const page = await browser.newPage();
   try {
     await page.setRequestInterception(true);
-    page.on('request', (r) => void r.respond({ status: 200, contentType: 'text/html', body: `<!doctype html><head>${baseTag}</head><body></body>` }));
+    page.on(
+      'request',
+      (r) =>
+        void r.respond({
+          status: 200,
+          contentType: 'text/html',
+          body: `<!doctype html><head>${baseTag}</head><body></body>`,
+        }),
+    );
     await page.goto(PAGE);
     await page.addScriptTag({ content: moduleScript() });
     return await page.evaluate((hrefs: string[]) => {

@@ -35,7 +35,14 @@ let page: Page;
 let marks: Map<string, Mark>;
 
 beforeAll(async () => {
-  world = await startWorld({ [PAGE_HOST]: { '/guide.html': resourceList(), '/phones.html': PHONES_PAGE, '/named.html': NAMED_PAGE, '/wrapped.html': WRAPPED_PAGE } });
+  world = await startWorld({
+    [PAGE_HOST]: {
+      '/guide.html': resourceList(),
+      '/phones.html': PHONES_PAGE,
+      '/named.html': NAMED_PAGE,
+      '/wrapped.html': WRAPPED_PAGE,
+    },
+  });
   page = await open(world, `https://${PAGE_HOST}/guide.html`);
   await settled(page, 90_000);
   marks = new Map((await readMarks(page)).map((m) => [m.href, m]));
@@ -64,13 +71,16 @@ describe('the marking contract, link by link', () => {
       expect([m.archive, m.newHome, m.movedTo, m.title, m.description]).toEqual([null, null, null, null, null]);
     }
     if (s.expect.verdict === 'moved') expect(m.movedTo).toMatch(/^→ /);
-    if (s.expect.verdict === 'unverified') expect([m.struck, m.archive, m.movedTo, m.title]).toEqual([false, null, null, null]);
+    if (s.expect.verdict === 'unverified')
+      expect([m.struck, m.archive, m.movedTo, m.title]).toEqual([false, null, null, null]);
   });
 });
 
 describe('what the page gains and keeps', () => {
-  it("keeps every link's href as it was: the guide's \"you may try them anyway\"", async () => {
-    const hrefs = await page.$$eval('#list a:not([data-link-health-extras] a)', (as) => as.map((a) => a.getAttribute('href')));
+  it('keeps every link\'s href as it was: the guide\'s "you may try them anyway"', async () => {
+    const hrefs = await page.$$eval('#list a:not([data-link-health-extras] a)', (as) =>
+      as.map((a) => a.getAttribute('href')),
+    );
     expect(hrefs).toEqual(PAGE_SCENARIOS.map((s) => s.url));
   });
 
@@ -81,7 +91,7 @@ describe('what the page gains and keeps', () => {
     expect(oldOcf.description).toMatch(/now at iocdf\.org/);
   });
 
-  it('offers the group a dead link\'s own words name, said as such, when its address is unknown to the directory', async () => {
+  it("offers the group a dead link's own words name, said as such, when its address is unknown to the directory", async () => {
     const named = await open(world, `https://${PAGE_HOST}/named.html`);
     await settled(named, 60_000);
     const [inc, two] = await readMarks(named);
@@ -96,22 +106,31 @@ describe('what the page gains and keeps', () => {
   it('judges a link behind a redirect wrapper by the address it carries, and never fetches the wrapper', async () => {
     const wrapped = await open(world, `https://${PAGE_HOST}/wrapped.html`);
     await settled(wrapped, 60_000);
-    const byId = async (id: string) => wrapped.$eval(`#${id}`, (a) => [a.getAttribute('data-link-health'), a.getAttribute('href')]);
+    const byId = async (id: string) =>
+      wrapped.$eval(`#${id}`, (a) => [a.getAttribute('data-link-health'), a.getAttribute('href')]);
     expect((await byId('dead'))[0]).toBe('dead');
     expect((await byId('alive'))[0]).toBe('alive');
     expect((await byId('ordinary'))[0]).toBeNull();
     // The archived copy is the carried address's; the page's own href is left as written.
-    const archive = await wrapped.$eval('#dead + [data-link-health-extras] a[href^="https://web.archive.org/"]', (a) => (a as HTMLAnchorElement).href);
+    const archive = await wrapped.$eval(
+      '#dead + [data-link-health-extras] a[href^="https://web.archive.org/"]',
+      (a) => (a as HTMLAnchorElement).href,
+    );
     expect(archive).toBe(`https://web.archive.org/web/20080513062455/${U.bigBookChapter}`);
     expect((await byId('dead'))[1]).toBe(`/exit.php?url=${encodeURIComponent(U.bigBookChapter)}`);
-    expect(world.sim.requests.filter((r) => r.path.startsWith('/exit.php') || r.host.includes('safelinks'))).toEqual([]);
+    expect(world.sim.requests.filter((r) => r.path.startsWith('/exit.php') || r.host.includes('safelinks'))).toEqual(
+      [],
+    );
     await wrapped.close();
   });
 
   it('inserts links only to Wayback captures and directory sites', async () => {
-    const inserted = await page.$$eval('[data-link-health-extras] a', (as) => as.map((a) => (a as HTMLAnchorElement).href));
+    const inserted = await page.$$eval('[data-link-health-extras] a', (as) =>
+      as.map((a) => (a as HTMLAnchorElement).href),
+    );
     expect(inserted.length).toBeGreaterThan(3);
-    for (const href of inserted) expect(/^https:\/\/web\.archive\.org\/web\/\d{14}\//.test(href) || isDirectoryUrl(href), href).toBe(true);
+    for (const href of inserted)
+      expect(/^https:\/\/web\.archive\.org\/web\/\d{14}\//.test(href) || isDirectoryUrl(href), href).toBe(true);
   });
 
   it('leaves the page’s own navigation alone in resource mode', () => {
@@ -146,7 +165,10 @@ describe('what the page gains and keeps', () => {
 describe('a page served as XHTML', () => {
   it('is marked like any other, though its element names read in lower case there', async () => {
     // Two of the guide's links, one working and one dead, in a document the browser parses as XML.
-    const chosen = [PAGE_SCENARIOS.find((s) => s.expect.verdict === 'alive')!, PAGE_SCENARIOS.find((s) => s.expect.verdict === 'dead')!];
+    const chosen = [
+      PAGE_SCENARIOS.find((s) => s.expect.verdict === 'alive')!,
+      PAGE_SCENARIOS.find((s) => s.expect.verdict === 'dead')!,
+    ];
     const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
     const body = `<?xml version="1.0" encoding="UTF-8"?>
 <html xmlns="http://www.w3.org/1999/xhtml" lang="en"><head><title>Support groups</title></head><body><ul>
@@ -155,7 +177,9 @@ ${chosen.map((s) => `<li>Peer support group: <a href="${xml(s.url)}">${xml(new U
     const url = `https://${PAGE_HOST}/guide.xhtml`;
     const xhtml = await world.browser.newPage();
     await xhtml.setRequestInterception(true);
-    xhtml.on('request', (r) => (r.url() === url ? void r.respond({ status: 200, contentType: 'application/xhtml+xml', body }) : void r.continue()));
+    xhtml.on('request', (r) =>
+      r.url() === url ? void r.respond({ status: 200, contentType: 'application/xhtml+xml', body }) : void r.continue(),
+    );
     await xhtml.goto(url);
     expect(await xhtml.evaluate(() => document.querySelector('a')!.tagName)).toBe('a'); // XML: as written
     await settled(xhtml, 60_000);
@@ -168,9 +192,20 @@ ${chosen.map((s) => `<li>Peer support group: <a href="${xml(s.url)}">${xml(new U
 describe('the off switch', () => {
   it('removes every mark when the user turns the extension off for the site, and marks again when turned on', async () => {
     const worker = await serviceWorker(world.browser, world.extensionId);
-    await worker.evaluate(async (host: string) => chrome.storage.local.set({ settings: { offSites: [host] } }), PAGE_HOST);
-    await page.waitForFunction(() => document.querySelectorAll('[data-link-health], [data-link-health-extras], [data-link-health-reason]').length === 0, { timeout: 10_000 });
-    const titles = await page.$$eval('#list a', (as) => as.filter((a) => a.hasAttribute('title') || a.hasAttribute('aria-describedby')).length);
+    await worker.evaluate(
+      async (host: string) => chrome.storage.local.set({ settings: { offSites: [host] } }),
+      PAGE_HOST,
+    );
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll('[data-link-health], [data-link-health-extras], [data-link-health-reason]').length ===
+        0,
+      { timeout: 10_000 },
+    );
+    const titles = await page.$$eval(
+      '#list a',
+      (as) => as.filter((a) => a.hasAttribute('title') || a.hasAttribute('aria-describedby')).length,
+    );
     expect(titles).toBe(0);
     await worker.evaluate(async () => chrome.storage.local.set({ settings: {} }));
     await settled(page, 30_000);
@@ -182,11 +217,15 @@ describe('a phone number beside a group’s link', () => {
   it('is flagged when the directory lists another number for the group, and only then', async () => {
     const p = await open(world, `https://${PAGE_HOST}/phones.html`);
     await settled(p, 30_000);
-    const notes = await p.$$eval('[data-link-health-phone-note]', (ns) => ns.map((n) => ({ in: n.closest('li')!.id, label: n.getAttribute('aria-label'), text: n.textContent })));
+    const notes = await p.$$eval('[data-link-health-phone-note]', (ns) =>
+      ns.map((n) => ({ in: n.closest('li')!.id, label: n.getAttribute('aria-label'), text: n.textContent })),
+    );
     expect(notes).toHaveLength(1);
     expect(notes[0]!.in).toBe('old');
     expect(notes[0]!.text).toBe('☎ directory: (800) 826-3632');
-    expect(notes[0]!.label).toMatch(/^The directory lists \(800\) 826-3632 for Depression and Bipolar Support Alliance, verified \d{1,2} \w{3} \d{4}; this page says \(800\) 826-3600\.$/);
+    expect(notes[0]!.label).toMatch(
+      /^The directory lists \(800\) 826-3632 for Depression and Bipolar Support Alliance, verified \d{1,2} \w{3} \d{4}; this page says \(800\) 826-3600\.$/,
+    );
     await p.close();
   });
 });

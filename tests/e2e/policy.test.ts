@@ -10,7 +10,14 @@ import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFeed, renderFeed } from '../../src/feed/feed.ts';
 import type { LinkReport } from '../../src/health/verdict.ts';
-import { BROWSERS, firefoxDistributionFolder, firefoxPath, startSession, type BrowserKind, type Session } from './browsers.ts';
+import {
+  BROWSERS,
+  firefoxDistributionFolder,
+  firefoxPath,
+  startSession,
+  type BrowserKind,
+  type Session,
+} from './browsers.ts';
 import { CHROMIUM_POLICY_FOLDER, readMarks, settled } from './harness.ts';
 
 const FEED_HOST = 'feeds.county-clinic.org';
@@ -29,9 +36,42 @@ const guide = `<!doctype html><html lang="en"><title>Support groups</title><h1>S
 function feedText(): string {
   const at = new Date(Date.now() - 3_600_000).toISOString();
   const base = { detail: '', redirects: 0, checkedAt: at, firstFailedAt: null };
-  const dead: LinkReport = { ...base, url: DEAD, verdict: 'dead', reason: 'not-found', status: 404, finalUrl: 'https://iocdf.org/EO_Hoarding.aspx', newHome: 'https://iocdf.org/', archive: { url: `https://web.archive.org/web/20100612031514/${DEAD}`, timestamp: '20100612031514' }, history: [{ at, outcome: 'dead', reason: 'not-found' }], firstFailedAt: at, lastAliveAt: null };
-  const alive: LinkReport = { ...base, url: ALIVE, verdict: 'alive', reason: 'ok', status: 200, finalUrl: ALIVE, newHome: null, archive: null, history: [{ at, outcome: 'ok', reason: 'ok' }], lastAliveAt: at };
-  return renderFeed(buildFeed({ publisher: PUBLISHER, site: 'https://intranet.county-clinic.org/resources/', generatedAt: at, reports: [[DEAD, dead], [ALIVE, alive]] }));
+  const dead: LinkReport = {
+    ...base,
+    url: DEAD,
+    verdict: 'dead',
+    reason: 'not-found',
+    status: 404,
+    finalUrl: 'https://iocdf.org/EO_Hoarding.aspx',
+    newHome: 'https://iocdf.org/',
+    archive: { url: `https://web.archive.org/web/20100612031514/${DEAD}`, timestamp: '20100612031514' },
+    history: [{ at, outcome: 'dead', reason: 'not-found' }],
+    firstFailedAt: at,
+    lastAliveAt: null,
+  };
+  const alive: LinkReport = {
+    ...base,
+    url: ALIVE,
+    verdict: 'alive',
+    reason: 'ok',
+    status: 200,
+    finalUrl: ALIVE,
+    newHome: null,
+    archive: null,
+    history: [{ at, outcome: 'ok', reason: 'ok' }],
+    lastAliveAt: at,
+  };
+  return renderFeed(
+    buildFeed({
+      publisher: PUBLISHER,
+      site: 'https://intranet.county-clinic.org/resources/',
+      generatedAt: at,
+      reports: [
+        [DEAD, dead],
+        [ALIVE, alive],
+      ],
+    }),
+  );
 }
 
 /** The machine's own policy folder for a browser: every file in it, with its text. */
@@ -39,7 +79,9 @@ function machinePolicyFolder(kind: BrowserKind): Record<string, string> {
   const folder = kind === 'firefox' ? firefoxDistributionFolder(firefoxPath()!) : CHROMIUM_POLICY_FOLDER;
   if (!existsSync(folder)) return {};
   const files = readdirSync(folder, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
-  return Object.fromEntries(files.map((e) => [path.join(e.parentPath, e.name), readFileSync(path.join(e.parentPath, e.name), 'utf8')]));
+  return Object.fromEntries(
+    files.map((e) => [path.join(e.parentPath, e.name), readFileSync(path.join(e.parentPath, e.name), 'utf8')]),
+  );
 }
 
 describe.each(BROWSERS)('in %s, deployed by policy', (kind) => {
@@ -49,14 +91,33 @@ describe.each(BROWSERS)('in %s, deployed by policy', (kind) => {
 
   beforeAll(async () => {
     machineFolderBefore = machinePolicyFolder(kind);
-    session = await startSession(kind, { [FEED_HOST]: { '/verdicts.json': feedText() }, [GUIDE_HOST]: { '/guide.html': guide }, [EHR_HOST]: { '/patient.html': guide } }, {}, { policy: POLICY });
+    session = await startSession(
+      kind,
+      {
+        [FEED_HOST]: { '/verdicts.json': feedText() },
+        [GUIDE_HOST]: { '/guide.html': guide },
+        [EHR_HOST]: { '/patient.html': guide },
+      },
+      {},
+      { policy: POLICY },
+    );
     options = await session.extensionPage();
     // The policy's feed is fetched when the background starts: the options page says so once it is in.
     await options
-      .waitForFunction((p: string) => document.querySelector('#feed-status li')?.textContent?.includes(`${p}: 2 links`), { timeout: 30_000, polling: 200 }, PUBLISHER)
+      .waitForFunction(
+        (p: string) => document.querySelector('#feed-status li')?.textContent?.includes(`${p}: 2 links`),
+        { timeout: 30_000, polling: 200 },
+        PUBLISHER,
+      )
       .catch(async (err: Error) => {
-        const managed = await options.evaluate(async () => JSON.stringify(await ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).storage.managed.get(null)));
-        throw new Error(`${err.message}; the policy as the extension reads it: ${managed}; the feeds: ${await options.$eval('#feed-status', (m) => m.textContent)}`);
+        const managed = await options.evaluate(async () =>
+          JSON.stringify(
+            await ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).storage.managed.get(null),
+          ),
+        );
+        throw new Error(
+          `${err.message}; the policy as the extension reads it: ${managed}; the feeds: ${await options.$eval('#feed-status', (m) => m.textContent)}`,
+        );
       });
   }, 120_000);
 
@@ -79,7 +140,15 @@ describe.each(BROWSERS)('in %s, deployed by policy', (kind) => {
         locks: [...document.querySelectorAll('.lock')].length,
       };
     });
-    expect(shown).toEqual({ note: true, feeds: [FEED_URL, true], offSites: [EHR_HOST, true], archive: [false, true], modeLocked: true, unverifiedFree: true, locks: 4 });
+    expect(shown).toEqual({
+      note: true,
+      feeds: [FEED_URL, true],
+      offSites: [EHR_HOST, true],
+      archive: [false, true],
+      modeLocked: true,
+      unverifiedFree: true,
+      locks: 4,
+    });
   });
 
   it("marks a page from the policy's feed, with no request of ours to the links' hosts and no archived copy offered", async () => {
@@ -91,7 +160,9 @@ describe.each(BROWSERS)('in %s, deployed by policy', (kind) => {
     expect(marks.get(DEAD)).toMatchObject({ health: 'dead', struck: true, archive: null });
     expect(marks.get(DEAD)!.description).toContain(`checked by ${PUBLISHER} on `);
     expect(marks.get(ALIVE)!.health).toBe('alive');
-    expect(session.sim.requests.filter((r) => r.host !== GUIDE_HOST && r.host !== FEED_HOST).map((r) => r.host)).toEqual([]);
+    expect(
+      session.sim.requests.filter((r) => r.host !== GUIDE_HOST && r.host !== FEED_HOST).map((r) => r.host),
+    ).toEqual([]);
     await page.close();
   });
 
@@ -99,7 +170,10 @@ describe.each(BROWSERS)('in %s, deployed by policy', (kind) => {
     const page = await session.browser.newPage();
     await page.goto(`https://${EHR_HOST}/patient.html`);
     // The same links, on a page still-there must leave alone: the script starts, and marks nothing.
-    await page.waitForFunction(() => performance.getEntriesByName('still-there:start').length > 0, { timeout: 15_000, polling: 100 });
+    await page.waitForFunction(() => performance.getEntriesByName('still-there:start').length > 0, {
+      timeout: 15_000,
+      polling: 100,
+    });
     await new Promise((r) => setTimeout(r, 1_500));
     expect(await page.$$eval('a[data-link-health]', (as) => as.length)).toBe(0);
     await page.close();
@@ -112,7 +186,14 @@ describe.each(BROWSERS)('in %s, deployed by policy', (kind) => {
     });
     await options.click('button[type="submit"]');
     await options.waitForFunction(() => document.querySelector('#saved')?.textContent !== '', { timeout: 10_000 });
-    const saved = await options.evaluate(async () => ((await ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).storage.local.get('settings')) as { settings: Record<string, unknown> }).settings);
+    const saved = await options.evaluate(
+      async () =>
+        (
+          (await ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).storage.local.get(
+            'settings',
+          )) as { settings: Record<string, unknown> }
+        ).settings,
+    );
     // The user's own choice is kept; the locked ones are not written as theirs.
     expect(saved.showUnverified).toBe(true);
     expect(saved.feeds).toEqual([]);

@@ -40,7 +40,12 @@ function swapTypo(name: string): string {
 }
 
 function queriesFor(g: Group): Array<[kind: string, query: string]> {
-  return [['name', g.name], ...g.formerNames.map((n) => ['former name', n] as [string, string]), ...g.acronyms.map((a) => ['acronym', a] as [string, string]), ['typo', swapTypo(g.name)]];
+  return [
+    ['name', g.name],
+    ...g.formerNames.map((n) => ['former name', n] as [string, string]),
+    ...g.acronyms.map((a) => ['acronym', a] as [string, string]),
+    ['typo', swapTypo(g.name)],
+  ];
 }
 
 /** Types into the box the way an input event arrives, and reads the result cards' group ids in order. */
@@ -50,7 +55,9 @@ function searchAll(page: Page, queries: string[]): Promise<string[][]> {
     return qs.map((q) => {
       box.value = q;
       box.dispatchEvent(new Event('input', { bubbles: true }));
-      return [...document.querySelectorAll('#results > li[data-group-id]')].map((li) => li.getAttribute('data-group-id')!);
+      return [...document.querySelectorAll('#results > li[data-group-id]')].map((li) =>
+        li.getAttribute('data-group-id')!,
+      );
     });
   }, queries);
 }
@@ -62,7 +69,9 @@ function searchAll(page: Page, queries: string[]): Promise<string[][]> {
 async function floor(): Promise<number> {
   const page = await world.browser.newPage();
   await page.goto(`chrome-extension://${world.extensionId}/manifest.json`, { waitUntil: 'load' });
-  const parsed = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domInteractive);
+  const parsed = await page.evaluate(
+    () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domInteractive,
+  );
   await page.close();
   return parsed;
 }
@@ -81,7 +90,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  console.log(`\nPopup (Chromium ${(await world.browser.version()).replace(/^\D+/, '')}, this machine):\n${figures.map((f) => `  ${f}`).join('\n')}\n`);
+  console.log(
+    `\nPopup (Chromium ${(await world.browser.version()).replace(/^\D+/, '')}, this machine):\n${figures.map((f) => `  ${f}`).join('\n')}\n`,
+  );
   await world?.close();
 });
 
@@ -125,11 +136,20 @@ describe('opening', () => {
     // The shape that keeps the popup fast (entrypoints/popup/index.html, wxt.config.ts): styles inline, one script
     // run during parsing; a module or a <link rel="stylesheet"> would each wait for another file.
     const shape = await popup.evaluate(() => ({
-      scripts: [...document.scripts].map((s) => ({ src: new URL(s.src).pathname, type: s.type, async: s.async, defer: s.defer })),
+      scripts: [...document.scripts].map((s) => ({
+        src: new URL(s.src).pathname,
+        type: s.type,
+        async: s.async,
+        defer: s.defer,
+      })),
       links: document.querySelectorAll('link[rel="stylesheet"], link[rel="modulepreload"]').length,
       styles: document.querySelectorAll('style').length,
     }));
-    expect(shape).toEqual({ scripts: [{ src: '/popup-script.js', type: '', async: false, defer: false }], links: 0, styles: 1 });
+    expect(shape).toEqual({
+      scripts: [{ src: '/popup-script.js', type: '', async: false, defer: false }],
+      links: 0,
+      styles: 1,
+    });
   });
 
   it('lists the manifest popup and keeps the toolbar title', async () => {
@@ -146,17 +166,29 @@ describe('the website verdict', () => {
     await searchAll(fresh, ['nami']);
     const first = await fresh.$eval('#results > li[data-group-id="nami"] .verdict', (el) => el.textContent);
     const t0 = performance.now();
-    await fresh.waitForFunction(() => document.querySelector('#results > li[data-group-id="nami"] .verdict')?.getAttribute('data-state') === 'alive', { timeout: 25_000, polling: 100 });
+    await fresh.waitForFunction(
+      () =>
+        document.querySelector('#results > li[data-group-id="nami"] .verdict')?.getAttribute('data-state') === 'alive',
+      { timeout: 25_000, polling: 100 },
+    );
     const text = await fresh.$eval('#results > li[data-group-id="nami"] .verdict', (el) => el.textContent);
-    figures.push(`NAMI's website verdict: "${first}" at first, "${text}" after ${(performance.now() - t0).toFixed(0)} ms`);
+    figures.push(
+      `NAMI's website verdict: "${first}" at first, "${text}" after ${(performance.now() - t0).toFixed(0)} ms`,
+    );
     expect(first).toBe('Checking whether the website answers…');
     expect(text).toMatch(/^Working when checked on \d{1,2} \w{3} \d{4}\.$/);
-    expect(await fresh.$eval('#results > li[data-group-id="nami"] .badge', (el) => el.textContent)).toBe('site working');
+    expect(await fresh.$eval('#results > li[data-group-id="nami"] .badge', (el) => el.textContent)).toBe(
+      'site working',
+    );
     expect(world.sim.requests.some((r) => r.host === 'nami.org' || r.host === 'www.nami.org')).toBe(true);
     // Opened again, the verdict is cached: it shows at once.
     const again = await openPopup();
     await searchAll(again, ['nami']);
-    await again.waitForFunction(() => document.querySelector('#results > li[data-group-id="nami"] .verdict')?.getAttribute('data-state') === 'alive', { timeout: 2_000, polling: 20 });
+    await again.waitForFunction(
+      () =>
+        document.querySelector('#results > li[data-group-id="nami"] .verdict')?.getAttribute('data-state') === 'alive',
+      { timeout: 2_000, polling: 20 },
+    );
     await again.close();
     await fresh.close();
   });
@@ -167,10 +199,17 @@ describe('searching the directory', () => {
 
   it(`finds every group by its name, former names, acronyms and a typo (${cases.length} queries)`, async () => {
     const t0 = performance.now();
-    const found = await searchAll(popup, cases.map((c) => c.query));
+    const found = await searchAll(
+      popup,
+      cases.map((c) => c.query),
+    );
     const perQuery = (performance.now() - t0) / cases.length;
-    figures.push(`${cases.length} searches typed into the popup (search + drawing the cards): ${perQuery.toFixed(2)} ms each, round trip included`);
-    const misses = cases.filter((c, i) => !found[i]!.slice(0, 3).includes(c.g.id)).map((c) => `${c.g.id} by ${c.kind} "${c.query}"`);
+    figures.push(
+      `${cases.length} searches typed into the popup (search + drawing the cards): ${perQuery.toFixed(2)} ms each, round trip included`,
+    );
+    const misses = cases
+      .filter((c, i) => !found[i]!.slice(0, 3).includes(c.g.id))
+      .map((c) => `${c.g.id} by ${c.kind} "${c.query}"`);
     expect(misses).toEqual([]);
     const notFirst = cases.filter((c, i) => c.kind === 'name' && found[i]![0] !== c.g.id);
     expect(notFirst).toEqual([]);
@@ -183,7 +222,9 @@ describe('searching the directory', () => {
       box.focus();
     });
     await popup.type('#q', 'recovery inc');
-    await popup.waitForFunction(() => document.querySelector('#results > li')?.getAttribute('data-group-id') === 'recovery-international');
+    await popup.waitForFunction(
+      () => document.querySelector('#results > li')?.getAttribute('data-group-id') === 'recovery-international',
+    );
     expect(await popup.$eval('#results > li .formerly', (el) => el.textContent)).toBe('formerly Recovery, Inc.');
     expect(await popup.$eval('#count', (el) => el.textContent)).toMatch(/^1 group found/);
   });
@@ -196,7 +237,12 @@ describe('searching the directory', () => {
   it('draws call, text and TTY as buttons that say which they are, with their labels', async () => {
     const phonesOf = (id: string) =>
       popup.$$eval(`#results > li[data-group-id="${id}"] .phones li`, (lis) =>
-        lis.map((li) => ({ label: li.querySelector('.label')?.textContent, href: li.querySelector('a')?.getAttribute('href'), button: li.querySelector('a')?.textContent, name: li.querySelector('a')?.getAttribute('aria-label') })),
+        lis.map((li) => ({
+          label: li.querySelector('.label')?.textContent,
+          href: li.querySelector('a')?.getAttribute('href'),
+          button: li.querySelector('a')?.textContent,
+          name: li.querySelector('a')?.getAttribute('aria-label'),
+        })),
       );
     await searchAll(popup, ['nami']);
     expect(await phonesOf('nami')).toEqual([
@@ -217,14 +263,24 @@ describe('searching the directory', () => {
       box.dispatchEvent(new Event('input'));
       return [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')!);
     });
-    const directory = new Set(allGroups().flatMap((g) => [g.website, g.meetingFinder, ...g.sources.map((s) => new URL(s.url).href)]).filter(Boolean));
-    for (const href of hrefs) expect(directory.has(href) || /^(tel:\+?\d+|sms:\d+|mailto:[^\s]+@[^\s]+)$/.test(href), href).toBe(true);
+    const directory = new Set(
+      allGroups()
+        .flatMap((g) => [g.website, g.meetingFinder, ...g.sources.map((s) => new URL(s.url).href)])
+        .filter(Boolean),
+    );
+    for (const href of hrefs)
+      expect(directory.has(href) || /^(tel:\+?\d+|sms:\d+|mailto:[^\s]+@[^\s]+)$/.test(href), href).toBe(true);
   });
 
   it('shows the crisis lines first when the words name a crisis, in English or Spanish', async () => {
-    const ids = async (query: string) => (await searchAll(popup, [query]), popup.$$eval('#results > li', (lis) => lis.map((li) => li.getAttribute('data-group-id'))));
+    const ids = async (query: string) => (
+      await searchAll(popup, [query]),
+      popup.$$eval('#results > li', (lis) => lis.map((li) => li.getAttribute('data-group-id')))
+    );
     const suicide = await ids('suicide');
-    expect(suicide.slice(0, 3)).toEqual(expect.arrayContaining(['988-lifeline', 'veterans-crisis-line', 'crisis-text-line']));
+    expect(suicide.slice(0, 3)).toEqual(
+      expect.arrayContaining(['988-lifeline', 'veterans-crisis-line', 'crisis-text-line']),
+    );
     expect((await ids('violencia doméstica'))[0]).toBe('national-domestic-violence-hotline');
     expect((await ids('988'))[0]).toBe('988-lifeline');
     // The first card is open: its first phone is one tab away.
@@ -235,17 +291,30 @@ describe('searching the directory', () => {
 
   it('says on each card when its facts were verified, and links the page they were read on', async () => {
     await searchAll(popup, ['nami']);
-    const line = await popup.$eval('#results > li[data-group-id="nami"] .source', (p) => ({ text: p.textContent, href: p.querySelector('a')?.getAttribute('href') }));
-    expect(line.text).toMatch(/^Verified \d{1,2} \w{3} \d{4} · source: [\w.-]+( \(\d{4}(-\d\d){0,2}\))? · mostly from /);
+    const line = await popup.$eval('#results > li[data-group-id="nami"] .source', (p) => ({
+      text: p.textContent,
+      href: p.querySelector('a')?.getAttribute('href'),
+    }));
+    expect(line.text).toMatch(
+      /^Verified \d{1,2} \w{3} \d{4} · source: [\w.-]+( \(\d{4}(-\d\d){0,2}\))? · mostly from /,
+    );
     expect(line.href).toMatch(/^https?:\/\//);
   });
 
   it('copies a number and says "Copied"', async () => {
-    await world.browser.defaultBrowserContext().overridePermissions(`chrome-extension://${world.extensionId}`, ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
+    await world.browser
+      .defaultBrowserContext()
+      .overridePermissions(`chrome-extension://${world.extensionId}`, [
+        'clipboard-read',
+        'clipboard-write',
+        'clipboard-sanitized-write',
+      ]);
     await popup.bringToFront();
     await searchAll(popup, ['dbsa']);
     await popup.click('#results > li[data-group-id="dbsa"] button[data-copy]');
-    await popup.waitForFunction(() => document.querySelector('#results > li button[data-copy]')?.textContent === 'Copied');
+    await popup.waitForFunction(
+      () => document.querySelector('#results > li button[data-copy]')?.textContent === 'Copied',
+    );
     expect(await popup.evaluate(() => navigator.clipboard.readText())).toBe('(800) 826-3632');
     expect(await popup.$eval('#announce', (el) => el.textContent)).toBe('Copied (800) 826-3632');
   });
@@ -259,7 +328,12 @@ describe('searching the directory', () => {
     });
     await popup.keyboard.type('ndmda');
     await popup.keyboard.press('Enter');
-    expect(await popup.evaluate(() => [document.activeElement?.tagName, document.activeElement?.closest('li')?.getAttribute('data-group-id')])).toEqual(['SUMMARY', 'dbsa']);
+    expect(
+      await popup.evaluate(() => [
+        document.activeElement?.tagName,
+        document.activeElement?.closest('li')?.getAttribute('data-group-id'),
+      ]),
+    ).toEqual(['SUMMARY', 'dbsa']);
     await popup.keyboard.press('Tab');
     expect(await popup.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('tel:+18008263632');
     await popup.keyboard.press('Escape'); // nothing to close on a link: focus stays
@@ -282,13 +356,24 @@ describe('groups on this page', () => {
     expect(groups).toEqual(['nami', 'alcoholics-anonymous', 'iocdf']);
     expect(await p.$eval('#on-page .page-count', (el) => el.textContent)).toBe('3 groups linked from this page');
     // The page's old OC Foundation link is dead (its new home iocdf.org has no such page); the page says so, and so does the popup.
-    await p.waitForFunction(() => document.querySelector('#page-groups > li[data-group-id="iocdf"] [data-page-link] .verdict')?.getAttribute('data-state') === 'dead', { timeout: 20_000 });
-    const iocdf = await p.$eval('#page-groups > li[data-group-id="iocdf"]', (li) => ({ summary: li.querySelector('summary')?.textContent, link: li.querySelector('[data-page-link]')?.textContent }));
+    await p.waitForFunction(
+      () =>
+        document
+          .querySelector('#page-groups > li[data-group-id="iocdf"] [data-page-link] .verdict')
+          ?.getAttribute('data-state') === 'dead',
+      { timeout: 20_000 },
+    );
+    const iocdf = await p.$eval('#page-groups > li[data-group-id="iocdf"]', (li) => ({
+      summary: li.querySelector('summary')?.textContent,
+      link: li.querySelector('[data-page-link]')?.textContent,
+    }));
     expect(iocdf.summary).toMatch(/1 link here, 1 dead/);
     expect(iocdf.link).toMatch(/^ocfoundation\.org\/EO_Hoarding\.aspx Not found \(404\) when checked on/);
     // Page addresses are shown, never linked.
     expect(await p.$$eval('#page-groups [data-page-link] a', (as) => as.length)).toBe(0);
-    expect(await p.$eval('#page-groups > li[data-group-id="alcoholics-anonymous"] summary', (el) => el.textContent)).toMatch(/1 link here/);
+    expect(
+      await p.$eval('#page-groups > li[data-group-id="alcoholics-anonymous"] summary', (el) => el.textContent),
+    ).toMatch(/1 link here/);
     await p.close();
   });
 
@@ -298,10 +383,13 @@ describe('groups on this page', () => {
     await resource.bringToFront();
     // The browser makes the tab active a moment after bringToFront: wait until it says so (asked from the popup
     // already open in another tab), so the new popup's own question gets the same answer.
-    const activeUrl = () => popup.evaluate(async () => (await chrome.tabs.query({ active: true, currentWindow: true }))[0]?.url);
+    const activeUrl = () =>
+      popup.evaluate(async () => (await chrome.tabs.query({ active: true, currentWindow: true }))[0]?.url);
     for (let i = 0; i < 50 && (await activeUrl()) !== LINKS; i++) await new Promise((r) => setTimeout(r, 100));
     await p.goto(popupUrl, { waitUntil: 'load' });
-    const active = await p.evaluate(async () => (await chrome.tabs.query({ active: true, currentWindow: true }))[0]?.url);
+    const active = await p.evaluate(
+      async () => (await chrome.tabs.query({ active: true, currentWindow: true }))[0]?.url,
+    );
     if (active === LINKS) {
       await p.waitForSelector('#on-page:not([hidden]) #page-groups > li');
       expect(await p.$$eval('#page-groups > li', (lis) => lis.length)).toBe(3);
@@ -312,7 +400,9 @@ describe('groups on this page', () => {
   });
 
   it('shows nothing, and no error, for a tab without our content script (chrome://)', async () => {
-    const tabId = await popup.evaluate(async () => (await chrome.tabs.create({ url: 'chrome://version/', active: false })).id);
+    const tabId = await popup.evaluate(
+      async () => (await chrome.tabs.create({ url: 'chrome://version/', active: false })).id,
+    );
     const p = await openPopup(`?tab=${tabId}`);
     const errors: string[] = [];
     p.on('pageerror', (e) => errors.push(String(e)));
@@ -327,7 +417,11 @@ describe('fits the toolbar', () => {
   it('is 380 px wide with nothing sticking out, in light and dark', async () => {
     await searchAll(popup, ['national']);
     await popup.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
-    const size = await popup.evaluate(() => ({ width: document.body.getBoundingClientRect().width, scroll: document.body.scrollWidth, maxHeight: getComputedStyle(document.body).maxHeight }));
+    const size = await popup.evaluate(() => ({
+      width: document.body.getBoundingClientRect().width,
+      scroll: document.body.scrollWidth,
+      maxHeight: getComputedStyle(document.body).maxHeight,
+    }));
     expect(size).toEqual({ width: 380, scroll: 380, maxHeight: '560px' });
     await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
     const light = await popup.evaluate(() => getComputedStyle(document.body).backgroundColor);

@@ -30,7 +30,9 @@ const OFFLINE_GUIDE = `https://${PAGE_HOST}/offline.html`;
 
 /** `still-there check --json` in the same world, through the same resolver. */
 async function cliCheck(sim: SimWeb, urls: string[]): Promise<Map<string, { verdict: string; reason: string }>> {
-  return jsonLines<{ url: string; verdict: string; reason: string }>(await stillThere(sim, ['check', '--json', '--ca', sim.caFile, '--timeout', '15000', ...urls], { exact: true }));
+  return jsonLines<{ url: string; verdict: string; reason: string }>(
+    await stillThere(sim, ['check', '--json', '--ca', sim.caFile, '--timeout', '15000', ...urls], { exact: true }),
+  );
 }
 
 /** Serves `html` for `url` from the test itself: the page a person had open when the network went (its checks are the browser's own). */
@@ -38,7 +40,8 @@ async function openHeld(session: Session, url: string, html: string): Promise<Pa
   const page = await session.browser.newPage();
   await page.setRequestInterception(true);
   page.on('request', (request) => {
-    if (request.url() === url) void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    if (request.url() === url)
+      void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
     else void request.abort();
   });
   await page.goto(url);
@@ -47,12 +50,22 @@ async function openHeld(session: Session, url: string, html: string): Promise<Pa
 
 async function clearVerdicts(session: Session): Promise<void> {
   const extension = await session.extensionPage();
-  await extension.evaluate(() => ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).runtime.sendMessage({ type: 'cacheClear', payload: {} }));
+  await extension.evaluate(() =>
+    ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).runtime.sendMessage({
+      type: 'cacheClear',
+      payload: {},
+    }),
+  );
 }
 
 async function storedVerdicts(session: Session): Promise<LinkReport[]> {
   const extension = await session.extensionPage();
-  const answer = await extension.evaluate(() => ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).runtime.sendMessage({ type: 'cacheExport', payload: {} }));
+  const answer = await extension.evaluate(() =>
+    ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).runtime.sendMessage({
+      type: 'cacheExport',
+      payload: {},
+    }),
+  );
   return (answer as { verdicts: LinkReport[] }).verdicts;
 }
 
@@ -62,13 +75,21 @@ async function dbsaCardState(session: Session): Promise<string> {
   await popup.waitForSelector('#q');
   await popup.type('#q', 'ndmda');
   const badge = '#results > li[data-group-id="dbsa"] .badge[data-badge-for]';
-  await popup.waitForFunction((sel: string) => { const s = document.querySelector(sel)?.getAttribute('data-state'); return s && s !== 'checking'; }, { timeout: 60_000, polling: 200 }, badge);
+  await popup.waitForFunction(
+    (sel: string) => {
+      const s = document.querySelector(sel)?.getAttribute('data-state');
+      return s && s !== 'checking';
+    },
+    { timeout: 60_000, polling: 200 },
+    badge,
+  );
   const state = await popup.$eval(badge, (el) => el.getAttribute('data-state')!);
   await popup.close();
   return state;
 }
 
-const dead = (marks: Mark[]) => marks.filter((m) => m.health === 'dead' || m.struck).map((m) => `${m.href} ${m.reason}`);
+const dead = (marks: Mark[]) =>
+  marks.filter((m) => m.health === 'dead' || m.struck).map((m) => `${m.href} ${m.reason}`);
 
 /** One round with no usable network: fresh verdicts for the held page's links, each unverified / offline; returns any dead. */
 async function offlineRound(session: Session): Promise<string[]> {
@@ -81,11 +102,14 @@ async function offlineRound(session: Session): Promise<string[]> {
   return dead(marks);
 }
 
-describe.each(BROWSERS)('in %s, names through the browser\'s own resolver', (kind) => {
+describe.each(BROWSERS)("in %s, names through the browser's own resolver", (kind) => {
   describe('on a network where the web works', () => {
     let session: Session;
     beforeAll(async () => {
-      session = await startSession(kind, { [PAGE_HOST]: { '/guide.html': resourceList() }, [REBOUND_HOST]: { '/': '<!doctype html><title>Router</title><h1>Router administration</h1>' } });
+      session = await startSession(kind, {
+        [PAGE_HOST]: { '/guide.html': resourceList() },
+        [REBOUND_HOST]: { '/': '<!doctype html><title>Router</title><h1>Router administration</h1>' },
+      });
     });
     afterAll(async () => {
       await session?.close();
@@ -97,8 +121,15 @@ describe.each(BROWSERS)('in %s, names through the browser\'s own resolver', (kin
       await settled(page, 90_000);
       const marks = new Map((await readMarks(page)).map((m) => [m.href, `${m.health}/${m.reason}`]));
       await page.close();
-      const cli = await cliCheck(session.sim, PAGE_SCENARIOS.map((s) => s.url));
-      const disagreements = PAGE_SCENARIOS.map((s) => ({ url: s.url, extension: marks.get(s.url), cli: `${cli.get(s.url)?.verdict}/${cli.get(s.url)?.reason}` })).filter((d) => d.extension !== d.cli);
+      const cli = await cliCheck(
+        session.sim,
+        PAGE_SCENARIOS.map((s) => s.url),
+      );
+      const disagreements = PAGE_SCENARIOS.map((s) => ({
+        url: s.url,
+        extension: marks.get(s.url),
+        cli: `${cli.get(s.url)?.verdict}/${cli.get(s.url)?.reason}`,
+      })).filter((d) => d.extension !== d.cli);
       expect(disagreements).toEqual([]);
       // Every host was asked of the world's DNS server: no test door was used.
       const asked = new Set(session.sim.world.dns.questions.map((q) => q.name));
@@ -115,7 +146,9 @@ describe.each(BROWSERS)('in %s, names through the browser\'s own resolver', (kin
         await settled(page, 90_000);
         const marks = new Map((await readMarks(page)).map((m) => [m.href, `${m.health}/${m.reason}`]));
         await page.close();
-        const wrong = PAGE_SCENARIOS.filter((s) => slow.includes(new URL(s.url).hostname)).map((s) => ({ url: s.url, want: `${s.expect.verdict}/${s.expect.reason}`, got: marks.get(s.url) })).filter((r) => r.want !== r.got);
+        const wrong = PAGE_SCENARIOS.filter((s) => slow.includes(new URL(s.url).hostname))
+          .map((s) => ({ url: s.url, want: `${s.expect.verdict}/${s.expect.reason}`, got: marks.get(s.url) }))
+          .filter((r) => r.want !== r.got);
         expect(wrong).toEqual([]);
       } finally {
         session.sim.world.dns.delays.clear();
@@ -128,7 +161,11 @@ describe.each(BROWSERS)('in %s, names through the browser\'s own resolver', (kin
       // intranet page in real life.
       dns.records.set(REBOUND_HOST, ['127.0.0.1']);
       const target = `http://${REBOUND_HOST}:${session.sim.port}/`;
-      const page = await openHeld(session, `https://${PAGE_HOST}/rebinding.html`, `<!doctype html><title>Groups</title><ul><li>Support group near you: <a href="${target}">support near you</a></li></ul>`);
+      const page = await openHeld(
+        session,
+        `https://${PAGE_HOST}/rebinding.html`,
+        `<!doctype html><title>Groups</title><ul><li>Support group near you: <a href="${target}">support near you</a></li></ul>`,
+      );
       await settled(page, 60_000);
       const [mark] = await readMarks(page);
       expect([mark!.health, mark!.reason]).toEqual(['unverified', 'private-address']);
@@ -169,7 +206,9 @@ describe.each(BROWSERS)('in %s, names through the browser\'s own resolver', (kin
         // Each round, the well-known names and the links' names fail in a different order and at different speeds.
         const dns = session.sim.world.dns;
         dns.delays.clear();
-        [...DEFAULT_ONLINE_HOSTS, 'www.nami.org', 'www.recovery-inc.org', 'dbsalliance.org'].forEach((h, i) => dns.delays.set(h, ((round * 7 + i * 3) % 10) * 150));
+        [...DEFAULT_ONLINE_HOSTS, 'www.nami.org', 'www.recovery-inc.org', 'dbsalliance.org'].forEach((h, i) =>
+          dns.delays.set(h, ((round * 7 + i * 3) % 10) * 150),
+        );
         failures.push(...(await offlineRound(session)).map((d) => `round ${round}: ${d}`));
       }
       expect(failures).toEqual([]);
@@ -181,10 +220,22 @@ describe.each(BROWSERS)('in %s, names through the browser\'s own resolver', (kin
       const page = await openHeld(session, OFFLINE_GUIDE, offlinePage);
       await settled(page, 90_000);
       const extension = await session.extensionPage();
-      const tabId = await extension.evaluate(async (url: string) => (await ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).tabs.query({ url }))[0]!.id!, OFFLINE_GUIDE);
+      const tabId = await extension.evaluate(
+        async (url: string) =>
+          (await ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).tabs.query({ url }))[0]!
+            .id!,
+        OFFLINE_GUIDE,
+      );
       const audit = await session.extensionPage(`/audit.html?tab=${tabId}`);
-      await audit.waitForFunction((n: number) => document.querySelectorAll('#links tbody tr[data-status]:not([data-status="checking"])').length >= n, { timeout: 60_000, polling: 200 }, OFFLINE_LINKS.length);
-      const verdicts = await audit.$$eval('#links tbody tr[data-status]', (trs) => trs.map((tr) => (tr as HTMLElement).dataset.status));
+      await audit.waitForFunction(
+        (n: number) =>
+          document.querySelectorAll('#links tbody tr[data-status]:not([data-status="checking"])').length >= n,
+        { timeout: 60_000, polling: 200 },
+        OFFLINE_LINKS.length,
+      );
+      const verdicts = await audit.$$eval('#links tbody tr[data-status]', (trs) =>
+        trs.map((tr) => (tr as HTMLElement).dataset.status),
+      );
       expect(verdicts.filter((v) => v === 'dead')).toEqual([]);
       await audit.close();
       await page.close();

@@ -22,7 +22,12 @@ function longAddress(i: number): string {
   return `https://www.regional-self-help-clearinghouse-${i}.org/resources/support-groups/by-county/north-eastern-region/meeting-lists/archive/${2000 + (i % 20)}/index.html?session=${i}&county=essex&lang=en`;
 }
 
-function row(url: string, verdict: 'dead' | 'moved' | 'alive', newHome: string, foundOn: AuditRow['foundOn']): AuditRow {
+function row(
+  url: string,
+  verdict: 'dead' | 'moved' | 'alive',
+  newHome: string,
+  foundOn: AuditRow['foundOn'],
+): AuditRow {
   return auditRow(
     {
       url,
@@ -32,7 +37,10 @@ function row(url: string, verdict: 'dead' | 'moved' | 'alive', newHome: string, 
       status: verdict === 'dead' ? 404 : 200,
       finalUrl: url,
       newHome: verdict === 'moved' ? newHome : null,
-      archive: verdict === 'dead' ? { url: `https://web.archive.org/web/20190513062455/${url}`, timestamp: '20190513062455' } : null,
+      archive:
+        verdict === 'dead'
+          ? { url: `https://web.archive.org/web/20190513062455/${url}`, timestamp: '20190513062455' }
+          : null,
       checkedAt: '2026-12-03T09:00:00.000Z',
     },
     foundOn,
@@ -45,17 +53,39 @@ const listing = (i: number) => `${SITE}directory/support-groups/alphabetical-lis
 /** Every address long: for overflow and wrapping. */
 function longRows(): AuditRow[] {
   return Array.from({ length: PRINTED_ROWS + 6 }, (_, i) =>
-    row(longAddress(i), verdictFor(i), `https://www.new-home-of-regional-self-help-group-${i}.org/meetings/`, [{ page: listing(i), text: `Regional self-help group number ${i} (meetings and contacts)`, position: 1 + (i % 5) }]),
+    row(longAddress(i), verdictFor(i), `https://www.new-home-of-regional-self-help-group-${i}.org/meetings/`, [
+      { page: listing(i), text: `Regional self-help group number ${i} (meetings and contacts)`, position: 1 + (i % 5) },
+    ]),
   );
 }
 
 /** Addresses of the lengths a county directory holds (30 to 90 characters), found on one or two pages: for print. */
 function typicalRows(): AuditRow[] {
-  const hosts = ['www.aa.org', 'na.org', 'al-anon.org', 'www.nami.org', 'www.dbsalliance.org', 'www.smartrecovery.org', 'www.emotionsanonymous.org', 'recoveryinternational.org', 'www.mhanational.org', 'iocdf.org'];
-  const paths = ['', 'meetings/', 'find-a-meeting', 'support-groups/in-your-area/', 'local-chapters/new-jersey/essex-county.html', 'resources/self-help-groups?state=nj'];
+  const hosts = [
+    'www.aa.org',
+    'na.org',
+    'al-anon.org',
+    'www.nami.org',
+    'www.dbsalliance.org',
+    'www.smartrecovery.org',
+    'www.emotionsanonymous.org',
+    'recoveryinternational.org',
+    'www.mhanational.org',
+    'iocdf.org',
+  ];
+  const paths = [
+    '',
+    'meetings/',
+    'find-a-meeting',
+    'support-groups/in-your-area/',
+    'local-chapters/new-jersey/essex-county.html',
+    'resources/self-help-groups?state=nj',
+  ];
   return Array.from({ length: PRINTED_ROWS + 6 }, (_, i) => {
     const url = `https://${hosts[i % hosts.length]}/${paths[i % paths.length]}${i}`;
-    const pages = [{ page: `${SITE}resources/support-groups-${i % 7}.html`, text: `Group ${i} meetings`, position: 1 + (i % 5) }];
+    const pages = [
+      { page: `${SITE}resources/support-groups-${i % 7}.html`, text: `Group ${i} meetings`, position: 1 + (i % 5) },
+    ];
     if (i % 4 === 0) pages.push({ page: `${SITE}directory/families.html`, text: 'meetings near you', position: 2 });
     return row(url, verdictFor(i), `https://${hosts[(i + 3) % hosts.length]}/`, pages);
   });
@@ -68,7 +98,14 @@ async function writeReport(name: string, rows: AuditRow[]): Promise<string> {
     generatedAt: '2026-12-03T09:00:00.000Z',
     pages: Array.from({ length: 7 }, (_, i) => listing(i)),
     rows,
-    siteProblems: [{ url: `${SITE}directory/support-groups/grief-and-bereavement-support-groups-for-families.html`, status: 404, detail: 'the server answered 404', linkedFrom: [listing(3)] }],
+    siteProblems: [
+      {
+        url: `${SITE}directory/support-groups/grief-and-bereavement-support-groups-for-families.html`,
+        status: 404,
+        detail: 'the server answered 404',
+        linkedFrom: [listing(3)],
+      },
+    ],
     command: `still-there audit ${SITE} --recurse --format html --out /home/editor/reports/northeastern-clearinghouse-audit.html`,
   });
   const file = path.join(scratch, name);
@@ -85,7 +122,12 @@ beforeAll(async () => {
   scratch = mkdtempSync(path.join(tmpdir(), 'still-there-report-layout-'));
   longReport = await writeReport('long.html', longRows());
   typicalReport = await writeReport('typical.html', typicalRows());
-  browser = await puppeteer.launch({ executablePath: chromiumPath(), headless: true, pipe: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+  browser = await puppeteer.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    pipe: true,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
 });
 afterAll(async () => {
   await browser?.close().catch(() => undefined);
@@ -106,9 +148,13 @@ function overflows(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const out: string[] = [];
     const root = document.documentElement;
-    if (root.scrollWidth > root.clientWidth) out.push(`the page is ${root.scrollWidth}px wide in a ${root.clientWidth}px window`);
+    if (root.scrollWidth > root.clientWidth)
+      out.push(`the page is ${root.scrollWidth}px wide in a ${root.clientWidth}px window`);
     for (const cell of Array.from(document.querySelectorAll('td, th, dd'))) {
-      if (cell.scrollWidth > cell.clientWidth + 1) out.push(`${cell.tagName.toLowerCase()} "${(cell.textContent ?? '').slice(0, 60)}" needs ${cell.scrollWidth}px in ${cell.clientWidth}px`);
+      if (cell.scrollWidth > cell.clientWidth + 1)
+        out.push(
+          `${cell.tagName.toLowerCase()} "${(cell.textContent ?? '').slice(0, 60)}" needs ${cell.scrollWidth}px in ${cell.clientWidth}px`,
+        );
     }
     return out;
   });
@@ -122,7 +168,8 @@ function wrapPoints(page: Page): Promise<Array<{ text: string; before: string }>
       const text = link.textContent ?? '';
       const walker = document.createTreeWalker(link, NodeFilter.SHOW_TEXT);
       const chars: Array<{ node: Text; offset: number }> = [];
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) for (let i = 0; i < (n as Text).length; i++) chars.push({ node: n as Text, offset: i });
+      for (let n = walker.nextNode(); n; n = walker.nextNode())
+        for (let i = 0; i < (n as Text).length; i++) chars.push({ node: n as Text, offset: i });
       let lastTop: number | null = null;
       chars.forEach(({ node, offset }, index) => {
         const range = document.createRange();
@@ -162,11 +209,16 @@ describe('the HTML report with long addresses', () => {
   it('prints compact rows, never cut across a page, alive ones left out and said so', async () => {
     const page = await browser.newPage();
     // Letter paper less the report's 12 mm margins, in CSS pixels (96 per inch): the box the rows are laid out in.
-    const paper = { width: Math.floor(8.5 * 96 - (2 * 12 * 96) / 25.4), height: Math.floor(11 * 96 - (2 * 12 * 96) / 25.4) };
+    const paper = {
+      width: Math.floor(8.5 * 96 - (2 * 12 * 96) / 25.4),
+      height: Math.floor(11 * 96 - (2 * 12 * 96) / 25.4),
+    };
     await page.setViewport(paper);
     await page.goto(typicalReport, { waitUntil: 'load' });
     await page.emulateMediaType('print');
-    const laid = await page.$$eval('#links tbody tr:not([hidden])', (trs) => trs.map((tr) => ({ breakInside: getComputedStyle(tr).breakInside, height: tr.getBoundingClientRect().height })));
+    const laid = await page.$$eval('#links tbody tr:not([hidden])', (trs) =>
+      trs.map((tr) => ({ breakInside: getComputedStyle(tr).breakInside, height: tr.getBoundingClientRect().height })),
+    );
     expect(laid).toHaveLength(PRINTED_ROWS);
     expect(new Set(laid.map((r) => r.breakInside))).toEqual(new Set(['avoid']));
     expect(await page.$eval('#alive-not-printed', (p) => getComputedStyle(p).display)).toBe('block');
@@ -178,7 +230,9 @@ describe('the HTML report with long addresses', () => {
     const pdf = Buffer.from(await page.pdf({ format: 'letter' }));
     // Chromium writes one "/Type /Page" object per page (the tree's root is "/Type /Pages").
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page\b(?!s)/g) ?? []).length;
-    console.log(`report printed on letter paper: ${PRINTED_ROWS} rows of a typical directory on ${pages} pages; a full page holds ${perPage} rows (rows ${typical.toFixed(1)} px on average, page ${paper.height} px)`);
+    console.log(
+      `report printed on letter paper: ${PRINTED_ROWS} rows of a typical directory on ${pages} pages; a full page holds ${perPage} rows (rows ${typical.toFixed(1)} px on average, page ${paper.height} px)`,
+    );
     expect(perPage).toBeGreaterThanOrEqual(36);
     // The printed file agrees with the layout: the header, then the rows at that density (and one page to spare).
     expect(pages).toBeLessThanOrEqual(Math.ceil(PRINTED_ROWS / perPage) + 1);

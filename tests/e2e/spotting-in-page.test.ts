@@ -12,14 +12,27 @@ import { open, startWorld, type World } from './setup.ts';
 
 const HOST = 'www.spotting-tests.org';
 
-interface LabelledLink { href: string; text: string; ariaLabel?: string; imgAlt?: string; title?: string; context: string; inPageChrome: boolean }
+interface LabelledLink {
+  href: string;
+  text: string;
+  ariaLabel?: string;
+  imgAlt?: string;
+  title?: string;
+  context: string;
+  inPageChrome: boolean;
+}
 const fixture = JSON.parse(readFileSync(new URL('../fixtures/spotting/links.json', import.meta.url), 'utf8')) as {
   pages: Array<{ source: { url: string }; links: LabelledLink[] }>;
 };
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-interface Placed { href: string; accepted: boolean; html: string }
+interface Placed {
+  href: string;
+  accepted: boolean;
+  html: string;
+}
 
 /** Each link in a list item of its own, its surroundings before it; navigation links inside a <nav>. */
 function place(link: LabelledLink, sourceUrl: string, i: number): Placed {
@@ -47,10 +60,22 @@ function place(link: LabelledLink, sourceUrl: string, i: number): Placed {
  * a title, an aria-label, an image description, and words that name a resource only joined to the label.
  */
 const LABELLED_ONLY: LabelledLink[] = [
-  { href: 'https://www.fellowship-a.example/', text: 'here', title: 'Alcoholics Anonymous', context: '', inPageChrome: false },
+  {
+    href: 'https://www.fellowship-a.example/',
+    text: 'here',
+    title: 'Alcoholics Anonymous',
+    context: '',
+    inPageChrome: false,
+  },
   { href: 'https://www.linea-b.example/', text: '☎', ariaLabel: 'Línea de ayuda', context: '', inPageChrome: false },
   { href: 'https://www.grupo-c.example/', text: '', imgAlt: 'Grupo de apoyo', context: '', inPageChrome: false },
-  { href: 'https://www.groups-d.example/', text: 'Find a support', ariaLabel: 'group near you', context: '', inPageChrome: false },
+  {
+    href: 'https://www.groups-d.example/',
+    text: 'Find a support',
+    ariaLabel: 'group near you',
+    context: '',
+    inPageChrome: false,
+  },
 ];
 
 const placed = [
@@ -73,8 +98,13 @@ describe('spotting in the page', () => {
   it('checks exactly the labelled links the whole judgement accepts, and no other', async () => {
     const page = await open(world, `https://${HOST}/labelled.html`);
     // Polled on a timer: animation frames need not come to a page the browser does not paint.
-    await page.waitForFunction(() => performance.getEntriesByName('still-there:first-pass').length > 0, { timeout: 60_000, polling: 100 });
-    const checked = await page.$$eval('a[data-i][data-link-health]', (as) => as.map((a) => Number(a.getAttribute('data-i'))));
+    await page.waitForFunction(() => performance.getEntriesByName('still-there:first-pass').length > 0, {
+      timeout: 60_000,
+      polling: 100,
+    });
+    const checked = await page.$$eval('a[data-i][data-link-health]', (as) =>
+      as.map((a) => Number(a.getAttribute('data-i'))),
+    );
     const expected = placed.flatMap((p, i) => (p.accepted ? [i] : []));
     expect(expected.length).toBeGreaterThan(50);
     expect(placed.slice(-LABELLED_ONLY.length).every((p) => p.accepted)).toBe(true); // so the labels are put to the test

@@ -43,8 +43,13 @@ describe('the same resource links from the page and from the crawl', () => {
     const tabId = await extension.evaluate(async (url: string) => (await chrome.tabs.query({ url }))[0]!.id!, PAGE);
     const audit = await world.browser.newPage();
     await audit.goto(`chrome-extension://${world.extensionId}/audit.html?tab=${tabId}`);
-    await audit.waitForFunction(() => document.querySelectorAll('#links tbody tr').length >= 5, { timeout: 30_000, polling: 100 });
-    const fromPage = await audit.$$eval('#links tbody tr[data-resource="true"]', (trs) => trs.map((tr) => (tr as HTMLElement).dataset.url!).sort());
+    await audit.waitForFunction(() => document.querySelectorAll('#links tbody tr').length >= 5, {
+      timeout: 30_000,
+      polling: 100,
+    });
+    const fromPage = await audit.$$eval('#links tbody tr[data-resource="true"]', (trs) =>
+      trs.map((tr) => (tr as HTMLElement).dataset.url!).sort(),
+    );
 
     const run = await stillThere(world.sim, ['audit', PAGE, '--format', 'json']);
     const fromCrawl = (JSON.parse(run.stdout) as { links: Array<{ url: string }> }).links.map((l) => l.url).sort();

@@ -28,7 +28,10 @@ describe('still-there check --json', () => {
     const urls = [U.bigBookChapter, 'https://www.nami.org/', U.movedOcf, U.noSuchDomain];
     const run = await cli(['check', '--json', ...urls]);
     expect(run.code).toBe(1);
-    const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.url)).toEqual(urls);
     for (const l of lines) {
       expect(Object.keys(l)).toEqual(KEYS);
@@ -46,7 +49,9 @@ describe('still-there check --json', () => {
   });
 
   it('exits 0 when nothing is dead', async () => {
-    const alive = SCENARIOS.filter((s) => s.expect.verdict === 'alive' && !s.timing).slice(0, 5).map((s) => s.url);
+    const alive = SCENARIOS.filter((s) => s.expect.verdict === 'alive' && !s.timing)
+      .slice(0, 5)
+      .map((s) => s.url);
     const run = await cli(['check', '--json', ...alive]);
     expect(run.code).toBe(0);
     expect(run.stdout.trim().split('\n')).toHaveLength(alive.length);
@@ -60,9 +65,19 @@ describe('still-there check --json', () => {
     ]);
     const run = await cli(['check', '--json'], input);
     expect(run.code).toBe(1);
-    const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(6);
-    expect(lines.map((l) => l.reason)).toEqual(['not-found', 'invalid-url', 'invalid-url', 'invalid-url', 'not-web-link', 'ok']);
+    expect(lines.map((l) => l.reason)).toEqual([
+      'not-found',
+      'invalid-url',
+      'invalid-url',
+      'invalid-url',
+      'not-web-link',
+      'ok',
+    ]);
     expect(lines[2].url.length).toBeLessThan(300);
     expect(run.stderr).toMatch(/line 4: not a web address/);
     expect(run.stderr).toMatch(/line 5: longer than 8192 characters/);
@@ -77,7 +92,7 @@ describe('still-there check --json', () => {
   });
 });
 
-describe('what other people\'s text can do to the terminal and the report', () => {
+describe("what other people's text can do to the terminal and the report", () => {
   it('writes no control character from the input to the terminal', async () => {
     const run = await cli(['check'], 'https://a.org/\x1b]0;pwned\x07\nhttps://www.nami.org/\x1b[2J\n');
     // eslint-disable-next-line no-control-regex
@@ -87,7 +102,10 @@ describe('what other people\'s text can do to the terminal and the report', () =
 
   it('never reports a javascript: address as where a link leads', async () => {
     const run = await cli(['check', '--json', 'https://www.script-redirect.org/']);
-    const [line] = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const [line] = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(line.finalUrl).toBe('https://www.script-redirect.org/');
     expect(run.stdout).not.toMatch(/javascript:/);
   });
@@ -122,14 +140,34 @@ describe('--connect-to, the door for a sealed test web of your own', () => {
     // Outside any world of the sealed network, with only the door: the run must not need the system resolver at all.
     const door = sim.connectTo().flatMap((c) => ['--connect-to', c]);
     const run = await new Promise<CliRun>((resolve, reject) => {
-      const child = spawn(process.execPath, ['bin/still-there.js', 'check', '--json', '--online-hosts', 'web.archive.org', '--ca', sim.caFile, '--timeout', '3000', ...door, 'https://www.nami.org/', U.noSuchDomain], { env: { ...process.env, NO_COLOR: '1' } });
+      const child = spawn(
+        process.execPath,
+        [
+          'bin/still-there.js',
+          'check',
+          '--json',
+          '--online-hosts',
+          'web.archive.org',
+          '--ca',
+          sim.caFile,
+          '--timeout',
+          '3000',
+          ...door,
+          'https://www.nami.org/',
+          U.noSuchDomain,
+        ],
+        { env: { ...process.env, NO_COLOR: '1' } },
+      );
       let stdout = '';
       child.stdout.on('data', (d) => (stdout += d));
       child.on('error', reject);
       child.on('close', (code) => resolve({ code, stdout, stderr: '' }));
       child.stdin.end();
     });
-    const [nami, lapsed] = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const [nami, lapsed] = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(nami).toMatchObject({ verdict: 'alive', reason: 'ok' });
     expect(lapsed).toMatchObject({ verdict: 'dead', reason: 'no-such-domain' });
   });

@@ -28,7 +28,10 @@ const NAMI = 'https://www.nami.org/';
 describe('the command itself', () => {
   it('says its version', async () => {
     const run = await stillThere(sim, ['--version']);
-    expect([run.code, run.stdout.trim()]).toEqual([0, `still-there ${JSON.parse(readFileSync('package.json', 'utf8')).version}`]);
+    expect([run.code, run.stdout.trim()]).toEqual([
+      0,
+      `still-there ${JSON.parse(readFileSync('package.json', 'utf8')).version}`,
+    ]);
   });
 
   it('prints usage to standard error and exits 2 when asked nothing, and help to standard output when asked', async () => {
@@ -46,11 +49,19 @@ describe('the command itself', () => {
 describe('check', () => {
   it('reads "-" as standard input, after the addresses given', async () => {
     const run = await stillThere(sim, ['check', '--format', 'json', NAMI, '-'], { stdin: `${U.movedOcf}\n` });
-    expect(run.stdout.trim().split('\n').map((l) => JSON.parse(l).url)).toEqual([NAMI, U.movedOcf]);
+    expect(
+      run.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).url),
+    ).toEqual([NAMI, U.movedOcf]);
   });
 
   it('takes --json as --format json, and refuses two formats at once', async () => {
-    const [a, b] = await Promise.all([stillThere(sim, ['check', '--json', NAMI]), stillThere(sim, ['check', '--format', 'json', NAMI])]);
+    const [a, b] = await Promise.all([
+      stillThere(sim, ['check', '--json', NAMI]),
+      stillThere(sim, ['check', '--format', 'json', NAMI]),
+    ]);
     expect([...jsonLines(a).keys()]).toEqual([...jsonLines(b).keys()]);
     const both = await stillThere(sim, ['check', '--json', '--format', 'csv', NAMI]);
     expect(both.code).toBe(2);
@@ -58,10 +69,13 @@ describe('check', () => {
   });
 
   it.each([
-    ['csv', /^url,verdict,reason,detail,status,final_url,new_home,archive_url,archive_timestamp,checked_at,page,link_text,position\r\n/],
+    [
+      'csv',
+      /^url,verdict,reason,detail,status,final_url,new_home,archive_url,archive_timestamp,checked_at,page,link_text,position\r\n/,
+    ],
     ['md', /^# Link audit of `command line`/],
     ['html', /^<!doctype html>/],
-  ])('writes the audit\'s %s report, to --out as well', async (format, shape) => {
+  ])("writes the audit's %s report, to --out as well", async (format, shape) => {
     const out = path.join(scratch, `check.${format}`);
     const run = await stillThere(sim, ['check', '--format', format, '--out', out, U.bigBookChapter, NAMI]);
     expect(run.code).toBe(1);
@@ -113,7 +127,9 @@ describe('audit', () => {
 describe('audit progress', () => {
   /** The command run on a terminal of its own (util-linux's script gives it one), its terminal's output returned. */
   async function onTerminal(args: string[], env: Record<string, string>): Promise<string> {
-    const command = [process.execPath, 'bin/still-there.js', ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+    const command = [process.execPath, 'bin/still-there.js', ...args]
+      .map((a) => `'${a.replace(/'/g, `'\\''`)}'`)
+      .join(' ');
     const run = await stillThere(sim, [], { exact: true, env, wrap: ['script', '-qec', command, '/dev/null'] });
     return run.stdout;
   }

@@ -33,7 +33,10 @@ afterAll(async () => {
 describe('every scenario of the simulated web', () => {
   it.each(SCENARIOS.map((s) => [s.plays, s] as const))('%s', (_plays, s) => {
     const r = reports.get(s.url)!;
-    expect({ verdict: r.verdict, reason: r.reason }, s.plays).toEqual({ verdict: s.expect.verdict, reason: s.expect.reason });
+    expect({ verdict: r.verdict, reason: r.reason }, s.plays).toEqual({
+      verdict: s.expect.verdict,
+      reason: s.expect.reason,
+    });
     if (s.expect.archiveTimestamp !== undefined) expect(r.archive?.timestamp ?? null).toBe(s.expect.archiveTimestamp);
     if (s.expect.newHome !== undefined) expect(r.newHome).toBe(s.expect.newHome);
     if (r.archive) expect(r.archive.url).toBe(`https://web.archive.org/web/${r.archive.timestamp}/${r.url}`);
@@ -62,6 +65,7 @@ describe('how the checks behaved on the wire', () => {
 
   it('spread the dead links over the verdict kinds the issue names', () => {
     const deadReasons = new Set([...reports.values()].filter((r) => r.verdict === 'dead').map((r) => r.reason));
-    for (const reason of ['not-found', 'gone', 'no-such-domain', 'soft-404', 'parked', 'redirect-loop']) expect(deadReasons).toContain(reason);
+    for (const reason of ['not-found', 'gone', 'no-such-domain', 'soft-404', 'parked', 'redirect-loop'])
+      expect(deadReasons).toContain(reason);
   });
 });

@@ -36,12 +36,20 @@ beforeAll(async () => {
   expect(install).toBe(`npm install --global ./${path.basename(tarball)}`);
   await run('sh', ['-c', install], {
     cwd: scratch,
-    env: { ...process.env, npm_config_prefix: prefix, npm_config_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false' },
+    env: {
+      ...process.env,
+      npm_config_prefix: prefix,
+      npm_config_offline: 'true',
+      npm_config_audit: 'false',
+      npm_config_fund: 'false',
+    },
     maxBuffer: 16 * 1024 * 1024,
   });
   sim = await startSimWeb({
     pages: {
-      'www.county-groups.org': { '/': `<!doctype html><title>Groups</title><ul><li>Support group: <a href="${U.bigBookChapter}">Big Book, chapter 4</a></li><li>Meetings: <a href="https://www.nami.org/">NAMI</a></li></ul>` },
+      'www.county-groups.org': {
+        '/': `<!doctype html><title>Groups</title><ul><li>Support group: <a href="${U.bigBookChapter}">Big Book, chapter 4</a></li><li>Meetings: <a href="https://www.nami.org/">NAMI</a></li></ul>`,
+      },
       ...sitePages(README_SITE_HOST),
     },
   });
@@ -65,12 +73,23 @@ function readmeCommands(): string[] {
 
 /** A shell command line run as a user types it: in a folder of its own, with the installed command on PATH. */
 function typed(line: string, cwd: string, env: Record<string, string> = {}): Promise<CliRun> {
-  return inWorld(sim, ['sh', '-c', line], { cwd, env: { PATH: `${path.join(prefix, 'bin')}:${process.env.PATH}`, NODE_EXTRA_CA_CERTS: sim.caFile, NO_COLOR: '1', ...env } });
+  return inWorld(sim, ['sh', '-c', line], {
+    cwd,
+    env: {
+      PATH: `${path.join(prefix, 'bin')}:${process.env.PATH}`,
+      NODE_EXTRA_CA_CERTS: sim.caFile,
+      NO_COLOR: '1',
+      ...env,
+    },
+  });
 }
 
 /** The installed command, run from a folder of its own, in the sealed network's world. */
 function installed(args: string[]): Promise<CliRun> {
-  return inWorld(sim, [path.join(prefix, 'bin', 'still-there'), ...args], { cwd: mkdtempSync(path.join(scratch, 'elsewhere-')), env: { NO_COLOR: '1' } });
+  return inWorld(sim, [path.join(prefix, 'bin', 'still-there'), ...args], {
+    cwd: mkdtempSync(path.join(scratch, 'elsewhere-')),
+    env: { NO_COLOR: '1' },
+  });
 }
 
 describe('the packaged command line', () => {
@@ -81,12 +100,22 @@ describe('the packaged command line', () => {
     expect(files.some((f) => f === path.join('dist', 'cli', 'main.d.ts'))).toBe(true);
     expect(files.filter((f) => !f.startsWith('node_modules') && f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
     const dependencies = readdirSync(path.join(root, 'node_modules'));
-    for (const tool of ['wxt', 'vite', 'vitest', 'puppeteer', 'typescript', 'idb']) expect(dependencies, tool).not.toContain(tool);
+    for (const tool of ['wxt', 'vite', 'vitest', 'puppeteer', 'typescript', 'idb'])
+      expect(dependencies, tool).not.toContain(tool);
     expect(dependencies).toContain('linkinator');
   });
 
   it('checks links from outside the repository', async () => {
-    const result = await installed(['check', '--json', '--ca', sim.caFile, '--timeout', '3000', U.bigBookChapter, 'https://www.nami.org/']);
+    const result = await installed([
+      'check',
+      '--json',
+      '--ca',
+      sim.caFile,
+      '--timeout',
+      '3000',
+      U.bigBookChapter,
+      'https://www.nami.org/',
+    ]);
     expect(result.stderr).not.toMatch(/ERR_UNSUPPORTED_NODE_MODULES_TYPE_STRIPPING/);
     const lines = jsonLines<{ url: string; verdict: string; reason: string }>(result);
     expect(lines.get(U.bigBookChapter)).toMatchObject({ verdict: 'dead', reason: 'not-found' });
@@ -97,7 +126,18 @@ describe('the packaged command line', () => {
   it('audits a site from outside the repository', async () => {
     const out = path.join(scratch, 'worklist.md');
     writeFileSync(out, '');
-    const result = await installed(['audit', 'https://www.county-groups.org/', '--format', 'md', '--out', out, '--ca', sim.caFile, '--timeout', '3000']);
+    const result = await installed([
+      'audit',
+      'https://www.county-groups.org/',
+      '--format',
+      'md',
+      '--out',
+      out,
+      '--ca',
+      sim.caFile,
+      '--timeout',
+      '3000',
+    ]);
     expect(result.stderr).toMatch(/2 links on 1 page: 1 dead/);
     expect(result.code).toBe(1);
   });
@@ -122,9 +162,13 @@ describe("the README's editor sections and the nightly CI recipe, as typed outsi
       const out = / --out (\S+)/.exec(line)?.[1];
       if (out) expect(statSync(path.join(cwd, out)).size, line).toBeGreaterThan(1000);
     }
-    expect(readFileSync(path.join(cwd, 'worklist.html'), 'utf8')).toContain(`still-there audit https://${README_SITE_HOST}/ --recurse --format html --out worklist.html`);
+    expect(readFileSync(path.join(cwd, 'worklist.html'), 'utf8')).toContain(
+      `still-there audit https://${README_SITE_HOST}/ --recurse --format html --out worklist.html`,
+    );
     expect(readFileSync(path.join(cwd, 'links.csv'), 'utf8')).toMatch(/^url,verdict,reason/);
-    expect(readFeed(readFileSync(path.join(cwd, 'verdict-feed.json'), 'utf8'), { now: Date.now() }).publisher).toBe('Example County Behavioral Health');
+    expect(readFeed(readFileSync(path.join(cwd, 'verdict-feed.json'), 'utf8'), { now: Date.now() }).publisher).toBe(
+      'Example County Behavioral Health',
+    );
   });
 
   it("runs docs/nightly-audit.yml's audit step on two nights: the cache kept, the report written, the job failed on a dead link", async () => {
@@ -136,16 +180,21 @@ describe("the README's editor sections and the nightly CI recipe, as typed outsi
     const cwd = mkdtempSync(path.join(scratch, 'ci-'));
     const publisher = /^\s+PUBLISHER: (.+)$/m.exec(workflow)?.[1];
     expect(publisher).toBeDefined();
-    const night = (n: number) => typed(step!, cwd, { DIRECTORY_URL: site!, PUBLISHER: publisher!, STILL_THERE_NOW: `2026-12-0${n}T02:30:00Z` });
+    const night = (n: number) =>
+      typed(step!, cwd, { DIRECTORY_URL: site!, PUBLISHER: publisher!, STILL_THERE_NOW: `2026-12-0${n}T02:30:00Z` });
     const first = await night(1);
     expect(first.code, first.stderr).toBe(1);
     expect(existsSync(path.join(cwd, 'verdicts.json'))).toBe(true);
     // The feed the organisation's browsers subscribe to, named for the publisher, as strict a reader would take it.
-    const feed = readFeed(readFileSync(path.join(cwd, 'verdict-feed.json'), 'utf8'), { now: Date.parse('2026-12-01T03:00:00Z') });
+    const feed = readFeed(readFileSync(path.join(cwd, 'verdict-feed.json'), 'utf8'), {
+      now: Date.parse('2026-12-01T03:00:00Z'),
+    });
     expect(feed.publisher).toBe(publisher);
     expect(feed.links.filter((l) => l.verdict === 'dead').length).toBeGreaterThan(0);
     expect(readFileSync(path.join(cwd, 'link-audit.html'), 'utf8')).toMatch(/<h1>Link audit<\/h1>/);
-    const remembered = Object.keys((JSON.parse(readFileSync(path.join(cwd, 'verdicts.json'), 'utf8')) as { links: object }).links);
+    const remembered = Object.keys(
+      (JSON.parse(readFileSync(path.join(cwd, 'verdicts.json'), 'utf8')) as { links: object }).links,
+    );
     expect(remembered.length).toBeGreaterThan(10);
     // DBSA's chapter search answers 500 every night: the first night's failure is counted, the second adds to it.
     expect(readFileSync(path.join(cwd, 'link-audit.html'), 'utf8')).toMatch(/1 of 3 failed checks/);

@@ -16,7 +16,11 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const pkg = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string; scripts: Record<string, string> };
+const pkg = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as {
+  name: string;
+  version: string;
+  scripts: Record<string, string>;
+};
 
 interface Target {
   browser: string;
@@ -51,7 +55,21 @@ interface Run {
 /** Vitest's own variables (NODE_ENV=test, MODE, DEV, ...) must not reach a build: it runs as `npm run zip` would. */
 function childEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_UPDATE_NOTIFIER: '1', NO_COLOR: '1' };
-  for (const key of ['NODE_ENV', 'TEST', 'VITEST', 'VITEST_MODE', 'VITEST_POOL_ID', 'VITEST_WORKER_ID', 'FORCE_TTY', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete env[key];
+  for (const key of [
+    'NODE_ENV',
+    'TEST',
+    'VITEST',
+    'VITEST_MODE',
+    'VITEST_POOL_ID',
+    'VITEST_WORKER_ID',
+    'FORCE_TTY',
+    'BASE_URL',
+    'MODE',
+    'DEV',
+    'PROD',
+    'SSR',
+  ])
+    delete env[key];
   return env;
 }
 
@@ -78,7 +96,16 @@ async function mustRun(command: string, args: string[], cwd: string): Promise<st
 
 /** WXT's JS API, run in its own Node process from `cwd` (the CLI's `wxt zip` / `wxt build` call the same functions). */
 const wxtApi = (fn: 'zip' | 'build', options: object, cwd: string) =>
-  mustRun(process.execPath, ['--input-type=module', '-e', `import { ${fn} } from 'wxt'; await ${fn}(JSON.parse(process.argv[1]));`, JSON.stringify(options)], cwd);
+  mustRun(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `import { ${fn} } from 'wxt'; await ${fn}(JSON.parse(process.argv[1]));`,
+      JSON.stringify(options),
+    ],
+    cwd,
+  );
 
 interface Zip {
   names: string[];
@@ -94,7 +121,10 @@ async function openZip(file: string): Promise<Zip> {
     return found;
   };
   return {
-    names: Object.values(zip.files).filter((f) => !f.dir).map((f) => f.name).sort(),
+    names: Object.values(zip.files)
+      .filter((f) => !f.dir)
+      .map((f) => f.name)
+      .sort(),
     text: (name) => entry(name).async('string'),
     bytes: (name) => entry(name).async('uint8array'),
   };
@@ -123,7 +153,11 @@ interface Manifest {
   host_permissions?: string[];
   content_security_policy?: { extension_pages?: string };
   browser_specific_settings?: {
-    gecko?: { id?: string; strict_min_version?: string; data_collection_permissions?: { required?: string[]; optional?: string[] } };
+    gecko?: {
+      id?: string;
+      strict_min_version?: string;
+      data_collection_permissions?: { required?: string[]; optional?: string[] };
+    };
     gecko_android?: { strict_min_version?: string };
   };
 }
@@ -152,7 +186,12 @@ async function localizer(zip: Zip, m: Manifest): Promise<(value: string) => stri
   expect(m.default_locale, '_locales/ in the package but no default_locale in the manifest').toBeTruthy();
   const file = `_locales/${m.default_locale}/messages.json`;
   expect(zip.names).toContain(file);
-  const messages = new Map(Object.entries(JSON.parse(await zip.text(file)) as Record<string, { message: string }>).map(([k, v]) => [k.toLowerCase(), v.message]));
+  const messages = new Map(
+    Object.entries(JSON.parse(await zip.text(file)) as Record<string, { message: string }>).map(([k, v]) => [
+      k.toLowerCase(),
+      v.message,
+    ]),
+  );
   return (value) =>
     value.replace(/__MSG_(\w+)__/g, (_, key: string) => {
       const message = messages.get(key.toLowerCase());
@@ -170,7 +209,8 @@ const zips = new Map<string, Zip>();
 beforeAll(async () => {
   out = await mkdtemp(path.join(tmpdir(), 'still-there-packages-'));
   for (const target of targets) await wxtApi('zip', { ...target, outDir: out }, ROOT);
-  for (const file of (await readdir(out)).filter((f) => f.endsWith('.zip'))) zips.set(file, await openZip(path.join(out, file)));
+  for (const file of (await readdir(out)).filter((f) => f.endsWith('.zip')))
+    zips.set(file, await openZip(path.join(out, file)));
 }, 120_000);
 
 afterAll(async () => {
@@ -188,7 +228,9 @@ const manifestOf = async (kind: string) => JSON.parse(await zipNamed(kind).text(
 describe('npm run zip', () => {
   it('makes a Chrome, an Edge and a Firefox package, all MV3, plus the Firefox sources, named clearly', () => {
     expect(targets.map((t) => t.browser).sort()).toEqual(['chrome', 'edge', 'firefox']);
-    expect([...zips.keys()].sort()).toEqual([artifact('chrome'), artifact('edge'), artifact('firefox'), artifact('sources')].sort());
+    expect([...zips.keys()].sort()).toEqual(
+      [artifact('chrome'), artifact('edge'), artifact('firefox'), artifact('sources')].sort(),
+    );
   });
 
   for (const kind of ['chrome', 'edge', 'firefox']) {
@@ -257,7 +299,8 @@ describe('npm run zip', () => {
 describe('the Firefox sources zip (for AMO review)', () => {
   it('holds what a rebuild needs: the manifests of the project and every file of entrypoints/, src/ and public/', async () => {
     const { names } = zipNamed('sources');
-    for (const file of ['package.json', 'package-lock.json', 'wxt.config.ts', 'tsconfig.json', 'README.md']) expect(names).toContain(file);
+    for (const file of ['package.json', 'package-lock.json', 'wxt.config.ts', 'tsconfig.json', 'README.md'])
+      expect(names).toContain(file);
     for (const dir of ['entrypoints', 'src', 'public']) {
       const onDisk = (await filesUnder(path.join(ROOT, dir)))
         .filter((f) => !/(^|\/)\./.test(f) && !/\.(test|spec)\.[cm]?[jt]sx?$/.test(f))
@@ -268,13 +311,14 @@ describe('the Firefox sources zip (for AMO review)', () => {
   });
 
   it('leaves out dependencies, build output, local tools, tests and their keys, the demo, bench results and dot files', () => {
-    const forbidden = zipNamed('sources').names.filter((n) =>
-      /(^|\/)node_modules\//.test(n) ||
-      /^(\.output|\.wxt|\.tools|\.git|\.demo|\.ci|tests|bench|demo|bin|web-ext-artifacts)\//.test(n) ||
-      /(^|\/)\./.test(n) ||
-      /\.(pem|key|crt|p12|pfx|log|zip)$/.test(n) ||
-      /\.(test|spec)\.[cm]?[jt]sx?$/.test(n) ||
-      /(^|\/)stats\.html$/.test(n),
+    const forbidden = zipNamed('sources').names.filter(
+      (n) =>
+        /(^|\/)node_modules\//.test(n) ||
+        /^(\.output|\.wxt|\.tools|\.git|\.demo|\.ci|tests|bench|demo|bin|web-ext-artifacts)\//.test(n) ||
+        /(^|\/)\./.test(n) ||
+        /\.(pem|key|crt|p12|pfx|log|zip)$/.test(n) ||
+        /\.(test|spec)\.[cm]?[jt]sx?$/.test(n) ||
+        /(^|\/)stats\.html$/.test(n),
     );
     expect(forbidden).toEqual([]);
   });
@@ -295,7 +339,10 @@ describe('the Firefox sources zip (for AMO review)', () => {
     const firefox = zipNamed('firefox');
     expect(await filesUnder(built)).toEqual(firefox.names);
     for (const name of firefox.names) {
-      expect(Buffer.from(await readFile(path.join(built, name))).equals(Buffer.from(await firefox.bytes(name))), `${name} rebuilt identically`).toBe(true);
+      expect(
+        Buffer.from(await readFile(path.join(built, name))).equals(Buffer.from(await firefox.bytes(name))),
+        `${name} rebuilt identically`,
+      ).toBe(true);
     }
   });
 });
@@ -308,7 +355,13 @@ describe('web-ext lint on the Firefox package', () => {
       ['lint', '--source-dir', path.join(out, artifact('firefox')), '--no-config-discovery', '--output', 'json'],
       ROOT,
     );
-    const report = JSON.parse(result.stdout) as { summary: object; errors: object[]; warnings: object[]; notices: object[]; metadata: { id?: string; manifestVersion?: number } };
+    const report = JSON.parse(result.stdout) as {
+      summary: object;
+      errors: object[];
+      warnings: object[];
+      notices: object[];
+      metadata: { id?: string; manifestVersion?: number };
+    };
     expect(report.metadata).toMatchObject({ id: 'still-there@still-there.org', manifestVersion: 3 });
     expect(report.errors).toEqual([]);
     expect(report.warnings).toEqual([]);

@@ -22,19 +22,28 @@ interface Line {
 
 let sim: SimWeb;
 beforeAll(async () => {
-  sim = await startSimWeb({ pages: { 'www.support-near-you.org': { '/': '<!doctype html><title>Router</title><h1>Router administration</h1>' } } });
+  sim = await startSimWeb({
+    pages: {
+      'www.support-near-you.org': { '/': '<!doctype html><title>Router</title><h1>Router administration</h1>' },
+    },
+  });
 });
 afterAll(async () => {
   await sim?.close();
 });
 
 const verdicts = (lines: Map<string, Line>) => new Map([...lines].map(([url, l]) => [url, `${l.verdict}/${l.reason}`]));
-const deadOnes = (lines: Map<string, Line>) => [...lines.values()].filter((l) => l.verdict === 'dead').map((l) => `${l.url} ${l.reason}`);
+const deadOnes = (lines: Map<string, Line>) =>
+  [...lines.values()].filter((l) => l.verdict === 'dead').map((l) => `${l.url} ${l.reason}`);
 
 describe('online', () => {
   it('checks an address read from standard input (a look-up that answers Node with every address)', async () => {
     const run = await stillThere(sim, ['check', '--json'], { stdin: 'https://www.aa.org/find-aa\n' });
-    expect(jsonLines<Line>(run).get('https://www.aa.org/find-aa')).toMatchObject({ verdict: 'alive', reason: 'ok', status: 200 });
+    expect(jsonLines<Line>(run).get('https://www.aa.org/find-aa')).toMatchObject({
+      verdict: 'alive',
+      reason: 'ok',
+      status: 200,
+    });
     expect(sim.world.dns.questions.some((q) => q.name === 'www.aa.org')).toBe(true);
   });
 
@@ -53,8 +62,24 @@ describe('slow names', () => {
   it('gives the same verdicts when names answer after 1 to 5 seconds as when they answer at once', async () => {
     // One of each kind: alive, moved, dead by status, soft 404, parked, lapsed, unverified. A request's timeout
     // includes its look-up, as for any user, so it is set well above the slowest name.
-    const urls = ['https://www.nami.org/', U.movedOcf, U.bigBookChapter, U.mhaPageNotFound, U.jacsParked, U.noSuchDomain, 'https://www.psychologytoday.com/us/groups/new-jersey'];
-    const check = async () => verdicts(jsonLines<Line>(await stillThere(sim, ['check', '--json', '--timeout', '15000', ...urls], { exact: true, extraArgs: ['--ca', sim.caFile] })));
+    const urls = [
+      'https://www.nami.org/',
+      U.movedOcf,
+      U.bigBookChapter,
+      U.mhaPageNotFound,
+      U.jacsParked,
+      U.noSuchDomain,
+      'https://www.psychologytoday.com/us/groups/new-jersey',
+    ];
+    const check = async () =>
+      verdicts(
+        jsonLines<Line>(
+          await stillThere(sim, ['check', '--json', '--timeout', '15000', ...urls], {
+            exact: true,
+            extraArgs: ['--ca', sim.caFile],
+          }),
+        ),
+      );
     const atOnce = await check();
     const hosts = [...new Set(urls.map((u) => new URL(u).hostname))];
     hosts.forEach((h, i) => sim.world.dns.delays.set(h, 1_000 + (i % 5) * 900));
@@ -77,7 +102,11 @@ describe('a name whose answer is a private address', () => {
     sim.reset();
     const url = `http://www.support-near-you.org:${sim.port}/`;
     const run = await stillThere(sim, ['check', '--json', url]);
-    expect(jsonLines<Line>(run).get(url)).toMatchObject({ verdict: 'unverified', reason: 'private-address', status: null });
+    expect(jsonLines<Line>(run).get(url)).toMatchObject({
+      verdict: 'unverified',
+      reason: 'private-address',
+      status: null,
+    });
     expect(sim.requests.filter((r) => r.host === 'www.support-near-you.org')).toEqual([]);
   });
 });
@@ -91,14 +120,17 @@ describe('offline is never dead', () => {
       for (let run = 0; run < 10; run++) {
         dns.delays.clear();
         // Run 0: the well-known names never answer at all (a look-up that times out proves nothing).
-        [...DEFAULT_ONLINE_HOSTS, 'www.nami.org', 'www.recovery-inc.org', REFUSED_HOST].forEach((h, i) => dns.delays.set(h, run === 0 && i < 3 ? Infinity : ((run * 7 + i * 3) % 10) * 150));
+        [...DEFAULT_ONLINE_HOSTS, 'www.nami.org', 'www.recovery-inc.org', REFUSED_HOST].forEach((h, i) =>
+          dns.delays.set(h, run === 0 && i < 3 ? Infinity : ((run * 7 + i * 3) % 10) * 150),
+        );
         const result = await stillThere(sim, ['check', '--json', ...OFFLINE_LINKS]);
         const lines = jsonLines<Line>(result);
         failures.push(...deadOnes(lines).map((d) => `run ${run}: ${d}`));
         // Nothing judged: exit 2 and a banner, neither "all is well" (0) nor "dead" (1).
         expect(result.code, result.stderr).toBe(2);
         expect(result.stderr).toMatch(/appears to be offline: no link could be judged/);
-        for (const url of OFFLINE_LINKS) expect(`${lines.get(url)?.verdict}/${lines.get(url)?.reason}`, url).toBe('unverified/offline');
+        for (const url of OFFLINE_LINKS)
+          expect(`${lines.get(url)?.verdict}/${lines.get(url)?.reason}`, url).toBe('unverified/offline');
       }
     } finally {
       dns.denyAll = false;
@@ -114,9 +146,10 @@ describe('offline is never dead', () => {
       const lines = jsonLines<Line>(result);
       failures.push(...deadOnes(lines).map((d) => `run ${run}: ${d}`));
       // Nothing judged: exit 2 and a banner, neither "all is well" (0) nor "dead" (1).
-        expect(result.code, result.stderr).toBe(2);
-        expect(result.stderr).toMatch(/appears to be offline: no link could be judged/);
-      for (const url of OFFLINE_LINKS) expect(`${lines.get(url)?.verdict}/${lines.get(url)?.reason}`, url).toBe('unverified/offline');
+      expect(result.code, result.stderr).toBe(2);
+      expect(result.stderr).toMatch(/appears to be offline: no link could be judged/);
+      for (const url of OFFLINE_LINKS)
+        expect(`${lines.get(url)?.verdict}/${lines.get(url)?.reason}`, url).toBe('unverified/offline');
     }
     expect(failures).toEqual([]);
   }, 240_000);

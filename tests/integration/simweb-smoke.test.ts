@@ -23,11 +23,22 @@ function get(sim: SimWeb, url: string, extra: https.RequestOptions = {}): Promis
   const secure = u.protocol === 'https:';
   return new Promise((resolve, reject) => {
     const req = (secure ? https : http).request(
-      { host: '127.0.0.1', port: sim.port, path: `${u.pathname}${u.search}`, servername: u.hostname, ca: sim.caPem, agent: false, headers: { host: u.host, 'user-agent': 'Mozilla/5.0 (simweb smoke test)' }, ...extra },
+      {
+        host: '127.0.0.1',
+        port: sim.port,
+        path: `${u.pathname}${u.search}`,
+        servername: u.hostname,
+        ca: sim.caPem,
+        agent: false,
+        headers: { host: u.host, 'user-agent': 'Mozilla/5.0 (simweb smoke test)' },
+        ...extra,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
         res.on('error', reject);
       },
     );
@@ -68,7 +79,13 @@ describe('simulated web', () => {
   it('serves plain http on the same port', async () => {
     const r = await get(sim, 'http://www.ocfoundation.org/');
     expect([r.status, r.headers.location]).toEqual([301, 'https://iocdf.org/']);
-    expect(sim.requests.at(-1)).toMatchObject({ host: 'www.ocfoundation.org', scheme: 'http', method: 'GET', cookie: false, referer: false });
+    expect(sim.requests.at(-1)).toMatchObject({
+      host: 'www.ocfoundation.org',
+      scheme: 'http',
+      method: 'GET',
+      cookie: false,
+      referer: false,
+    });
   });
 
   it('answers unknown names with 421 and gives the bad-certificate host a self-signed certificate', async () => {
@@ -85,28 +102,55 @@ describe('simulated web', () => {
     expect(sim.connectTo()).toContain(`${REFUSED_HOST}:443:127.0.0.1:${sim.closedPort}`);
     expect(sim.connectTo()).toContain(`www.aa.org:80:127.0.0.1:${sim.port}`);
     expect(sim.connectTo().some((c) => c.startsWith(UNMAPPED_HOSTS[0]!))).toBe(false);
-    expect(sim.resolverRules()).toMatch(new RegExp(`^MAP nami\\.org 127\\.0\\.0\\.1:${sim.port}, .*MAP \\* ~NOTFOUND$`));
+    expect(sim.resolverRules()).toMatch(
+      new RegExp(`^MAP nami\\.org 127\\.0\\.0\\.1:${sim.port}, .*MAP \\* ~NOTFOUND$`),
+    );
     await expect(
-      new Promise((resolve, reject) => net.connect(sim.closedPort, '127.0.0.1').on('connect', resolve).on('error', reject)),
+      new Promise((resolve, reject) =>
+        net.connect(sim.closedPort, '127.0.0.1').on('connect', resolve).on('error', reject),
+      ),
     ).rejects.toMatchObject({ code: 'ECONNREFUSED' });
   });
 
   it('emulates the Wayback availability API, preferring the latest capture before the timestamp', async () => {
-    const q = new URLSearchParams({ url: U.jacsParked, timestamp: '20261101000000', closest: 'before', status_code: '200' });
+    const q = new URLSearchParams({
+      url: U.jacsParked,
+      timestamp: '20261101000000',
+      closest: 'before',
+      status_code: '200',
+    });
     const r = await get(sim, `https://archive.org/wayback/available?${q}`);
     expect(r.headers['content-type']).toContain('application/json');
     expect(JSON.parse(r.body)).toEqual({
       url: U.jacsParked,
-      archived_snapshots: { closest: { status: '200', available: true, url: 'http://web.archive.org/web/20190612083301/http://www.jacsweb.org/', timestamp: '20190612083301' } },
+      archived_snapshots: {
+        closest: {
+          status: '200',
+          available: true,
+          url: 'http://web.archive.org/web/20190612083301/http://www.jacsweb.org/',
+          timestamp: '20190612083301',
+        },
+      },
     });
     const none = await get(sim, `https://archive.org/wayback/available?url=${encodeURIComponent(U.namiConnection)}`);
     expect(JSON.parse(none.body)).toEqual({ url: U.namiConnection, archived_snapshots: {} });
   });
 
   it('emulates the CDX API: a header row, then rows in time order, the last N for limit=-N', async () => {
-    const q = new URLSearchParams({ url: 'https://jacsweb.org', output: 'json', fl: 'timestamp,statuscode,mimetype', filter: 'statuscode:200', to: '20261101000000', limit: '-25' });
+    const q = new URLSearchParams({
+      url: 'https://jacsweb.org',
+      output: 'json',
+      fl: 'timestamp,statuscode,mimetype',
+      filter: 'statuscode:200',
+      to: '20261101000000',
+      limit: '-25',
+    });
     const rows = JSON.parse((await get(sim, `https://web.archive.org/cdx/search/cdx?${q}`)).body);
-    expect(rows).toEqual([['timestamp', 'statuscode', 'mimetype'], ['20050310041522', '200', 'text/html'], ['20190612083301', '200', 'text/html']]);
+    expect(rows).toEqual([
+      ['timestamp', 'statuscode', 'mimetype'],
+      ['20050310041522', '200', 'text/html'],
+      ['20190612083301', '200', 'text/html'],
+    ]);
     q.set('limit', '-1');
     expect(JSON.parse((await get(sim, `https://web.archive.org/cdx/search/cdx?${q}`)).body)).toHaveLength(2);
     const replay = await get(sim, 'https://web.archive.org/web/20050310041522id_/http://www.jacsweb.org/');
@@ -116,31 +160,57 @@ describe('simulated web', () => {
 
   it('works as a proxy: absolute-form requests and CONNECT into its TLS side', async () => {
     const abs = await new Promise<number>((resolve, reject) =>
-      http.request({ host: '127.0.0.1', port: sim.port, path: 'http://www.nmha.org/', agent: false }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      }).on('error', reject).end(),
+      http
+        .request({ host: '127.0.0.1', port: sim.port, path: 'http://www.nmha.org/', agent: false }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        })
+        .on('error', reject)
+        .end(),
     );
     expect(abs).toBe(301);
     const socket = await new Promise<net.Socket>((resolve, reject) =>
-      http.request({ host: '127.0.0.1', port: sim.port, method: 'CONNECT', path: 'www.aa.org:443', agent: false })
-        .on('connect', (res: http.IncomingMessage, s: net.Socket) => (res.statusCode === 200 ? resolve(s) : reject(new Error(`CONNECT ${res.statusCode}`))))
+      http
+        .request({ host: '127.0.0.1', port: sim.port, method: 'CONNECT', path: 'www.aa.org:443', agent: false })
+        .on('connect', (res: http.IncomingMessage, s: net.Socket) =>
+          res.statusCode === 200 ? resolve(s) : reject(new Error(`CONNECT ${res.statusCode}`)),
+        )
         .on('error', reject)
         .end(),
     );
     const r = await new Promise<Answer>((resolve, reject) => {
-      const req = https.request({ host: 'www.aa.org', path: '/find-local-aa', ca: sim.caPem, createConnection: () => tls.connect({ socket, servername: 'www.aa.org', ca: sim.caPem }) }, (res) => {
-        let body = '';
-        res.on('data', (c: Buffer) => (body += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-      });
+      const req = https.request(
+        {
+          host: 'www.aa.org',
+          path: '/find-local-aa',
+          ca: sim.caPem,
+          createConnection: () => tls.connect({ socket, servername: 'www.aa.org', ca: sim.caPem }),
+        },
+        (res) => {
+          let body = '';
+          res.on('data', (c: Buffer) => (body += c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+        },
+      );
       req.on('error', reject);
       req.end();
     });
     expect(r.status).toBe(200);
-    expect(sim.requests.at(-1)).toMatchObject({ host: 'www.aa.org', path: '/find-local-aa', scheme: 'https', viaProxy: true });
+    expect(sim.requests.at(-1)).toMatchObject({
+      host: 'www.aa.org',
+      path: '/find-local-aa',
+      scheme: 'https',
+      viaProxy: true,
+    });
     const refused = await new Promise<number>((resolve, reject) =>
-      http.request({ host: '127.0.0.1', port: sim.port, method: 'CONNECT', path: `${UNMAPPED_HOSTS[0]}:443`, agent: false })
+      http
+        .request({
+          host: '127.0.0.1',
+          port: sim.port,
+          method: 'CONNECT',
+          path: `${UNMAPPED_HOSTS[0]}:443`,
+          agent: false,
+        })
         .on('connect', (res: http.IncomingMessage, s: net.Socket) => {
           s.destroy();
           resolve(res.statusCode ?? 0);
@@ -155,17 +225,28 @@ describe('simulated web', () => {
     sim.reset();
     const u = new URL(U.hugePage);
     const read = await new Promise<number>((resolve, reject) => {
-      const req = https.get({ host: '127.0.0.1', port: sim.port, path: u.pathname, servername: u.hostname, ca: sim.caPem, agent: false, headers: { host: u.host } }, (res) => {
-        expect(res.headers['content-length']).toBe(String(HUGE_PAGE_BYTES));
-        let n = 0;
-        res.on('data', (c: Buffer) => {
-          n += c.length;
-          if (n >= 256 * 1024) {
-            res.destroy();
-            resolve(n);
-          }
-        });
-      });
+      const req = https.get(
+        {
+          host: '127.0.0.1',
+          port: sim.port,
+          path: u.pathname,
+          servername: u.hostname,
+          ca: sim.caPem,
+          agent: false,
+          headers: { host: u.host },
+        },
+        (res) => {
+          expect(res.headers['content-length']).toBe(String(HUGE_PAGE_BYTES));
+          let n = 0;
+          res.on('data', (c: Buffer) => {
+            n += c.length;
+            if (n >= 256 * 1024) {
+              res.destroy();
+              resolve(n);
+            }
+          });
+        },
+      );
       req.on('error', (e) => (e.message.includes('aborted') ? undefined : reject(e)));
     });
     expect(read).toBeGreaterThanOrEqual(256 * 1024);

@@ -3,14 +3,18 @@ import { normaliseUrl } from '../../src/health/address.ts';
 import { isPrivateAddress, isPrivateHost, screenUrl } from '../../src/health/screen.ts';
 
 describe('screening: what is never fetched', () => {
-  it.each(['javascript:alert(1)', 'data:text/html,<b>x</b>', 'mailto:help@aa.org', 'tel:+18008263632', 'file:///etc/passwd', 'ftp://ftp.example.org/x'])(
-    '%s is not a web link',
-    (raw) => {
-      const s = screenUrl(raw);
-      expect(s.ok).toBe(false);
-      if (!s.ok) expect(s.reason).toBe('not-web-link');
-    },
-  );
+  it.each([
+    'javascript:alert(1)',
+    'data:text/html,<b>x</b>',
+    'mailto:help@aa.org',
+    'tel:+18008263632',
+    'file:///etc/passwd',
+    'ftp://ftp.example.org/x',
+  ])('%s is not a web link', (raw) => {
+    const s = screenUrl(raw);
+    expect(s.ok).toBe(false);
+    if (!s.ok) expect(s.reason).toBe('not-web-link');
+  });
 
   it.each([
     'http://localhost/',
@@ -46,10 +50,16 @@ describe('screening: what is never fetched', () => {
     expect(screenUrl(raw, true).ok).toBe(true);
   });
 
-  it.each(['https://www.aa.org/', 'http://8.8.8.8/', 'https://172.32.0.1/', 'https://[2606:4700::1111]/', 'https://localhost.example.org/', 'https://[2002:808:808::1]/', 'https://nami.org./', 'https://www.gov.uk/'])(
-    '%s is public',
-    (raw) => expect(screenUrl(raw).ok).toBe(true),
-  );
+  it.each([
+    'https://www.aa.org/',
+    'http://8.8.8.8/',
+    'https://172.32.0.1/',
+    'https://[2606:4700::1111]/',
+    'https://localhost.example.org/',
+    'https://[2002:808:808::1]/',
+    'https://nami.org./',
+    'https://www.gov.uk/',
+  ])('%s is public', (raw) => expect(screenUrl(raw).ok).toBe(true));
 
   it('rejects garbage with a clear reason, never throws', () => {
     for (const raw of ['', '   ', 'not a url', 'http://', '\u0000\u0001binary', 'x'.repeat(50_000)]) {
@@ -63,8 +73,19 @@ describe('screening: what is never fetched', () => {
   });
 
   it('judges every address a resolver may answer with', () => {
-    for (const a of ['127.0.0.1', '10.1.2.3', '::1', 'fd12::1', '::ffff:192.168.0.1', '64:ff9b::a00:1', '169.254.169.254', 'not an address']) expect(isPrivateAddress(a), a).toBe(true);
-    for (const a of ['23.192.0.10', '8.8.8.8', '2606:4700::1111', '::ffff:8.8.8.8']) expect(isPrivateAddress(a), a).toBe(false);
+    for (const a of [
+      '127.0.0.1',
+      '10.1.2.3',
+      '::1',
+      'fd12::1',
+      '::ffff:192.168.0.1',
+      '64:ff9b::a00:1',
+      '169.254.169.254',
+      'not an address',
+    ])
+      expect(isPrivateAddress(a), a).toBe(true);
+    for (const a of ['23.192.0.10', '8.8.8.8', '2606:4700::1111', '::ffff:8.8.8.8'])
+      expect(isPrivateAddress(a), a).toBe(false);
   });
 
   it('recognises private hosts by name and literal', () => {
@@ -76,7 +97,9 @@ describe('screening: what is never fetched', () => {
 
 describe('normal form', () => {
   it('drops the fragment and credentials, keeps the query', () => {
-    expect(normaliseUrl('https://user:pw@WWW.AA.org:443/find-aa?lang=es#top')).toBe('https://www.aa.org/find-aa?lang=es');
+    expect(normaliseUrl('https://user:pw@WWW.AA.org:443/find-aa?lang=es#top')).toBe(
+      'https://www.aa.org/find-aa?lang=es',
+    );
   });
 });
 
@@ -98,4 +121,3 @@ describe('normalising', () => {
     expect(normaliseUrl(once)).toBe(once);
   });
 });
-

@@ -26,8 +26,17 @@ function wayback(archive: Record<string, ArchivedUrl>): Transport & { replays: s
     let body = '';
     const visit = {
       req: { headers: {} },
-      res: { writeHead: (s: number, h: Record<string, string>) => ((status = s), (headers = h)), end: (b?: Buffer) => (body = b ? b.toString() : '') },
-      scheme: 'https', host: u.hostname, path: `${u.pathname}${u.search}`, pathname: u.pathname, method: 'GET', first: () => true, reset: () => undefined,
+      res: {
+        writeHead: (s: number, h: Record<string, string>) => ((status = s), (headers = h)),
+        end: (b?: Buffer) => (body = b ? b.toString() : ''),
+      },
+      scheme: 'https',
+      host: u.hostname,
+      path: `${u.pathname}${u.search}`,
+      pathname: u.pathname,
+      method: 'GET',
+      first: () => true,
+      reset: () => undefined,
     } as unknown as Visit;
     void handler(visit);
     return { status, headers, body };
@@ -43,7 +52,19 @@ function wayback(archive: Record<string, ArchivedUrl>): Transport & { replays: s
           address = new URL(r.headers.location, address).href;
           continue;
         }
-        return { requestedUrl: url, hops: [], finalUrl: address, status: r.status, headers: r.headers, body: r.body, bodyTruncated: false, failure: null, failureDetail: '', redirectsKnown: true, elapsedMs: 1 };
+        return {
+          requestedUrl: url,
+          hops: [],
+          finalUrl: address,
+          status: r.status,
+          headers: r.headers,
+          body: r.body,
+          bodyTruncated: false,
+          failure: null,
+          failureDetail: '',
+          redirectsKnown: true,
+          elapsedMs: 1,
+        };
       }
       throw new Error('too many redirects');
     },
@@ -53,21 +74,60 @@ function wayback(archive: Record<string, ArchivedUrl>): Transport & { replays: s
 /** A capture on the 15th of every month from `from` to `to` (years, inclusive). */
 function monthly(original: string, from: number, to: number, body: string, status = 200, location?: string): Capture[] {
   const out: Capture[] = [];
-  for (let y = from; y <= to; y++) for (let m = 1; m <= 12; m++) out.push({ original, timestamp: `${y}${String(m).padStart(2, '0')}15120000`, status, mimetype: 'text/html', body, ...(location ? { location } : {}) });
+  for (let y = from; y <= to; y++)
+    for (let m = 1; m <= 12; m++)
+      out.push({
+        original,
+        timestamp: `${y}${String(m).padStart(2, '0')}15120000`,
+        status,
+        mimetype: 'text/html',
+        body,
+        ...(location ? { location } : {}),
+      });
   return out;
 }
 
 /** An organisation's page whose text is its own: sentences drawn from a vocabulary in an order its name decides. */
 function orgPage(name: string): string {
-  const words = ['meetings', 'volunteers', 'newcomers', 'literature', 'chapters', 'sponsors', 'families', 'helpline', 'conference', 'workshops', 'recovery', 'facilitators', 'training', 'donations', 'members', 'schedule', 'directions', 'parking', 'childcare', 'translation'];
+  const words = [
+    'meetings',
+    'volunteers',
+    'newcomers',
+    'literature',
+    'chapters',
+    'sponsors',
+    'families',
+    'helpline',
+    'conference',
+    'workshops',
+    'recovery',
+    'facilitators',
+    'training',
+    'donations',
+    'members',
+    'schedule',
+    'directions',
+    'parking',
+    'childcare',
+    'translation',
+  ];
   let seed = [...name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7);
   const next = () => (seed = (seed * 1103515245 + 12345) >>> 0) % words.length;
-  const sentences = Array.from({ length: 60 }, (_, i) => `${name} ${words[next()]} ${words[next()]} ${words[next()]} ${words[next()]} item ${i}.`);
+  const sentences = Array.from(
+    { length: 60 },
+    (_, i) => `${name} ${words[next()]} ${words[next()]} ${words[next()]} ${words[next()]} item ${i}.`,
+  );
   return html(`${name}: support groups and meetings`, `<h1>${name}</h1><p>${sentences.join(' ')}</p>`);
 }
-const PARKED = html('recovery-inc.org is for sale', '<h1>recovery-inc.org</h1><p>This domain is for sale! Buy this domain or make an offer.</p>');
+const PARKED = html(
+  'recovery-inc.org is for sale',
+  '<h1>recovery-inc.org</h1><p>This domain is for sale! Buy this domain or make an offer.</p>',
+);
 const SELLER = html('Buy recovery-inc.org', '<h1>This domain may be for sale</h1><p>Make an offer on HugeDomains.</p>');
-const NOT_FOUND = html('Page Not Found | Mental Health America', '<h1>Page Not Found</h1><p>Sorry, the page you requested could not be found.</p>');
+const NOT_FOUND = html(
+  'Page Not Found | Mental Health America',
+  '<h1>Page Not Found</h1><p>Sorry, the page you requested could not be found.</p>',
+);
 const SPAM = html('Best deals', '<p>Cheap insurance quotes casino bonus</p>');
 
 async function lastGood(url: string, archive: Record<string, ArchivedUrl>) {
@@ -80,7 +140,11 @@ async function lastGood(url: string, archive: Record<string, ArchivedUrl>) {
 describe('the newest good capture before the death', () => {
   it('behind ten years of a parking page', async () => {
     const url = 'http://www.recovery-inc.org/';
-    const r = await lastGood(url, { [url]: { captures: [...monthly(url, 2001, 2008, orgPage('Recovery, Inc.')), ...monthly(url, 2009, 2020, PARKED)] } });
+    const r = await lastGood(url, {
+      [url]: {
+        captures: [...monthly(url, 2001, 2008, orgPage('Recovery, Inc.')), ...monthly(url, 2009, 2020, PARKED)],
+      },
+    });
     expect(r.timestamp).toBe('20081215120000');
     expect(r.reads).toBeLessThanOrEqual(MAX_CAPTURE_READS);
   });
@@ -88,14 +152,28 @@ describe('the newest good capture before the death', () => {
   it("behind a domain seller's redirects and for-sale page", async () => {
     const url = 'http://www.ndmda.org/';
     const r = await lastGood(url, {
-      [url]: { captures: [...monthly(url, 1998, 2003, orgPage('NDMDA')), ...monthly(url, 2004, 2012, '', 302, 'https://www.hugedomains.com/domain_profile.cfm?d=ndmda.org'), ...monthly(url, 2013, 2020, SELLER)] },
+      [url]: {
+        captures: [
+          ...monthly(url, 1998, 2003, orgPage('NDMDA')),
+          ...monthly(url, 2004, 2012, '', 302, 'https://www.hugedomains.com/domain_profile.cfm?d=ndmda.org'),
+          ...monthly(url, 2013, 2020, SELLER),
+        ],
+      },
     });
     expect(r.timestamp).toBe('20031215120000');
   });
 
   it("behind the site's own 404 page", async () => {
     const url = 'https://mhanational.org/issues/printable-factsheets';
-    const r = await lastGood(url, { [url]: { availability: 'rate-limited', captures: [...monthly(url, 2010, 2014, orgPage('Mental Health America fact sheets')), ...monthly(url, 2015, 2020, NOT_FOUND)] } });
+    const r = await lastGood(url, {
+      [url]: {
+        availability: 'rate-limited',
+        captures: [
+          ...monthly(url, 2010, 2014, orgPage('Mental Health America fact sheets')),
+          ...monthly(url, 2015, 2020, NOT_FOUND),
+        ],
+      },
+    });
     expect(r.timestamp).toBe('20141215120000');
   });
 
@@ -104,7 +182,12 @@ describe('the newest good capture before the death', () => {
     const home = 'https://www.smartrecovery.org/';
     const homePage = orgPage('SMART Recovery home');
     const r = await lastGood(url, {
-      [url]: { captures: [...monthly(url, 2008, 2012, orgPage('SMART Recovery meetings by state')), ...monthly(url, 2013, 2020, homePage)] },
+      [url]: {
+        captures: [
+          ...monthly(url, 2008, 2012, orgPage('SMART Recovery meetings by state')),
+          ...monthly(url, 2013, 2020, homePage),
+        ],
+      },
       [home]: { captures: monthly(home, 2008, 2020, homePage) },
     });
     expect(r.timestamp).toBe('20121215120000');
@@ -112,7 +195,11 @@ describe('the newest good capture before the death', () => {
 
   it('behind a sold domain gone off-topic', async () => {
     const url = 'http://www.dualrecovery.org/';
-    const r = await lastGood(url, { [url]: { captures: [...monthly(url, 2000, 2010, orgPage('Dual Recovery Anonymous')), ...monthly(url, 2011, 2020, SPAM)] } });
+    const r = await lastGood(url, {
+      [url]: {
+        captures: [...monthly(url, 2000, 2010, orgPage('Dual Recovery Anonymous')), ...monthly(url, 2011, 2020, SPAM)],
+      },
+    });
     expect(r.timestamp).toBe('20101215120000');
   });
 
@@ -133,8 +220,14 @@ describe('the newest good capture before the death', () => {
   it('and a live look-alike is never mistaken for off-topic: a page that changed its wording over the years', async () => {
     const url = 'https://www.nami.org/Support-Education/Support-Groups';
     const early = orgPage('NAMI Connection');
-    const later = article('NAMI support groups', 'NAMI Connection recovery support groups and NAMI Family Support Groups, online and in person', 380);
-    const r = await lastGood(url, { [url]: { captures: [...monthly(url, 2005, 2012, early), ...monthly(url, 2013, 2020, later)] } });
+    const later = article(
+      'NAMI support groups',
+      'NAMI Connection recovery support groups and NAMI Family Support Groups, online and in person',
+      380,
+    );
+    const r = await lastGood(url, {
+      [url]: { captures: [...monthly(url, 2005, 2012, early), ...monthly(url, 2013, 2020, later)] },
+    });
     expect(r.timestamp).toBe('20201215120000');
   });
 });

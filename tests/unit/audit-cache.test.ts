@@ -10,9 +10,20 @@ import { CacheError, cacheProblem, loadCache, MAX_CACHE_BYTES } from '../../src/
 
 const URL_ = 'https://www.aa.org/assets/en_US/en_bigbook_chapt4.pdf';
 const entry = (over: Record<string, unknown> = {}) => ({
-  url: URL_, verdict: 'dead', reason: 'not-found', detail: 'the server says Not Found (404)', status: 404, finalUrl: URL_, redirects: 0,
-  newHome: 'https://aa.org/', archive: { url: `https://web.archive.org/web/20080513062455/${URL_}`, timestamp: '20080513062455' },
-  checkedAt: '2026-12-01T02:30:00.000Z', history: [], firstFailedAt: '2026-12-01T02:30:00.000Z', lastAliveAt: null, ...over,
+  url: URL_,
+  verdict: 'dead',
+  reason: 'not-found',
+  detail: 'the server says Not Found (404)',
+  status: 404,
+  finalUrl: URL_,
+  redirects: 0,
+  newHome: 'https://aa.org/',
+  archive: { url: `https://web.archive.org/web/20080513062455/${URL_}`, timestamp: '20080513062455' },
+  checkedAt: '2026-12-01T02:30:00.000Z',
+  history: [],
+  firstFailedAt: '2026-12-01T02:30:00.000Z',
+  lastAliveAt: null,
+  ...over,
 });
 const cache = (e: object) => ({ version: 1, links: { [URL_]: e } });
 
@@ -22,9 +33,23 @@ describe('reading a cache back', () => {
   });
 
   it.each([
-    ['an archived copy that is a javascript: link', { archive: { url: 'javascript:alert(1)', timestamp: '20080513062455' } }],
-    ['an archived copy of another address', { archive: { url: 'https://web.archive.org/web/20080513062455/https://evil.example.org/', timestamp: '20080513062455' } }],
-    ['an archived copy with a made-up timestamp', { archive: { url: `https://web.archive.org/web/2008/${URL_}`, timestamp: '2008' } }],
+    [
+      'an archived copy that is a javascript: link',
+      { archive: { url: 'javascript:alert(1)', timestamp: '20080513062455' } },
+    ],
+    [
+      'an archived copy of another address',
+      {
+        archive: {
+          url: 'https://web.archive.org/web/20080513062455/https://evil.example.org/',
+          timestamp: '20080513062455',
+        },
+      },
+    ],
+    [
+      'an archived copy with a made-up timestamp',
+      { archive: { url: `https://web.archive.org/web/2008/${URL_}`, timestamp: '2008' } },
+    ],
     ['a new home that is a data: link', { newHome: 'data:text/html,<script>alert(1)</script>' }],
     ['a final address that is a javascript: link', { finalUrl: 'javascript:alert(1)' }],
     ['an address that is not a web address', { url: 'file:///etc/passwd' }],
@@ -43,7 +68,7 @@ describe('reading a cache back', () => {
   });
 });
 
-describe('a CSV cell from other people\'s text', () => {
+describe("a CSV cell from other people's text", () => {
   it('keeps line breaks and tabs inside the quoted cell, and nothing else below a space', async () => {
     const { csvCell } = await import('../../src/report/csv.ts');
     expect(csvCell('Big Book\u001b]0;pwned\u0007 chapter')).toBe('Big Book ]0;pwned  chapter');

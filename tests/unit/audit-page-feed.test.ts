@@ -8,7 +8,19 @@ import type { LinkVerdict } from '../../src/messages.ts';
 import { VerdictFeed } from '../../src/audit-page/verdict-feed.ts';
 
 function verdict(url: string, over: Partial<LinkVerdict> = {}): LinkVerdict {
-  return { url, verdict: 'alive', reason: 'ok', detail: '', status: 200, finalUrl: url, newHome: null, archive: null, checkedAt: '2026-11-28T10:00:00.000Z', stale: false, ...over };
+  return {
+    url,
+    verdict: 'alive',
+    reason: 'ok',
+    detail: '',
+    status: 200,
+    finalUrl: url,
+    newHome: null,
+    archive: null,
+    checkedAt: '2026-11-28T10:00:00.000Z',
+    stale: false,
+    ...over,
+  };
 }
 
 /** The background's answer: the addresses `known` says it knows, the others queued. */
@@ -50,7 +62,11 @@ describe('VerdictFeed', () => {
 
   it('takes a stale verdict at once (a recheck is under way), then the fresh one when it is pushed', async () => {
     const got: LinkVerdict[] = [];
-    const feed = new VerdictFeed({ want: async (urls) => ({ verdicts: urls.map((u) => verdict(u, { stale: true })), queued: urls }), onVerdicts: (list) => got.push(...list), onGiveUp: () => undefined });
+    const feed = new VerdictFeed({
+      want: async (urls) => ({ verdicts: urls.map((u) => verdict(u, { stale: true })), queued: urls }),
+      onVerdicts: (list) => got.push(...list),
+      onGiveUp: () => undefined,
+    });
     feed.want([A]);
     await vi.advanceTimersByTimeAsync(0);
     expect(feed.pending()).toEqual([A]);
@@ -62,7 +78,12 @@ describe('VerdictFeed', () => {
 
   it('asks in batches the background accepts', async () => {
     const sizes: number[] = [];
-    const feed = new VerdictFeed({ want: async (urls) => (sizes.push(urls.length), answer(urls, () => true)), onVerdicts: () => undefined, onGiveUp: () => undefined, batch: 500 });
+    const feed = new VerdictFeed({
+      want: async (urls) => (sizes.push(urls.length), answer(urls, () => true)),
+      onVerdicts: () => undefined,
+      onGiveUp: () => undefined,
+      batch: 500,
+    });
     feed.want(Array.from({ length: 1_201 }, (_, i) => `https://g${i}.example/`));
     await vi.advanceTimersByTimeAsync(0);
     expect(sizes).toEqual([500, 500, 201]);
@@ -71,7 +92,11 @@ describe('VerdictFeed', () => {
 
   it('takes pushes for the links it watches, never a stale answer over a fresh one, nothing else', async () => {
     const got: LinkVerdict[] = [];
-    const feed = new VerdictFeed({ want: async (urls) => answer(urls, () => false), onVerdicts: (list) => got.push(...list), onGiveUp: () => undefined });
+    const feed = new VerdictFeed({
+      want: async (urls) => answer(urls, () => false),
+      onVerdicts: (list) => got.push(...list),
+      onGiveUp: () => undefined,
+    });
     feed.want([A, B]);
     await vi.advanceTimersByTimeAsync(0);
     expect(feed.receive([verdict(A), verdict(C)])).toBe(true);
@@ -85,7 +110,12 @@ describe('VerdictFeed', () => {
   it('gives up after its patience and names what never came; a verdict that comes later still shows', async () => {
     const gaveUp: string[][] = [];
     const got: string[] = [];
-    const feed = new VerdictFeed({ want: async (urls) => answer(urls, (u) => u === A), onVerdicts: (list) => got.push(...list.map((v) => v.url)), onGiveUp: (urls) => gaveUp.push(urls), patienceMs: 30_000 });
+    const feed = new VerdictFeed({
+      want: async (urls) => answer(urls, (u) => u === A),
+      onVerdicts: (list) => got.push(...list.map((v) => v.url)),
+      onGiveUp: (urls) => gaveUp.push(urls),
+      patienceMs: 30_000,
+    });
     feed.want([A, B]);
     await vi.advanceTimersByTimeAsync(29_000);
     expect(gaveUp).toEqual([]);
@@ -98,7 +128,11 @@ describe('VerdictFeed', () => {
 
   it('says at once that an address the background did not queue will not be checked now', async () => {
     const gaveUp: string[][] = [];
-    const feed = new VerdictFeed({ want: async (urls) => ({ verdicts: [], queued: urls.filter((u) => u !== B) }), onVerdicts: () => undefined, onGiveUp: (urls) => gaveUp.push(urls) });
+    const feed = new VerdictFeed({
+      want: async (urls) => ({ verdicts: [], queued: urls.filter((u) => u !== B) }),
+      onVerdicts: () => undefined,
+      onGiveUp: (urls) => gaveUp.push(urls),
+    });
     feed.want([A, B]);
     await vi.advanceTimersByTimeAsync(0);
     expect(gaveUp).toEqual([[B]]);
@@ -107,7 +141,11 @@ describe('VerdictFeed', () => {
 
   it('rides out a background that is restarting: the channel asks again, the feed takes what it pushes', async () => {
     const got: string[] = [];
-    const feed = new VerdictFeed({ want: async () => Promise.reject(new Error('the background closed the channel')), onVerdicts: (list) => got.push(...list.map((v) => v.url)), onGiveUp: () => undefined });
+    const feed = new VerdictFeed({
+      want: async () => Promise.reject(new Error('the background closed the channel')),
+      onVerdicts: (list) => got.push(...list.map((v) => v.url)),
+      onGiveUp: () => undefined,
+    });
     feed.want([A]);
     await vi.advanceTimersByTimeAsync(600);
     feed.receive([verdict(A)]);

@@ -12,7 +12,15 @@ import { CSV_COLUMNS } from '../../src/report/csv.ts';
 import { auditRow, buildReport, type FoundOn } from '../../src/report/model.ts';
 import { render } from '../../src/report/render.ts';
 import { exportFile } from '../../src/audit-page/export.ts';
-import { DEFAULT_SORT, NO_FILTERS, matches, nextSort, reasonsPresent, visibleRows, type Filters } from '../../src/audit-page/filter.ts';
+import {
+  DEFAULT_SORT,
+  NO_FILTERS,
+  matches,
+  nextSort,
+  reasonsPresent,
+  visibleRows,
+  type Filters,
+} from '../../src/audit-page/filter.ts';
 import { auditReportOf, entriesFrom, statusOf, tally, type AuditEntry } from '../../src/audit-page/rows.ts';
 import { collectLinks, type AnchorLike } from '../../src/page/page-links.ts';
 import { auditPagePath, tabFromSearch } from '../../src/audit-page/open.ts';
@@ -44,18 +52,49 @@ function engineReport(url: string, over: Partial<LinkReport> = {}): LinkReport {
 
 /** What the background hands a page: the report minus the bookkeeping. */
 function asVerdict(r: LinkReport, stale = false): LinkVerdict {
-  return { url: r.url, verdict: r.verdict, reason: r.reason, detail: r.detail, status: r.status, finalUrl: r.finalUrl, newHome: r.newHome, archive: r.archive, checkedAt: r.checkedAt, stale };
+  return {
+    url: r.url,
+    verdict: r.verdict,
+    reason: r.reason,
+    detail: r.detail,
+    status: r.status,
+    finalUrl: r.finalUrl,
+    newHome: r.newHome,
+    archive: r.archive,
+    checkedAt: r.checkedAt,
+    stale,
+  };
 }
 
 const REPORTS = {
   nami: engineReport('https://www.nami.org/'),
   bigBook: engineReport('https://www.aa.org/assets/en_US/en_bigbook_chapt4.pdf', {
-    verdict: 'dead', reason: 'not-found', detail: 'the server says the page is not there (404)', status: 404, finalUrl: null,
-    archive: { url: 'https://web.archive.org/web/20080513062455/https://www.aa.org/assets/en_US/en_bigbook_chapt4.pdf', timestamp: '20080513062455' },
-    firstFailedAt: AT, redirects: 1,
+    verdict: 'dead',
+    reason: 'not-found',
+    detail: 'the server says the page is not there (404)',
+    status: 404,
+    finalUrl: null,
+    archive: {
+      url: 'https://web.archive.org/web/20080513062455/https://www.aa.org/assets/en_US/en_bigbook_chapt4.pdf',
+      timestamp: '20080513062455',
+    },
+    firstFailedAt: AT,
+    redirects: 1,
   }),
-  ocf: engineReport('http://www.ocfoundation.org/', { verdict: 'moved', reason: 'moved', detail: 'now served from iocdf.org', finalUrl: 'https://iocdf.org/', newHome: 'https://iocdf.org/', redirects: 1 }),
-  news: engineReport('https://news.example/story', { verdict: 'unverified', reason: 'bot-wall', detail: 'a bot challenge', status: 403 }),
+  ocf: engineReport('http://www.ocfoundation.org/', {
+    verdict: 'moved',
+    reason: 'moved',
+    detail: 'now served from iocdf.org',
+    finalUrl: 'https://iocdf.org/',
+    newHome: 'https://iocdf.org/',
+    redirects: 1,
+  }),
+  news: engineReport('https://news.example/story', {
+    verdict: 'unverified',
+    reason: 'bot-wall',
+    detail: 'a bot challenge',
+    status: 403,
+  }),
 };
 
 const FOUND: PageLinks = {
@@ -79,13 +118,21 @@ function withVerdicts(entries: AuditEntry[], reports: LinkReport[]): AuditEntry[
 }
 
 function foundOnOf(url: string): FoundOn[] {
-  return FOUND.links.filter((l) => new URL(l.href).href.replace(/#.*$/, '') === url).map((l) => ({ page: PAGE, text: l.text, position: l.position }));
+  return FOUND.links
+    .filter((l) => new URL(l.href).href.replace(/#.*$/, '') === url)
+    .map((l) => ({ page: PAGE, text: l.text, position: l.position }));
 }
 
 describe('rows from the page', () => {
   it('makes one row per address, with every place it appears, a resource if any place is', () => {
     const entries = entriesFrom(FOUND);
-    expect(entries.map((e) => e.url)).toEqual(['https://www.nami.org/', REPORTS.bigBook.url, 'http://www.ocfoundation.org/', 'https://news.example/story', 'https://www.county.example/about']);
+    expect(entries.map((e) => e.url)).toEqual([
+      'https://www.nami.org/',
+      REPORTS.bigBook.url,
+      'http://www.ocfoundation.org/',
+      'https://news.example/story',
+      'https://www.county.example/about',
+    ]);
     const nami = entries[0]!;
     expect(nami.foundOn).toEqual([
       { page: PAGE, text: 'NAMI', position: 1 },
@@ -110,14 +157,26 @@ describe('filters and sorting', () => {
   const f = (over: Partial<Filters>): Filters => ({ ...NO_FILTERS, ...over });
 
   it('shows worst first by default, ties in page order, rows still checking last', () => {
-    expect(urls(visibleRows(entries, NO_FILTERS, DEFAULT_SORT))).toEqual([REPORTS.bigBook.url, REPORTS.ocf.url, REPORTS.news.url, REPORTS.nami.url, 'https://www.county.example/about']);
+    expect(urls(visibleRows(entries, NO_FILTERS, DEFAULT_SORT))).toEqual([
+      REPORTS.bigBook.url,
+      REPORTS.ocf.url,
+      REPORTS.news.url,
+      REPORTS.nami.url,
+      'https://www.county.example/about',
+    ]);
   });
 
   it('filters by verdict, reason, resource and words, and the filters combine', () => {
     expect(urls(visibleRows(entries, f({ status: 'dead' }), DEFAULT_SORT))).toEqual([REPORTS.bigBook.url]);
-    expect(urls(visibleRows(entries, f({ status: 'checking' }), DEFAULT_SORT))).toEqual(['https://www.county.example/about']);
+    expect(urls(visibleRows(entries, f({ status: 'checking' }), DEFAULT_SORT))).toEqual([
+      'https://www.county.example/about',
+    ]);
     expect(urls(visibleRows(entries, f({ reason: 'bot-wall' }), DEFAULT_SORT))).toEqual([REPORTS.news.url]);
-    expect(urls(visibleRows(entries, f({ resourceOnly: true }), DEFAULT_SORT))).toEqual([REPORTS.bigBook.url, REPORTS.ocf.url, REPORTS.nami.url]);
+    expect(urls(visibleRows(entries, f({ resourceOnly: true }), DEFAULT_SORT))).toEqual([
+      REPORTS.bigBook.url,
+      REPORTS.ocf.url,
+      REPORTS.nami.url,
+    ]);
     // Words match the link's words on the page (any of its places), its address and the verdict's detail.
     expect(urls(visibleRows(entries, f({ text: 'FAMILY' }), DEFAULT_SORT))).toEqual([REPORTS.nami.url]);
     expect(urls(visibleRows(entries, f({ text: 'iocdf' }), DEFAULT_SORT))).toEqual([REPORTS.ocf.url]);
@@ -130,9 +189,13 @@ describe('filters and sorting', () => {
     useMessages('es');
     try {
       // "no encontrado" is how a Spanish reader sees not-found; the code still matches too.
-      expect(urls(visibleRows(entries, f({ text: 'No encontrado' }), DEFAULT_SORT, reasonText))).toEqual([REPORTS.bigBook.url]);
+      expect(urls(visibleRows(entries, f({ text: 'No encontrado' }), DEFAULT_SORT, reasonText))).toEqual([
+        REPORTS.bigBook.url,
+      ]);
       expect(urls(visibleRows(entries, f({ text: 'bloquea' }), DEFAULT_SORT, reasonText))).toEqual([REPORTS.news.url]);
-      expect(urls(visibleRows(entries, f({ text: 'not-found' }), DEFAULT_SORT, reasonText))).toEqual([REPORTS.bigBook.url]);
+      expect(urls(visibleRows(entries, f({ text: 'not-found' }), DEFAULT_SORT, reasonText))).toEqual([
+        REPORTS.bigBook.url,
+      ]);
     } finally {
       resetMessages();
     }
@@ -145,10 +208,20 @@ describe('filters and sorting', () => {
     expect(up).toEqual([...up].sort((a, b) => a.localeCompare(b)));
     sort = nextSort(sort, 'url');
     expect(urls(visibleRows(entries, NO_FILTERS, sort))).toEqual([...up].reverse());
-    expect(urls(visibleRows(entries, NO_FILTERS, { key: 'position', ascending: true }))).toEqual(entries.map((e) => e.url));
-    expect(urls(visibleRows(entries, NO_FILTERS, { key: 'position', ascending: false }))).toEqual(entries.map((e) => e.url).reverse());
-    expect(urls(visibleRows(entries, NO_FILTERS, { key: 'resource', ascending: true })).slice(0, 3).sort()).toEqual([REPORTS.bigBook.url, REPORTS.nami.url, REPORTS.ocf.url].sort());
-    expect(urls(visibleRows(entries, NO_FILTERS, { key: 'verdict', ascending: false }))[0]).toBe('https://www.county.example/about');
+    expect(urls(visibleRows(entries, NO_FILTERS, { key: 'position', ascending: true }))).toEqual(
+      entries.map((e) => e.url),
+    );
+    expect(urls(visibleRows(entries, NO_FILTERS, { key: 'position', ascending: false }))).toEqual(
+      entries.map((e) => e.url).reverse(),
+    );
+    expect(
+      urls(visibleRows(entries, NO_FILTERS, { key: 'resource', ascending: true }))
+        .slice(0, 3)
+        .sort(),
+    ).toEqual([REPORTS.bigBook.url, REPORTS.nami.url, REPORTS.ocf.url].sort());
+    expect(urls(visibleRows(entries, NO_FILTERS, { key: 'verdict', ascending: false }))[0]).toBe(
+      'https://www.county.example/about',
+    );
     expect(reasonsPresent(entries)).toEqual(['bot-wall', 'moved', 'not-found', 'ok']);
   });
 });
@@ -168,8 +241,24 @@ describe('export', () => {
     expect(file.text).toBe(render(cliReport('all', Object.values(REPORTS)), 'json'));
     const parsed = JSON.parse(file.text) as { version: number; scope: string; links: Array<Record<string, unknown>> };
     expect(parsed.version).toBe(1);
-    expect(parsed.links.map((l) => l.url)).toEqual([REPORTS.bigBook.url, REPORTS.ocf.url, REPORTS.news.url, REPORTS.nami.url]);
-    expect(Object.keys(parsed.links[0]!)).toEqual(['url', 'verdict', 'reason', 'detail', 'status', 'finalUrl', 'newHome', 'archive', 'checkedAt', 'foundOn']);
+    expect(parsed.links.map((l) => l.url)).toEqual([
+      REPORTS.bigBook.url,
+      REPORTS.ocf.url,
+      REPORTS.news.url,
+      REPORTS.nami.url,
+    ]);
+    expect(Object.keys(parsed.links[0]!)).toEqual([
+      'url',
+      'verdict',
+      'reason',
+      'detail',
+      'status',
+      'finalUrl',
+      'newHome',
+      'archive',
+      'checkedAt',
+      'foundOn',
+    ]);
     expect(file.filename).toBe('still-there-audit-www.county.example-2026-11-29.json');
     expect(file.mime).toMatch(/^application\/json/);
   });
@@ -191,7 +280,13 @@ describe('export', () => {
     few[3]!.verdict = { ...few[3]!.verdict!, stale: true };
     const report = auditReportOf(few, { page: PAGE, scope: 'all', generatedAt: now.toISOString() });
     expect(report.rows.map((r) => r.url)).toEqual([REPORTS.news.url]);
-    expect(report.summary).toEqual({ pages: 1, brokenSitePages: 0, links: 1, occurrences: 1, verdicts: { dead: 0, moved: 0, unverified: 1, alive: 0 } });
+    expect(report.summary).toEqual({
+      pages: 1,
+      brokenSitePages: 0,
+      links: 1,
+      occurrences: 1,
+      verdicts: { dead: 0, moved: 0, unverified: 1, alive: 0 },
+    });
     expect(JSON.stringify(report)).not.toContain('stale');
     expect(auditReportOf(few, { page: PAGE, scope: 'resources', generatedAt: now.toISOString() }).rows).toEqual([]);
   });
@@ -200,7 +295,12 @@ describe('export', () => {
 describe('reading the links of a page', () => {
   /** Just enough of an anchor for collectLinks; `ours` marks the links still-there itself inserted. */
   function anchor(href: string, text: string | null, options: { tag?: string; ours?: boolean } = {}): AnchorLike {
-    return { tagName: options.tag ?? 'A', href, textContent: text, closest: () => (options.ours ? ({} as Element) : null) };
+    return {
+      tagName: options.tag ?? 'A',
+      href,
+      textContent: text,
+      closest: () => (options.ours ? ({} as Element) : null),
+    };
   }
 
   it('lists every http(s) link in document order, words collapsed, our own extras left out', () => {
@@ -248,6 +348,7 @@ describe('browser-safe', () => {
       'src/report/csv.ts',
       'src/report/json.ts',
     ];
-    for (const file of files) expect(readFileSync(file, 'utf8'), file).not.toMatch(/from ['"](node:|fs|path|crypto|undici|linkinator)/);
+    for (const file of files)
+      expect(readFileSync(file, 'utf8'), file).not.toMatch(/from ['"](node:|fs|path|crypto|undici|linkinator)/);
   });
 });

@@ -10,7 +10,8 @@ import { knownAndQueued } from '../../src/background/handlers.ts';
 import { VerdictStore } from '../../src/store/verdict-store.ts';
 
 const FLOOD = 'https://flood.example.org/page.html';
-const urls = (n: number, host = 'group') => Array.from({ length: n }, (_, i) => `https://www.${host}-${i}.org/meetings`);
+const urls = (n: number, host = 'group') =>
+  Array.from({ length: n }, (_, i) => `https://www.${host}-${i}.org/meetings`);
 
 describe('CheckBudget', () => {
   it("gives each site its hour's share, which reloading and other pages of the site do not refill", () => {
@@ -22,7 +23,7 @@ describe('CheckBudget', () => {
     expect(budget.take(FLOOD, 10, 0, 3_600_001)).toBe(10); // an hour later
   });
 
-  it('bounds the queue as a whole, for the extension\'s own pages too', () => {
+  it("bounds the queue as a whole, for the extension's own pages too", () => {
     const budget = new CheckBudget();
     expect(budget.take(null, 1_000, MAX_QUEUED - 10, 0)).toBe(10);
     expect(budget.take(null, 1_000, MAX_QUEUED, 0)).toBe(0);
@@ -32,14 +33,25 @@ describe('CheckBudget', () => {
 describe('a flooding page and the queue', () => {
   it('queues only its share, and its checks go when its tab closes; others wait on', async () => {
     const store = new VerdictStore({ factory: new IDBFactory() });
-    const deps = { store, startWork: () => undefined, budget: new CheckBudget(), siteKey: async (page: string | null) => (page ? new URL(page).hostname : null) };
+    const deps = {
+      store,
+      startWork: () => undefined,
+      budget: new CheckBudget(),
+      siteKey: async (page: string | null) => (page ? new URL(page).hostname : null),
+    };
     const flood = await knownAndQueued(deps, { urls: urls(3_000) }, { tabId: 7, pageUrl: FLOOD });
     expect(flood.queued).toHaveLength(PER_SITE_PER_HOUR);
     const shared = urls(1)[0]!;
-    await knownAndQueued(deps, { urls: [shared, 'https://www.aa.org/find-aa'] }, { tabId: 8, pageUrl: 'https://www.county.gov/groups' });
+    await knownAndQueued(
+      deps,
+      { urls: [shared, 'https://www.aa.org/find-aa'] },
+      { tabId: 8, pageUrl: 'https://www.county.gov/groups' },
+    );
     expect(await store.queuedCount()).toBe(PER_SITE_PER_HOUR + 1);
     expect(await store.dropTab(7)).toBe(PER_SITE_PER_HOUR - 1);
     // The address both tabs wait for, and the other tab's own, stay.
-    expect((await store.nextQueued(10)).map((q) => q.url).sort()).toEqual(['https://www.aa.org/find-aa', shared].sort());
+    expect((await store.nextQueued(10)).map((q) => q.url).sort()).toEqual(
+      ['https://www.aa.org/find-aa', shared].sort(),
+    );
   });
 });

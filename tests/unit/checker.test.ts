@@ -7,7 +7,15 @@ const NOW = new Date('2026-11-28T10:00:00Z');
 
 function checker(script: Script, extra: Partial<CheckerConfig> = {}) {
   const web = new FakeWeb(script);
-  const c = createChecker({ transport: web, connectivity: online, archive: null, backoffMs: 1, now: () => NOW, random: () => 0.5, ...extra });
+  const c = createChecker({
+    transport: web,
+    connectivity: online,
+    archive: null,
+    backoffMs: 1,
+    now: () => NOW,
+    random: () => 0.5,
+    ...extra,
+  });
   return { web, check: c.check };
 }
 
@@ -25,41 +33,64 @@ describe('verdicts from one check', () => {
   });
 
   it('an old domain redirecting to the new one is moved, with its new home', async () => {
-    const { check } = checker({ 'http://www.ocfoundation.org/': { redirects: [{ to: 'https://iocdf.org/' }], body: article('International OCD Foundation', 'ocd') } });
+    const { check } = checker({
+      'http://www.ocfoundation.org/': {
+        redirects: [{ to: 'https://iocdf.org/' }],
+        body: article('International OCD Foundation', 'ocd'),
+      },
+    });
     const r = await check('http://www.ocfoundation.org/');
     expect([r.verdict, r.newHome, r.redirects]).toEqual(['moved', 'https://iocdf.org/', 1]);
   });
 
   it('http→https and www changes within one site are simply alive', async () => {
-    const { check } = checker({ 'http://aa.org/': { redirects: [{ to: 'https://www.aa.org/' }], body: article('Alcoholics Anonymous', 'aa') } });
+    const { check } = checker({
+      'http://aa.org/': { redirects: [{ to: 'https://www.aa.org/' }], body: article('Alcoholics Anonymous', 'aa') },
+    });
     expect((await check('http://aa.org/')).verdict).toBe('alive');
   });
 
   it('a moved page that 404s at its new home is dead, and still names the new home', async () => {
-    const { check } = checker({ 'http://www.ocfoundation.org/old.html': { redirects: [{ to: 'https://iocdf.org/old.html' }], status: 404 } });
+    const { check } = checker({
+      'http://www.ocfoundation.org/old.html': { redirects: [{ to: 'https://iocdf.org/old.html' }], status: 404 },
+    });
     const r = await check('http://www.ocfoundation.org/old.html');
     expect([r.verdict, r.reason, r.newHome]).toEqual(['dead', 'not-found', 'https://iocdf.org/']);
   });
 
   it('a shortener is not a move', async () => {
-    const { check } = checker({ 'https://bit.ly/na-meetings': { redirects: [{ to: 'https://www.na.org/meetingsearch/' }], body: article('Meeting search', 'na') } });
+    const { check } = checker({
+      'https://bit.ly/na-meetings': {
+        redirects: [{ to: 'https://www.na.org/meetingsearch/' }],
+        body: article('Meeting search', 'na'),
+      },
+    });
     expect((await check('https://bit.ly/na-meetings')).verdict).toBe('alive');
   });
 
   it('a deep link redirected to a sign-in page is unverified, not dead', async () => {
-    const { check } = checker({ 'https://portal.nami.org/resources/guide': { redirects: [{ to: 'https://portal.nami.org/login?next=/resources/guide', status: 302 }], body: html('Sign in') } });
+    const { check } = checker({
+      'https://portal.nami.org/resources/guide': {
+        redirects: [{ to: 'https://portal.nami.org/login?next=/resources/guide', status: 302 }],
+        body: html('Sign in'),
+      },
+    });
     expect((await check('https://portal.nami.org/resources/guide')).reason).toBe('login-required');
   });
 
   it('a PDF answering 200 is alive whatever its (unread) body', async () => {
-    const { check } = checker({ 'https://www.dbsalliance.org/brochure.pdf': { headers: { 'content-type': 'application/pdf' }, body: '' } });
+    const { check } = checker({
+      'https://www.dbsalliance.org/brochure.pdf': { headers: { 'content-type': 'application/pdf' }, body: '' },
+    });
     expect((await check('https://www.dbsalliance.org/brochure.pdf')).verdict).toBe('alive');
   });
 });
 
 describe('passing failures and offline', () => {
   it('a flaky first answer is retried and alive', async () => {
-    const { check, web } = checker({ 'https://www.oa.org/find-a-meeting/': [{ status: 503 }, { body: article('Find a meeting', 'oa') }] });
+    const { check, web } = checker({
+      'https://www.oa.org/find-a-meeting/': [{ status: 503 }, { body: article('Find a meeting', 'oa') }],
+    });
     expect((await check('https://www.oa.org/find-a-meeting/')).verdict).toBe('alive');
     expect(web.log.filter((u) => u.endsWith('find-a-meeting/'))).toHaveLength(2);
   });
@@ -72,7 +103,12 @@ describe('passing failures and offline', () => {
   });
 
   it('a 429 with Retry-After is waited for, then answered', async () => {
-    const { check } = checker({ 'https://www.smartrecovery.org/': [{ status: 429, headers: { 'retry-after': '0' } }, { body: article('SMART', 'smart') }] });
+    const { check } = checker({
+      'https://www.smartrecovery.org/': [
+        { status: 429, headers: { 'retry-after': '0' } },
+        { body: article('SMART', 'smart') },
+      ],
+    });
     expect((await check('https://www.smartrecovery.org/')).verdict).toBe('alive');
   });
 
@@ -90,7 +126,10 @@ describe('passing failures and offline', () => {
   });
 
   it('offline is never dead, and is not recorded as a failure', async () => {
-    const { check } = checker({ 'http://www.recovery-inc.org/': { failure: 'no-such-domain' }, 'https://www.aa.org/': { failure: 'timeout' } }, { connectivity: offline });
+    const { check } = checker(
+      { 'http://www.recovery-inc.org/': { failure: 'no-such-domain' }, 'https://www.aa.org/': { failure: 'timeout' } },
+      { connectivity: offline },
+    );
     const lapsed = await check('http://www.recovery-inc.org/');
     expect([lapsed.verdict, lapsed.reason, lapsed.history]).toEqual(['unverified', 'offline', []]);
     const slow = await check('https://www.aa.org/');
@@ -106,8 +145,14 @@ describe('passing failures and offline', () => {
 });
 
 describe('soft 404 by sibling probe', () => {
-  const chrome = '<nav>Home About Meetings Online meetings Books Donate Contact</nav><footer>LifeRing Secular Recovery, a network of peer support groups. Privacy policy. Accessibility.</footer>';
-  const missing = (url: string) => ({ body: html('LifeRing', `${chrome}<p>We looked everywhere for ${new URL(url).pathname} but it is not here. Try the search box above or call us.</p>`) });
+  const chrome =
+    '<nav>Home About Meetings Online meetings Books Donate Contact</nav><footer>LifeRing Secular Recovery, a network of peer support groups. Privacy policy. Accessibility.</footer>';
+  const missing = (url: string) => ({
+    body: html(
+      'LifeRing',
+      `${chrome}<p>We looked everywhere for ${new URL(url).pathname} but it is not here. Try the search box above or call us.</p>`,
+    ),
+  });
 
   it('a deep link showing what the site shows for a made-up address is a soft 404', async () => {
     const { check } = checker({
@@ -128,13 +173,19 @@ describe('soft 404 by sibling probe', () => {
 
   it('a single-page app answering every address with one shell is unverified, not dead', async () => {
     const shell = html('Recovery Dharma', '<div id="root"></div>', '<script src="/static/app.js"></script>');
-    const { check } = checker({ 'https://app.recoverydharma.org/meetings/123': { body: shell }, 'https://app.recoverydharma.org/meetings/still-there-*': { body: shell } });
+    const { check } = checker({
+      'https://app.recoverydharma.org/meetings/123': { body: shell },
+      'https://app.recoverydharma.org/meetings/still-there-*': { body: shell },
+    });
     const r = await check('https://app.recoverydharma.org/meetings/123');
     expect([r.verdict, r.reason]).toEqual(['unverified', 'cannot-tell']);
   });
 
   it('probes each site directory once per run', async () => {
-    const { check, web } = checker({ 'https://www.na.org/a': { body: article('A', 'a') }, 'https://www.na.org/b': { body: article('B', 'b') } });
+    const { check, web } = checker({
+      'https://www.na.org/a': { body: article('A', 'a') },
+      'https://www.na.org/b': { body: article('B', 'b') },
+    });
     await Promise.all([check('https://www.na.org/a'), check('https://www.na.org/b')]);
     expect(web.log.filter((u) => u.includes('still-there-'))).toHaveLength(1);
   });
@@ -149,7 +200,9 @@ describe('soft 404 by sibling probe', () => {
 describe('meta refresh', () => {
   it('is followed like a redirect', async () => {
     const { check } = checker({
-      'https://njgroups.org/old': { body: html('Moving', '', '<meta http-equiv="refresh" content="0; url=https://njgroups.org/groups/">') },
+      'https://njgroups.org/old': {
+        body: html('Moving', '', '<meta http-equiv="refresh" content="0; url=https://njgroups.org/groups/">'),
+      },
       'https://njgroups.org/groups/': { body: article('Self-help groups in New Jersey', 'groups') },
     });
     const r = await check('https://njgroups.org/old');
@@ -161,14 +214,27 @@ describe('archived alternative for dead links', () => {
   const big = 'https://www.aa.org/assets/en_US/en_bigbook_chapt4.pdf';
   const api = 'https://wayback.test';
   const availability = (ts: string | null) => ({
-    body: JSON.stringify({ url: big, archived_snapshots: ts ? { closest: { status: '200', available: true, url: `http://web.archive.org/web/${ts}/${big}`, timestamp: ts } } : {} }),
+    body: JSON.stringify({
+      url: big,
+      archived_snapshots: ts
+        ? { closest: { status: '200', available: true, url: `http://web.archive.org/web/${ts}/${big}`, timestamp: ts } }
+        : {},
+    }),
     headers: { 'content-type': 'application/json' },
   });
-  const cdx = (rows: string[][]) => ({ body: JSON.stringify([['timestamp', 'statuscode', 'mimetype'], ...rows]), headers: { 'content-type': 'application/json' } });
+  const cdx = (rows: string[][]) => ({
+    body: JSON.stringify([['timestamp', 'statuscode', 'mimetype'], ...rows]),
+    headers: { 'content-type': 'application/json' },
+  });
 
   function withArchive(script: Script) {
     const web = new FakeWeb({ [big]: { status: 404 }, ...script });
-    const archive = new WaybackProvider(web, waybackAt(api), { timeoutMs: 1000, maxBodyBytes: 1 << 20, maxRedirects: 5, allowPrivate: false });
+    const archive = new WaybackProvider(web, waybackAt(api), {
+      timeoutMs: 1000,
+      maxBodyBytes: 1 << 20,
+      maxRedirects: 5,
+      allowPrivate: false,
+    });
     const c = createChecker({ transport: web, connectivity: online, archive, now: () => NOW, backoffMs: 1 });
     return { web, check: c.check };
   }
@@ -179,14 +245,22 @@ describe('archived alternative for dead links', () => {
       [`${api}/web/20080612000000id_/${big}`]: { headers: { 'content-type': 'application/pdf' } },
     });
     const r = await check(big);
-    expect(r.archive).toEqual({ timestamp: '20080612000000', url: `https://web.archive.org/web/20080612000000/${big}` });
+    expect(r.archive).toEqual({
+      timestamp: '20080612000000',
+      url: `https://web.archive.org/web/20080612000000/${big}`,
+    });
   });
 
   it('skips a capture that is itself a parking page, and takes an earlier good one from CDX', async () => {
     const { check } = withArchive({
       [`${api}/wayback/available*`]: availability('20190101000000'),
-      [`${api}/web/20190101000000id_/${big}`]: { body: html('jacsweb.org is for sale', '<h1>This domain is for sale</h1><p>Buy this domain</p>') },
-      [`${api}/cdx/search/cdx*`]: cdx([['20050301000000', '200', 'text/html'], ['20190101000000', '200', 'text/html']]),
+      [`${api}/web/20190101000000id_/${big}`]: {
+        body: html('jacsweb.org is for sale', '<h1>This domain is for sale</h1><p>Buy this domain</p>'),
+      },
+      [`${api}/cdx/search/cdx*`]: cdx([
+        ['20050301000000', '200', 'text/html'],
+        ['20190101000000', '200', 'text/html'],
+      ]),
       [`${api}/web/20050301000000id_/${big}`]: { body: article('JACS', 'recovery') },
     });
     expect((await check(big)).archive?.timestamp).toBe('20050301000000');
@@ -210,7 +284,10 @@ describe('archived alternative for dead links', () => {
   it('rejects impossible timestamps and answers null when nothing good exists', async () => {
     const { check } = withArchive({
       [`${api}/wayback/available*`]: availability('19950101000000'),
-      [`${api}/cdx/search/cdx*`]: cdx([['1995', '200', 'text/html'], ['20100101000000', '404', 'text/html']]),
+      [`${api}/cdx/search/cdx*`]: cdx([
+        ['1995', '200', 'text/html'],
+        ['20100101000000', '404', 'text/html'],
+      ]),
     });
     expect((await check(big)).archive).toBeNull();
   });

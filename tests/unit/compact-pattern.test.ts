@@ -49,7 +49,7 @@ describe('the stored spotting pattern', () => {
 
   /** A text each alternative of the source accepts, with random case and whitespace, built from its atoms. */
   function sample(alternative: string, random: () => number): string {
-    const pick = <T,>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
     return atoms(alternative)
       .map((atom) => {
         const quantifier = /[?*+]$/.test(atom) && !atom.endsWith('\\?') ? atom.at(-1)! : '';
@@ -68,7 +68,7 @@ describe('the stored spotting pattern', () => {
 
   function seeded(seed: number): () => number {
     let s = seed;
-    return () => ((s = (s * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    return () => (s = (s * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
   }
 
   it('says yes and no to the same texts: every alternative, cut short and padded, in any case and spacing', () => {
@@ -93,9 +93,13 @@ describe('the stored spotting pattern', () => {
 
   it('says yes and no to the same texts: the labelled links of real pages and the directory', () => {
     const fixture = JSON.parse(readFileSync(new URL('../fixtures/spotting/links.json', import.meta.url), 'utf8')) as {
-      pages: Array<{ links: Array<{ text: string; context: string; title?: string; ariaLabel?: string; imgAlt?: string }> }>;
+      pages: Array<{
+        links: Array<{ text: string; context: string; title?: string; ariaLabel?: string; imgAlt?: string }>;
+      }>;
     };
-    const texts = fixture.pages.flatMap((p) => p.links.flatMap((l) => [l.text, l.context, l.title ?? '', l.ariaLabel ?? '', l.imgAlt ?? '']));
+    const texts = fixture.pages.flatMap((p) =>
+      p.links.flatMap((l) => [l.text, l.context, l.title ?? '', l.ariaLabel ?? '', l.imgAlt ?? '']),
+    );
     for (const g of allGroups()) texts.push(g.name, ...g.formerNames, ...g.acronyms, g.name.replace(/ /g, '\n  '));
     let accepted = 0;
     for (const text of texts) {

@@ -24,7 +24,11 @@ describe('confirmation over time', () => {
   });
 
   it('three failures on three nights make it dead', () => {
-    const s = run([[0, serverError], [24, serverError], [48, serverError]]);
+    const s = run([
+      [0, serverError],
+      [24, serverError],
+      [48, serverError],
+    ]);
     expect(s.verdict).toBe('dead');
     expect(s.reason).toBe('server-error');
     expect(s.firstFailedAt).toBe(hours(0).toISOString());
@@ -37,18 +41,40 @@ describe('confirmation over time', () => {
   });
 
   it('failures 12 hours apart count: dead after 24 hours at the earliest', () => {
-    expect(run([[0, serverError], [12, serverError], [23, serverError]]).verdict).toBe('unverified');
-    expect(run([[0, serverError], [12, serverError], [24, serverError]]).verdict).toBe('dead');
+    expect(
+      run([
+        [0, serverError],
+        [12, serverError],
+        [23, serverError],
+      ]).verdict,
+    ).toBe('unverified');
+    expect(
+      run([
+        [0, serverError],
+        [12, serverError],
+        [24, serverError],
+      ]).verdict,
+    ).toBe('dead');
   });
 
   it('a success in between resets the count', () => {
-    const s = run([[0, serverError], [24, serverError], [30, ok], [48, serverError], [72, serverError]]);
+    const s = run([
+      [0, serverError],
+      [24, serverError],
+      [30, ok],
+      [48, serverError],
+      [72, serverError],
+    ]);
     expect(s.verdict).toBe('unverified');
     expect(s.countedFailures).toBe(2);
   });
 
   it('offline checks are not recorded at all', () => {
-    const s = run([[0, serverError], [24, { kind: 'offline', reason: 'offline', detail: '' }], [25, { kind: 'offline', reason: 'offline', detail: '' }]]);
+    const s = run([
+      [0, serverError],
+      [24, { kind: 'offline', reason: 'offline', detail: '' }],
+      [25, { kind: 'offline', reason: 'offline', detail: '' }],
+    ]);
     expect(s.history).toHaveLength(1);
     expect(s.verdict).toBe('unverified');
     expect(s.reason).toBe('offline');
@@ -56,12 +82,20 @@ describe('confirmation over time', () => {
 
   it('a bot wall neither counts nor resets', () => {
     const wall: Finding = { kind: 'unclear', reason: 'bot-wall', detail: '' };
-    const s = run([[0, serverError], [24, wall], [36, serverError], [60, serverError]]);
+    const s = run([
+      [0, serverError],
+      [24, wall],
+      [36, serverError],
+      [60, serverError],
+    ]);
     expect(s.verdict).toBe('dead');
   });
 
   it('clear signals are dead at once; success remembers when the link was last good', () => {
-    const s = run([[0, ok], [24, { kind: 'dead', reason: 'not-found', detail: '' }]]);
+    const s = run([
+      [0, ok],
+      [24, { kind: 'dead', reason: 'not-found', detail: '' }],
+    ]);
     expect(s.verdict).toBe('dead');
     expect(s.lastAliveAt).toBe(hours(0).toISOString());
   });
@@ -72,10 +106,12 @@ describe('confirmation over time', () => {
   });
 
   it('counts nothing before the last success', () => {
-    expect(countFailures([
-      { at: hours(0).toISOString(), outcome: 'failed', reason: 'timeout' },
-      { at: hours(24).toISOString(), outcome: 'ok', reason: 'ok' },
-      { at: hours(48).toISOString(), outcome: 'failed', reason: 'timeout' },
-    ])).toBe(1);
+    expect(
+      countFailures([
+        { at: hours(0).toISOString(), outcome: 'failed', reason: 'timeout' },
+        { at: hours(24).toISOString(), outcome: 'ok', reason: 'ok' },
+        { at: hours(48).toISOString(), outcome: 'failed', reason: 'timeout' },
+      ]),
+    ).toBe(1);
   });
 });

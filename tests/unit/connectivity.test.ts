@@ -100,11 +100,28 @@ describe('connectivityRounds', () => {
 });
 
 describe('reachesInBrowser: what counts as reaching a well-known site in a browser', () => {
-  const answering = (status: number): Exchange => ({ ...failedExchange('https://a.example/', 'unknown', ''), status, failure: null, failureDetail: '' });
+  const answering = (status: number): Exchange => ({
+    ...failedExchange('https://a.example/', 'unknown', ''),
+    status,
+    failure: null,
+    failureDetail: '',
+  });
   const transport = (answer: (url: string) => Exchange): Transport => ({ fetch: async (url) => answer(url) });
 
-  it.each<FailureKind>(['timeout', 'unknown', 'no-such-domain', 'dns-error', 'unreachable', 'offline', 'refused', 'tls-error'])('a probe failing with %s is not evidence of being online', async (failure) => {
-    const probe = connectivityRounds(reachesInBrowser(transport((url) => failedExchange(url, failure, 'net::ERR_SOMETHING'))), HOSTS);
+  it.each<FailureKind>([
+    'timeout',
+    'unknown',
+    'no-such-domain',
+    'dns-error',
+    'unreachable',
+    'offline',
+    'refused',
+    'tls-error',
+  ])('a probe failing with %s is not evidence of being online', async (failure) => {
+    const probe = connectivityRounds(
+      reachesInBrowser(transport((url) => failedExchange(url, failure, 'net::ERR_SOMETHING'))),
+      HOSTS,
+    );
     expect(await probe.isOnline()).toBe(false);
   });
 

@@ -17,7 +17,21 @@ const SOURCE_DATE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
  * Every fact a record can hold, each to be cited when not empty. Unconfirmed former domains are the exception by
  * definition: leads no source has confirmed, kept for the record and never matched (lookup.ts).
  */
-const FACTS: Fact[] = ['name', 'formerNames', 'acronyms', 'website', 'otherDomains', 'formerDomains', 'formerUrlPrefixes', 'phones', 'email', 'address', 'meetingFinder', 'languages', 'notes'];
+const FACTS: Fact[] = [
+  'name',
+  'formerNames',
+  'acronyms',
+  'website',
+  'otherDomains',
+  'formerDomains',
+  'formerUrlPrefixes',
+  'phones',
+  'email',
+  'address',
+  'meetingFinder',
+  'languages',
+  'notes',
+];
 
 /** An http(s) address, or the Wayback Machine's copy of one (https://web.archive.org/web/<14 digits>/<address>). */
 function isCitableAddress(url: string): boolean {
@@ -41,7 +55,9 @@ function isOwnPage(g: Group, url: string): boolean {
   } catch {
     return false;
   }
-  const own = [g.website ? new URL(g.website).hostname : null, ...g.otherDomains, ...g.formerDomains].filter((h): h is string => h !== null).map(siteOf);
+  const own = [g.website ? new URL(g.website).hostname : null, ...g.otherDomains, ...g.formerDomains]
+    .filter((h): h is string => h !== null)
+    .map(siteOf);
   return own.includes(siteOf(host));
 }
 
@@ -94,15 +110,19 @@ describe('directory schema', () => {
     }
   });
 
-  it.each(allGroups().map((g) => [g.id, g] as const))('%s: domains are bare hosts and prefixes have no scheme or www', (_id, g) => {
-    for (const host of [...g.otherDomains, ...g.formerDomains, ...g.unconfirmedFormerDomains]) expect(host).toMatch(BARE_HOST);
-    for (const prefix of g.formerUrlPrefixes) {
-      expect(prefix).not.toMatch(/^[a-z]+:\/\//i);
-      expect(prefix).not.toMatch(/^www\./i);
-      expect(prefix.split('/')[0]).toMatch(BARE_HOST);
-      expect(prefix).toContain('/');
-    }
-  });
+  it.each(allGroups().map((g) => [g.id, g] as const))(
+    '%s: domains are bare hosts and prefixes have no scheme or www',
+    (_id, g) => {
+      for (const host of [...g.otherDomains, ...g.formerDomains, ...g.unconfirmedFormerDomains])
+        expect(host).toMatch(BARE_HOST);
+      for (const prefix of g.formerUrlPrefixes) {
+        expect(prefix).not.toMatch(/^[a-z]+:\/\//i);
+        expect(prefix).not.toMatch(/^www\./i);
+        expect(prefix.split('/')[0]).toMatch(BARE_HOST);
+        expect(prefix).toContain('/');
+      }
+    },
+  );
 
   it.each(allGroups().map((g) => [g.id, g] as const))('%s: phones are printed US style', (_id, g) => {
     for (const phone of g.phones) {
@@ -111,18 +131,21 @@ describe('directory schema', () => {
     }
   });
 
-  it.each(allGroups().map((g) => [g.id, g] as const))('%s: every source is an address (or an archived copy of one) with its own date', (_id, g) => {
-    expect(g.sources.length).toBeGreaterThan(0);
-    for (const source of g.sources) {
-      expect(isCitableAddress(source.url), source.url).toBe(true);
-      if (source.date !== null) {
-        expect(source.date, source.url).toMatch(SOURCE_DATE);
-        // A source cannot be dated after the record was checked against it.
-        expect(source.date.localeCompare(g.verified), source.url).toBeLessThanOrEqual(0);
+  it.each(allGroups().map((g) => [g.id, g] as const))(
+    '%s: every source is an address (or an archived copy of one) with its own date',
+    (_id, g) => {
+      expect(g.sources.length).toBeGreaterThan(0);
+      for (const source of g.sources) {
+        expect(isCitableAddress(source.url), source.url).toBe(true);
+        if (source.date !== null) {
+          expect(source.date, source.url).toMatch(SOURCE_DATE);
+          // A source cannot be dated after the record was checked against it.
+          expect(source.date.localeCompare(g.verified), source.url).toBeLessThanOrEqual(0);
+        }
+        expect(source.facts.length, source.url).toBeGreaterThan(0);
       }
-      expect(source.facts.length, source.url).toBeGreaterThan(0);
-    }
-  });
+    },
+  );
 
   it.each(allGroups().map((g) => [g.id, g] as const))('%s: every fact it holds is cited by a source', (_id, g) => {
     const cited = new Set(g.sources.flatMap((s) => s.facts));
@@ -133,11 +156,14 @@ describe('directory schema', () => {
     expect(held.filter((fact) => !cited.has(fact))).toEqual([]);
   });
 
-  it.each(allGroups().map((g) => [g.id, g] as const))("%s: its confidence follows its sources (H: one is the organisation's own page)", (_id, g) => {
-    const own = g.sources.some((s) => isOwnPage(g, s.url));
-    if (g.confidence === 'H') expect(own).toBe(true);
-    if (g.sources.every((s) => s.weak)) expect(g.confidence).toBe('L');
-  });
+  it.each(allGroups().map((g) => [g.id, g] as const))(
+    "%s: its confidence follows its sources (H: one is the organisation's own page)",
+    (_id, g) => {
+      const own = g.sources.some((s) => isOwnPage(g, s.url));
+      if (g.confidence === 'H') expect(own).toBe(true);
+      if (g.sources.every((s) => s.weak)) expect(g.confidence).toBe('L');
+    },
+  );
 
   it.each(allGroups().map((g) => [g.id, g] as const))('%s: carries a verification date and confidence', (_id, g) => {
     expect(g.verified).toMatch(ISO_DATE);
@@ -223,7 +249,12 @@ describe('groupForUrl and newHomeFor', () => {
   });
 
   it('never matches unconfirmed former domains', () => {
-    for (const url of ['http://www.ndmda.org/', 'http://recovery-inc.org/', 'http://selfhelpgroups.org/', 'http://jacsweb.org/']) {
+    for (const url of [
+      'http://www.ndmda.org/',
+      'http://recovery-inc.org/',
+      'http://selfhelpgroups.org/',
+      'http://jacsweb.org/',
+    ]) {
       expect(groupForUrl(url)).toBeNull();
       expect(newHomeFor(url)).toBeNull();
     }

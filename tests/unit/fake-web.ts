@@ -49,7 +49,12 @@ export class FakeWeb implements Transport {
     const n = this.log.filter((u) => u === url).length;
     this.log.push(url);
     const entry = this.#script[url] ?? this.#matchPrefix(url);
-    const a = typeof entry === 'function' ? entry(n, url) : Array.isArray(entry) ? entry[Math.min(n, entry.length - 1)]! : (entry ?? this.#fallback);
+    const a =
+      typeof entry === 'function'
+        ? entry(n, url)
+        : Array.isArray(entry)
+          ? entry[Math.min(n, entry.length - 1)]!
+          : (entry ?? this.#fallback);
     return answer(url, a);
   }
   #matchPrefix(url: string): Script[string] | undefined {
@@ -67,6 +72,9 @@ export function html(title: string, body = '', extraHead = ''): string {
 
 /** A realistic page with enough distinct words that two different pages are not "the same template". */
 export function article(title: string, topic: string, words = 300): string {
-  const sentences = Array.from({ length: Math.ceil(words / 12) }, (_, i) => `Paragraph ${i} about ${topic}: meetings, phone lines and how to find a group near you number ${i * 7}.`);
+  const sentences = Array.from(
+    { length: Math.ceil(words / 12) },
+    (_, i) => `Paragraph ${i} about ${topic}: meetings, phone lines and how to find a group near you number ${i * 7}.`,
+  );
   return html(title, `<h1>${title}</h1><p>${sentences.join(' ')}</p>`);
 }

@@ -22,15 +22,33 @@ const ALIVE = 'https://al-anon.org/';
 
 function report(url: string, verdict: 'dead' | 'alive', checkedAt: string): LinkReport {
   return {
-    url, verdict, reason: verdict === 'dead' ? 'not-found' : 'ok', detail: '', status: verdict === 'dead' ? 404 : 200, finalUrl: url, redirects: 0,
-    newHome: verdict === 'dead' ? 'https://iocdf.org/' : null, archive: null, checkedAt,
-    history: [{ at: checkedAt, outcome: verdict === 'dead' ? 'dead' : 'ok', reason: verdict === 'dead' ? 'not-found' : 'ok' }],
-    firstFailedAt: verdict === 'dead' ? checkedAt : null, lastAliveAt: verdict === 'dead' ? null : checkedAt,
+    url,
+    verdict,
+    reason: verdict === 'dead' ? 'not-found' : 'ok',
+    detail: '',
+    status: verdict === 'dead' ? 404 : 200,
+    finalUrl: url,
+    redirects: 0,
+    newHome: verdict === 'dead' ? 'https://iocdf.org/' : null,
+    archive: null,
+    checkedAt,
+    history: [
+      { at: checkedAt, outcome: verdict === 'dead' ? 'dead' : 'ok', reason: verdict === 'dead' ? 'not-found' : 'ok' },
+    ],
+    firstFailedAt: verdict === 'dead' ? checkedAt : null,
+    lastAliveAt: verdict === 'dead' ? null : checkedAt,
   };
 }
 
 function feedText(links: Array<[string, LinkReport]>, publisher = 'Champaign County Behavioral Health'): string {
-  return renderFeed(buildFeed({ publisher, site: 'https://directory.example.org/', generatedAt: '2026-12-03T02:10:00.000Z', reports: links }));
+  return renderFeed(
+    buildFeed({
+      publisher,
+      site: 'https://directory.example.org/',
+      generatedAt: '2026-12-03T02:10:00.000Z',
+      reports: links,
+    }),
+  );
 }
 
 /** A feed server: answers with `body`, honours If-None-Match, and records what it was sent. */
@@ -39,8 +57,12 @@ function server(initial: { body: string; status?: number; etag?: string }) {
   const fetchFn = (async (url: string | URL | Request, init?: RequestInit) => {
     state.asked.push({ url: String(url), init: init ?? {} });
     const headers = new Headers(init?.headers);
-    if (state.etag && headers.get('if-none-match') === state.etag) return Object.defineProperty(new Response(null, { status: 304 }), 'url', { value: String(url) });
-    const res = new Response(state.body, { status: state.status ?? 200, headers: state.etag ? { etag: state.etag } : {} });
+    if (state.etag && headers.get('if-none-match') === state.etag)
+      return Object.defineProperty(new Response(null, { status: 304 }), 'url', { value: String(url) });
+    const res = new Response(state.body, {
+      status: state.status ?? 200,
+      headers: state.etag ? { etag: state.etag } : {},
+    });
     return Object.defineProperty(res, 'url', { value: String(url) });
   }) as typeof fetch;
   return { state, fetchFn };
@@ -55,11 +77,22 @@ function parts(fetchFn: typeof fetch, now = () => T0, maxBytes?: number) {
 
 describe('fetching a subscribed feed', () => {
   it('imports it, then asks with its validators and keeps it on "not modified"', async () => {
-    const { state, fetchFn } = server({ body: feedText([[DEAD, report(DEAD, 'dead', '2026-12-03T02:00:00.000Z')], [ALIVE, report(ALIVE, 'alive', '2026-12-03T02:00:00.000Z')]]), etag: '"v1"' });
+    const { state, fetchFn } = server({
+      body: feedText([
+        [DEAD, report(DEAD, 'dead', '2026-12-03T02:00:00.000Z')],
+        [ALIVE, report(ALIVE, 'alive', '2026-12-03T02:00:00.000Z')],
+      ]),
+      etag: '"v1"',
+    });
     const { feeds, subscriptions } = parts(fetchFn);
     await subscriptions.refresh([FEED]);
     const record = await feeds.record(FEED);
-    expect(record).toMatchObject({ publisher: 'Champaign County Behavioral Health', links: 2, etag: '"v1"', problem: null });
+    expect(record).toMatchObject({
+      publisher: 'Champaign County Behavioral Health',
+      links: 2,
+      etag: '"v1"',
+      problem: null,
+    });
     const got = await feeds.lookup([DEAD, ALIVE, 'https://unknown.example/'], new Set([FEED]));
     expect([...got.keys()].sort()).toEqual([ALIVE, DEAD].sort());
     // No cookies, credentials or referrer, as for every request of ours.
@@ -72,7 +105,9 @@ describe('fetching a subscribed feed', () => {
 
   it('asks again only when due, unless asked to', async () => {
     let now = T0;
-    const { state, fetchFn } = server({ body: feedText([[ALIVE, report(ALIVE, 'alive', '2026-12-03T02:00:00.000Z')]]) });
+    const { state, fetchFn } = server({
+      body: feedText([[ALIVE, report(ALIVE, 'alive', '2026-12-03T02:00:00.000Z')]]),
+    });
     const { subscriptions } = parts(fetchFn, () => now);
     await subscriptions.refresh([FEED]);
     now += FEED_REFRESH_MS - 1;
@@ -83,8 +118,13 @@ describe('fetching a subscribed feed', () => {
     expect(state.asked).toHaveLength(2);
   });
 
-  it('replaces a feed\'s entries with the next import: a link the feed no longer lists is gone', async () => {
-    const { state, fetchFn } = server({ body: feedText([[DEAD, report(DEAD, 'dead', '2026-12-03T02:00:00.000Z')], [ALIVE, report(ALIVE, 'alive', '2026-12-03T02:00:00.000Z')]]) });
+  it("replaces a feed's entries with the next import: a link the feed no longer lists is gone", async () => {
+    const { state, fetchFn } = server({
+      body: feedText([
+        [DEAD, report(DEAD, 'dead', '2026-12-03T02:00:00.000Z')],
+        [ALIVE, report(ALIVE, 'alive', '2026-12-03T02:00:00.000Z')],
+      ]),
+    });
     const { feeds, subscriptions } = parts(fetchFn);
     await subscriptions.refresh([FEED]);
     state.body = feedText([[ALIVE, report(ALIVE, 'alive', '2026-12-03T04:00:00.000Z')]]);
@@ -96,7 +136,21 @@ describe('fetching a subscribed feed', () => {
 
   it.each([
     ['a feed that is not JSON', { body: '<html>Sign in</html>' }, /refused: it is not JSON/],
-    ['a hostile archive link', { body: feedText([[DEAD, { ...report(DEAD, 'dead', '2026-12-03T02:00:00.000Z'), archive: { url: 'https://evil.example/', timestamp: '20100101000000' } }]]) }, /refused: .*not a Wayback Machine capture/],
+    [
+      'a hostile archive link',
+      {
+        body: feedText([
+          [
+            DEAD,
+            {
+              ...report(DEAD, 'dead', '2026-12-03T02:00:00.000Z'),
+              archive: { url: 'https://evil.example/', timestamp: '20100101000000' },
+            },
+          ],
+        ]),
+      },
+      /refused: .*not a Wayback Machine capture/,
+    ],
     ['a server error', { body: 'down', status: 503 }, /the server answered 503/],
   ])('refuses %s, says why, and keeps the last good entries', async (_what, next, why) => {
     const { state, fetchFn } = server({ body: feedText([[DEAD, report(DEAD, 'dead', '2026-12-03T02:00:00.000Z')]]) });
@@ -126,19 +180,25 @@ describe('fetching a subscribed feed', () => {
   });
 
   it('imports a feed far larger than one transaction, and replaces it whole', async () => {
-    const many = Array.from({ length: 2_100 }, (_, i): [string, LinkReport] => [`https://g${i}.example/`, report(`https://g${i}.example/`, 'alive', '2026-12-03T02:00:00.000Z')]);
+    const many = Array.from({ length: 2_100 }, (_, i): [string, LinkReport] => [
+      `https://g${i}.example/`,
+      report(`https://g${i}.example/`, 'alive', '2026-12-03T02:00:00.000Z'),
+    ]);
     const { state, fetchFn } = server({ body: feedText(many) });
     const { feeds, subscriptions } = parts(fetchFn);
     await subscriptions.refresh([FEED]);
     expect((await feeds.lookup(['https://g0.example/', 'https://g2099.example/'], new Set([FEED]))).size).toBe(2);
     state.body = feedText(many.slice(0, 10));
     await subscriptions.refresh([FEED], { all: true });
-    expect((await feeds.lookup(['https://g9.example/', 'https://g10.example/', 'https://g2099.example/'], new Set([FEED]))).size).toBe(1);
+    expect(
+      (await feeds.lookup(['https://g9.example/', 'https://g10.example/', 'https://g2099.example/'], new Set([FEED])))
+        .size,
+    ).toBe(1);
   });
 });
 
 describe('which verdict a page gets', () => {
-  it('the feed\'s when it is fresh and newer than ours; ours when ours is newer; neither when the feed is stale', () => {
+  it("the feed's when it is fresh and newer than ours; ours when ours is newer; neither when the feed is stale", () => {
     const feed = { verdict: 'dead' as const, reason: 'not-found' as const, checkedAt: '2026-12-03T02:00:00.000Z' };
     expect(feedStandsIn(undefined, feed, T0)).toBe(true);
     expect(feedStandsIn({ checkedAt: '2026-12-02T02:00:00.000Z' }, feed, T0)).toBe(true);
@@ -166,7 +226,14 @@ describe('which verdict a page gets', () => {
     });
     const page = { tabId: 1, pageUrl: 'https://www.county-guide.org/' };
     const first = (await handlers.lookup({ urls: [DEAD] }, page)).verdicts.map(fromWire);
-    expect(first).toEqual([expect.objectContaining({ url: DEAD, verdict: 'dead', checkedBy: 'Champaign County Behavioral Health', newHome: 'https://iocdf.org/' })]);
+    expect(first).toEqual([
+      expect.objectContaining({
+        url: DEAD,
+        verdict: 'dead',
+        checkedBy: 'Champaign County Behavioral Health',
+        newHome: 'https://iocdf.org/',
+      }),
+    ]);
     expect(started).toBe(0);
     expect(await store.queuedCount()).toBe(0);
 

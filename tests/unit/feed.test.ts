@@ -27,13 +27,34 @@ const report = (over: Partial<LinkReport> = {}): LinkReport => ({
   lastAliveAt: null,
   ...over,
 });
-const alive = report({ url: 'https://al-anon.org/', verdict: 'alive', reason: 'ok', status: 200, finalUrl: 'https://al-anon.org/', newHome: null, archive: null, history: [{ at: '2026-12-03T02:00:00.000Z', outcome: 'ok', reason: 'ok' }], firstFailedAt: null, lastAliveAt: '2026-12-03T02:00:00.000Z' });
+const alive = report({
+  url: 'https://al-anon.org/',
+  verdict: 'alive',
+  reason: 'ok',
+  status: 200,
+  finalUrl: 'https://al-anon.org/',
+  newHome: null,
+  archive: null,
+  history: [{ at: '2026-12-03T02:00:00.000Z', outcome: 'ok', reason: 'ok' }],
+  firstFailedAt: null,
+  lastAliveAt: '2026-12-03T02:00:00.000Z',
+});
 
 const published = () =>
-  buildFeed({ publisher: 'Champaign County Behavioral Health', site: 'https://directory.example.org/', generatedAt: '2026-12-03T02:05:00.000Z', reports: [[DEAD_URL, report()], ['https://al-anon.org/', alive]] });
+  buildFeed({
+    publisher: 'Champaign County Behavioral Health',
+    site: 'https://directory.example.org/',
+    generatedAt: '2026-12-03T02:05:00.000Z',
+    reports: [
+      [DEAD_URL, report()],
+      ['https://al-anon.org/', alive],
+    ],
+  });
 
 /** A published feed as JSON to tamper with. */
-const tampered = (change: (feed: Record<string, unknown> & { links: Array<Record<string, unknown>> }) => void): string => {
+const tampered = (
+  change: (feed: Record<string, unknown> & { links: Array<Record<string, unknown>> }) => void,
+): string => {
   const feed = JSON.parse(renderFeed(published()));
   change(feed);
   return JSON.stringify(feed);
@@ -59,7 +80,22 @@ describe('publishing a feed', () => {
       publisher: 'x',
       site: 's',
       generatedAt: '2026-12-03T02:05:00.000Z',
-      reports: [['https://a.example/', report({ url: 'https://a.example/', verdict: 'unverified', reason: 'offline', newHome: null, archive: null })], ['https://b.example/', report({ url: 'https://b.example/', verdict: 'unverified', reason: 'private-address', newHome: null, archive: null })]],
+      reports: [
+        [
+          'https://a.example/',
+          report({ url: 'https://a.example/', verdict: 'unverified', reason: 'offline', newHome: null, archive: null }),
+        ],
+        [
+          'https://b.example/',
+          report({
+            url: 'https://b.example/',
+            verdict: 'unverified',
+            reason: 'private-address',
+            newHome: null,
+            archive: null,
+          }),
+        ],
+      ],
     });
     expect(feed.links).toEqual([]);
     expect(read(renderFeed(feed)).links).toEqual([]);
@@ -84,15 +120,63 @@ describe('reading a feed someone published', () => {
     ['a hostile publisher name', tampered((f) => (f.publisher = 'Clinic\u202Egnp.exe')), /direction/],
     ['a feed from the future', tampered((f) => (f.generatedAt = '2027-01-01T00:00:00Z')), /future/],
     ['a javascript: link', tampered((f) => (f.links[0]!.url = 'javascript:alert(1)')), /no web address/],
-    ['an archive link somewhere else', tampered((f) => (f.links[1]!.archive = { url: 'https://evil.example/web/20030210083312/x', timestamp: '20030210083312' })), /not a Wayback Machine capture/],
-    ['an archive link of another page', tampered((f) => (f.links[1]!.archive = { url: 'https://web.archive.org/web/20030210083312/https://evil.example/', timestamp: '20030210083312' })), /not a Wayback Machine capture/],
-    ['a new home the directory does not know', tampered((f) => (f.links[1]!.newHome = 'https://dbsa-donate.example/')), /not a site of still-there's directory/],
-    ['a new home on a former domain', tampered((f) => (f.links[1]!.newHome = 'https://ocfoundation.org/')), /not a site of still-there's directory/],
-    ['"dead" for a reason that never kills', tampered((f) => Object.assign(f.links[1]!, { reason: 'needs-cookies' })), /never makes a link dead/],
-    ['"alive" for a 404', tampered((f) => Object.assign(f.links[0]!, { reason: 'not-found' })), /never makes a link alive/],
+    [
+      'an archive link somewhere else',
+      tampered(
+        (f) =>
+          (f.links[1]!.archive = { url: 'https://evil.example/web/20030210083312/x', timestamp: '20030210083312' }),
+      ),
+      /not a Wayback Machine capture/,
+    ],
+    [
+      'an archive link of another page',
+      tampered(
+        (f) =>
+          (f.links[1]!.archive = {
+            url: 'https://web.archive.org/web/20030210083312/https://evil.example/',
+            timestamp: '20030210083312',
+          }),
+      ),
+      /not a Wayback Machine capture/,
+    ],
+    [
+      'a new home the directory does not know',
+      tampered((f) => (f.links[1]!.newHome = 'https://dbsa-donate.example/')),
+      /not a site of still-there's directory/,
+    ],
+    [
+      'a new home on a former domain',
+      tampered((f) => (f.links[1]!.newHome = 'https://ocfoundation.org/')),
+      /not a site of still-there's directory/,
+    ],
+    [
+      '"dead" for a reason that never kills',
+      tampered((f) => Object.assign(f.links[1]!, { reason: 'needs-cookies' })),
+      /never makes a link dead/,
+    ],
+    [
+      '"alive" for a 404',
+      tampered((f) => Object.assign(f.links[0]!, { reason: 'not-found' })),
+      /never makes a link alive/,
+    ],
     ['a check from tomorrow', tampered((f) => (f.links[0]!.checkedAt = '2026-12-04T08:00:00Z')), /future/],
-    ['a history longer than ours', tampered((f) => (f.links[1]!.history = Array.from({ length: 13 }, () => ({ at: '2026-12-01T00:00:00Z', outcome: 'failed', reason: 'timeout' })))), /longer one/],
-    ['a made-up outcome', tampered((f) => (f.links[1]!.history = [{ at: '2026-12-01T00:00:00Z', outcome: 'pwned', reason: 'timeout' }])), /bad history/],
+    [
+      'a history longer than ours',
+      tampered(
+        (f) =>
+          (f.links[1]!.history = Array.from({ length: 13 }, () => ({
+            at: '2026-12-01T00:00:00Z',
+            outcome: 'failed',
+            reason: 'timeout',
+          }))),
+      ),
+      /longer one/,
+    ],
+    [
+      'a made-up outcome',
+      tampered((f) => (f.links[1]!.history = [{ at: '2026-12-01T00:00:00Z', outcome: 'pwned', reason: 'timeout' }])),
+      /bad history/,
+    ],
     ['a status that is not one', tampered((f) => (f.links[0]!.status = '200')), /bad status/],
   ])('refuses %s', (_what, text, why) => {
     expect(() => read(text)).toThrow(FeedError);
@@ -115,16 +199,41 @@ describe('reading a feed someone published', () => {
   it('keeps only the fields of the format: markup or text in any other key goes nowhere', () => {
     const text = tampered((f) => {
       f.note = '<script>alert(1)</script>';
-      Object.assign(f.links[1]!, { detail: '<img src=x onerror=alert(1)>', html: '<b>dead</b>', label: 'Call us instead: 555-0100' });
+      Object.assign(f.links[1]!, {
+        detail: '<img src=x onerror=alert(1)>',
+        html: '<b>dead</b>',
+        label: 'Call us instead: 555-0100',
+      });
     });
     const entry = read(text).links.find((l) => l.url === DEAD_URL)!;
-    expect(Object.keys(entry).sort()).toEqual(['archive', 'checkedAt', 'finalUrl', 'firstFailedAt', 'history', 'lastAliveAt', 'newHome', 'reason', 'status', 'url', 'verdict']);
+    expect(Object.keys(entry).sort()).toEqual([
+      'archive',
+      'checkedAt',
+      'finalUrl',
+      'firstFailedAt',
+      'history',
+      'lastAliveAt',
+      'newHome',
+      'reason',
+      'status',
+      'url',
+      'verdict',
+    ]);
     expect(JSON.stringify(read(text))).not.toMatch(/script|onerror|<b>|555-0100/);
     expect(read(text).format).toBe(FEED_FORMAT);
   });
 
   it('keeps the newest of two entries for one link', () => {
-    const text = tampered((f) => f.links.push({ ...f.links[1]!, verdict: 'alive', reason: 'ok', newHome: null, archive: null, checkedAt: '2026-12-03T03:00:00Z' }));
+    const text = tampered((f) =>
+      f.links.push({
+        ...f.links[1]!,
+        verdict: 'alive',
+        reason: 'ok',
+        newHome: null,
+        archive: null,
+        checkedAt: '2026-12-03T03:00:00Z',
+      }),
+    );
     const entries = read(text).links.filter((l) => l.url === DEAD_URL);
     expect(entries).toHaveLength(1);
     expect(entries[0]!.verdict).toBe('alive');

@@ -52,14 +52,20 @@ describe('naming a failed request', () => {
   it('waits for the name of a failure the browser announced, even when it comes long after fetch rejected', async () => {
     const web = fakeWebRequest();
     vi.stubGlobal('fetch', failingFetch(web, 'net::ERR_NAME_NOT_RESOLVED', 900));
-    const ex = await createFetchTransport(new NetworkLog(web.api), () => true).fetch('https://www.recovery-inc.org/', OPTIONS);
+    const ex = await createFetchTransport(new NetworkLog(web.api), () => true).fetch(
+      'https://www.recovery-inc.org/',
+      OPTIONS,
+    );
     expect(ex.failure).toBe('no-such-domain');
   });
 
   it('recognises the request of an address with a fragment, which the browser reports without it', async () => {
     const web = fakeWebRequest();
     vi.stubGlobal('fetch', failingFetch(web, 'net::ERR_CONNECTION_REFUSED', 5));
-    const ex = await createFetchTransport(new NetworkLog(web.api), () => true).fetch('https://www.copelandcenter.com/wrap/#top', OPTIONS);
+    const ex = await createFetchTransport(new NetworkLog(web.api), () => true).fetch(
+      'https://www.copelandcenter.com/wrap/#top',
+      OPTIONS,
+    );
     expect(ex.failure).toBe('refused');
   });
 
@@ -86,10 +92,20 @@ describe('a private server address', () => {
     return async (input: string) => {
       const id = String(++requestId);
       web.fire('onBeforeRequest', { requestId: id, url: input, tabId: -1 });
-      if (redirectVia) web.fire('onBeforeRedirect', { requestId: id, url: input, statusCode: 302, redirectUrl: redirectVia, ip: '23.192.0.10' });
+      if (redirectVia)
+        web.fire('onBeforeRedirect', {
+          requestId: id,
+          url: input,
+          statusCode: 302,
+          redirectUrl: redirectVia,
+          ip: '23.192.0.10',
+        });
       web.fire('onResponseStarted', { requestId: id, ip });
       web.fire('onCompleted', { requestId: id, ip });
-      return new Response('<title>Router administration</title>', { status: 200, headers: { 'content-type': 'text/html' } });
+      return new Response('<title>Router administration</title>', {
+        status: 200,
+        headers: { 'content-type': 'text/html' },
+      });
     };
   }
 
@@ -100,14 +116,26 @@ describe('a private server address', () => {
   ])('%s: the exchange keeps nothing of the answer', async (_case, ip, redirect) => {
     const web = fakeWebRequest();
     vi.stubGlobal('fetch', answeringFrom(web, ip, redirect));
-    const ex = await createFetchTransport(new NetworkLog(web.api), () => true).fetch('https://www.support-near-you.org/', OPTIONS);
-    expect(ex).toMatchObject({ failure: 'private-address', status: null, hops: [], body: '', finalUrl: 'https://www.support-near-you.org/' });
+    const ex = await createFetchTransport(new NetworkLog(web.api), () => true).fetch(
+      'https://www.support-near-you.org/',
+      OPTIONS,
+    );
+    expect(ex).toMatchObject({
+      failure: 'private-address',
+      status: null,
+      hops: [],
+      body: '',
+      finalUrl: 'https://www.support-near-you.org/',
+    });
   });
 
   it('is fetched as usual when private checks are allowed', async () => {
     const web = fakeWebRequest();
     vi.stubGlobal('fetch', answeringFrom(web, '10.0.0.8'));
-    const ex = await createFetchTransport(new NetworkLog(web.api), () => true).fetch('https://intranet.example.org/', { ...OPTIONS, allowPrivate: true });
+    const ex = await createFetchTransport(new NetworkLog(web.api), () => true).fetch('https://intranet.example.org/', {
+      ...OPTIONS,
+      allowPrivate: true,
+    });
     expect([ex.failure, ex.status]).toEqual([null, 200]);
   });
 });

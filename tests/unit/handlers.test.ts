@@ -17,7 +17,8 @@ describe('the background answers only well-formed requests', () => {
   const page = { tabId: 3, pageUrl: 'https://www.example-directory.org/' };
 
   it('sets a badge only from a count', async () => {
-    for (const junk of [{ dead: 'lots' }, { dead: Number.NaN }, { dead: Infinity }, null, {}]) await handlers.pageSummary(junk as never, page);
+    for (const junk of [{ dead: 'lots' }, { dead: Number.NaN }, { dead: Infinity }, null, {}])
+      await handlers.pageSummary(junk as never, page);
     await handlers.pageSummary({ dead: 1e12 }, page);
     expect(badges).toEqual([[3, 99_999]]);
   });

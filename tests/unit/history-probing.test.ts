@@ -18,18 +18,41 @@ const SITE_A = 'https://www.recovery-forum.example.org/thread/12';
 const SITE_B = 'https://www.county-resources.org/guide.html';
 
 function dead(url: string): LinkReport {
-  return { url, verdict: 'dead', reason: 'not-found', detail: '', status: 404, finalUrl: url, redirects: 0, newHome: null, archive: null, checkedAt: new Date().toISOString(), history: [], firstFailedAt: null, lastAliveAt: null };
+  return {
+    url,
+    verdict: 'dead',
+    reason: 'not-found',
+    detail: '',
+    status: 404,
+    finalUrl: url,
+    redirects: 0,
+    newHome: null,
+    archive: null,
+    checkedAt: new Date().toISOString(),
+    history: [],
+    firstFailedAt: null,
+    lastAliveAt: null,
+  };
 }
 
 function memoryStorage() {
   const items: Record<string, unknown> = {};
-  return { items, get: async (k: string) => (k in items ? { [k]: items[k] } : {}), set: async (o: Record<string, unknown>) => void Object.assign(items, o) };
+  return {
+    items,
+    get: async (k: string) => (k in items ? { [k]: items[k] } : {}),
+    set: async (o: Record<string, unknown>) => void Object.assign(items, o),
+  };
 }
 
 describe('verdicts are shown to the sites they were checked for', () => {
   it('a page of another site gets no cached verdict, and the same answer as for a link never checked', async () => {
     const store = new VerdictStore({ factory: new IDBFactory() });
-    const deps = { store, startWork: () => undefined, budget: new CheckBudget(), siteKey: createSiteKeys(memoryStorage()) };
+    const deps = {
+      store,
+      startWork: () => undefined,
+      budget: new CheckBudget(),
+      siteKey: createSiteKeys(memoryStorage()),
+    };
     const ask = (pageUrl: string | null, urls: string[]) => knownAndQueued(deps, { urls }, { tabId: 1, pageUrl });
 
     // Site A's page asks; the check runs as the work queue runs it, for the sites waiting.

@@ -16,7 +16,9 @@ export const LOCALES = ['en', 'es'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 export function readCatalog(locale: Locale): Catalog {
-  return JSON.parse(readFileSync(new URL(`../../public/_locales/${locale}/messages.json`, import.meta.url), 'utf8')) as Catalog;
+  return JSON.parse(
+    readFileSync(new URL(`../../public/_locales/${locale}/messages.json`, import.meta.url), 'utf8'),
+  ) as Catalog;
 }
 
 export function getMessageFrom(catalog: Catalog, name: string, substitutions?: string | string[]): string {
@@ -24,14 +26,22 @@ export function getMessageFrom(catalog: Catalog, name: string, substitutions?: s
   if (!entry) return '';
   const subs = substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
   const named = new Map(Object.entries(entry.placeholders ?? {}).map(([k, v]) => [k.toLowerCase(), v.content]));
-  const withContent = entry.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, name: string) => named.get(name.toLowerCase()) ?? whole);
-  return withContent.replace(/\$(\$|[1-9])/g, (_whole, what: string) => (what === '$' ? '$' : (subs[Number(what) - 1] ?? '')));
+  const withContent = entry.message.replace(
+    /\$([A-Za-z0-9_@]+)\$/g,
+    (whole, name: string) => named.get(name.toLowerCase()) ?? whole,
+  );
+  return withContent.replace(/\$(\$|[1-9])/g, (_whole, what: string) =>
+    what === '$' ? '$' : (subs[Number(what) - 1] ?? ''),
+  );
 }
 
 /** A MessageSource reading the real messages of `locale`, with the browser's UI language `uiLanguage`. */
 export function catalogSource(locale: Locale, uiLanguage: string = locale === 'en' ? 'en-US' : 'es-MX'): MessageSource {
   const catalog = readCatalog(locale);
-  return { getMessage: (name, substitutions) => getMessageFrom(catalog, name, substitutions), getUILanguage: () => uiLanguage };
+  return {
+    getMessage: (name, substitutions) => getMessageFrom(catalog, name, substitutions),
+    getUILanguage: () => uiLanguage,
+  };
 }
 
 /** Makes src/i18n.ts answer from the real messages of `locale` (call in beforeEach; resetMessages in afterEach). */

@@ -8,10 +8,21 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dateLocale, setMessageSource, t, tn, uiLanguage, type MessageKey } from '../../src/i18n.ts';
-import { catalogSource, getMessageFrom, LOCALES, readCatalog, resetMessages, useMessages, type Catalog } from './i18n-helper.ts';
+import {
+  catalogSource,
+  getMessageFrom,
+  LOCALES,
+  readCatalog,
+  resetMessages,
+  useMessages,
+  type Catalog,
+} from './i18n-helper.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const catalogs = Object.fromEntries(LOCALES.map((l) => [l, readCatalog(l)])) as Record<(typeof LOCALES)[number], Catalog>;
+const catalogs = Object.fromEntries(LOCALES.map((l) => [l, readCatalog(l)])) as Record<
+  (typeof LOCALES)[number],
+  Catalog
+>;
 const en = catalogs.en;
 const es = catalogs.es;
 
@@ -28,18 +39,23 @@ function keysAskedFor(): Array<{ key: string; where: string }> {
     const text = readFileSync(file, 'utf8');
     const where = path.relative(ROOT, file);
     for (const m of text.matchAll(/\bt\(\s*'([^']*)'/g)) asked.push({ key: m[1]!, where });
-    for (const m of text.matchAll(/\btn\(\s*'([^']*)'/g)) asked.push({ key: `${m[1]}_one`, where }, { key: `${m[1]}_other`, where });
+    for (const m of text.matchAll(/\btn\(\s*'([^']*)'/g))
+      asked.push({ key: `${m[1]}_one`, where }, { key: `${m[1]}_other`, where });
   }
   for (const file of filesUnder('entrypoints', '.html')) {
     const where = path.relative(ROOT, file);
-    for (const m of readFileSync(file, 'utf8').matchAll(/\bdata-i18n(?:-[a-z-]+)?="([^"]*)"/g)) asked.push({ key: m[1]!, where });
+    for (const m of readFileSync(file, 'utf8').matchAll(/\bdata-i18n(?:-[a-z-]+)?="([^"]*)"/g))
+      asked.push({ key: m[1]!, where });
   }
-  for (const m of readFileSync(path.join(ROOT, 'wxt.config.ts'), 'utf8').matchAll(/__MSG_([A-Za-z0-9_@]+)__/g)) asked.push({ key: m[1]!, where: 'wxt.config.ts' });
+  for (const m of readFileSync(path.join(ROOT, 'wxt.config.ts'), 'utf8').matchAll(/__MSG_([A-Za-z0-9_@]+)__/g))
+    asked.push({ key: m[1]!, where: 'wxt.config.ts' });
   return asked;
 }
 
 function placeholdersOf(entry: Catalog[string]): Record<string, string> {
-  return Object.fromEntries(Object.entries(entry.placeholders ?? {}).map(([name, p]) => [name.toLowerCase(), p.content]));
+  return Object.fromEntries(
+    Object.entries(entry.placeholders ?? {}).map(([name, p]) => [name.toLowerCase(), p.content]),
+  );
 }
 
 afterEach(resetMessages);
@@ -69,7 +85,10 @@ describe('the message files', () => {
         const used = [...catalog[key]!.message.matchAll(/\$([A-Za-z0-9_@]+)\$/g)].map((m) => m[1]!.toLowerCase());
         expect(new Set(used), `${locale} ${key}: placeholders used`).toEqual(new Set(Object.keys(ours)));
         // No stray "$": a dollar sign in a text must be written "$$".
-        expect(catalog[key]!.message.replace(/\$[A-Za-z0-9_@]+\$/g, '').replace(/\$\$/g, ''), `${locale} ${key}`).not.toContain('$');
+        expect(
+          catalog[key]!.message.replace(/\$[A-Za-z0-9_@]+\$/g, '').replace(/\$\$/g, ''),
+          `${locale} ${key}`,
+        ).not.toContain('$');
       }
     }
   });
@@ -89,12 +108,21 @@ describe('the message files', () => {
 
   it('have every key that the code, the pages and the manifest ask for, and no key nobody asks for', () => {
     const asked = keysAskedFor();
-    const missing = asked.filter(({ key }) => !(key in en) || !(key in es)).map(({ key, where }) => `${key} (${where})`);
+    const missing = asked
+      .filter(({ key }) => !(key in en) || !(key in es))
+      .map(({ key, where }) => `${key} (${where})`);
     expect(missing).toEqual([]);
     // Keys can also be named in tables (src/page/describe.ts's reasons): any quoted mention in src counts as a use.
-    const source = filesUnder('src', '.ts').map((f) => readFileSync(f, 'utf8')).join('\n');
-    const mentioned = new Set([...asked.map((a) => a.key), ...[...source.matchAll(/'([A-Za-z0-9_]+)'/g)].map((m) => m[1]!)]);
-    const unused = Object.keys(en).filter((k) => !mentioned.has(k) && !(k.endsWith('_other') && mentioned.has(k.replace(/_other$/, '_one'))));
+    const source = filesUnder('src', '.ts')
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
+    const mentioned = new Set([
+      ...asked.map((a) => a.key),
+      ...[...source.matchAll(/'([A-Za-z0-9_]+)'/g)].map((m) => m[1]!),
+    ]);
+    const unused = Object.keys(en).filter(
+      (k) => !mentioned.has(k) && !(k.endsWith('_other') && mentioned.has(k.replace(/_other$/, '_one'))),
+    );
     expect(unused).toEqual([]);
     expect(asked.length).toBeGreaterThan(50);
   });
@@ -120,10 +148,18 @@ describe('src/i18n.ts', () => {
 
   it('chooses the plural form by the UI language’s rules', () => {
     useMessages('en');
-    expect([0, 1, 2].map((n) => tn('search_found', n))).toEqual(['0 groups found.', '1 group found.', '2 groups found.']);
+    expect([0, 1, 2].map((n) => tn('search_found', n))).toEqual([
+      '0 groups found.',
+      '1 group found.',
+      '2 groups found.',
+    ]);
     useMessages('es');
     // Spanish "many" (a million) takes the plural text too.
-    expect([1, 3, 1_000_000].map((n) => tn('search_found', n))).toEqual(['Se encontró 1 grupo.', 'Se encontraron 3 grupos.', 'Se encontraron 1000000 grupos.']);
+    expect([1, 3, 1_000_000].map((n) => tn('search_found', n))).toEqual([
+      'Se encontró 1 grupo.',
+      'Se encontraron 3 grupos.',
+      'Se encontraron 1000000 grupos.',
+    ]);
   });
 
   it('names the UI language by the messages in use, keeping the browser’s region when they agree', () => {
@@ -141,7 +177,9 @@ describe('src/i18n.ts', () => {
   });
 
   it('the test helper substitutes as browsers do (case-insensitive names, $$ for a dollar)', () => {
-    const catalog: Catalog = { Price: { message: 'Costs $$$AMOUNT$ ($1)', placeholders: { amount: { content: '$1' } } } };
+    const catalog: Catalog = {
+      Price: { message: 'Costs $$$AMOUNT$ ($1)', placeholders: { amount: { content: '$1' } } },
+    };
     expect(getMessageFrom(catalog, 'price', ['5'])).toBe('Costs $5 (5)');
     expect(getMessageFrom(catalog, 'nothing')).toBe('');
     expect(catalogSource('es').getMessage('mark_now_at', 'aa.org')).toBe('ahora en aa.org');

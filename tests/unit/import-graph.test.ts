@@ -73,7 +73,16 @@ describe('the import graph', () => {
   it('reads the imports it is about (a sanity check of the reader)', () => {
     expect(graph.get(path.join(ROOT, 'src/background/start.ts'))!.map(rel)).toContain('src/health/engine.ts');
     expect(graph.get(path.join(ROOT, 'entrypoints/popup-script.ts'))!.map(rel)).toContain('src/popup/popup-page.ts');
-    expect(circles(new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']]]))).toEqual([['a', 'b', 'c']]);
+    expect(
+      circles(
+        new Map([
+          ['a', ['b']],
+          ['b', ['c']],
+          ['c', ['a']],
+          ['d', ['a']],
+        ]),
+      ),
+    ).toEqual([['a', 'b', 'c']]);
   });
 
   it('has no circle', () => {
@@ -81,12 +90,20 @@ describe('the import graph', () => {
   });
 
   it('has no import of an entry point', () => {
-    const intoEntrypoints = [...graph].flatMap(([from, to]) => to.filter((t) => rel(t).startsWith('entrypoints/') && !rel(from).startsWith('entrypoints/')).map((t) => `${rel(from)} -> ${rel(t)}`));
+    const intoEntrypoints = [...graph].flatMap(([from, to]) =>
+      to
+        .filter((t) => rel(t).startsWith('entrypoints/') && !rel(from).startsWith('entrypoints/'))
+        .map((t) => `${rel(from)} -> ${rel(t)}`),
+    );
     expect(intoEntrypoints).toEqual([]);
   });
 
   it('keeps the engine to itself: src/health imports only src/health', () => {
-    const outward = [...graph].filter(([from]) => rel(from).startsWith('src/health/')).flatMap(([from, to]) => to.filter((t) => !rel(t).startsWith('src/health/')).map((t) => `${rel(from)} -> ${rel(t)}`));
+    const outward = [...graph]
+      .filter(([from]) => rel(from).startsWith('src/health/'))
+      .flatMap(([from, to]) =>
+        to.filter((t) => !rel(t).startsWith('src/health/')).map((t) => `${rel(from)} -> ${rel(t)}`),
+      );
     expect(outward).toEqual([]);
   });
 });

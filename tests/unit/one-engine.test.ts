@@ -28,15 +28,43 @@ const LINKS = {
 const script: Script = {
   [LINKS.alive]: { body: article('NAMI support groups', 'NAMI Connection and family support groups') },
   'https://www.nami.org/Support-Education/*': { status: 404, body: html('Page not found') },
-  [LINKS.moved]: { redirects: [{ to: 'https://iocdf.org/' }], body: article('International OCD Foundation', 'OCD support') },
+  [LINKS.moved]: {
+    redirects: [{ to: 'https://iocdf.org/' }],
+    body: article('International OCD Foundation', 'OCD support'),
+  },
   [LINKS.notFound]: { status: 404, body: html('Not found') },
   [LINKS.lapsed]: { failure: 'no-such-domain' },
-  [LINKS.parked]: { body: html('jacsweb.org is for sale', '<h1>This domain is for sale</h1><p>Buy jacsweb.org today. Make an offer.</p>') },
-  [LINKS.homeInstead]: { redirects: [{ to: 'https://www.smartrecovery.org/', status: 302 }], body: article('SMART Recovery', 'self-management and recovery training') },
+  [LINKS.parked]: {
+    body: html(
+      'jacsweb.org is for sale',
+      '<h1>This domain is for sale</h1><p>Buy jacsweb.org today. Make an offer.</p>',
+    ),
+  },
+  [LINKS.homeInstead]: {
+    redirects: [{ to: 'https://www.smartrecovery.org/', status: 302 }],
+    body: article('SMART Recovery', 'self-management and recovery training'),
+  },
   [LINKS.botWall]: { status: 403, headers: { 'cf-mitigated': 'challenge' }, body: html('Just a moment...') },
-  [LINKS.flaky]: [{ status: 503, body: html('Service unavailable') }, { body: article('Support groups', 'mental health support groups') }],
-  'https://archive.org/wayback/available*': { headers: { 'content-type': 'application/json' }, body: JSON.stringify({ archived_snapshots: { closest: { available: true, status: '200', timestamp: '20080513062455', url: 'http://web.archive.org/web/20080513062455/x' } } }) },
-  [`https://web.archive.org/web/20080513062455id_/${LINKS.notFound}`]: { body: article('Big Book chapter 4', 'We Agnostics') },
+  [LINKS.flaky]: [
+    { status: 503, body: html('Service unavailable') },
+    { body: article('Support groups', 'mental health support groups') },
+  ],
+  'https://archive.org/wayback/available*': {
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      archived_snapshots: {
+        closest: {
+          available: true,
+          status: '200',
+          timestamp: '20080513062455',
+          url: 'http://web.archive.org/web/20080513062455/x',
+        },
+      },
+    }),
+  },
+  [`https://web.archive.org/web/20080513062455id_/${LINKS.notFound}`]: {
+    body: article('Big Book chapter 4', 'We Agnostics'),
+  },
   'https://web.archive.org/cdx/*': { headers: { 'content-type': 'application/json' }, body: '[]' },
 };
 
@@ -52,7 +80,10 @@ describe('the command line and the extension run one engine', () => {
   it('give the same verdict, evidence and freshness for every kind of link', async () => {
     const { cli, extension } = bothEngines(new FakeWeb(script));
     const urls = Object.values(LINKS);
-    const [fromCli, fromExtension] = await Promise.all([Promise.all(urls.map((u) => cli.check(u))), Promise.all(urls.map((u) => extension.check(u)))]);
+    const [fromCli, fromExtension] = await Promise.all([
+      Promise.all(urls.map((u) => cli.check(u))),
+      Promise.all(urls.map((u) => extension.check(u))),
+    ]);
     const comparable = (r: (typeof fromCli)[number]) => ({
       url: r.url,
       verdict: r.verdict,

@@ -13,14 +13,24 @@ describe('anchorEvidence', () => {
   const found = anchorEvidence(html, 'https://www.county.example/page.html');
 
   it('resolves every link against the <base>, in document order, fragments kept', () => {
-    expect(found.map((a) => a.href)).toEqual(['https://www.county.example/', 'https://www.county.example/help/meetings', 'https://www.aa.org/', 'https://www.ea.org/', 'https://www.nami.org/#top']);
+    expect(found.map((a) => a.href)).toEqual([
+      'https://www.county.example/',
+      'https://www.county.example/help/meetings',
+      'https://www.aa.org/',
+      'https://www.ea.org/',
+      'https://www.nami.org/#top',
+    ]);
   });
 
   it('reads the words, the title as written, the surroundings and the page chrome as the live page does', () => {
     const [home, meetings, aa, ea, nami] = found;
     expect(home!.inPageChrome).toBe(true);
     expect(nami!.inPageChrome).toBe(true);
-    expect(meetings).toMatchObject({ title: 'Family groups', context: 'Al-Anon & Alateen: meetings', inPageChrome: false });
+    expect(meetings).toMatchObject({
+      title: 'Family groups',
+      context: 'Al-Anon & Alateen: meetings',
+      inPageChrome: false,
+    });
     // A list item holding only the link says nothing more than the link: no surroundings.
     expect(aa!.context).toBe('');
     // No text of its own: the label and the image's alt are its words.

@@ -13,7 +13,12 @@ import { pageMayHoldResources as precheck, type PageText } from '../../src/page/
  * from the test's markup with plain patterns; the test pages are written to be read this simply.
  */
 function pageText(html: string): PageText {
-  const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  const decode = (s: string) =>
+    s
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
   const labels = [...html.matchAll(/\s(?:title|aria-label|alt)="([^"]*)"/g)].map((m) => decode(m[1]!));
   const hrefs = [...html.matchAll(/\shref="([^"]*)"/g)].map((m) => decode(m[1]!));
   return { text: decode(html.replace(/<[^>]*>/g, '')), labels: labels.join('\n'), hrefs: () => hrefs };
@@ -21,13 +26,19 @@ function pageText(html: string): PageText {
 const pageMayHoldResources = (html: string, hosts: readonly string[]) => precheck(pageText(html), hosts);
 
 const HOST = 'www.county-guide.example';
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const page = (body: string) => `<body><main><ul>${body}</ul></main></body>`;
-const ordinary = Array.from({ length: 50 }, (_, i) => `<li><a href="https://www.news-${i}.example.com/2026/story-${i}">Story ${i}: read online, find us, local news, customer support, step by step</a></li>`).join('');
+const ordinary = Array.from(
+  { length: 50 },
+  (_, i) =>
+    `<li><a href="https://www.news-${i}.example.com/2026/story-${i}">Story ${i}: read online, find us, local news, customer support, step by step</a></li>`,
+).join('');
 
 describe('a page that cannot hold a resource link', () => {
   it('is passed over: ordinary words, ordinary hosts, mail and script links', () => {
-    const extras = '<li><a href="mailto:desk@news.example.com">Write to us</a> <a href="javascript:void(0)">Menu</a> <a href="/about">About</a> <a href="#top">Top</a></li>';
+    const extras =
+      '<li><a href="mailto:desk@news.example.com">Write to us</a> <a href="javascript:void(0)">Menu</a> <a href="/about">About</a> <a href="#top">Top</a></li>';
     expect(pageMayHoldResources(page(ordinary + extras), [HOST])).toBe(false);
   });
 });
@@ -44,14 +55,24 @@ describe('a page that may hold one is looked at link by link', () => {
   });
 
   it("for a link to a group's domain, current or former, however it is written", () => {
-    for (const href of ['https://www.aa.org/meetings', '//NAMI.ORG/help', 'http://user@ocfoundation.org/', 'https://iocdf.org./x', 'https://nmha.org']) {
+    for (const href of [
+      'https://www.aa.org/meetings',
+      '//NAMI.ORG/help',
+      'http://user@ocfoundation.org/',
+      'https://iocdf.org./x',
+      'https://nmha.org',
+    ]) {
       expect(may(`<li><a href="${href}">here</a></li>`), href).toBe(true);
     }
   });
 
   it("for a group's address that begins like an ordinary site's already seen on the page", () => {
     // Each distinct beginning is read once; these share their first characters with the ordinary links above.
-    for (const href of ['https://www.news-1.example.com.aa.org/', 'https://www.news-1.example.com@aa.org/', 'https://www.news-1.example.com:443@nami.org/']) {
+    for (const href of [
+      'https://www.news-1.example.com.aa.org/',
+      'https://www.news-1.example.com@aa.org/',
+      'https://www.news-1.example.com:443@nami.org/',
+    ]) {
       expect(may(`<li><a href="${href}">here</a></li>`), href).toBe(true);
     }
   });
@@ -64,14 +85,30 @@ describe('a page that may hold one is looked at link by link', () => {
 
   it('for any address the browser might read otherwise: escapes, non-ASCII hosts, backslashes, spaces, tabs, controls', () => {
     // The parser drops tabs and line breaks anywhere ("ht<tab>tps:", "/<tab>/") and control characters at the start.
-    for (const href of ['https://%61a.org/', 'https://ａａ.org/', 'https:\\\\aa.org\\', ' //aa.org/', 'ht\ttps://aa.org/', '/\n/aa.org/', '\u0001https://aa.org/']) {
+    for (const href of [
+      'https://%61a.org/',
+      'https://ａａ.org/',
+      'https:\\\\aa.org\\',
+      ' //aa.org/',
+      'ht\ttps://aa.org/',
+      '/\n/aa.org/',
+      '\u0001https://aa.org/',
+    ]) {
       expect(may(`<li><a href="${escapeHtml(href)}">here</a></li>`), href).toBe(true);
     }
   });
 });
 
 describe('no resource link of the real pages is passed over', () => {
-  interface LabelledLink { href: string; text: string; ariaLabel?: string; imgAlt?: string; title?: string; context: string; inPageChrome: boolean }
+  interface LabelledLink {
+    href: string;
+    text: string;
+    ariaLabel?: string;
+    imgAlt?: string;
+    title?: string;
+    context: string;
+    inPageChrome: boolean;
+  }
   const fixture = JSON.parse(readFileSync(new URL('../fixtures/spotting/links.json', import.meta.url), 'utf8')) as {
     pages: Array<{ source: { url: string }; pageHost: string; links: LabelledLink[] }>;
   };
@@ -82,13 +119,22 @@ describe('no resource link of the real pages is passed over', () => {
       for (const link of p.links) {
         const href = new URL(link.href, p.source.url).href;
         const text = `${link.text} ${link.ariaLabel ?? ''} ${link.text.trim() ? '' : (link.imgAlt ?? '')}`;
-        const judged = judgeResource({ href, text, ...(link.title ? { title: link.title } : {}), pageHost: p.pageHost, context: () => link.context, inPageChrome: () => link.inPageChrome });
+        const judged = judgeResource({
+          href,
+          text,
+          ...(link.title ? { title: link.title } : {}),
+          pageHost: p.pageHost,
+          context: () => link.context,
+          inPageChrome: () => link.inPageChrome,
+        });
         if (!judged.resource) continue;
         accepted++;
         const attrs = `${link.title ? ` title="${escapeHtml(link.title)}"` : ''}${link.ariaLabel ? ` aria-label="${escapeHtml(link.ariaLabel)}"` : ''}`;
         const img = link.imgAlt ? `<img alt="${escapeHtml(link.imgAlt)}" src="i.png">` : '';
         // The link's surroundings as the page had them: its own words are part of the context text.
-        const html = page(`${ordinary}<li>${escapeHtml(link.context.replace(link.text, ''))}<a href="${escapeHtml(href)}"${attrs}>${escapeHtml(link.text)}${img}</a></li>`);
+        const html = page(
+          `${ordinary}<li>${escapeHtml(link.context.replace(link.text, ''))}<a href="${escapeHtml(href)}"${attrs}>${escapeHtml(link.text)}${img}</a></li>`,
+        );
         expect(pageMayHoldResources(html, [p.pageHost]), `${href} ${link.text} on ${p.pageHost}`).toBe(true);
       }
     }

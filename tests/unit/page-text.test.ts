@@ -22,14 +22,17 @@ describe('readPage', () => {
 
   it('keeps the text of a page whose optional end tags are left out, and of a page cut off mid-tag', () => {
     expect(readPage('<html><head><title>t</title><p>Meetings every Tuesday').text).toBe('Meetings every Tuesday');
-    expect(readPage('<title>Support groups</title><h1>Find a meeting</h1><p>Weekly meet').headings).toEqual(['Find a meeting']);
+    expect(readPage('<title>Support groups</title><h1>Find a meeting</h1><p>Weekly meet').headings).toEqual([
+      'Find a meeting',
+    ]);
     expect(readPage('<title>Cut off in the tit').title).toBe('Cut off in the tit');
   });
 
   it('never lets an encoded control character through into a title, a heading or the text', () => {
     const page = readPage('<title>Not found&#27;]0;pwned&#7;</title><h1>&#x1b;[31mGone</h1><p>a&#0;b&#127;c</p>');
-    // eslint-disable-next-line no-control-regex
-    for (const s of [page.title, ...page.headings, page.text]) expect(s).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    for (const s of [page.title, ...page.headings, page.text])
+      // eslint-disable-next-line no-control-regex
+      expect(s).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
     expect(page.title).toBe('Not found ]0;pwned');
   });
 

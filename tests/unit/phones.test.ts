@@ -7,7 +7,12 @@ const ea = allGroups().find((g) => g.phones.length === 0)!;
 
 describe('phone numbers beside a group’s link', () => {
   it('reads the ways pages print US numbers', () => {
-    expect(phonesIn('Call (800) 826-3632 or 312.642.0049, or +1 800 950 6264; TTY 1-800-487-4889.')).toEqual(['8008263632', '3126420049', '8009506264', '8004874889']);
+    expect(phonesIn('Call (800) 826-3632 or 312.642.0049, or +1 800 950 6264; TTY 1-800-487-4889.')).toEqual([
+      '8008263632',
+      '3126420049',
+      '8009506264',
+      '8004874889',
+    ]);
     expect(phonesIn('Founded 1985; 40,000 members; ZIP 60604-1234')).toEqual([]);
     expect(digits('1-800-826-3632')).toBe('8008263632');
   });

@@ -16,7 +16,12 @@ describe('per-host politeness', () => {
         return i;
       }),
     );
-    jobs.push(q.run('other.org', async () => { started.push('other'); return -1; }));
+    jobs.push(
+      q.run('other.org', async () => {
+        started.push('other');
+        return -1;
+      }),
+    );
     await Promise.all(jobs);
     expect(maxA).toBe(2);
     expect(q.peakPerHost).toBe(2);
@@ -27,12 +32,16 @@ describe('per-host politeness', () => {
     const q = new HostQueue({ perHost: 2, global: 3 });
     let active = 0;
     let peak = 0;
-    await Promise.all(Array.from({ length: 12 }, (_, i) => q.run(`h${i}.org`, async () => {
-      active++;
-      peak = Math.max(peak, active);
-      await sleep(5);
-      active--;
-    })));
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        q.run(`h${i}.org`, async () => {
+          active++;
+          peak = Math.max(peak, active);
+          await sleep(5);
+          active--;
+        }),
+      ),
+    );
     expect(peak).toBe(3);
   });
 

@@ -14,7 +14,9 @@ import { allGroups } from '../../src/directory/groups.ts';
 describe('the generated quick cues', () => {
   it('are what the directory gives today (run `npm run generate` after changing groups.ts or spotting.ts)', () => {
     expect(QUICK_CUES).toEqual(quickCues());
-    expect(readFileSync(new URL('../../src/directory/quick-cues.generated.ts', import.meta.url), 'utf8')).toBe(quickCuesModule());
+    expect(readFileSync(new URL('../../src/directory/quick-cues.generated.ts', import.meta.url), 'utf8')).toBe(
+      quickCuesModule(),
+    );
   });
 
   it("are the ones the content script's first tests use: every group's website and name gets through them", () => {

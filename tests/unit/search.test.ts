@@ -3,12 +3,17 @@ import type { Group } from '../../src/directory/group.ts';
 import { allGroups } from '../../src/directory/groups.ts';
 import { buildIndex, fold, searchGroups, typosAllowed } from '../../src/directory/search.ts';
 
-const ids = (query: string, top = 3): string[] => searchGroups(query).slice(0, top).map((h) => h.group.id);
+const ids = (query: string, top = 3): string[] =>
+  searchGroups(query)
+    .slice(0, top)
+    .map((h) => h.group.id);
 const first = (query: string): string | undefined => searchGroups(query)[0]?.group.id;
 
 /** The longest word of the name, folded. */
 function longestWord(name: string): string {
-  return fold(name).split(/[^\p{L}\p{N}]+/u).reduce((a, b) => (b.length > a.length ? b : a), '');
+  return fold(name)
+    .split(/[^\p{L}\p{N}]+/u)
+    .reduce((a, b) => (b.length > a.length ? b : a), '');
 }
 
 /** One adjacent swap in the middle of the longest word ("nami" → "nmai"), moving left past doubled letters. */
@@ -38,16 +43,26 @@ describe('every group is found', () => {
     expect(searchGroups(g.name)[0]!.formerly).toBeNull();
   });
 
-  it.each(allGroups().flatMap((g) => namesOf(g).map(([kind, text]) => [g.id, kind, text, g] as const)))('%s: by %s "%s" (top 3)', (_id, _kind, text, g) => {
-    expect(ids(text)).toContain(g.id);
-  });
+  it.each(allGroups().flatMap((g) => namesOf(g).map(([kind, text]) => [g.id, kind, text, g] as const)))(
+    '%s: by %s "%s" (top 3)',
+    (_id, _kind, text, g) => {
+      expect(ids(text)).toContain(g.id);
+    },
+  );
 
-  it.each(allGroups().map((g) => [g.name, swapTypo(g.name), g] as const))('%s: by a swapped-letter typo "%s" (top 3)', (_name, typo, g) => {
-    expect(typo).not.toBe(fold(g.name));
-    expect(ids(typo)).toContain(g.id);
-  });
+  it.each(allGroups().map((g) => [g.name, swapTypo(g.name), g] as const))(
+    '%s: by a swapped-letter typo "%s" (top 3)',
+    (_name, typo, g) => {
+      expect(typo).not.toBe(fold(g.name));
+      expect(ids(typo)).toContain(g.id);
+    },
+  );
 
-  it.each(allGroups().filter((g) => longestWord(g.name).length >= 5).map((g) => [g.name, dropTypo(g.name), g] as const))('%s: by a dropped-letter typo "%s" (top 3)', (_name, typo, g) => {
+  it.each(
+    allGroups()
+      .filter((g) => longestWord(g.name).length >= 5)
+      .map((g) => [g.name, dropTypo(g.name), g] as const),
+  )('%s: by a dropped-letter typo "%s" (top 3)', (_name, typo, g) => {
     expect(ids(typo)).toContain(g.id);
   });
 
@@ -56,13 +71,20 @@ describe('every group is found', () => {
     expect(firsts / allGroups().length).toBeGreaterThanOrEqual(0.9);
   });
 
-  it.each(allGroups().flatMap((g) => g.formerNames.map((n) => [n, g] as const)))('says "formerly %s" when found by that old name', (former, g) => {
-    const hit = searchGroups(former).find((h) => h.group.id === g.id)!;
-    expect(hit.formerly).toBe(former);
-  });
+  it.each(allGroups().flatMap((g) => g.formerNames.map((n) => [n, g] as const)))(
+    'says "formerly %s" when found by that old name',
+    (former, g) => {
+      const hit = searchGroups(former).find((h) => h.group.id === g.id)!;
+      expect(hit.formerly).toBe(former);
+    },
+  );
 
   // A website that is one page of a larger body's site (SAMHSA's lines) is found by its name, not by a shared host.
-  it.each(allGroups().filter((g) => g.website && new URL(g.website).pathname === '/').map((g) => [new URL(g.website!).hostname, g] as const))('%s: by its website domain', (host, g) => {
+  it.each(
+    allGroups()
+      .filter((g) => g.website && new URL(g.website).pathname === '/')
+      .map((g) => [new URL(g.website!).hostname, g] as const),
+  )('%s: by its website domain', (host, g) => {
     expect(first(host)).toBe(g.id);
     expect(first(`https://www.${host}/`)).toBe(g.id);
   });
@@ -134,7 +156,17 @@ describe('in Spanish', () => {
 });
 
 describe('what it does not find', () => {
-  it.each(['zzzz', 'xqzv wplk', '', '   ', '!!!', 'org', 'www', 'https www com', 'qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq'])('"%s" finds nothing', (query) => {
+  it.each([
+    'zzzz',
+    'xqzv wplk',
+    '',
+    '   ',
+    '!!!',
+    'org',
+    'www',
+    'https www com',
+    'qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq',
+  ])('"%s" finds nothing', (query) => {
     expect(searchGroups(query)).toEqual([]);
   });
 
@@ -175,7 +207,9 @@ describe('speed', () => {
       for (let r = 0; r < 20; r++) index.search(q);
       worst = Math.max(worst, (performance.now() - s) / 20);
     }
-    console.log(`search: ${allGroups().length} groups, mean ${(mean * 1000).toFixed(1)} µs per query, slowest query ${(worst * 1000).toFixed(1)} µs`);
+    console.log(
+      `search: ${allGroups().length} groups, mean ${(mean * 1000).toFixed(1)} µs per query, slowest query ${(worst * 1000).toFixed(1)} µs`,
+    );
     expect(mean).toBeLessThan(0.5);
     expect(worst).toBeLessThan(1);
   });

@@ -6,15 +6,43 @@ import { describe, expect, it } from 'vitest';
 import { readPolicy } from '../../src/policy.ts';
 import { DEFAULT_SETTINGS, effectiveSettings, MANAGEABLE, readManaged } from '../../src/settings.ts';
 
-describe('an organisation\'s policy', () => {
-  it('overrides the user\'s own settings where it sets them, and nowhere else', () => {
-    const user = { mode: 'all', offSites: ['intranet.example.org'], archiveSuggestions: true, recheckHours: 24, feeds: ['https://mine.example/f.json'] };
-    const policy = { mode: 'resources', offSites: ['ehr.clinic.example'], feeds: ['https://feeds.clinic.example/verdicts.json'], allowPrivate: false };
-    expect(effectiveSettings(user, policy)).toEqual({ ...DEFAULT_SETTINGS, mode: 'resources', offSites: ['ehr.clinic.example'], feeds: ['https://feeds.clinic.example/verdicts.json'], archiveSuggestions: true, recheckHours: 24, allowPrivate: false });
+describe("an organisation's policy", () => {
+  it("overrides the user's own settings where it sets them, and nowhere else", () => {
+    const user = {
+      mode: 'all',
+      offSites: ['intranet.example.org'],
+      archiveSuggestions: true,
+      recheckHours: 24,
+      feeds: ['https://mine.example/f.json'],
+    };
+    const policy = {
+      mode: 'resources',
+      offSites: ['ehr.clinic.example'],
+      feeds: ['https://feeds.clinic.example/verdicts.json'],
+      allowPrivate: false,
+    };
+    expect(effectiveSettings(user, policy)).toEqual({
+      ...DEFAULT_SETTINGS,
+      mode: 'resources',
+      offSites: ['ehr.clinic.example'],
+      feeds: ['https://feeds.clinic.example/verdicts.json'],
+      archiveSuggestions: true,
+      recheckHours: 24,
+      allowPrivate: false,
+    });
   });
 
-  it('sets only what it may, reads each value as the user\'s are read, and ignores values of the wrong kind', () => {
-    expect(readManaged({ recheckHours: 1, showUnverified: true, mode: 'loud', archiveSuggestions: 'yes', feeds: ['http://insecure.example/f.json', 'https://ok.example/f.json'], offSites: ['EHR.Clinic.Example'] })).toEqual({
+  it("sets only what it may, reads each value as the user's are read, and ignores values of the wrong kind", () => {
+    expect(
+      readManaged({
+        recheckHours: 1,
+        showUnverified: true,
+        mode: 'loud',
+        archiveSuggestions: 'yes',
+        feeds: ['http://insecure.example/f.json', 'https://ok.example/f.json'],
+        offSites: ['EHR.Clinic.Example'],
+      }),
+    ).toEqual({
       feeds: ['https://ok.example/f.json'],
       offSites: ['ehr.clinic.example'],
     });
@@ -25,13 +53,17 @@ describe('an organisation\'s policy', () => {
 
   it('is nothing when the browser has none or refuses the read (Firefox without a policy)', async () => {
     expect(await readPolicy({})).toEqual({});
-    expect(await readPolicy({ managed: { get: () => Promise.reject(new Error('Managed storage manifest not found')) } })).toEqual({});
+    expect(
+      await readPolicy({ managed: { get: () => Promise.reject(new Error('Managed storage manifest not found')) } }),
+    ).toEqual({});
     expect(await readPolicy({ managed: { get: async () => ({ mode: 'off' }) } })).toEqual({ mode: 'off' });
   });
 
   it('matches the schema Chrome validates it against, key for key', async () => {
     const { readFileSync } = await import('node:fs');
-    const schema = JSON.parse(readFileSync('public/managed_schema.json', 'utf8')) as { properties: Record<string, { type: string; enum?: string[] }> };
+    const schema = JSON.parse(readFileSync('public/managed_schema.json', 'utf8')) as {
+      properties: Record<string, { type: string; enum?: string[] }>;
+    };
     expect(Object.keys(schema.properties).sort()).toEqual([...MANAGEABLE].sort());
     expect(schema.properties.mode!.enum).toEqual(['resources', 'all', 'off']);
   });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { readPage } from '../../src/health/page-text.ts';
-import { addressNamesErrorPage, deepLinkLandsOnHome, pageSaysMissing, pageSimilarity, SAME_PAGE_SIMILARITY, titleSaysMissing } from '../../src/health/soft404.ts';
+import {
+  addressNamesErrorPage,
+  deepLinkLandsOnHome,
+  pageSaysMissing,
+  pageSimilarity,
+  SAME_PAGE_SIMILARITY,
+  titleSaysMissing,
+} from '../../src/health/soft404.ts';
 import { article, html } from './fake-web.ts';
 
 describe('title and heading say the page is missing', () => {
@@ -37,7 +44,12 @@ describe('title and heading say the page is missing', () => {
   });
 
   it('reads the main heading when the title is a brand', () => {
-    const page = readPage(html('Depression and Bipolar Support Alliance', '<h1>Oops! That page can&rsquo;t be found.</h1><p>Try searching.</p>'));
+    const page = readPage(
+      html(
+        'Depression and Bipolar Support Alliance',
+        '<h1>Oops! That page can&rsquo;t be found.</h1><p>Try searching.</p>',
+      ),
+    );
     expect(pageSaysMissing(page)).toMatch(/heading/);
   });
 
@@ -50,7 +62,12 @@ describe('title and heading say the page is missing', () => {
 describe('redirect targets', () => {
   it('a deep link landing on its own home page is gone', () => {
     expect(deepLinkLandsOnHome('https://www.mentalhelp.net/selfhelp/', 'https://www.mentalhelp.net/')).toBe(true);
-    expect(deepLinkLandsOnHome('http://dbsalliance.org/site/PageServer?pagename=peer_support_group_locator', 'https://www.dbsalliance.org/')).toBe(true);
+    expect(
+      deepLinkLandsOnHome(
+        'http://dbsalliance.org/site/PageServer?pagename=peer_support_group_locator',
+        'https://www.dbsalliance.org/',
+      ),
+    ).toBe(true);
     expect(deepLinkLandsOnHome('https://www.aa.org/pages/en_US/find-aa', 'https://www.aa.org/en/')).toBe(true);
   });
 
@@ -67,7 +84,9 @@ describe('redirect targets', () => {
 
   it('a redirect to an error page is recognised by path segment, not by any "404" in a path', () => {
     expect(addressNamesErrorPage('https://njgroups.org/404.html', 'https://njgroups.org/groups/list')).toBe(true);
-    expect(addressNamesErrorPage('https://www.nami.org/error?aspxerrorpath=/help', 'https://www.nami.org/help')).toBe(true);
+    expect(addressNamesErrorPage('https://www.nami.org/error?aspxerrorpath=/help', 'https://www.nami.org/help')).toBe(
+      true,
+    );
     expect(addressNamesErrorPage('https://growinamerica.org/not-found/', 'https://growinamerica.org/old')).toBe(true);
     expect(addressNamesErrorPage('https://www.aa.org/stories/404-days-sober', 'https://www.aa.org/s/1')).toBe(false);
     expect(addressNamesErrorPage('https://www.aa.org/404.html', 'https://www.aa.org/404.html')).toBe(false);
@@ -76,12 +95,28 @@ describe('redirect targets', () => {
 
 describe('page similarity for the sibling probe', () => {
   it('the same template with the address echoed is the same page', () => {
-    const a = html('Sorry', '<p>We looked everywhere for old-meeting-list but it is not here. Try the search box above or call us.</p>');
-    const b = html('Sorry', '<p>We looked everywhere for still-there-abc123 but it is not here. Try the search box above or call us.</p>');
-    expect(pageSimilarity({ body: a, url: 'https://x.org/old-meeting-list' }, { body: b, url: 'https://x.org/still-there-abc123' })).toBeGreaterThanOrEqual(0.9);
+    const a = html(
+      'Sorry',
+      '<p>We looked everywhere for old-meeting-list but it is not here. Try the search box above or call us.</p>',
+    );
+    const b = html(
+      'Sorry',
+      '<p>We looked everywhere for still-there-abc123 but it is not here. Try the search box above or call us.</p>',
+    );
+    expect(
+      pageSimilarity(
+        { body: a, url: 'https://x.org/old-meeting-list' },
+        { body: b, url: 'https://x.org/still-there-abc123' },
+      ),
+    ).toBeGreaterThanOrEqual(0.9);
   });
 
   it('two real pages of one site are different pages', () => {
-    expect(pageSimilarity({ body: article('Meetings', 'meetings'), url: 'https://x.org/a' }, { body: article('Sponsors', 'sponsorship'), url: 'https://x.org/b' })).toBeLessThan(SAME_PAGE_SIMILARITY);
+    expect(
+      pageSimilarity(
+        { body: article('Meetings', 'meetings'), url: 'https://x.org/a' },
+        { body: article('Sponsors', 'sponsorship'), url: 'https://x.org/b' },
+      ),
+    ).toBeLessThan(SAME_PAGE_SIMILARITY);
   });
 });

@@ -4,7 +4,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { judgeResource, mayNameResource, mightBeResource, spotResource, type LinkFacts } from '../../src/directory/spotting.ts';
+import {
+  judgeResource,
+  mayNameResource,
+  mightBeResource,
+  spotResource,
+  type LinkFacts,
+} from '../../src/directory/spotting.ts';
 import { allGroups } from '../../src/directory/groups.ts';
 
 interface LabelledLink {
@@ -25,7 +31,9 @@ interface LabelledPage {
   links: LabelledLink[];
 }
 
-const fixture = JSON.parse(readFileSync(new URL('../fixtures/spotting/links.json', import.meta.url), 'utf8')) as { pages: LabelledPage[] };
+const fixture = JSON.parse(readFileSync(new URL('../fixtures/spotting/links.json', import.meta.url), 'utf8')) as {
+  pages: LabelledPage[];
+};
 
 /** The facts the content script would hand over (src/page/spot-anchor.ts): a.href resolved, text with aria-label and alt. */
 function factsOf(link: LabelledLink, page: LabelledPage): LinkFacts {
@@ -55,7 +63,13 @@ describe('precision and recall on real resource pages', () => {
   const tallies: Tally[] = [];
   const misses: string[] = [];
   for (const page of fixture.pages) {
-    const t: Tally = { source: new URL(page.source.url).host + new URL(page.source.url).pathname, links: page.links.length, tp: 0, fp: 0, fn: 0 };
+    const t: Tally = {
+      source: new URL(page.source.url).host + new URL(page.source.url).pathname,
+      links: page.links.length,
+      tp: 0,
+      fp: 0,
+      fn: 0,
+    };
     for (const link of page.links) {
       const spot = spotResource(factsOf(link, page));
       if (spot.resource && link.label) t.tp++;
@@ -69,7 +83,10 @@ describe('precision and recall on real resource pages', () => {
     }
     tallies.push(t);
   }
-  const all: Tally = tallies.reduce((a, t) => ({ ...a, links: a.links + t.links, tp: a.tp + t.tp, fp: a.fp + t.fp, fn: a.fn + t.fn }), { source: 'all', links: 0, tp: 0, fp: 0, fn: 0 });
+  const all: Tally = tallies.reduce(
+    (a, t) => ({ ...a, links: a.links + t.links, tp: a.tp + t.tp, fp: a.fp + t.fp, fn: a.fn + t.fn }),
+    { source: 'all', links: 0, tp: 0, fp: 0, fn: 0 },
+  );
   const precision = (t: Tally) => (t.tp + t.fp === 0 ? 1 : t.tp / (t.tp + t.fp));
   const recall = (t: Tally) => (t.tp + t.fn === 0 ? 1 : t.tp / (t.tp + t.fn));
 
@@ -78,7 +95,8 @@ describe('precision and recall on real resource pages', () => {
     const rows = [...tallies, all].map((t) => [t.source, t.links, t.tp, t.fp, t.fn, fmt(precision(t)), fmt(recall(t))]);
     const header = ['source', 'links', 'TP', 'FP', 'FN', 'precision', 'recall'];
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-    const line = (cells: (string | number)[]) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]!) : String(c).padStart(widths[i]!))).join('  ');
+    const line = (cells: (string | number)[]) =>
+      cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]!) : String(c).padStart(widths[i]!))).join('  ');
     console.log(['', line(header), ...rows.map(line), '', 'Misclassified:', ...misses.map((m) => `  ${m}`)].join('\n'));
     expect(all.links).toBeGreaterThanOrEqual(300);
     expect(fixture.pages.length).toBeGreaterThanOrEqual(8);
@@ -101,27 +119,52 @@ function spot(href: string, text: string, more: Partial<LinkFacts> = {}): boolea
 describe('every organisation in the directory', () => {
   // A record added to the directory must be spotted where clinicians meet it: a link to its site, whatever the words,
   // and its name (or a former name) as the words of a link to a site we do not know.
-  it.each(allGroups().filter((g) => g.website).map((g) => [g.id, g.website!] as const))('%s: a link to its site is a resource', (_id, website) => {
+  it.each(
+    allGroups()
+      .filter((g) => g.website)
+      .map((g) => [g.id, g.website!] as const),
+  )('%s: a link to its site is a resource', (_id, website) => {
     expect(spot(website, 'website')).toBe(true);
   });
-  it.each(allGroups().flatMap((g) => [g.name, ...g.formerNames].map((name) => [g.id, name] as const)))('%s: "%s" as link text is a resource', (_id, name) => {
-    expect(spot('https://www.unrelated-host.example/page', name)).toBe(true);
-  });
+  it.each(allGroups().flatMap((g) => [g.name, ...g.formerNames].map((name) => [g.id, name] as const)))(
+    '%s: "%s" as link text is a resource',
+    (_id, name) => {
+      expect(spot('https://www.unrelated-host.example/page', name)).toBe(true);
+    },
+  );
 });
 
 describe('the rules, one by one', () => {
   it('a share button is not a resource, even on a page about a group', () => {
-    expect(spot('https://www.facebook.com/sharer/sharer.php?u=https://aa.org/find-aa', 'Share Alcoholics Anonymous meetings')).toBe(false);
-    expect(spot('https://twitter.com/intent/tweet?text=Find%20a%20support%20group', 'Tweet: Find a support group')).toBe(false);
+    expect(
+      spot(
+        'https://www.facebook.com/sharer/sharer.php?u=https://aa.org/find-aa',
+        'Share Alcoholics Anonymous meetings',
+      ),
+    ).toBe(false);
+    expect(
+      spot('https://twitter.com/intent/tweet?text=Find%20a%20support%20group', 'Tweet: Find a support group'),
+    ).toBe(false);
     // The same host is a resource when it is the group's own page.
-    expect(spot('https://www.facebook.com/groups/smartrecoveryfamily', 'SMART Recovery Family & Friends support group')).toBe(true);
+    expect(
+      spot('https://www.facebook.com/groups/smartrecoveryfamily', 'SMART Recovery Family & Friends support group'),
+    ).toBe(true);
   });
 
   it("the page's own navigation is not a resource, even when the site is a group's", () => {
-    expect(spot('https://nami.org/support-groups', 'Support Groups', { pageHost: 'www.nami.org', inPageChrome: () => true })).toBe(false);
-    expect(spot('https://nami.org/support-groups', 'Support Groups', { pageHost: 'www.nami.org', inPageChrome: () => false })).toBe(true);
+    expect(
+      spot('https://nami.org/support-groups', 'Support Groups', { pageHost: 'www.nami.org', inPageChrome: () => true }),
+    ).toBe(false);
+    expect(
+      spot('https://nami.org/support-groups', 'Support Groups', {
+        pageHost: 'www.nami.org',
+        inPageChrome: () => false,
+      }),
+    ).toBe(true);
     // Navigation that leaves the site is judged like any other link.
-    expect(spot('https://aa.org/', 'Alcoholics Anonymous', { pageHost: 'intergroup.example.org', inPageChrome: () => true })).toBe(true);
+    expect(
+      spot('https://aa.org/', 'Alcoholics Anonymous', { pageHost: 'intergroup.example.org', inPageChrome: () => true }),
+    ).toBe(true);
   });
 
   it('a section of one of our own pages is not a resource (tables of contents, accordions)', () => {
@@ -131,7 +174,7 @@ describe('the rules, one by one', () => {
     expect(spot('https://www.example.org/helplines/', 'Helplines if you feel unsafe')).toBe(true);
   });
 
-  it('donate, membership and shop links are not resources, even on a group\'s own site', () => {
+  it("donate, membership and shop links are not resources, even on a group's own site", () => {
     expect(spot('https://www.nami.org/template.cfm?section=become_a_member', 'Join NAMI Today')).toBe(false);
     expect(spot('https://www.nami.org/get-involved/donate', 'Give')).toBe(false);
     expect(spot('https://www.example.net/', 'Donate to our support group')).toBe(false);
@@ -139,7 +182,9 @@ describe('the rules, one by one', () => {
   });
 
   it('a news or research article about support groups is not a resource', () => {
-    expect(spot('https://www.nytimes.com/2019/06/11/well/mind/support-groups.html', 'Why support groups work')).toBe(false);
+    expect(spot('https://www.nytimes.com/2019/06/11/well/mind/support-groups.html', 'Why support groups work')).toBe(
+      false,
+    );
     expect(spot('https://pubmed.ncbi.nlm.nih.gov/12345678/', 'Twelve-step participation and outcomes')).toBe(false);
     expect(spot('https://www.example.net/articles/12345', 'Support groups in rural counties')).toBe(true);
   });
@@ -179,21 +224,25 @@ describe('the rules, one by one', () => {
 
   it("a group's name from the directory names a resource, even without other words", () => {
     expect(spot('http://www.example.net/nami/', 'NAMI-Rochester')).toBe(true);
-    expect(spot('http://namibuffalony.example/', 'National Alliance for the Mentally Ill in Buffalo and Erie County')).toBe(true);
+    expect(
+      spot('http://namibuffalony.example/', 'National Alliance for the Mentally Ill in Buffalo and Erie County'),
+    ).toBe(true);
     expect(spot('https://www.example.net/', 'Depression and Bipolar Support Alliance')).toBe(true);
     // Acronyms count only in capitals, and not when the directory holds one page of a larger body (SAMHSA's helpline).
     expect(spot('https://www.example.net/', 'Nami, a short story')).toBe(false);
     expect(spot('https://www.samhsa.gov/', 'SAMHSA')).toBe(false);
   });
 
-  it("a site whose own name says it is a helpline is one", () => {
+  it('a site whose own name says it is a helpline is one', () => {
     expect(spot('https://www.veteranscrisisline.net/chat', 'Start a confidential Veterans Chat')).toBe(true);
     expect(spot('https://www.statehelpline.example/', 'Call us')).toBe(true);
     expect(spot('https://www.example.net/chat', 'Start a confidential chat')).toBe(false);
   });
 
   it('an outbound link whose surroundings describe a group is a resource; our own links and sentences are not', () => {
-    const around = { context: () => 'Emotions Anonymous, a twelve-step program for emotional health — emotionsanon.example' };
+    const around = {
+      context: () => 'Emotions Anonymous, a twelve-step program for emotional health — emotionsanon.example',
+    };
     expect(spot('https://emotionsanon.example/', 'emotionsanon.example', around)).toBe(true);
     expect(spot('https://emotionsanon.example/', 'emotionsanon.example')).toBe(false);
     expect(spot('https://www.example.org/about', 'About us', around)).toBe(false);
@@ -202,7 +251,12 @@ describe('the rules, one by one', () => {
   it('a long headline is a sentence, not a group, unless the long part is a bracketed expansion', () => {
     const headline = 'What happened when I went to my first support group meeting after twenty years of trying alone';
     expect(spot('https://www.example.net/story', headline)).toBe(false);
-    expect(spot('https://www.example.net/', 'Línea de ayuda nacional de la Administración de Servicios (Substance Abuse and Mental Health Services Administration, SAMHSA)')).toBe(true);
+    expect(
+      spot(
+        'https://www.example.net/',
+        'Línea de ayuda nacional de la Administración de Servicios (Substance Abuse and Mental Health Services Administration, SAMHSA)',
+      ),
+    ).toBe(true);
   });
 
   it('a known former domain is a resource however it is worded', () => {
@@ -218,7 +272,8 @@ describe('the rules, one by one', () => {
   });
 
   it('everyday words do not pass the cheap test: only phrases, names and acronyms do', () => {
-    const everyday = 'Read online. Find us on the map. Local news. Customer support. Step by step. Headlines. Self-checkout. Recovery of costs. National parks. International travel.';
+    const everyday =
+      'Read online. Find us on the map. Local news. Customer support. Step by step. Headlines. Self-checkout. Recovery of costs. National parks. International travel.';
     expect(mayNameResource(everyday)).toBe(false);
     expect(mayNameResource('Find a\nmeeting')).toBe(true);
     expect(mayNameResource('NATIONAL ALLIANCE FOR THE MENTALLY ILL')).toBe(true);
@@ -226,7 +281,13 @@ describe('the rules, one by one', () => {
 
   it('ordinary links stop at the cheap first test', () => {
     // What the cheap test is for: most links on a page never reach the whole judgement.
-    expect(mightBeResource({ host: 'www.county-fair.example.com', text: 'Story 12 about the county fair', context: () => '' })).toBe(false);
+    expect(
+      mightBeResource({
+        host: 'www.county-fair.example.com',
+        text: 'Story 12 about the county fair',
+        context: () => '',
+      }),
+    ).toBe(false);
     expect(spot('https://www.county-fair.example.com/story/12', 'Story 12 about the county fair')).toBe(false);
   });
 });
@@ -255,7 +316,11 @@ describe('the cheap first test turns away nothing the whole judgement accepts', 
   it('on every name, former name and acronym in the directory, as bare link text', () => {
     for (const g of allGroups()) {
       for (const name of [g.name, ...g.formerNames, ...g.acronyms]) {
-        const facts: LinkFacts = { href: 'https://www.unrelated-host.example/page', text: name, pageHost: 'www.guide.example' };
+        const facts: LinkFacts = {
+          href: 'https://www.unrelated-host.example/page',
+          text: name,
+          pageHost: 'www.guide.example',
+        };
         if (accepted(facts)) expect(passes(facts), name).toBe(true);
       }
     }
@@ -263,30 +328,90 @@ describe('the cheap first test turns away nothing the whole judgement accepts', 
 
   // One phrase for each alternative of the wording patterns, in link text and in the surroundings alone.
   const PHRASES = [
-    'Support group', 'Self-help', 'self help', 'Mutual aid', 'Clearinghouse', '12-step program', 'Twelve step', 'Peer support', 'Peer-run',
-    'Recovery meeting', 'Recovery International', 'SMART Recovery', 'Al-Anon', 'Alanon', 'Alateen', 'Nar-Anon', 'Gam-Anon', 'Co-Dependents',
-    'Adult Children of Alcoholics', 'Helpline', 'Warmline', 'Hotline', 'Crisis Text Line', 'Crisis lifeline', 'Suicide & Crisis',
-    'Lifeline', 'Meeting finder', 'Find a meeting', 'Find an group', 'Local chapters', 'Sobriety', 'Women for Sobriety',
-    'Gamblers Anonymous', 'Neuróticos Anónimos', 'Anonymous World Services', 'Grupos de apoyo', 'Autoayuda', 'Ayuda mutua',
-    'Doce pasos', '12 pasos', 'Apoyo entre pares', 'Apoyo de compañeros', 'Línea de ayuda', 'Líneas directas', 'Línea cálida',
-    'Encuentre una reunión', 'Buscar reunión', 'Grupo de recuperación', 'Recuperación', 'Friendship Line', 'TEEN LINE', 'Línea de amistad',
+    'Support group',
+    'Self-help',
+    'self help',
+    'Mutual aid',
+    'Clearinghouse',
+    '12-step program',
+    'Twelve step',
+    'Peer support',
+    'Peer-run',
+    'Recovery meeting',
+    'Recovery International',
+    'SMART Recovery',
+    'Al-Anon',
+    'Alanon',
+    'Alateen',
+    'Nar-Anon',
+    'Gam-Anon',
+    'Co-Dependents',
+    'Adult Children of Alcoholics',
+    'Helpline',
+    'Warmline',
+    'Hotline',
+    'Crisis Text Line',
+    'Crisis lifeline',
+    'Suicide & Crisis',
+    'Lifeline',
+    'Meeting finder',
+    'Find a meeting',
+    'Find an group',
+    'Local chapters',
+    'Sobriety',
+    'Women for Sobriety',
+    'Gamblers Anonymous',
+    'Neuróticos Anónimos',
+    'Anonymous World Services',
+    'Grupos de apoyo',
+    'Autoayuda',
+    'Ayuda mutua',
+    'Doce pasos',
+    '12 pasos',
+    'Apoyo entre pares',
+    'Apoyo de compañeros',
+    'Línea de ayuda',
+    'Líneas directas',
+    'Línea cálida',
+    'Encuentre una reunión',
+    'Buscar reunión',
+    'Grupo de recuperación',
+    'Recuperación',
+    'Friendship Line',
+    'TEEN LINE',
+    'Línea de amistad',
   ];
 
   it('on a phrase for each alternative of the wording patterns', () => {
     for (const phrase of PHRASES) {
-      const asText: LinkFacts = { href: 'https://www.unrelated-host.example/page', text: phrase, pageHost: 'www.guide.example' };
+      const asText: LinkFacts = {
+        href: 'https://www.unrelated-host.example/page',
+        text: phrase,
+        pageHost: 'www.guide.example',
+      };
       expect(accepted(asText), `"${phrase}" is a phrase the judgement accepts`).toBe(true);
       expect(passes(asText), phrase).toBe(true);
-      const around: LinkFacts = { href: 'https://www.unrelated-host.example/page', text: 'visit', pageHost: 'www.guide.example', context: () => `${phrase}: visit` };
+      const around: LinkFacts = {
+        href: 'https://www.unrelated-host.example/page',
+        text: 'visit',
+        pageHost: 'www.guide.example',
+        context: () => `${phrase}: visit`,
+      };
       if (accepted(around)) expect(passes(around), `around: ${phrase}`).toBe(true);
     }
   });
 
   it("on helplines' own hosts and groups' former domains, whatever the words", () => {
-    for (const href of ['https://www.veteranscrisisline.net/', 'https://www.glbthotline.org/', 'http://www.ocfoundation.org/', 'http://www.nmha.org/', 'https://www.acawso.org/']) {
+    for (const href of [
+      'https://www.veteranscrisisline.net/',
+      'https://www.glbthotline.org/',
+      'http://www.ocfoundation.org/',
+      'http://www.nmha.org/',
+      'https://www.acawso.org/',
+    ]) {
       const facts: LinkFacts = { href, text: 'here', pageHost: 'www.guide.example' };
       expect(accepted(facts), href).toBe(true);
       expect(passes(facts), href).toBe(true);
     }
-});
+  });
 });

@@ -5,8 +5,26 @@ import { browsing } from '../../src/health/freshness.ts';
 import { FeedStore } from '../../src/store/feed-store.ts';
 import { VerdictStore } from '../../src/store/verdict-store.ts';
 
-function report(url: string, verdict: LinkReport['verdict'] = 'alive', checkedAt = '2026-11-28T10:00:00.000Z'): LinkReport {
-  return { url, verdict, reason: verdict === 'alive' ? 'ok' : 'not-found', detail: '', status: 200, finalUrl: url, redirects: 0, newHome: null, archive: null, checkedAt, history: [], firstFailedAt: null, lastAliveAt: null };
+function report(
+  url: string,
+  verdict: LinkReport['verdict'] = 'alive',
+  checkedAt = '2026-11-28T10:00:00.000Z',
+): LinkReport {
+  return {
+    url,
+    verdict,
+    reason: verdict === 'alive' ? 'ok' : 'not-found',
+    detail: '',
+    status: 200,
+    finalUrl: url,
+    redirects: 0,
+    newHome: null,
+    archive: null,
+    checkedAt,
+    history: [],
+    firstFailedAt: null,
+    lastAliveAt: null,
+  };
 }
 
 describe('verdict store', () => {
@@ -80,7 +98,10 @@ describe("the background's memory copy", () => {
     expect((await store.lookup(['https://g0.org/'], 3_000)).get('https://g0.org/')?.verdict).toBe('dead');
     await store.evictIfNeeded();
     const left = new Set((await store.all()).map((v) => v.url));
-    const found = await store.lookup(Array.from({ length: 6 }, (_, i) => `https://g${i}.org/`), 3_000);
+    const found = await store.lookup(
+      Array.from({ length: 6 }, (_, i) => `https://g${i}.org/`),
+      3_000,
+    );
     expect(new Set(found.keys())).toEqual(left);
     await store.clear();
     expect((await store.lookup(['https://g0.org/'])).size).toBe(0);
@@ -93,7 +114,8 @@ describe('migrations', () => {
     // Build the database exactly as revision 1 shipped it, with a record of that time's shape.
     await new Promise<void>((resolve, reject) => {
       const req = factory.open('still-there', 1);
-      req.onupgradeneeded = () => req.result.createObjectStore('verdicts', { keyPath: 'url' }).createIndex('verdict', 'verdict');
+      req.onupgradeneeded = () =>
+        req.result.createObjectStore('verdicts', { keyPath: 'url' }).createIndex('verdict', 'verdict');
       req.onsuccess = () => {
         const tx = req.result.transaction('verdicts', 'readwrite');
         tx.objectStore('verdicts').put(report('https://www.ndmda.org/', 'dead', '2026-10-01T00:00:00.000Z'));
@@ -125,7 +147,11 @@ describe('migrations', () => {
       };
       req.onsuccess = () => {
         const tx = req.result.transaction(['verdicts', 'queue'], 'readwrite');
-        tx.objectStore('verdicts').put({ ...report('https://www.ndmda.org/', 'dead', '2026-10-01T00:00:00.000Z'), expiresAt: 0, lastSeenAt: 5 });
+        tx.objectStore('verdicts').put({
+          ...report('https://www.ndmda.org/', 'dead', '2026-10-01T00:00:00.000Z'),
+          expiresAt: 0,
+          lastSeenAt: 5,
+        });
         tx.objectStore('queue').put({ url: 'https://www.aa.org/', queuedAt: 7, tabIds: [4], force: false });
         tx.oncomplete = () => {
           req.result.close();

@@ -10,7 +10,22 @@ import { toLinkVerdict, toWire, type LinkVerdict, type Requests, type WireVerdic
 import { openVerdictChannel, type ChannelPort } from '../../src/verdict-channel.ts';
 
 function report(url: string, over: Partial<LinkReport> = {}): LinkReport {
-  return { url, verdict: 'alive', reason: 'ok', detail: 'answers normally', status: 200, finalUrl: url, redirects: 0, newHome: null, archive: null, checkedAt: '2026-12-03T10:00:00.000Z', history: [], firstFailedAt: null, lastAliveAt: null, ...over };
+  return {
+    url,
+    verdict: 'alive',
+    reason: 'ok',
+    detail: 'answers normally',
+    status: 200,
+    finalUrl: url,
+    redirects: 0,
+    newHome: null,
+    archive: null,
+    checkedAt: '2026-12-03T10:00:00.000Z',
+    history: [],
+    firstFailedAt: null,
+    lastAliveAt: null,
+    ...over,
+  };
 }
 
 /** Two ends of one port; `drop()` closes it as a stopped service worker does. */
@@ -101,8 +116,23 @@ describe('the verdict channel', () => {
 
   it('carries the detail only to readers that asked for it', async () => {
     const bg = background(new Map([[A, report(A)]]));
-    const withDetail = openVerdictChannel({ connect: () => { const p = portPair(); bg.pushes.connect(p.background, NOBODY); return p.page; }, onVerdicts: () => undefined, details: true });
-    const without = openVerdictChannel({ connect: () => { const p = portPair(); bg.pushes.connect(p.background, NOBODY); return p.page; }, onVerdicts: () => undefined });
+    const withDetail = openVerdictChannel({
+      connect: () => {
+        const p = portPair();
+        bg.pushes.connect(p.background, NOBODY);
+        return p.page;
+      },
+      onVerdicts: () => undefined,
+      details: true,
+    });
+    const without = openVerdictChannel({
+      connect: () => {
+        const p = portPair();
+        bg.pushes.connect(p.background, NOBODY);
+        return p.page;
+      },
+      onVerdicts: () => undefined,
+    });
     expect((await withDetail.want([A])).verdicts[0]!.detail).toBe('answers normally');
     expect((await without.want([A])).verdicts[0]!.detail).toBe('');
   });
@@ -152,7 +182,10 @@ describe('the verdict channel', () => {
   it('forgets a reader whose page closed', async () => {
     const bg = background(new Map());
     const pair = portPair();
-    const channel = openVerdictChannel({ connect: () => (bg.pushes.connect(pair.background, NOBODY), pair.page), onVerdicts: () => undefined });
+    const channel = openVerdictChannel({
+      connect: () => (bg.pushes.connect(pair.background, NOBODY), pair.page),
+      onVerdicts: () => undefined,
+    });
     await channel.want([A]);
     channel.close();
     expect(() => bg.pushes.deliver(report(A))).not.toThrow();
