@@ -181,36 +181,3 @@ describe('what it does not find', () => {
   });
 });
 
-describe('speed', () => {
-  it('answers a query over the directory in well under a millisecond', () => {
-    const index = buildIndex(allGroups());
-    const queries = [
-      'ndmda',
-      'recovery inc',
-      'oc foundation',
-      'alcoholics anonymus',
-      'smrt recovery',
-      'nmai',
-      'zzzz',
-      'a',
-      'national',
-      ...allGroups().map((g) => swapTypo(g.name)),
-    ];
-    for (const q of queries) index.search(q); // warm up the JIT
-    const rounds = 50;
-    const start = performance.now();
-    for (let r = 0; r < rounds; r++) for (const q of queries) index.search(q);
-    const mean = (performance.now() - start) / (rounds * queries.length);
-    let worst = 0;
-    for (const q of queries) {
-      const s = performance.now();
-      for (let r = 0; r < 20; r++) index.search(q);
-      worst = Math.max(worst, (performance.now() - s) / 20);
-    }
-    console.log(
-      `search: ${allGroups().length} groups, mean ${(mean * 1000).toFixed(1)} µs per query, slowest query ${(worst * 1000).toFixed(1)} µs`,
-    );
-    expect(mean).toBeLessThan(0.5);
-    expect(worst).toBeLessThan(1);
-  });
-});
