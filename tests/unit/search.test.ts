@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Group } from '../../src/directory/group.ts';
 import { allGroups } from '../../src/directory/groups.ts';
-import { buildIndex, fold, searchGroups, typosAllowed } from '../../src/directory/search.ts';
+import { fold, searchGroups, typosAllowed } from '../../src/directory/search.ts';
 
 const ids = (query: string, top = 3): string[] =>
   searchGroups(query)
