@@ -180,4 +180,3 @@ describe('what it does not find', () => {
     expect(searchGroups('nami').map((h) => h.group.id)).toEqual(['nami']);
   });
 });
-
