@@ -26,7 +26,7 @@ const TOPIC_WORDS: ReadonlyArray<[CrisisTopic, RegExp]> = [
   ],
   [
     'domestic-violence',
-    /\b(domestic (violence|abuse)|intimate partner( violence)?|partner abuse|dating (violence|abuse)|dv|ipv|violencia (domestica|intrafamiliar|de pareja|en el noviazgo)|maltrato)\b/,
+    /\b(domestic (violence|abuse)|intimate partner( violence)?|partner abuse|dating (violence|abuse)|dv|ipv|violencia (domestica|intrafamiliar|de pareja|en el noviazgo)|maltrato(?! infantil))\b/,
   ],
   ['sexual-assault', /\b(sexual (assault|abuse|violence)|rape|raped|agresion sexual|abuso sexual|violacion)\b/],
   ['poisoning', /\b(poison\w*|overdos\w*|envenenamiento|intoxicacion|sobredosis|veneno)\b/],

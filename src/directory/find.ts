@@ -11,8 +11,10 @@
  *     "trastorno alimentario", "IPV" as the topic words records use; any other word of four letters or more is
  *     read as a topic word itself ("cancer", "heroin"); a typo is forgiven in words of five letters or more. More
  *     needs answered first; then the records of the need's own kind (the grief groups for "bereavement"); then the
- *     closer topic word (for "opioid", the treatment line before the fellowships); then the directory's order.
- *  3. Kinds. Then records of a kind the query names ("addiction", "familia", "helpline"), in the directory's order.
+ *     closer topic word (for "opioid", the treatment line before the fellowships); then the record whose own main
+ *     topic it is ("anxiety": ADAA before a postpartum line); then the directory's order.
+ *  3. Kinds. Then records of a kind the query names ("addiction", "familia", "helpline"): those of more of the kinds
+ *     named first, then those of the kind named first ("familia adicto": the family groups), then the directory's order.
  *  4. Crisis lines first (crisis.ts). A query naming a crisis puts the lines answering it before all of the above:
  *     for suicide or any crisis the 988 Lifeline first, unless the query's other words name a narrower line
  *     ("veterans crisis", "trans suicide", "crisis text", "lgbtq suicide"), which comes first with 988 right after;
@@ -152,12 +154,15 @@ export function readQuery(query: string): ReadQuery {
     if (need.kind && !kinds.includes(need.kind)) kinds.push(need.kind);
     if (isSpanish) spanish = true;
   }
+  const named: Array<{ kind: GroupKind; at: number }> = [];
   for (const { words, kind } of KIND_PHRASES) {
     const at = findPhrase(tokens, taken, words);
     if (at === -1) continue;
     for (let k = 0; k < words.length; k++) taken[at + k] = true;
-    if (!kinds.includes(kind)) kinds.push(kind);
+    named.push({ kind, at });
   }
+  // In the order the query names them: "familia adicto" asks for families first.
+  for (const { kind } of named.sort((a, b) => a.at - b.at)) if (!kinds.includes(kind)) kinds.push(kind);
   tokens.forEach((token, i) => {
     if (!taken[i] && token.length >= 4 && !FILLER.has(token) && !/^\d+$/.test(token))
       needs.push({ mean: [token], bare: true });
@@ -165,18 +170,21 @@ export function readQuery(query: string): ReadQuery {
   return { needs, kinds, spanish };
 }
 
-/** How closely a record's topics answer one need: the index of the closest topic word matched, or -1. */
-function answers(topicWords: string[][], need: AskedNeed): number {
+/**
+ * How closely a record's topics answer one need: the index of the closest topic word matched, and where that topic
+ * stands among the record's own (its main topic first); null when none answers.
+ */
+function answers(topicWords: string[][], need: AskedNeed): { meaning: number; topic: number } | null {
   for (let m = 0; m < need.mean.length; m++) {
     const meaning = wordsOf(need.mean[m]!);
-    const hit = topicWords.some((topic) =>
+    const topic = topicWords.findIndex((topic) =>
       need.bare
         ? topic.some((w) => w.startsWith(meaning[0]!) || sameWord(meaning[0]!, w))
         : meaning.every((w) => topic.includes(w)),
     );
-    if (hit) return m;
+    if (topic !== -1) return { meaning: m, topic };
   }
-  return -1;
+  return null;
 }
 
 interface Candidate {
@@ -185,6 +193,8 @@ interface Candidate {
   matched: number;
   ownKind: number;
   closeness: number;
+  /** Where the matched topics stand among the record's own: "anxiety" is ADAA's first, a postpartum line's third. */
+  standing: number;
   topic: string;
 }
 
@@ -197,28 +207,39 @@ function topicHits(groups: readonly Group[], needs: AskedNeed[], skip: Set<Group
     let matched = 0;
     let ownKind = 0;
     let closeness = 0;
+    let standing = 0;
     let topic = '';
     for (const need of needs) {
       const at = answers(topicWords, need);
-      if (at === -1) continue;
+      if (at === null) continue;
       matched++;
-      closeness += at;
+      closeness += at.meaning;
+      standing += at.topic;
       if (need.kind && group.kinds.includes(need.kind)) ownKind++;
-      topic ||= need.mean[at]!;
+      topic ||= group.topics[at.topic]!;
     }
-    if (matched) found.push({ group, order, matched, ownKind, closeness, topic });
+    if (matched) found.push({ group, order, matched, ownKind, closeness, standing, topic });
   });
   found.sort(
-    (a, b) => b.matched - a.matched || b.ownKind - a.ownKind || a.closeness - b.closeness || a.order - b.order,
+    (a, b) =>
+      b.matched - a.matched ||
+      b.ownKind - a.ownKind ||
+      a.closeness - b.closeness ||
+      a.standing - b.standing ||
+      a.order - b.order,
   );
   return found.map((c, i) => ({ group: c.group, matchedBy: 'topic', matched: c.topic, formerly: null, rank: 1e9 + i }));
 }
 
 function kindHits(groups: readonly Group[], kinds: GroupKind[], skip: Set<Group>): SearchHit[] {
   if (kinds.length === 0) return [];
+  const fit = (g: Group) => kinds.filter((k) => g.kinds.includes(k)).length;
+  const first = (g: Group) => Math.min(...g.kinds.map((k) => (kinds.includes(k) ? kinds.indexOf(k) : Infinity)));
   return groups
-    .filter((g) => !skip.has(g) && g.kinds.some((k) => kinds.includes(k)))
-    .map((group, i) => ({
+    .filter((g) => !skip.has(g) && fit(g) > 0)
+    .map((g, order) => ({ g, order }))
+    .sort((a, b) => fit(b.g) - fit(a.g) || first(a.g) - first(b.g) || a.order - b.order)
+    .map(({ g: group }, i) => ({
       group,
       matchedBy: 'kind',
       matched: group.kinds.find((k) => kinds.includes(k))!,

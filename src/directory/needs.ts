@@ -19,7 +19,7 @@ export interface Need {
 
 export const NEEDS: readonly Need[] = [
   {
-    say: ['grief', 'grieving', 'bereavement', 'bereaved', 'mourning', 'loss of a loved one'],
+    say: ['grief', 'grieving', 'bereavement', 'bereaved', 'mourning', 'loss', 'loss of a loved one'],
     spanish: ['duelo', 'luto', 'perdida de un ser querido'],
     mean: ['grief', 'bereaved', 'grieving', 'death', 'loss'],
     kind: 'grief',
@@ -127,7 +127,7 @@ export const NEEDS: readonly Need[] = [
   { say: ['meth', 'methamphetamine'], spanish: ['metanfetamina'], mean: ['crystal meth'] },
   { say: ['crack'], spanish: ['cocaina'], mean: ['cocaine'] },
   {
-    say: ['porn', 'pornography', 'sexual compulsivity', 'sex addict'],
+    say: ['porn', 'pornography', 'sexual compulsivity', 'sex addict', 'sex addiction', 'sexual addiction'],
     spanish: ['adiccion sexual'],
     mean: ['sex addiction', 'sexaholics'],
   },
@@ -140,7 +140,19 @@ export const NEEDS: readonly Need[] = [
 
 /** Words that ask for a kind of group rather than a topic: ranked after the topics (find.ts). */
 export const KIND_WORDS: Readonly<Record<GroupKind, readonly string[]>> = {
-  addiction: ['addiction', 'addictions', 'addicted', 'recovery', 'adiccion', 'adicciones', 'recuperacion'],
+  addiction: [
+    'addiction',
+    'addictions',
+    'addicted',
+    'addict',
+    'recovery',
+    'adiccion',
+    'adicciones',
+    'adicto',
+    'adicta',
+    'adictos',
+    'recuperacion',
+  ],
   'mental-health': ['mental health', 'mental illness', 'salud mental', 'enfermedad mental'],
   'family-and-friends': ['family', 'families', 'friends', 'loved one', 'familia', 'familias', 'familiares', 'amigos'],
   helpline: ['helpline', 'hotline', 'help line', 'linea de ayuda', 'telefono de ayuda'],
