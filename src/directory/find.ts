@@ -79,10 +79,17 @@ const FILLER = new Set([
   'anonimos',
 ]);
 
+/** Folded words, kept per text: topics and meanings are read on every keystroke, and there are a few hundred. */
+const wordsCache = new Map<string, string[]>();
 function wordsOf(text: string): string[] {
-  return fold(text)
-    .split(/[^\p{L}\p{N}+]+/u)
-    .filter(Boolean);
+  let words = wordsCache.get(text);
+  if (!words) {
+    words = fold(text)
+      .split(/[^\p{L}\p{N}+]+/u)
+      .filter(Boolean);
+    if (wordsCache.size < 5_000) wordsCache.set(text, words);
+  }
+  return words;
 }
 
 /** Optimal-string-alignment distance, or Infinity above `limit` (the vocabulary is small: no tables kept). */
