@@ -7,6 +7,7 @@ import {
   feedAddress,
   MANAGEABLE,
   readSettings,
+  reportTarget,
   SETTINGS_KEY,
   type ManagedSettings,
   type Settings,
@@ -57,8 +58,18 @@ export async function startOptionsPage(doc: Document): Promise<void> {
       field<HTMLTextAreaElement>('feeds').focus();
       return;
     }
+    // Likewise a report target that is neither an email address nor an https page: named, and nothing saved.
+    const reportTo = field<HTMLInputElement>('reportTo').value;
+    doc.querySelector('#report-problem')!.textContent =
+      reportTarget(reportTo) === null ? t('options_report_bad', reportTo.trim()) : '';
+    if (reportTarget(reportTo) === null) {
+      doc.querySelector('#saved')!.textContent = '';
+      field<HTMLInputElement>('reportTo').focus();
+      return;
+    }
     const typed: Settings = readSettings({
       feeds: feedLines,
+      reportTo,
       mode: form.querySelector<HTMLInputElement>('input[name="mode"]:checked')?.value ?? 'resources',
       archiveSuggestions: field<HTMLInputElement>('archiveSuggestions').checked,
       showUnverified: field<HTMLInputElement>('showUnverified').checked,
@@ -160,6 +171,7 @@ export async function startOptionsPage(doc: Document): Promise<void> {
     field<HTMLInputElement>('recheckHours').value = String(s.recheckHours);
     field<HTMLTextAreaElement>('offSites').value = s.offSites.join('\n');
     field<HTMLTextAreaElement>('feeds').value = s.feeds.join('\n');
+    field<HTMLInputElement>('reportTo').value = s.reportTo;
   }
 
   async function showStats(): Promise<void> {

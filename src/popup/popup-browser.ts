@@ -5,6 +5,7 @@ import { openVerdictChannel, VERDICT_CHANNEL } from '../verdict-channel.ts';
 import type { PopupDeps } from './popup-page.ts';
 import { openAuditPage } from '../audit-page/open.ts';
 import { sendToPage } from '../page-messages.ts';
+import { readSettings, SETTINGS_KEY } from '../settings.ts';
 
 /**
  * `search` is the popup page's query string. `?tab=<id>` names the tab to describe: opened from the toolbar, the
@@ -43,6 +44,10 @@ export function browserDeps(search: string): PopupDeps {
       }
     },
     copy: (text) => navigator.clipboard.writeText(text),
+    async reportTo() {
+      const got = await browser.storage.local.get(SETTINGS_KEY);
+      return readSettings(got[SETTINGS_KEY]).reportTo;
+    },
     async openAudit(tabId) {
       await openAuditPage(tabId);
       // The toolbar popup closes itself; popup.html opened in a tab of its own (?tab=) stays.

@@ -6,11 +6,12 @@
 import type { Group } from '../directory/group.ts';
 import { allGroups } from '../directory/groups.ts';
 import { searchWithCrisisFirst } from '../directory/crisis.ts';
+import { queryIsSpanish } from '../directory/find.ts';
 import type { SearchHit } from '../directory/search.ts';
-import { t, tn } from '../i18n.ts';
+import { t, tn, uiLanguage } from '../i18n.ts';
 import type { LinkVerdict, PageGroupLink } from '../messages.ts';
 import type { ChannelAnswer } from '../verdict-channel.ts';
-import { auditButton, drawVerdicts, groupCard, pageGroupCard } from './popup-view.ts';
+import { auditButton, drawVerdicts, groupCard, pageGroupCard, reportHrefFor } from './popup-view.ts';
 import { VerdictWatch } from './verdict-watch.ts';
 
 export interface PopupDeps {
@@ -26,6 +27,8 @@ export interface PopupDeps {
   pageGroups(tabId: number): Promise<PageGroupLink[] | null>;
   copy(text: string): Promise<void>;
   search?: (query: string) => SearchHit[];
+  /** Where "Tell us a number is wrong" goes (settings.reportTo); without it, the reader's own mail program. */
+  reportTo?(): Promise<string>;
   /** Opens the "Audit this page" report for the tab (src/audit-page/). */
   openAudit?(tabId: number): Promise<void>;
 }
@@ -55,11 +58,28 @@ export function startPopup(doc: Document, deps: PopupDeps): Popup {
   const watch = new VerdictWatch({ want: deps.want, onChange: () => drawVerdicts(doc, (url) => watch.stateOf(url)) });
   deps.onVerdicts((verdicts) => watch.receive(verdicts));
 
+  let reportTo = '';
+  void deps
+    .reportTo?.()
+    .then((target) => {
+      reportTo = target;
+      // Cards drawn before the setting arrived point their reports at the chosen place now.
+      for (const link of doc.querySelectorAll<HTMLAnchorElement>('a[data-report-for]')) {
+        const group = byId.get(link.getAttribute('data-report-for')!);
+        if (group) link.href = reportHrefFor(group, reportTo);
+      }
+    })
+    .catch(() => undefined);
+
   function show(query: string): void {
     const hits = search(query);
     const shown = hits.slice(0, MAX_RESULTS);
+    // A Spanish query ("suicidio") shows Spanish routes first whatever the browser's language; then the browser's.
+    const languages = [...(queryIsSpanish(query) ? ['es'] : []), uiLanguage()];
     results.replaceChildren(
-      ...shown.map((hit, i) => groupCard(doc, hit.group, { open: i === 0, formerly: hit.formerly })),
+      ...shown.map((hit, i) =>
+        groupCard(doc, hit.group, { open: i === 0, formerly: hit.formerly, languages, reportTo }),
+      ),
     );
     count.textContent = countText(query, hits.length, shown.length);
     watch.want(websites(shown.map((h) => h.group)));
