@@ -6,7 +6,7 @@
  */
 import { isDirectoryUrl } from '../directory/lookup.ts';
 import { VERDICT_ORDER, replacements } from '../report/model.ts';
-import { isArchiveCaptureUrl } from '../page/marks.ts';
+import { isCaptureOf } from '../health/archives/index.ts';
 import { SORT_KEYS, type Sort, type SortKey } from './filter.ts';
 import { auditRowOf, statusOf, type AuditEntry, type RowStatus, type Tally } from './rows.ts';
 import { AUDIT_STRINGS as S } from './strings.ts';
@@ -293,7 +293,9 @@ export function fillRow(tr: HTMLTableRowElement, entry: AuditEntry): void {
   );
 
   const row = auditRowOf(entry);
-  const offers = row ? replacements(row).filter((o) => (o.kind === 'archive' ? isArchiveCaptureUrl(o.url) : true)) : [];
+  // An archived copy is offered only when it is a capture of this very link by an archive we know.
+  const archiveOk = row?.archive ? isCaptureOf(row.archive, row.url) : false;
+  const offers = row ? replacements(row).filter((o) => o.kind !== 'archive' || archiveOk) : [];
   const replacementCell = h(
     'td',
     { class: 'replacement' },

@@ -54,7 +54,9 @@ function shape(verdict: Verdict, reason: Reason, url = URL_): LinkHealth {
     finalUrl: verdict === 'moved' ? 'https://iocdf.org/' : reason === 'no-such-domain' ? null : url,
     redirects: verdict === 'moved' ? 2 : 0,
     newHome: verdict === 'moved' || dead ? 'https://iocdf.org/' : null,
-    archive: dead ? { url: `https://web.archive.org/web/20080513062455/${url}`, timestamp: '20080513062455' } : null,
+    archive: dead
+      ? { url: `https://web.archive.org/web/20080513062455/${url}`, timestamp: '20080513062455', provider: 'wayback' }
+      : null,
     checkedAt: '2026-12-03T02:00:00.000Z',
     history: [
       { at: '2026-12-01T02:00:00.000Z', outcome: 'ok', reason: 'ok' },
