@@ -11,8 +11,7 @@ import {
   type VerdictSummary,
   type WireSummary,
 } from './health/link-health.ts';
-import type { FeedRecord } from './store/schema.ts';
-import type { CacheStats } from './store/verdict-store.ts';
+import type { CacheStats, FeedRecord } from './store/schema.ts';
 
 /** What a page or the popup needs to draw a link: the verdict's summary, and whether a recheck is under way. */
 export type LinkVerdict = VerdictSummary & {

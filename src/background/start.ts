@@ -5,7 +5,7 @@
 import { browser } from 'wxt/browser';
 import { sendToPage } from '../page-messages.ts';
 import { createEngine, IN_BROWSER_LIMITS, type Engine } from '../health/engine.ts';
-import { openAuditPage } from '../audit-page/open.ts';
+import { openAuditPage } from '../open-audit.ts';
 import { t, tn } from '../i18n.ts';
 import { isEnvelope, type TabPush } from '../messages.ts';
 import { readPolicy } from '../policy.ts';

@@ -12,7 +12,14 @@ import { addressKey } from '../health/address.ts';
 import type { LinkHealth } from '../health/link-health.ts';
 import { newHomeFor } from '../directory/lookup.ts';
 import { spotResource, type LinkFacts } from '../directory/spotting.ts';
-import { auditRow, buildReport, summaryText, type FoundOn, type SitePageProblem } from '../report/model.ts';
+import {
+  auditRow,
+  buildReport,
+  OFFLINE_BANNER,
+  summaryText,
+  type FoundOn,
+  type SitePageProblem,
+} from '../report/model.ts';
 import { render } from '../report/render.ts';
 import { terminalSafe } from '../report/table.ts';
 import { ENGINE_HELP, ENGINE_OPTIONS, engineSettings, parse, UsageError } from './args.ts';
@@ -21,7 +28,6 @@ import type { Clock } from './audit-clock.ts';
 import { CrawlError, crawlSite, type Crawl, type CrawlTarget, type Occurrence } from './audit-crawl.ts';
 import { createNodeEngine } from './engine.ts';
 import { parseConnectTo } from './http-transport.ts';
-import { OFFLINE_BANNER } from './check-command.ts';
 import {
   commandLine,
   deliver,

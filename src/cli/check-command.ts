@@ -18,7 +18,7 @@ import { createProgress } from './progress.ts';
 import { zeroCounts } from '../health/verdict.ts';
 import type { LinkHealth } from '../health/link-health.ts';
 import { screenUrl } from '../health/screen.ts';
-import { auditRow, buildReport, type AuditRow } from '../report/model.ts';
+import { auditRow, buildReport, OFFLINE_BANNER, type AuditRow } from '../report/model.ts';
 import { render } from '../report/render.ts';
 
 export const CHECK_HELP = `still-there check — is each link still there?
@@ -188,6 +188,3 @@ async function* inputs(
   for await (const line of argumentLines(given)) yield { ...line, from: FROM_ARGUMENTS };
   if (stdinStream) for await (const line of readLines(stdinStream)) yield { ...line, from: FROM_STDIN };
 }
-
-export const OFFLINE_BANNER =
-  'this computer appears to be offline: no link could be judged, so none is reported dead or alive (exit 2)';

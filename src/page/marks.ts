@@ -11,8 +11,8 @@
  */
 import { isCaptureOf } from '../health/archives/index.ts';
 import type { LinkVerdict } from '../messages.ts';
-import { archiveLinkText, describeVerdict, namedHomeText, newHomeText } from './describe.ts';
-import { siteName } from './site-name.ts';
+import { archiveLinkText, describeVerdict, namedHomeText, newHomeText } from '../words/describe.ts';
+import { siteName } from '../words/site-name.ts';
 
 export const ATTR = 'data-link-health';
 export const REASON_ATTR = 'data-link-health-reason';

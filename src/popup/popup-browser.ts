@@ -3,7 +3,7 @@ import { extensionApi } from '../extension-api.ts';
 import type { LinkVerdict, PageGroupLink, TabRequest } from '../messages.ts';
 import { openVerdictChannel, VERDICT_CHANNEL } from '../verdict-channel.ts';
 import type { PopupDeps } from './popup-page.ts';
-import { openAuditPage } from '../audit-page/open.ts';
+import { openAuditPage } from '../open-audit.ts';
 import { sendToPage } from '../page-messages.ts';
 
 /**

@@ -6,7 +6,7 @@
 import type { Confidence, Group, Phone, Source } from '../directory/group.ts';
 import { t, tn, uiLanguage, type MessageKey } from '../i18n.ts';
 import type { LinkVerdict, PageGroupLink } from '../messages.ts';
-import { describeVerdict, formatDay } from '../page/describe.ts';
+import { describeVerdict, formatDay } from '../words/describe.ts';
 import type { WatchState } from './verdict-watch.ts';
 
 const PHONE_LABELS: Record<Phone['label'], MessageKey> = {

@@ -53,6 +53,13 @@ export interface FeedRecord {
   problem: string | null;
 }
 
+/** How full the verdict cache is, for the options page. */
+export interface CacheStats {
+  records: number;
+  byVerdict: Record<string, number>;
+  queued: number;
+}
+
 /** One link's verdict as a feed gave it, with who published it. */
 export interface FeedVerdict extends FeedEntry {
   feed: string;

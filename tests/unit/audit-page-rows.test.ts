@@ -23,8 +23,8 @@ import {
 } from '../../src/audit-page/filter.ts';
 import { auditReportOf, entriesFrom, statusOf, tally, type AuditEntry } from '../../src/audit-page/rows.ts';
 import { collectLinks, type AnchorLike } from '../../src/page/page-links.ts';
-import { auditPagePath, tabFromSearch } from '../../src/audit-page/open.ts';
-import { reasonText } from '../../src/page/describe.ts';
+import { auditPagePath, tabFromSearch } from '../../src/open-audit.ts';
+import { reasonText } from '../../src/words/describe.ts';
 import { resetMessages, useMessages } from './i18n-helper.ts';
 
 const PAGE = 'https://www.county.example/help';

@@ -11,7 +11,7 @@ import {
   formatMonth,
   newHomeText,
   reasonText,
-} from '../../src/page/describe.ts';
+} from '../../src/words/describe.ts';
 import { phoneNoteTexts } from '../../src/page/phone-note.ts';
 import { resetMessages, useMessages } from './i18n-helper.ts';
 

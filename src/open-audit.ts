@@ -1,5 +1,5 @@
 /** Where the audit page lives, for the popup button and the context menu that open it, and the page that reads it. */
-import { extensionApi } from '../extension-api.ts';
+import { extensionApi } from './extension-api.ts';
 
 /** The audit page's address (for browser.runtime.getURL) for one tab. */
 export function auditPagePath(tabId: number): `/audit.html?tab=${number}` {
