@@ -75,7 +75,7 @@ export interface PageGroupLink {
   reason: string | null;
 }
 
-/** One http(s) link of a page, as the page's "Audit this page" report lists it (src/page/page-links.ts). */
+/** One http(s) link of a page, as the page's "Audit this page" report lists it (src/page-marker/page-links.ts). */
 export interface PageLink {
   /** As the browser resolved it (against the page and its <base>), fragment kept: not yet normalised. */
   href: string;
@@ -98,7 +98,7 @@ export interface PageLinks {
 
 /**
  * Asked of a tab's content script by the popup and the audit page (browser.tabs.sendMessage); answered by
- * src/page/page-groups.ts and src/page/page-links.ts.
+ * src/page-marker/page-groups.ts and src/page-marker/page-links.ts.
  */
 export interface TabRequests {
   pageGroups: { request: { type: 'pageGroups' }; response: PageGroupLink[] };

@@ -1,5 +1,5 @@
 /**
- * The engine: one URL in, one report out. Screening, a polite request with bounded retries, classification,
+ * The engine: one URL in, that link's health out. Screening, a polite request with bounded retries, classification,
  * the soft-404 sibling probe, the offline check, confirmation over time, then the archive for the dead.
  * The extension and the CLI both call this, unchanged.
  */

@@ -58,7 +58,7 @@ export const COMMAND_LINE_LIMITS: EngineLimits = {
 export const IN_BROWSER_LIMITS: EngineLimits = { timeoutMs: 15_000, retries: 1, concurrency: 16 };
 
 export interface Engine {
-  /** One link's report, given what was known before. Never throws: an engine fault is an unverified verdict that says so. */
+  /** One link's health, given what was known before. Never throws: an engine fault is an unverified verdict that says so. */
   check(url: string, previous?: LinkHealth): Promise<LinkHealth>;
   /** Shared by every check of this engine, the archive's requests included. */
   readonly queue: HostQueue;
@@ -103,7 +103,7 @@ export function createEngine(config: EngineConfig): Engine {
       } catch (err) {
         // An engine fault must not wedge a queue or end a run: say so, unverified, and keep what was known.
         return {
-          ...(previous ?? blankReport(url)),
+          ...(previous ?? blankHealth(url)),
           verdict: 'unverified',
           reason: 'bad-response',
           detail: `could not be checked: ${(err as Error)?.message ?? String(err)}`,
@@ -114,7 +114,7 @@ export function createEngine(config: EngineConfig): Engine {
   };
 }
 
-function blankReport(url: string): LinkHealth {
+function blankHealth(url: string): LinkHealth {
   return {
     url,
     verdict: 'unverified',

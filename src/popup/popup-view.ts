@@ -334,7 +334,7 @@ function pageMarkText(link: Pick<PageGroupLink, 'verdict' | 'reason'>): string {
   return `${words}${link.reason && link.verdict !== 'alive' ? ` (${link.reason})` : ''}`;
 }
 
-/** "Audit this page": opens the report of every link of the page (src/audit-page/) in a new tab. */
+/** "Audit this page": opens the report of every link of the page (src/audit/) in a new tab. */
 export function auditButton(doc: Document): HTMLParagraphElement {
   const h = maker(doc);
   return h(

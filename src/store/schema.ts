@@ -1,5 +1,5 @@
 /**
- * The extension's IndexedDB: one record per link (its report plus bookkeeping) and the work queue that lets a
+ * The extension's IndexedDB: one record per link (its health plus bookkeeping) and the work queue that lets a
  * stopped service worker resume. It keeps no browsing history: records are keyed by the link, never by the page
  * it was found on.
  */

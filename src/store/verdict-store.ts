@@ -113,17 +113,17 @@ export class VerdictStore {
 
   /** `forSites`: the sites (keyed hashes) the check was made for; they are added to those it was shown to. */
   async save(
-    report: LinkHealth,
+    health: LinkHealth,
     now = Date.now(),
     recheckHours?: number,
     forSites: readonly string[] = [],
   ): Promise<StoredVerdict> {
     const db = await this.#db;
-    const before = this.#recent.get(report.url)?.shownTo ?? (await db.get('verdicts', report.url))?.shownTo ?? [];
+    const before = this.#recent.get(health.url)?.shownTo ?? (await db.get('verdicts', health.url))?.shownTo ?? [];
     const shownTo = [...new Set([...before.filter((s) => !forSites.includes(s)), ...forSites])].slice(-SHOWN_TO_LIMIT);
     const stored: StoredVerdict = {
-      ...report,
-      expiresAt: freshUntil(browsing(recheckHours), report, Date.parse(report.checkedAt) || now),
+      ...health,
+      expiresAt: freshUntil(browsing(recheckHours), health, Date.parse(health.checkedAt) || now),
       lastSeenAt: now,
       shownTo,
     };

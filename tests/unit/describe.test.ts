@@ -12,7 +12,7 @@ import {
   newHomeText,
   reasonText,
 } from '../../src/words/describe.ts';
-import { phoneNoteTexts } from '../../src/page/phone-note.ts';
+import { phoneNoteTexts } from '../../src/page-marker/phone-note.ts';
 import { resetMessages, useMessages } from './i18n-helper.ts';
 
 function verdict(over: Partial<LinkVerdict>): LinkVerdict {

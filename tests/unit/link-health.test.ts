@@ -120,7 +120,7 @@ describe('every verdict shape, written and read back', () => {
     await saveCache(file, cache, new Date(NOW));
     expect(await loadCache(file)).toEqual(cache);
     expect(readFileSync(file, 'utf8').split('\n')[1]).toMatch(/^"[^"]+":\{"url":/);
-    const feed = buildFeed({ publisher: 'Clinic', site: 's', generatedAt: '2026-12-03T02:05:00.000Z', reports: cache });
+    const feed = buildFeed({ publisher: 'Clinic', site: 's', generatedAt: '2026-12-03T02:05:00.000Z', checks: cache });
     expect(readFeed(renderFeed(feed), { now: NOW, vouchesFor: outside.vouchesFor })).toEqual(feed);
   });
 });
@@ -181,7 +181,7 @@ describe('the cache reader and the feed reader refuse the same bad entries, with
   const inFeed = (over: Record<string, unknown>) => {
     const feed = JSON.parse(
       renderFeed(
-        buildFeed({ publisher: 'Clinic', site: 's', generatedAt: '2026-12-03T02:05:00.000Z', reports: [[URL_, good]] }),
+        buildFeed({ publisher: 'Clinic', site: 's', generatedAt: '2026-12-03T02:05:00.000Z', checks: [[URL_, good]] }),
       ),
     );
     Object.assign(feed.links[0], over);

@@ -23,7 +23,7 @@ export interface PopupDeps {
   pageGroups(tabId: number): Promise<PageGroupLink[] | null>;
   copy(text: string): Promise<void>;
   search?: (query: string) => SearchHit[];
-  /** Opens the "Audit this page" report for the tab (src/audit-page/). */
+  /** Opens the "Audit this page" report for the tab (src/audit/). */
   openAudit?(tabId: number): Promise<void>;
 }
 

@@ -2,7 +2,7 @@
 import { browser } from 'wxt/browser';
 import type { LinkVerdict, PageLinks, TabRequest } from '../messages.ts';
 import { openVerdictChannel, VERDICT_CHANNEL } from '../verdict-channel.ts';
-import type { AuditDeps } from './report-page.ts';
+import type { AuditDeps } from './tab-report.ts';
 import { tabFromSearch } from '../open-audit.ts';
 import { sendToPage } from '../page-messages.ts';
 
