@@ -304,7 +304,16 @@ export function summaryOf(r: VerdictSummary): VerdictSummary {
  * can rebuild (FIELDS' `onWire.rebuilt`: nulls, a final address equal to the link's own) is left out, and the
  * engine's `detail` travels only when asked for (the audit page shows it; a page's marks never do).
  */
-export type WireSummary = Pick<VerdictSummary, 'url' | 'verdict' | 'reason' | 'checkedAt'> & Partial<VerdictSummary>;
+export type WireSummary = Pick<VerdictSummary, WireCarried> & Partial<VerdictSummary>;
+
+/** What every summary on the wire carries, whatever is left out: the link, its verdict, why, and when. */
+const WIRE_CARRIED = ['url', 'verdict', 'reason', 'checkedAt'] as const satisfies readonly Field[];
+type WireCarried = (typeof WIRE_CARRIED)[number];
+
+/** A message's verdict as the reader checks it before drawing it: an object carrying the fields every one carries. */
+export function isWireSummary(x: unknown): x is WireSummary {
+  return isObject(x) && WIRE_CARRIED.every((field) => typeof x[field] === 'string');
+}
 
 export function summaryToWire(v: VerdictSummary, withDetail: boolean): WireSummary {
   const w: Partial<Record<Field, unknown>> = {};
