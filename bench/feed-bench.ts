@@ -51,7 +51,7 @@ const feedText = renderFeed(
     publisher: 'Bench County Behavioral Health',
     site: 'https://directory.example.org/',
     generatedAt: checkedAt,
-    reports: covered.map((u) => [u, report(u)] as [string, LinkHealth]),
+    checks: covered.map((u) => [u, report(u)] as [string, LinkHealth]),
   }),
 );
 const guide = `<!doctype html><title>Support groups</title><h1>Support groups</h1><ul>

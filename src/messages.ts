@@ -11,8 +11,7 @@ import {
   type VerdictSummary,
   type WireSummary,
 } from './health/link-health.ts';
-import type { FeedRecord } from './store/schema.ts';
-import type { CacheStats } from './store/verdict-store.ts';
+import type { CacheStats, FeedRecord } from './store/schema.ts';
 
 /** What a page or the popup needs to draw a link: the verdict's summary, and whether a recheck is under way. */
 export type LinkVerdict = VerdictSummary & {
@@ -76,7 +75,7 @@ export interface PageGroupLink {
   reason: string | null;
 }
 
-/** One http(s) link of a page, as the page's "Audit this page" report lists it (src/page/page-links.ts). */
+/** One http(s) link of a page, as the page's "Audit this page" report lists it (src/page-marker/page-links.ts). */
 export interface PageLink {
   /** As the browser resolved it (against the page and its <base>), fragment kept: not yet normalised. */
   href: string;
@@ -99,7 +98,7 @@ export interface PageLinks {
 
 /**
  * Asked of a tab's content script by the popup and the audit page (browser.tabs.sendMessage); answered by
- * src/page/page-groups.ts and src/page/page-links.ts.
+ * src/page-marker/page-groups.ts and src/page-marker/page-links.ts.
  */
 export interface TabRequests {
   pageGroups: { request: { type: 'pageGroups' }; response: PageGroupLink[] };

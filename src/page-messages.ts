@@ -1,7 +1,7 @@
 /**
  * Messages from the extension's own pages and the background to a tab's content script. On a page with no
  * mutual-aid link the content script does not listen for messages at first: setting up the browser's runtime API
- * costs it about 2 ms, most of its budget on such a page (src/page/start.ts). When a message finds no one listening,
+ * costs it about 2 ms, most of its budget on such a page (src/page-marker/start.ts). When a message finds no one listening,
  * the script is woken — a call, run in the extension's own isolated world through the scripting API, that sets up
  * its listener — and the message is sent once more. The page's own scripts cannot see or call the wake.
  */

@@ -81,11 +81,11 @@ export class VerdictPushes {
   }
 
   /** A check ended: its verdict goes to every reader waiting for it. */
-  deliver(report: LinkHealth): void {
-    const readers = this.#waiting.get(report.url);
+  deliver(health: LinkHealth): void {
+    const readers = this.#waiting.get(health.url);
     if (!readers) return;
-    this.#waiting.delete(report.url);
-    const verdict = toLinkVerdict(report);
+    this.#waiting.delete(health.url);
+    const verdict = toLinkVerdict(health);
     for (const reader of readers) {
       reader.outbox.push(verdict);
       this.#dirty.add(reader);

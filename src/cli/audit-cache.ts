@@ -1,6 +1,6 @@
 /**
  * `still-there audit --cache FILE`: what earlier runs learnt, so that a nightly audit is cheap and, above all, so
- * that the confirmation rule (src/health/confirm.ts) sees failures on separate days: each report goes back to
+ * that the confirmation rule (src/health/confirm.ts) sees failures on separate days: each link's health goes back to
  * the engine as `previous`, with its history.
  *
  * When an earlier verdict is reused without asking the network again, and which are kept at all: the nightly-audit
@@ -90,9 +90,9 @@ export function reusable(previous: LinkHealth | undefined, now: Date): LinkHealt
   return previous && isFresh(NIGHTLY_AUDIT, previous, now.getTime()) ? previous : null;
 }
 
-/** Files the new report under its address, unless it holds nothing a later run can use. */
-export function remember(cache: Cache, key: string, report: LinkHealth): void {
-  if (NIGHTLY_AUDIT.keeps(report)) cache.set(key, report);
+/** Files a link's new health under its address, unless it holds nothing a later run can use. */
+export function remember(cache: Cache, key: string, health: LinkHealth): void {
+  if (NIGHTLY_AUDIT.keeps(health)) cache.set(key, health);
 }
 
 export async function saveCache(file: string, cache: Cache, now: Date): Promise<void> {

@@ -12,7 +12,14 @@ import { addressKey } from '../health/address.ts';
 import type { LinkHealth } from '../health/link-health.ts';
 import { newHomeFor } from '../directory/lookup.ts';
 import { spotResource, type LinkFacts } from '../directory/spotting.ts';
-import { auditRow, buildReport, summaryText, type FoundOn, type SitePageProblem } from '../report/model.ts';
+import {
+  auditRow,
+  buildReport,
+  OFFLINE_BANNER,
+  summaryText,
+  type FoundOn,
+  type SitePageProblem,
+} from '../report/model.ts';
 import { render } from '../report/render.ts';
 import { terminalSafe } from '../report/table.ts';
 import { ENGINE_HELP, ENGINE_OPTIONS, engineSettings, parse, UsageError } from './args.ts';
@@ -21,7 +28,6 @@ import type { Clock } from './audit-clock.ts';
 import { CrawlError, crawlSite, type Crawl, type CrawlTarget, type Occurrence } from './audit-crawl.ts';
 import { createNodeEngine } from './engine.ts';
 import { parseConnectTo } from './http-transport.ts';
-import { OFFLINE_BANNER } from './check-command.ts';
 import {
   commandLine,
   deliver,
@@ -131,10 +137,10 @@ export async function auditCommand(
     if (checks.has(key)) return;
     progress.grow(1);
     const fresh = reusable(cache.get(key), now());
-    const report = fresh ? Promise.resolve(fresh) : engine.check(key, cache.get(key));
+    const health = fresh ? Promise.resolve(fresh) : engine.check(key, cache.get(key));
     checks.set(
       key,
-      report.then((r) => {
+      health.then((r) => {
         progress.tick();
         if (!fresh) remember(cache, key, r);
         return r;
@@ -185,13 +191,13 @@ export async function auditCommand(
     list.push(o);
   }
   const rows = [];
-  for (const [key, report] of checks) {
+  for (const [key, health] of checks) {
     const foundOn: FoundOn[] = (found.get(key) ?? []).map((o) => ({
       page: o.page,
       text: o.text ?? '',
       position: o.position,
     }));
-    rows.push(auditRow(await report, foundOn));
+    rows.push(auditRow(await health, foundOn));
   }
   // Every check came back "offline": the machine, not the site, is the news; nothing was judged (exit 2).
   const offline = rows.length > 0 && rows.every((r) => r.reason === 'offline');
@@ -217,7 +223,7 @@ export async function auditCommand(
       publisher,
       site: report.site,
       generatedAt: report.generatedAt,
-      reports: await settled(checks),
+      checks: await settled(checks),
     });
     if (!(await deliver(renderFeed(feed), values.feed, io))) return 2;
   }
@@ -249,7 +255,7 @@ async function feedPublisher(file: string, given: string | undefined, target: Cr
 }
 
 async function settled(checks: Map<string, Promise<LinkHealth>>): Promise<Array<[string, LinkHealth]>> {
-  return Promise.all([...checks].map(async ([key, report]) => [key, await report] as [string, LinkHealth]));
+  return Promise.all([...checks].map(async ([key, health]) => [key, await health] as [string, LinkHealth]));
 }
 
 /** The crawl's problems by address, each with every page that links to it: one row per broken page of the site. */

@@ -18,7 +18,7 @@ import { createProgress } from './progress.ts';
 import { zeroCounts } from '../health/verdict.ts';
 import type { LinkHealth } from '../health/link-health.ts';
 import { screenUrl } from '../health/screen.ts';
-import { auditRow, buildReport, type AuditRow } from '../report/model.ts';
+import { auditRow, buildReport, OFFLINE_BANNER, type AuditRow } from '../report/model.ts';
 import { render } from '../report/render.ts';
 
 export const CHECK_HELP = `still-there check — is each link still there?
@@ -68,13 +68,13 @@ export async function checkCommand(
   const counts = zeroCounts();
   let invalid = 0;
   let offline = 0;
-  const rows = new Map<string, { report: LinkHealth; foundOn: AuditRow['foundOn'] }>();
+  const rows = new Map<string, { health: LinkHealth; foundOn: AuditRow['foundOn'] }>();
   const progress = createProgress(io.stderr);
   const streamed: string[] = [];
 
   // Check every distinct address once, concurrently; print in input order as soon as each is ready.
   const pending: Array<
-    Promise<{ line: CheckLine; detail: string; input: InputLine & { from: string }; report: LinkHealth | null }>
+    Promise<{ line: CheckLine; detail: string; input: InputLine & { from: string }; health: LinkHealth | null }>
   > = [];
   const byAddress = new Map<string, Promise<LinkHealth>>();
   let printed = 0;
@@ -82,7 +82,7 @@ export async function checkCommand(
     while (printed < pending.length) {
       const next = pending[printed]!;
       if (!all && !(await isSettled(next))) return;
-      const { line, detail, input, report } = await next;
+      const { line, detail, input, health } = await next;
       if (line.error) {
         invalid++;
         io.stderr.write(`still-there: ${terminalSafe(`${line.error}: ${line.url}`)}\n`);
@@ -90,10 +90,10 @@ export async function checkCommand(
         counts[line.verdict]++;
         if (line.reason === 'offline') offline++;
       }
-      if (report && !line.error) {
-        const row = rows.get(report.url) ?? { report, foundOn: [] };
+      if (health && !line.error) {
+        const row = rows.get(health.url) ?? { health, foundOn: [] };
         row.foundOn.push({ page: input.from, text: '', position: input.lineNumber });
-        rows.set(report.url, row);
+        rows.set(health.url, row);
       }
       if (streaming) {
         const text = output.format === 'json' ? `${JSON.stringify(line)}\n` : `${tableRow(line, detail, colour)}\n`;
@@ -123,7 +123,7 @@ export async function checkCommand(
       scope: 'all',
       generatedAt: new Date().toISOString(),
       pages: [...new Set([...rows.values()].flatMap((r) => r.foundOn.map((f) => f.page)))],
-      rows: [...rows.values()].map((r) => auditRow(r.report, r.foundOn)),
+      rows: [...rows.values()].map((r) => auditRow(r.health, r.foundOn)),
       command: commandLine('check', argv),
       offline: wasOffline,
     });
@@ -138,7 +138,7 @@ export async function checkCommand(
 
   function lineResult(
     input: InputLine & { from: string },
-  ): Promise<{ line: CheckLine; detail: string; input: InputLine & { from: string }; report: LinkHealth | null }> {
+  ): Promise<{ line: CheckLine; detail: string; input: InputLine & { from: string }; health: LinkHealth | null }> {
     const problem = input.problem ?? screenProblem(input.text);
     if (problem) {
       progress.tick();
@@ -147,17 +147,17 @@ export async function checkCommand(
         line: badInputLine(input.text, `${where}: ${problem}`, new Date()),
         detail: '',
         input,
-        report: null,
+        health: null,
       });
     }
-    let report = byAddress.get(input.text);
-    if (!report) {
-      report = engine.check(input.text);
-      byAddress.set(input.text, report);
+    let health = byAddress.get(input.text);
+    if (!health) {
+      health = engine.check(input.text);
+      byAddress.set(input.text, health);
     }
-    return report.then((r) => {
+    return health.then((r) => {
       progress.tick();
-      return { line: toCheckLine(input.text, r), detail: r.detail, input, report: r };
+      return { line: toCheckLine(input.text, r), detail: r.detail, input, health: r };
     });
   }
 
@@ -188,6 +188,3 @@ async function* inputs(
   for await (const line of argumentLines(given)) yield { ...line, from: FROM_ARGUMENTS };
   if (stdinStream) for await (const line of readLines(stdinStream)) yield { ...line, from: FROM_STDIN };
 }
-
-export const OFFLINE_BANNER =
-  'this computer appears to be offline: no link could be judged, so none is reported dead or alive (exit 2)';

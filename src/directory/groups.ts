@@ -56,7 +56,7 @@ const LOVEISRESPECT_2012 =
 let built: readonly Group[] | null = null;
 
 /**
- * Every group of the directory, built on first use. The content script's first tests on a page (src/page/) read the
+ * Every group of the directory, built on first use. The content script's first tests on a page (src/page-marker/) read the
  * ready-made cues in quick-cues.generated.ts and need none of it; built at load, the records cost most of a
  * millisecond on every page a clinician opens.
  */

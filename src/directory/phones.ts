@@ -1,6 +1,6 @@
 /**
  * A phone number printed beside a group's link that the directory does not list for that group: old guides
- * keep numbers that changed. Pure: the page side (src/page/phone-note.ts) finds the text, this decides.
+ * keep numbers that changed. Pure: the page side (src/page-marker/phone-note.ts) finds the text, this decides.
  */
 import type { Group, Route } from './group.ts';
 

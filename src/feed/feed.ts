@@ -46,10 +46,10 @@ export function buildFeed(input: {
   publisher: string;
   site: string;
   generatedAt: string;
-  reports: Iterable<[string, LinkHealth]>;
+  checks: Iterable<[string, LinkHealth]>;
 }): VerdictFeed {
   const links: FeedEntry[] = [];
-  for (const [key, r] of input.reports) {
+  for (const [key, r] of input.checks) {
     if (!NIGHTLY_AUDIT.keeps(r)) continue;
     links.push({ ...project(r, FEED_ENTRY), url: key });
   }

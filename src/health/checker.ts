@@ -1,11 +1,11 @@
 /**
- * The engine: one URL in, one report out. Screening, a polite request with bounded retries, classification,
+ * The engine: one URL in, that link's health out. Screening, a polite request with bounded retries, classification,
  * the soft-404 sibling probe, the offline check, confirmation over time, then the archive for the dead.
  * The extension and the CLI both call this, unchanged.
  */
 import { normaliseUrl } from './address.ts';
 import { screenUrl } from './screen.ts';
-import type { ArchiveProvider } from './archive.ts';
+import type { ArchiveProvider } from './archives/provider.ts';
 import { classifyExchange, type Classified } from './classify.ts';
 import { settle, type Finding } from './confirm.ts';
 import type { ConnectivityProbe } from './connectivity.ts';
@@ -19,7 +19,7 @@ import type { LinkHealth } from './link-health.ts';
 export interface CheckerConfig {
   transport: Transport;
   connectivity: ConnectivityProbe;
-  archive: ArchiveProvider | null;
+  archive: Pick<ArchiveProvider, 'lastGoodCapture'> | null;
   /** Shared between checkers that must be polite together (the CLI run, the background worker). */
   queue?: HostQueue;
   perHost?: number;

@@ -9,14 +9,14 @@
  * leaves it out (SUMMARY, FEED_ENTRY, CHECK_LINE).
  */
 import { isWebAddress } from './address.ts';
-import { captureLink } from './archive.ts';
+import { copyCapture, KNOWN_ARCHIVE_NAMES, readCapture } from './archives/index.ts';
+import type { ArchiveCapture } from './archives/provider.ts';
 import {
   ALL_REASONS,
   CLEAR_DEAD_REASONS,
   isVerdict,
   OUTCOMES,
   PASSING_FAILURE_REASONS,
-  type ArchiveCapture,
   type Outcome,
   type Reason,
   type Verdict,
@@ -207,9 +207,9 @@ const FIELDS: { [K in Field]-?: FieldCodec<LinkHealth[K]> } = {
     read: (raw, r) => {
       if (raw === null) return null;
       const capture = readCapture(raw, r.done.url!);
-      return capture ?? refuse('has a bad archive capture: not a Wayback Machine capture of the link');
+      return capture ?? refuse(`has a bad archive capture: not a ${KNOWN_ARCHIVE_NAMES} capture of the link`);
     },
-    copy: (a) => a && { url: a.url, timestamp: a.timestamp },
+    copy: (a) => a && copyCapture(a),
     onWire: { rebuilt: () => null },
   },
   checkedAt: {
@@ -261,13 +261,6 @@ export type FeedEntry = Pick<LinkHealth, (typeof FEED_ENTRY)[number]>;
 export const CHECK_LINE = without(['detail', 'redirects', 'history', 'firstFailedAt', 'lastAliveAt']);
 export type CheckLineFields = Pick<LinkHealth, (typeof CHECK_LINE)[number]>;
 
-/** The capture rebuilt from its timestamp, or null when it is anything but a capture of `url`. */
-function readCapture(raw: unknown, url: string): ArchiveCapture | null {
-  if (!isObject(raw) || typeof raw.timestamp !== 'string' || !/^\d{14}$/.test(raw.timestamp)) return null;
-  const link = captureLink(raw.timestamp, url);
-  return raw.url === link ? { url: link, timestamp: raw.timestamp } : null;
-}
-
 /**
  * The fields of `shape` from `raw`, each read strictly and rebuilt, so nothing the shape has no place for (another
  * key, markup, a javascript: link) gets through. Throws EntryRefused with the first thing wrong. A shape lists its
@@ -311,7 +304,16 @@ export function summaryOf(r: VerdictSummary): VerdictSummary {
  * can rebuild (FIELDS' `onWire.rebuilt`: nulls, a final address equal to the link's own) is left out, and the
  * engine's `detail` travels only when asked for (the audit page shows it; a page's marks never do).
  */
-export type WireSummary = Pick<VerdictSummary, 'url' | 'verdict' | 'reason' | 'checkedAt'> & Partial<VerdictSummary>;
+export type WireSummary = Pick<VerdictSummary, WireCarried> & Partial<VerdictSummary>;
+
+/** What every summary on the wire carries, whatever is left out: the link, its verdict, why, and when. */
+const WIRE_CARRIED = ['url', 'verdict', 'reason', 'checkedAt'] as const satisfies readonly Field[];
+type WireCarried = (typeof WIRE_CARRIED)[number];
+
+/** A message's verdict as the reader checks it before drawing it: an object carrying the fields every one carries. */
+export function isWireSummary(x: unknown): x is WireSummary {
+  return isObject(x) && WIRE_CARRIED.every((field) => typeof x[field] === 'string');
+}
 
 export function summaryToWire(v: VerdictSummary, withDetail: boolean): WireSummary {
   const w: Partial<Record<Field, unknown>> = {};

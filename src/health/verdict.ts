@@ -67,14 +67,6 @@ export const ALL_REASONS: readonly Reason[] = [
   ...UNCLEAR_REASONS,
 ];
 
-/** A Wayback Machine capture offered in place of a dead link. */
-export interface ArchiveCapture {
-  /** Always https://web.archive.org/web/<timestamp>/<original>: built by us, never copied from a response. */
-  url: string;
-  /** 14 digits, YYYYMMDDhhmmss (UTC). */
-  timestamp: string;
-}
-
 /** What one check came to, as the confirmation rule remembers it (confirm.ts). */
 export const OUTCOMES = ['ok', 'failed', 'dead', 'unclear'] as const;
 export type Outcome = (typeof OUTCOMES)[number];

@@ -2,8 +2,8 @@
 import { extensionApi } from '../extension-api.ts';
 import type { LinkVerdict, PageGroupLink, TabRequest } from '../messages.ts';
 import { openVerdictChannel, VERDICT_CHANNEL } from '../verdict-channel.ts';
-import type { PopupDeps } from './popup-page.ts';
-import { openAuditPage } from '../audit-page/open.ts';
+import type { PopupDeps } from './popup.ts';
+import { openAudit } from '../open-audit.ts';
 import { sendToPage } from '../page-messages.ts';
 import { readSettings, SETTINGS_KEY } from '../settings.ts';
 
@@ -49,7 +49,7 @@ export function browserDeps(search: string): PopupDeps {
       return readSettings(got[SETTINGS_KEY]).reportTo;
     },
     async openAudit(tabId) {
-      await openAuditPage(tabId);
+      await openAudit(tabId);
       // The toolbar popup closes itself; popup.html opened in a tab of its own (?tab=) stays.
       if (!(Number.isInteger(named) && named > 0)) window.close();
     },

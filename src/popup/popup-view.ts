@@ -9,7 +9,7 @@ import { orderRoutes, routeHref } from '../directory/routes.ts';
 import { reportHref } from './report-link.ts';
 import { t, tn, uiLanguage, type MessageKey } from '../i18n.ts';
 import type { LinkVerdict, PageGroupLink } from '../messages.ts';
-import { describeVerdict, formatDay } from '../page/describe.ts';
+import { describeVerdict, formatDay } from '../words/describe.ts';
 import type { WatchState } from './verdict-watch.ts';
 
 const PHONE_LABELS: Record<Phone['label'], MessageKey> = {
@@ -492,7 +492,7 @@ function pageMarkText(link: Pick<PageGroupLink, 'verdict' | 'reason'>): string {
   return `${words}${link.reason && link.verdict !== 'alive' ? ` (${link.reason})` : ''}`;
 }
 
-/** "Audit this page": opens the report of every link of the page (src/audit-page/) in a new tab. */
+/** "Audit this page": opens the report of every link of the page (src/audit/) in a new tab. */
 export function auditButton(doc: Document): HTMLParagraphElement {
   const h = maker(doc);
   return h(

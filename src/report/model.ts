@@ -68,6 +68,10 @@ export interface AuditReport {
   offline?: boolean;
 }
 
+/** What the command line writes on standard error when the machine was offline (both commands, then exit 2). */
+export const OFFLINE_BANNER =
+  'this computer appears to be offline: no link could be judged, so none is reported dead or alive (exit 2)';
+
 /** The banner every format puts first when the machine was offline. */
 export const OFFLINE_NOTICE =
   'This computer appeared to be offline during the run: no link could be checked, so none is reported dead or alive.';

@@ -66,7 +66,7 @@ function feedText(): string {
       publisher: PUBLISHER,
       site: 'https://intranet.county-clinic.org/resources/',
       generatedAt: at,
-      reports: [
+      checks: [
         [DEAD, dead],
         [ALIVE, alive],
       ],

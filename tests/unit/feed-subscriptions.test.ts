@@ -46,7 +46,7 @@ function feedText(links: Array<[string, LinkHealth]>, publisher = 'Champaign Cou
       publisher,
       site: 'https://directory.example.org/',
       generatedAt: '2026-12-03T02:10:00.000Z',
-      reports: links,
+      checks: links,
     }),
   );
 }

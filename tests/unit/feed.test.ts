@@ -45,7 +45,7 @@ const published = () =>
     publisher: 'Champaign County Behavioral Health',
     site: 'https://directory.example.org/',
     generatedAt: '2026-12-03T02:05:00.000Z',
-    reports: [
+    checks: [
       [DEAD_URL, report()],
       ['https://al-anon.org/', alive],
     ],
@@ -80,7 +80,7 @@ describe('publishing a feed', () => {
       publisher: 'x',
       site: 's',
       generatedAt: '2026-12-03T02:05:00.000Z',
-      reports: [
+      checks: [
         [
           'https://a.example/',
           report({ url: 'https://a.example/', verdict: 'unverified', reason: 'offline', newHome: null, archive: null }),

@@ -54,7 +54,9 @@ function shape(verdict: Verdict, reason: Reason, url = URL_): LinkHealth {
     finalUrl: verdict === 'moved' ? 'https://iocdf.org/' : reason === 'no-such-domain' ? null : url,
     redirects: verdict === 'moved' ? 2 : 0,
     newHome: verdict === 'moved' || dead ? 'https://iocdf.org/' : null,
-    archive: dead ? { url: `https://web.archive.org/web/20080513062455/${url}`, timestamp: '20080513062455' } : null,
+    archive: dead
+      ? { url: `https://web.archive.org/web/20080513062455/${url}`, timestamp: '20080513062455', provider: 'wayback' }
+      : null,
     checkedAt: '2026-12-03T02:00:00.000Z',
     history: [
       { at: '2026-12-01T02:00:00.000Z', outcome: 'ok', reason: 'ok' },
@@ -118,7 +120,7 @@ describe('every verdict shape, written and read back', () => {
     await saveCache(file, cache, new Date(NOW));
     expect(await loadCache(file)).toEqual(cache);
     expect(readFileSync(file, 'utf8').split('\n')[1]).toMatch(/^"[^"]+":\{"url":/);
-    const feed = buildFeed({ publisher: 'Clinic', site: 's', generatedAt: '2026-12-03T02:05:00.000Z', reports: cache });
+    const feed = buildFeed({ publisher: 'Clinic', site: 's', generatedAt: '2026-12-03T02:05:00.000Z', checks: cache });
     expect(readFeed(renderFeed(feed), { now: NOW, vouchesFor: outside.vouchesFor })).toEqual(feed);
   });
 });
@@ -179,7 +181,7 @@ describe('the cache reader and the feed reader refuse the same bad entries, with
   const inFeed = (over: Record<string, unknown>) => {
     const feed = JSON.parse(
       renderFeed(
-        buildFeed({ publisher: 'Clinic', site: 's', generatedAt: '2026-12-03T02:05:00.000Z', reports: [[URL_, good]] }),
+        buildFeed({ publisher: 'Clinic', site: 's', generatedAt: '2026-12-03T02:05:00.000Z', checks: [[URL_, good]] }),
       ),
     );
     Object.assign(feed.links[0], over);

@@ -2,8 +2,8 @@
 import { browser } from 'wxt/browser';
 import type { LinkVerdict, PageLinks, TabRequest } from '../messages.ts';
 import { openVerdictChannel, VERDICT_CHANNEL } from '../verdict-channel.ts';
-import type { AuditDeps } from './report-page.ts';
-import { tabFromSearch } from './open.ts';
+import type { AuditDeps } from './tab-report.ts';
+import { tabFromSearch } from '../open-audit.ts';
 import { sendToPage } from '../page-messages.ts';
 
 export function browserDeps(search: string): AuditDeps {

@@ -29,7 +29,7 @@ export interface PopupDeps {
   search?: (query: string) => SearchHit[];
   /** Where "Tell us a number is wrong" goes (settings.reportTo); without it, the reader's own mail program. */
   reportTo?(): Promise<string>;
-  /** Opens the "Audit this page" report for the tab (src/audit-page/). */
+  /** Opens the "Audit this page" report for the tab (src/audit/). */
   openAudit?(tabId: number): Promise<void>;
 }
 

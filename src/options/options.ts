@@ -1,6 +1,6 @@
 /** The options page: reads and writes the settings, shows cache statistics, clears and exports the cache. */
 import { browser } from 'wxt/browser';
-import { localizePage, t } from '../i18n.ts';
+import { localizeDocument, t } from '../i18n.ts';
 import type { Requests, RequestName } from '../messages.ts';
 import { readPolicy } from '../policy.ts';
 import {
@@ -19,8 +19,8 @@ function send<K extends RequestName>(type: K, payload: Requests[K]['request']): 
   return browser.runtime.sendMessage({ type, payload }) as Promise<Requests[K]['response']>;
 }
 
-export async function startOptionsPage(doc: Document): Promise<void> {
-  localizePage(doc);
+export async function startOptions(doc: Document): Promise<void> {
+  localizeDocument(doc);
   const form = doc.querySelector<HTMLFormElement>('#settings')!;
   const field = <T extends Element>(name: string) => form.elements.namedItem(name) as unknown as T;
   const [got, policyAtOpen] = await Promise.all([

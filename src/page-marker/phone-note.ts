@@ -7,7 +7,7 @@ import { groupForUrl } from '../directory/lookup.ts';
 import type { Group } from '../directory/group.ts';
 import { listedNumbers, phoneMismatch, type PhoneMismatch } from '../directory/phones.ts';
 import { t } from '../i18n.ts';
-import { formatDay } from './describe.ts';
+import { formatDay } from '../words/describe.ts';
 
 export const PHONE_NOTE_ATTR = 'data-link-health-phone-note';
 const NEARBY_CHARS = 400;

@@ -11,7 +11,7 @@ import type { LinkVerdict, PageLinks } from '../../src/messages.ts';
 import { CSV_COLUMNS } from '../../src/report/csv.ts';
 import { auditRow, buildReport, type FoundOn } from '../../src/report/model.ts';
 import { render } from '../../src/report/render.ts';
-import { exportFile } from '../../src/audit-page/export.ts';
+import { exportFile } from '../../src/audit/export.ts';
 import {
   DEFAULT_SORT,
   NO_FILTERS,
@@ -20,11 +20,11 @@ import {
   reasonsPresent,
   visibleRows,
   type Filters,
-} from '../../src/audit-page/filter.ts';
-import { auditReportOf, entriesFrom, statusOf, tally, type AuditEntry } from '../../src/audit-page/rows.ts';
-import { collectLinks, type AnchorLike } from '../../src/page/page-links.ts';
-import { auditPagePath, tabFromSearch } from '../../src/audit-page/open.ts';
-import { reasonText } from '../../src/page/describe.ts';
+} from '../../src/audit/filter.ts';
+import { auditReportOf, entriesFrom, statusOf, tally, type AuditEntry } from '../../src/audit/rows.ts';
+import { collectLinks, type AnchorLike } from '../../src/page-marker/page-links.ts';
+import { auditPath, tabFromSearch } from '../../src/open-audit.ts';
+import { reasonText } from '../../src/words/describe.ts';
 import { resetMessages, useMessages } from './i18n-helper.ts';
 
 const PAGE = 'https://www.county.example/help';
@@ -330,7 +330,7 @@ describe('reading the links of a page', () => {
   });
 
   it('names the tab in the page address, and reads nothing else as one', () => {
-    expect(auditPagePath(123)).toBe('/audit.html?tab=123');
+    expect(auditPath(123)).toBe('/audit.html?tab=123');
     expect(tabFromSearch('?tab=123')).toBe(123);
     expect(tabFromSearch('?tab=')).toBeNull();
     expect(tabFromSearch('?tab=1.5')).toBeNull();
@@ -342,8 +342,8 @@ describe('reading the links of a page', () => {
 describe('browser-safe', () => {
   it('the audit page and the report parts it shares with the CLI import nothing from Node', () => {
     const files = [
-      ...readdirSync('src/audit-page').map((f) => path.join('src/audit-page', f)),
-      'src/page/page-links.ts',
+      ...readdirSync('src/audit').map((f) => path.join('src/audit', f)),
+      'src/page-marker/page-links.ts',
       'src/report/model.ts',
       'src/report/csv.ts',
       'src/report/json.ts',
