@@ -614,6 +614,7 @@ function buildGroups(): readonly Group[] {
           number: '1-800-273-8255',
           label: 'helpline',
           note: 'the former National Suicide Prevention Lifeline number; still routes',
+          former: true,
         },
       ],
       notes: 'Was the National Suicide Prevention Lifeline until 16 Jul 2022.',

@@ -2,7 +2,7 @@
  * A phone number printed beside a group's link that the directory does not list for that group: old guides
  * keep numbers that changed. Pure: the page side (src/page/phone-note.ts) finds the text, this decides.
  */
-import type { Group } from './group.ts';
+import type { Group, Phone } from './group.ts';
 
 /** US numbers as pages print them: (800) 826-3632, 800-826-3632, 1-800-826-3632, 800.826.3632, +1 800 826 3632. */
 const US_PHONE = /(?:\+?1[\s.-]?)?\(?\b(\d{3})\)?[\s.-]?(\d{3})[\s.-](\d{4})\b/g;
@@ -39,4 +39,73 @@ export function phoneMismatch(nearbyText: string, group: Group): PhoneMismatch |
 
 function format(d: string): string {
   return `(${d.slice(0, 3)}) ${d.slice(3, 6)}-${d.slice(6)}`;
+}
+
+/** A telephone number where it is printed in a text. */
+export interface PrintedNumber {
+  /** As printed: "1-800-273-TALK (8255)", "(212) 870-3400". */
+  printed: string;
+  /** Ten digits, without the country code (letters of a vanity number turned into their keys' digits). */
+  digits: string;
+  /** Where it starts in the text. */
+  index: number;
+}
+
+/**
+ * Toll-free numbers spelt in letters, as helplines print them: 1-800-273-TALK, 1-800-662-HELP, 1-833-TLC-MAMA, often
+ * with the digits after in brackets ("1-800-273-TALK (8255)"). Capitals only, and at least one letter, so ordinary
+ * words and digit-only numbers (US_PHONE's) are not read twice.
+ */
+const VANITY_PHONE =
+  /(?:\+?1[\s.-]?)?\(?\b(8(?:00|33|44|55|66|77|88))\)?[\s.-]?([A-Z0-9]{3})[\s.-]?([A-Z0-9]{4})\b(?:\s*\(\d{4}\))?/g;
+const KEYPAD: Record<string, string> = Object.fromEntries(
+  ['ABC', 'DEF', 'GHI', 'JKL', 'MNO', 'PQRS', 'TUV', 'WXYZ'].flatMap((letters, i) =>
+    [...letters].map((l) => [l, String(i + 2)]),
+  ),
+);
+
+/** Every ten-digit US number printed in a text, in order, vanity spellings included. */
+export function numbersIn(text: string): PrintedNumber[] {
+  const found: PrintedNumber[] = [...text.matchAll(US_PHONE)].map((m) => ({
+    printed: m[0].trim(),
+    digits: `${m[1]}${m[2]}${m[3]}`,
+    index: m.index,
+  }));
+  for (const m of text.matchAll(VANITY_PHONE)) {
+    const letters = `${m[2]}${m[3]}`;
+    if (!/[A-Z]/.test(letters)) continue;
+    found.push({
+      printed: m[0].trim(),
+      digits: `${m[1]}${letters.replace(/[A-Z]/g, (l) => KEYPAD[l]!)}`,
+      index: m.index,
+    });
+  }
+  return found.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * Why a number printed for a group is not the one to call now:
+ *   - 'former': the directory lists it as a number the group used to give (1-800-273-8255 for the 988 Lifeline);
+ *   - 'differs': a toll-free number the directory does not list for the group at all. Only toll-free numbers: a
+ *     local number beside a national group's name is most often its local chapter's or intergroup's own, which the
+ *     directory does not list and which may well be right.
+ * `current`: the number the directory gives instead (its helpline first).
+ */
+export interface NumberProblem {
+  kind: 'former' | 'differs';
+  current: string;
+}
+
+const TOLL_FREE = /^8(?:00|33|44|55|66|77|88)\d{7}$/;
+/** Numbers for calling: a text short code or a TTY line is no replacement for a voice number. */
+const VOICE_LABELS = new Set<Phone['label']>(['helpline', 'office', 'meeting-line', 'chapter-services']);
+
+export function numberProblem(printedDigits: string, group: Group): NumberProblem | null {
+  const current = group.phones.filter((p) => !p.former && VOICE_LABELS.has(p.label));
+  const preferred = current.find((p) => p.label === 'helpline') ?? current[0];
+  if (!preferred) return null;
+  if (group.phones.some((p) => !p.former && digits(p.number) === printedDigits)) return null;
+  if (group.phones.some((p) => p.former && digits(p.number) === printedDigits))
+    return { kind: 'former', current: preferred.number };
+  return TOLL_FREE.test(printedDigits) ? { kind: 'differs', current: preferred.number } : null;
 }
