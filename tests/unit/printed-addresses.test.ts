@@ -22,7 +22,7 @@ describe('addresses printed as text', () => {
   ])('reads %s', (text, href) => expect(hrefs(lines(text))).toEqual([href]));
 
   it.each([
-    ['an e-mail address', 'write to info@nami.org'],
+    ['an e-mail address', 'write to someone@example.org'],
     ['an abbreviation', 'bring ID, e.g. a license'],
     ['a file name', 'print guide.pdf or notes.docx'],
     ['a decimal', 'open 8.30 to 5.00'],
