@@ -6,7 +6,6 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { DocumentError, readPdf, type PdfLimits } from '../documents/pdf.ts';
 
 export interface ThreadInput {
@@ -20,8 +19,26 @@ export type ThreadAnswer =
   | { ok: false; problem: DocumentError['problem'] | null; message: string };
 
 const input = workerData as ThreadInput;
+const require = createRequire(import.meta.url);
+// pdf.js's Node build makes a DOMMatrix as it loads, for drawing pages, which is never done here; @napi-rs/canvas
+// (its optional dependency, a native binary for each platform) supplies one. Where that binary cannot load (a copy
+// of the command installed on another platform than the one it was packed on), an identity matrix lets pdf.js load
+// to read words and links; drawing would fail, and nothing here draws.
+try {
+  require('@napi-rs/canvas');
+} catch {
+  (globalThis as { DOMMatrix?: unknown }).DOMMatrix ??= class {
+    a = 1;
+    b = 0;
+    c = 0;
+    d = 1;
+    e = 0;
+    f = 0;
+  };
+}
+const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
 // pdf.js's character maps, for PDFs whose fonts name a standard CMap instead of carrying one (CJK text, mostly).
-const folder = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+const folder = path.dirname(require.resolve('pdfjs-dist/package.json'));
 let answer: ThreadAnswer;
 try {
   const read = await readPdf(input.bytes, {
