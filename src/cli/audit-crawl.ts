@@ -12,7 +12,7 @@ import { LinkChecker, LinkState, type LinkResult } from 'linkinator';
 import { Agent, buildConnector, getGlobalDispatcher, setGlobalDispatcher } from 'undici';
 import { destinationOf } from '../health/carried-address.ts';
 import { hostnameOf } from '../health/host.ts';
-import type { Place } from '../documents/found.ts';
+import { isPdfAddress, type Place } from '../documents/found.ts';
 import type { ConnectTo } from './http-transport.ts';
 import { SitePages, type AnchorEvidence } from './page-evidence.ts';
 
@@ -325,14 +325,6 @@ function indexAliases(pages: Set<string>, occurrences: Occurrence[]): Map<string
       alias.set(page, folder);
   }
   return alias;
-}
-
-function isPdfAddress(url: string): boolean {
-  try {
-    return /\.pdf$/i.test(new URL(url).pathname);
-  } catch {
-    return false;
-  }
 }
 
 function describeTarget(target: CrawlTarget): string {

@@ -8,9 +8,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fetch } from 'undici';
-import type { DocumentRead } from '../documents/found.ts';
+import { isPdfAddress, type DocumentRead } from '../documents/found.ts';
 import { DocumentError, PDF_LIMITS } from '../documents/pdf.ts';
-import { phoneFindings } from '../documents/phone-findings.ts';
+import { numberRows } from '../documents/phone-findings.ts';
 import { hostnameOf } from '../health/host.ts';
 import type { NumberFinding } from '../report/model.ts';
 import {
@@ -24,18 +24,6 @@ import {
 } from './audit-crawl.ts';
 import type { ConnectTo } from './http-transport.ts';
 import { readPdfFile } from './pdf-file.ts';
-
-/** A target that is a PDF by its name: a file or an address whose path ends in .pdf. */
-export function isPdfTarget(given: string): boolean {
-  if (/^https?:\/\//i.test(given)) {
-    try {
-      return /\.pdf$/i.test(new URL(given).pathname);
-    } catch {
-      return false;
-    }
-  }
-  return /\.pdf$/i.test(given);
-}
 
 export interface DocumentNetwork {
   connectTo: ConnectTo[];
@@ -152,15 +140,7 @@ export function documentOccurrences(doc: ReadDocument): Occurrence[] {
 
 /** The document's numbers that are not the number to call now, as the report lists them. */
 export function documentNumbers(doc: ReadDocument): NumberFinding[] {
-  return phoneFindings(doc.read.phones).map((f) => ({
-    page: doc.name,
-    place: f.place,
-    printed: f.printed,
-    group: { id: f.group.id, name: f.group.name },
-    kind: f.kind,
-    current: f.current,
-    message: f.message,
-  }));
+  return numberRows(doc.read.phones, doc.name);
 }
 
 /** How a PDF of the site that could not be read is described among the site's broken pages. */
@@ -175,7 +155,7 @@ export const UNREADABLE_DOCUMENT = 'it could not be read as a PDF';
 export async function crawlWithDocuments(options: CrawlOptions): Promise<Crawl & { numbers?: NumberFinding[] }> {
   const network: DocumentNetwork = { connectTo: options.connectTo, ca: options.ca, timeoutMs: options.timeoutMs };
   const given = options.target.kind === 'url' ? options.target.url : options.target.path;
-  if (isPdfTarget(given)) {
+  if (isPdfAddress(given)) {
     let doc: ReadDocument;
     try {
       doc = await readDocument(options.target, network);

@@ -59,3 +59,18 @@ export function placeText(place: Pick<Place, 'page' | 'label'>): string {
   const label = place.label?.trim();
   return label ? `page ${label}` : `page ${place.page}`;
 }
+
+/**
+ * Whether an address or a file's path names a PDF by its name: an http(s) or file: address whose path ends in .pdf,
+ * or a path ending in .pdf. A PDF served under another name is not recognised by its name alone.
+ */
+export function isPdfAddress(address: string | null): boolean {
+  if (!address) return false;
+  if (!/^[a-z][a-z\d+.-]*:/i.test(address)) return /\.pdf$/i.test(address);
+  try {
+    const url = new URL(address);
+    return ['http:', 'https:', 'file:'].includes(url.protocol) && /\.pdf$/i.test(url.pathname);
+  } catch {
+    return false;
+  }
+}

@@ -26,6 +26,35 @@ export interface PhoneFinding {
   message: string;
 }
 
+/**
+ * A finding as every report lists it (src/report/model.ts's NumberFinding, the CLI's and the report page's): with the
+ * document it is in, named as reports name pages.
+ */
+export interface NumberRow {
+  /** The document, as pages are named: its address, or its file's path or name. */
+  page: string;
+  place: Place;
+  printed: string;
+  /** The group, and the day the directory's facts about it were last checked. */
+  group: { id: string; name: string; verified: string };
+  kind: NumberProblem['kind'];
+  current: string;
+  message: string;
+}
+
+/** The numbers of a document to update, as report rows. */
+export function numberRows(phones: readonly FoundPhone[], page: string): NumberRow[] {
+  return phoneFindings(phones).map((f) => ({
+    page,
+    place: f.place,
+    printed: f.printed,
+    group: { id: f.group.id, name: f.group.name, verified: f.group.verified },
+    kind: f.kind,
+    current: f.current,
+    message: f.message,
+  }));
+}
+
 /** Words before a number that say the handout knows it is old: "formerly 1-800-273-8255". */
 const SAYS_OLD =
   /\b(?:formerly|previously|old(?: number)?|used to be|was|no longer|anteriormente|antes)\b[^\d]{0,20}$/i;

@@ -3,7 +3,7 @@ import { extensionApi } from '../extension-api.ts';
 import type { LinkVerdict, PageGroupLink, TabRequest } from '../messages.ts';
 import { openVerdictChannel, VERDICT_CHANNEL } from '../verdict-channel.ts';
 import type { PopupDeps } from './popup-page.ts';
-import { openAuditPage } from '../audit-page/open.ts';
+import { openAuditPage, openPdfReport } from '../audit-page/open.ts';
 import { sendToPage } from '../page-messages.ts';
 
 /**
@@ -43,6 +43,10 @@ export function browserDeps(search: string): PopupDeps {
       }
     },
     copy: (text) => navigator.clipboard.writeText(text),
+    async openPdfReport(address, tabId) {
+      await openPdfReport(address, tabId);
+      if (!(Number.isInteger(named) && named > 0)) window.close();
+    },
     async openAudit(tabId) {
       await openAuditPage(tabId);
       // The toolbar popup closes itself; popup.html opened in a tab of its own (?tab=) stays.

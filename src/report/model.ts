@@ -7,6 +7,7 @@ import { namedNewHome } from '../directory/named-group.ts';
 import { VERDICTS, zeroCounts, type Verdict } from '../health/verdict.ts';
 import { summaryOf, type VerdictSummary } from '../health/link-health.ts';
 import { placeText, type Place } from '../documents/found.ts';
+import type { NumberRow } from '../documents/phone-findings.ts';
 
 /** One place a link appears. */
 export interface FoundOn {
@@ -27,21 +28,9 @@ export interface FoundOn {
 /**
  * A phone number a document prints for a group of the directory that is not the number to call now: a row of its
  * own in every format ("page 4 lists 1-800-273-8255 for 988 Suicide & Crisis Lifeline; the current number is 988").
+ * 'former': a number the group used to give; 'differs': a toll-free number the group does not use.
  */
-export interface NumberFinding {
-  /** The document, as pages are named. */
-  page: string;
-  place: Place;
-  /** As printed. */
-  printed: string;
-  group: { id: string; name: string };
-  /** 'former': a number the group used to give; 'differs': a toll-free number the group does not use. */
-  kind: 'former' | 'differs';
-  /** The directory's number for the group. */
-  current: string;
-  /** The finding in one sentence. */
-  message: string;
-}
+export type NumberFinding = NumberRow;
 
 /**
  * One distinct outbound address with its verdict (newHome: the organisation's current site; archive: the last good
