@@ -1,5 +1,6 @@
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
+import { pdfjsForExtensionPages } from './scripts/pdfjs-vite-plugin.ts';
 
 // Browser differences live here (the manifest) and, at run time, in src/background/network-log.ts (webRequest's
 // extra-headers option): nowhere else.
@@ -10,7 +11,9 @@ export default defineConfig({
   // starts them already (WXT's unlisted-script wrapper), so there it would only be one more file to fetch.
   // STILL_THERE_UNMINIFIED=1: readable function names for bench/page-profile.ts's CPU profiles.
   vite: () => ({
-    plugins: [popupWithoutModuleScript()],
+    plugins: [popupWithoutModuleScript(), pdfjsForExtensionPages()],
+    // pdf.js's worker, built as a module worker of its own (src/audit-page/pdf-reading.ts), cut as the page's pdf.js is.
+    worker: { format: 'es', plugins: () => [pdfjsForExtensionPages()] },
     ...(process.env.STILL_THERE_UNMINIFIED ? { build: { minify: false } } : {}),
   }),
   // Store packages (`npm run zip`): .output/still-there-<version>-{chrome,edge,firefox}.zip, plus, for Firefox only,

@@ -57,7 +57,24 @@ export interface Requests {
   feedStatus: { request: Record<string, never>; response: { feeds: FeedRecord[] } };
   /** Fetches every subscribed feed now, then answers as feedStatus. */
   feedRefresh: { request: Record<string, never>; response: { feeds: FeedRecord[] } };
+  /**
+   * Fetches a PDF for the report page as the background fetches a link to check (src/background/document-fetch.ts),
+   * and leaves its bytes in the DOCUMENT_CACHE under `key` for the page to take. The extension's own pages only.
+   */
+  fetchDocument: { request: { url: string }; response: DocumentFetch };
 }
+
+/** The background's answer to fetchDocument: where the bytes are, or why there are none. */
+export type DocumentFetch =
+  | { ok: true; key: string; finalUrl: string }
+  | {
+      ok: false;
+      problem: 'not-web-link' | 'private-address' | 'invalid-url' | 'http' | 'too-large' | 'failed';
+      detail: string;
+    };
+
+/** The CacheStorage cache a fetched PDF waits in for the report page (both may open it: one origin). */
+export const DOCUMENT_CACHE = 'still-there:documents';
 
 export type RequestName = keyof Requests;
 

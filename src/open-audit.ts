@@ -22,3 +22,29 @@ export async function openAudit(tabId: number): Promise<void> {
     ...(audited ? { index: audited.index + 1, windowId: audited.windowId } : {}),
   });
 }
+
+/**
+ * The report for a PDF (audit.html?pdf=<address>): the address is in the report's own address, so the report can be
+ * reloaded, bookmarked and sent to a colleague. With no address, the report offers only its file picker.
+ */
+export function pdfReportPath(address: string | null): `/audit.html?pdf=${string}` {
+  return `/audit.html?pdf=${address === null ? '' : encodeURIComponent(address)}`;
+}
+
+/** The PDF address a report page's query string names; '' for the picker alone; null when it names none. */
+export function pdfFromSearch(search: string): string | null {
+  return new URLSearchParams(search).get('pdf');
+}
+
+/** Addresses that look like a PDF to the popup and the context menu: http(s) and file: paths ending in .pdf. */
+export const PDF_ADDRESS_PATTERNS = ['*://*/*.pdf', '*://*/*.PDF', 'file:///*.pdf', 'file:///*.PDF'];
+
+/** Opens the PDF report beside the tab that shows the PDF (or holds the link to it). */
+export async function openPdfReport(address: string, besideTab?: number): Promise<void> {
+  const browser = extensionApi();
+  const beside = besideTab === undefined ? null : await browser.tabs.get(besideTab).catch(() => null);
+  await browser.tabs.create({
+    url: browser.runtime.getURL(pdfReportPath(address)),
+    ...(beside ? { index: beside.index + 1, windowId: beside.windowId } : {}),
+  });
+}

@@ -1,9 +1,10 @@
 /** The audit page's window on the browser: the audited tab's content script, and the verdict channel. */
 import { browser } from 'wxt/browser';
-import type { LinkVerdict, PageLinks, TabRequest } from '../messages.ts';
+import type { DocumentFetch, Envelope, LinkVerdict, PageLinks, TabRequest } from '../messages.ts';
 import { openVerdictChannel, VERDICT_CHANNEL } from '../verdict-channel.ts';
 import type { AuditDeps } from './tab-report.ts';
-import { tabFromSearch } from '../open-audit.ts';
+import { pdfFromSearch, tabFromSearch } from '../open-audit.ts';
+import { pdfBytes, readPdfBytes } from './pdf-reading.ts';
 import { sendToPage } from '../page-messages.ts';
 
 export function browserDeps(search: string): AuditDeps {
@@ -14,8 +15,29 @@ export function browserDeps(search: string): AuditDeps {
     onVerdicts: (verdicts) => pushed?.(verdicts),
     details: true,
   });
+  const pdf = pdfFromSearch(search);
   return {
     tabId: tabFromSearch(search),
+    ...(pdf === null
+      ? {}
+      : {
+          pdf: {
+            address: pdf,
+            bytes: (address: string) =>
+              pdfBytes(address, {
+                fetchDocument: async (url) => {
+                  const request: Envelope<'fetchDocument'> = { type: 'fetchDocument', payload: { url } };
+                  return (await browser.runtime.sendMessage(request)) as DocumentFetch;
+                },
+                caches: globalThis.caches,
+                fileAccess: () =>
+                  (
+                    browser.extension as { isAllowedFileSchemeAccess?: () => Promise<boolean> }
+                  ).isAllowedFileSchemeAccess?.() ?? Promise.resolve(false),
+              }),
+            read: readPdfBytes,
+          },
+        }),
     async pageLinks(tabId) {
       const request: TabRequest = { type: 'pageLinks' };
       try {

@@ -5,7 +5,7 @@
  */
 import { renderCsv } from '../report/csv.ts';
 import { renderJson } from '../report/json.ts';
-import type { AuditReport } from '../report/model.ts';
+import type { AuditReport, NumberFinding } from '../report/model.ts';
 import { auditReportOf, type AuditEntry } from './rows.ts';
 
 export type ExportFormat = 'csv' | 'json';
@@ -19,12 +19,20 @@ export interface ExportFile {
 
 export function exportFile(
   entries: readonly AuditEntry[],
-  options: { page: string; scope: AuditReport['scope']; format: ExportFormat; now: Date },
+  options: {
+    page: string;
+    scope: AuditReport['scope'];
+    format: ExportFormat;
+    now: Date;
+    /** A PDF's numbers to update: rows of their own, as in the CLI's report. */
+    numbers?: NumberFinding[];
+  },
 ): ExportFile {
   const report = auditReportOf(entries, {
     page: options.page,
     scope: options.scope,
     generatedAt: options.now.toISOString(),
+    ...(options.numbers ? { numbers: options.numbers } : {}),
   });
   const text = options.format === 'csv' ? renderCsv(report) : renderJson(report);
   const mime = options.format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json;charset=utf-8';

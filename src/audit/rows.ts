@@ -14,7 +14,9 @@ import {
   type AuditReport,
   type AuditRow,
   type FoundOn,
+  type NumberFinding,
 } from '../report/model.ts';
+import type { Place } from '../documents/found.ts';
 
 /** Where a row stands: a verdict, still being checked, or given up on for now (the queue is long). */
 export type RowStatus = Verdict | 'checking' | 'not-yet';
@@ -31,13 +33,21 @@ export interface AuditEntry {
   gaveUp: boolean;
 }
 
-export function entriesFrom(found: PageLinks): AuditEntry[] {
+/** `found`'s links may carry their place in a document (a PDF's, src/audit/pdf-links.ts). */
+export function entriesFrom(
+  found: PageLinks & { links: Array<PageLinks['links'][number] & { place?: Place }> },
+): AuditEntry[] {
   const byUrl = new Map<string, AuditEntry>();
   for (const link of found.links) {
     const url = addressKey(link.href);
     let entry = byUrl.get(url);
     if (!entry) byUrl.set(url, (entry = { url, foundOn: [], resource: false, verdict: null, gaveUp: false }));
-    entry.foundOn.push({ page: found.page, text: link.text, position: link.position });
+    entry.foundOn.push({
+      page: found.page,
+      text: link.text,
+      position: link.position,
+      ...(link.place ? { place: link.place } : {}),
+    });
     entry.resource ||= link.resource;
   }
   return [...byUrl.values()];
@@ -74,7 +84,7 @@ export function auditRowOf(entry: AuditEntry): AuditRow | null {
  */
 export function auditReportOf(
   entries: readonly AuditEntry[],
-  options: { page: string; scope: AuditReport['scope']; generatedAt: string },
+  options: { page: string; scope: AuditReport['scope']; generatedAt: string; numbers?: NumberFinding[] },
 ): AuditReport {
   const rows = entries
     .filter((e) => options.scope === 'all' || e.resource)
@@ -86,5 +96,6 @@ export function auditReportOf(
     generatedAt: options.generatedAt,
     pages: [options.page],
     rows,
+    ...(options.numbers ? { numbers: options.numbers } : {}),
   });
 }

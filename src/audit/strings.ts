@@ -10,8 +10,15 @@
  */
 import type { Verdict } from '../health/verdict.ts';
 import { dateLocale, t, tn, uiLanguage, type MessageKey } from '../i18n.ts';
-import { namedHomeText, reasonText } from '../words/describe.ts';
+import { formatDay, namedHomeText, reasonText } from '../words/describe.ts';
 import type { RowStatus, Tally } from './rows.ts';
+import type { Place } from '../documents/found.ts';
+import type { NumberRow } from '../documents/phone-findings.ts';
+import { PDF_LIMITS } from '../documents/pdf.ts';
+import type { PdfTrouble } from './pdf-reading.ts';
+
+/** A page as the handout numbers it: its printed label where it has one. */
+const pageName = (place: Pick<Place, 'page' | 'label'>) => place.label?.trim() || String(place.page);
 
 export type Column = 'verdict' | 'reason' | 'url' | 'text' | 'position' | 'resource' | 'replacement';
 
@@ -153,6 +160,54 @@ export const AUDIT_STRINGS = {
   /** `timestamp` is the Wayback Machine's, 20080513062455. */
   archived: (timestamp: string) => t('audit_archived', captureDay(timestamp)),
   noReplacement: (verdict: Verdict | null) => (verdict === 'dead' ? t('audit_none_known') : '—'),
-} as const;
 
-export type AuditStrings = typeof AUDIT_STRINGS;
+  // The report of a PDF's links (audit.html?pdf=…).
+  pdfHeading: () => t('pdf_heading'),
+  pdfReading: () => t('pdf_reading'),
+  pdfChoose: () => t('pdf_choose'),
+  pdfPickLabel: () => t('pdf_pick_label'),
+  pdfDropHint: () => t('pdf_drop_hint'),
+  pdfFileName: (name: string) => t('pdf_file_name', name),
+  pdfColumnPage: () => t('pdf_column_page'),
+  place: (place: Pick<Place, 'page' | 'label'>) => t('pdf_page', pageName(place)),
+  placeLabel: (place: Pick<Place, 'page' | 'label'>) => t('pdf_page_label', pageName(place)),
+  numbersHeading: () => t('pdf_numbers_heading'),
+  number: (n: Pick<NumberRow, 'place' | 'printed' | 'group' | 'kind' | 'current'>) =>
+    n.kind === 'former'
+      ? t('pdf_number_former', pageName(n.place), n.printed, n.group.name, n.current)
+      : t('pdf_number_differs', pageName(n.place), n.printed, n.group.name, n.current, formatDay(n.group.verified)),
+  /** Why the PDF could not be had or read, in the reader's language (the fetch's own detail stays in English). */
+  pdfTrouble: (trouble: PdfTrouble) => {
+    if (trouble.kind === 'fetch') {
+      switch (trouble.problem) {
+        case 'private-address':
+          return t('pdf_problem_private');
+        case 'not-web-link':
+        case 'invalid-url':
+          return t('pdf_problem_not_web');
+        case 'file-access':
+          return t('pdf_problem_file_access');
+        case 'too-large':
+          return t('pdf_problem_too_large', PDF_LIMITS.maxBytes / 1024 / 1024);
+        default:
+          return t('pdf_problem_fetch', trouble.detail);
+      }
+    }
+    switch (trouble.problem) {
+      case 'password':
+        return t('pdf_problem_password');
+      case 'image-only':
+        return t('pdf_problem_image_only');
+      case 'not-a-pdf':
+        return t('pdf_problem_not_a_pdf');
+      case 'too-large':
+        return t('pdf_problem_too_large', PDF_LIMITS.maxBytes / 1024 / 1024);
+      case 'too-many-pages':
+        return t('pdf_problem_too_many_pages', PDF_LIMITS.maxPages.toLocaleString(dateLocale()));
+      case 'too-slow':
+        return t('pdf_problem_too_slow', PDF_LIMITS.maxMs / 1000);
+      case 'damaged':
+        return t('pdf_problem_damaged');
+    }
+  },
+} as const;

@@ -5,6 +5,10 @@
  * Everything the browser provides comes in through AuditDeps (src/audit/audit-browser.ts): this file is DOM only.
  */
 import type { LinkVerdict, PageLinks } from '../messages.ts';
+import type { DocumentRead } from '../documents/found.ts';
+import type { NumberRow } from '../documents/phone-findings.ts';
+import { documentLinks } from './pdf-links.ts';
+import { PdfUnavailable } from './pdf-reading.ts';
 import { download as saveFile, exportFile, type ExportFile, type ExportFormat } from './export.ts';
 import { DEFAULT_SORT, matches, nextSort, reasonsPresent, compare, type Filters, type Sort } from './filter.ts';
 import { entriesFrom, statusOf, tally, type AuditEntry, type RowStatus } from './rows.ts';
@@ -15,6 +19,7 @@ import {
   buildFrame,
   drawFilterOptions,
   drawSortState,
+  drawNumbers,
   drawSummary,
   fillRow,
   orderRows,
@@ -27,6 +32,15 @@ import {
 export interface AuditDeps {
   /** The audited tab, from the page's address (audit.html?tab=123); null when there is none. */
   tabId: number | null;
+  /**
+   * The report of a PDF instead of a tab (audit.html?pdf=<address>): the PDF's address ('' when the page was opened
+   * to choose a file), and how to have its bytes and read them (src/audit/pdf-reading.ts).
+   */
+  pdf?: {
+    address: string;
+    bytes(address: string): Promise<Uint8Array>;
+    read(bytes: Uint8Array, name: string): Promise<DocumentRead>;
+  };
   /** Null when the tab has no content script of ours (a browser page, the web store, a PDF, still loading). */
   pageLinks(tabId: number): Promise<PageLinks | null>;
   /** The verdicts the background knows now for these addresses; the others arrive through `onVerdicts`. */
@@ -50,9 +64,10 @@ export interface TabReport {
 const REDRAW_MS = 60;
 
 export function startTabReport(doc: Document, root: HTMLElement, deps: AuditDeps): TabReport {
-  const frame: Frame = buildFrame(doc, root);
+  const frame: Frame = buildFrame(doc, root, { pdf: deps.pdf !== undefined });
   const now = deps.now ?? (() => new Date());
   let found: PageLinks | null = null;
+  let numbers: NumberRow[] | null = null;
   let entries: AuditEntry[] = [];
   const byUrl = new Map<string, AuditEntry>();
   const rows = new Map<string, HTMLTableRowElement>();
@@ -117,7 +132,13 @@ export function startTabReport(doc: Document, root: HTMLElement, deps: AuditDeps
 
   function exportNow(format: ExportFormat): ExportFile | null {
     if (!found) return null;
-    return exportFile(entries, { page: found.page, scope: scope(), format, now: now() });
+    return exportFile(entries, {
+      page: found.page,
+      scope: scope(),
+      format,
+      now: now(),
+      ...(numbers ? { numbers } : {}),
+    });
   }
 
   for (const control of [frame.status, frame.reason, frame.resourceOnly, frame.text]) {
@@ -138,6 +159,7 @@ export function startTabReport(doc: Document, root: HTMLElement, deps: AuditDeps
   frame.exportJson.addEventListener('click', () => save('json'));
 
   async function list(): Promise<void> {
+    if (deps.pdf) return listPdf(deps.pdf);
     if (deps.tabId === null) {
       problem(S.noTab());
       return;
@@ -148,6 +170,21 @@ export function startTabReport(doc: Document, root: HTMLElement, deps: AuditDeps
       problem(S.unreachable());
       return;
     }
+    show(answer);
+  }
+
+  /** Rows for every link of the page (or PDF), and the collector of their verdicts; what a previous PDF showed goes. */
+  function show(answer: PageLinks): void {
+    collector?.stop();
+    unsubscribe?.();
+    byUrl.clear();
+    rows.clear();
+    dirty.clear();
+    frame.body.replaceChildren();
+    frame.problem.hidden = true;
+    frame.exportCsv.disabled = false;
+    frame.exportJson.disabled = false;
+    delete root.dataset.state;
     found = answer;
     entries = entriesFrom(answer);
     for (const e of entries) {
@@ -182,6 +219,68 @@ export function startTabReport(doc: Document, root: HTMLElement, deps: AuditDeps
     });
     unsubscribe = deps.onVerdicts((verdicts) => collector?.receive(verdicts));
     collector.want(entries.filter((e) => /^https?:/i.test(e.url)).map((e) => e.url));
+  }
+
+  /**
+   * A PDF's report: the PDF at the page's address, read and listed by page; its file picker and the page itself
+   * take a PDF from the computer in its place (one the browser downloaded).
+   */
+  async function listPdf(pdf: NonNullable<AuditDeps['pdf']>): Promise<void> {
+    const picker = frame.pdf!;
+    const take = (file: File | undefined) => {
+      if (file) void readAndShow(pdf, async () => new Uint8Array(await file.arrayBuffer()), file.name, '', true);
+    };
+    picker.file.addEventListener('change', () => take(picker.file.files?.[0]));
+    doc.addEventListener('dragover', (event) => event.preventDefault());
+    doc.addEventListener('drop', (event) => {
+      event.preventDefault();
+      take(event.dataTransfer?.files?.[0]);
+    });
+    if (!pdf.address) {
+      frame.summary.textContent = S.pdfChoose();
+      root.dataset.state = 'waiting';
+      return;
+    }
+    await readAndShow(pdf, () => pdf.bytes(pdf.address), pdf.address, hostOf(pdf.address), false);
+  }
+
+  async function readAndShow(
+    pdf: NonNullable<AuditDeps['pdf']>,
+    bytes: () => Promise<Uint8Array>,
+    name: string,
+    host: string,
+    chosen: boolean,
+  ): Promise<void> {
+    root.dataset.state = 'loading';
+    frame.summary.textContent = S.pdfReading();
+    let read: DocumentRead;
+    try {
+      read = await pdf.read(await bytes(), name);
+    } catch (err) {
+      if (stopped) return;
+      problem(
+        err instanceof PdfUnavailable
+          ? S.pdfTrouble(err.trouble)
+          : S.pdfTrouble({ kind: 'document', problem: 'damaged', detail: String(err) }),
+      );
+      return;
+    }
+    if (stopped) return;
+    const links = documentLinks(read, name, host);
+    numbers = links.numbers;
+    show(links);
+    // A file from the computer has no address: its name says which it is.
+    if (chosen) frame.page.textContent = S.pdfFileName(name);
+    drawNumbers(frame, links.numbers);
+  }
+
+  function hostOf(address: string): string {
+    try {
+      const url = new URL(address);
+      return url.protocol === 'http:' || url.protocol === 'https:' ? url.hostname : '';
+    } catch {
+      return '';
+    }
   }
 
   function problem(message: string): void {

@@ -11,6 +11,7 @@ import { SORT_KEYS, type Sort, type SortKey } from './filter.ts';
 import { auditRowOf, statusOf, type AuditEntry, type RowStatus, type Tally } from './rows.ts';
 import { AUDIT_STRINGS as S } from './strings.ts';
 import { isWebAddress } from '../health/address.ts';
+import type { NumberRow } from '../documents/phone-findings.ts';
 
 type Make = <K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -43,10 +44,15 @@ export interface Frame {
   exportHint: HTMLElement;
   table: HTMLTableElement;
   body: HTMLTableSectionElement;
+  /** A PDF's report only: its file picker (a PDF the browser downloaded), and its numbers to update. */
+  pdf: { picker: HTMLElement; file: HTMLInputElement; numbers: HTMLElement; numbersList: HTMLUListElement } | null;
 }
 
-/** The page's frame, built into `root`; rows come later. */
-export function buildFrame(doc: Document, root: HTMLElement): Frame {
+/**
+ * The page's frame, built into `root`; rows come later. `pdf`: the report of a PDF's links, whose place column
+ * says the page of the PDF, with a file picker and a list of the phone numbers to update.
+ */
+export function buildFrame(doc: Document, root: HTMLElement, options: { pdf?: boolean } = {}): Frame {
   const h = maker(doc);
   const page = h('p', { class: 'page-address' });
   const summary = h('p', { id: 'summary' }, S.loading());
@@ -66,7 +72,7 @@ export function buildFrame(doc: Document, root: HTMLElement): Frame {
   const exportHint = h('p', { id: 'export-hint', class: 'hint' });
   const headCells = [
     ...SORT_KEYS.map((key) => {
-      const name = S.column(key);
+      const name = options.pdf && key === 'position' ? S.pdfColumnPage() : S.column(key);
       return h(
         'th',
         { scope: 'col', 'data-key': key, 'aria-sort': 'none' },
@@ -83,23 +89,29 @@ export function buildFrame(doc: Document, root: HTMLElement): Frame {
     h('thead', {}, h('tr', {}, ...headCells)),
     body,
   );
+  const pdf = options.pdf ? pdfParts(doc) : null;
   root.replaceChildren(
-    h('header', {}, h('h1', {}, S.heading()), page, summary),
-    problem,
-    h(
-      'section',
-      { class: 'controls', 'aria-label': S.filtersLabel() },
-      h('label', {}, S.filterVerdict(), status),
-      h('label', {}, S.filterReason(), reason),
-      h('label', { class: 'inline' }, resourceOnly, S.filterResource()),
-      h('label', {}, S.filterText(), text),
-      shown,
-    ),
-    h('section', { class: 'export', 'aria-label': S.exportLabel() }, exportCsv, ' ', exportJson, exportHint),
-    table,
-    announce,
+    ...[
+      h('header', {}, h('h1', {}, options.pdf ? S.pdfHeading() : S.heading()), page, summary),
+      problem,
+      pdf?.picker ?? null,
+      h(
+        'section',
+        { class: 'controls', 'aria-label': S.filtersLabel() },
+        h('label', {}, S.filterVerdict(), status),
+        h('label', {}, S.filterReason(), reason),
+        h('label', { class: 'inline' }, resourceOnly, S.filterResource()),
+        h('label', {}, S.filterText(), text),
+        shown,
+      ),
+      h('section', { class: 'export', 'aria-label': S.exportLabel() }, exportCsv, ' ', exportJson, exportHint),
+      table,
+      pdf?.numbers ?? null,
+      announce,
+    ].filter((n): n is HTMLElement => n !== null),
   );
   return {
+    pdf,
     page,
     summary,
     announce,
@@ -115,6 +127,39 @@ export function buildFrame(doc: Document, root: HTMLElement): Frame {
     table,
     body,
   };
+}
+
+/** A PDF report's file picker (with the hint that a PDF can be dropped) and its section of numbers, hidden until filled. */
+function pdfParts(doc: Document): NonNullable<Frame['pdf']> {
+  const h = maker(doc);
+  const file = h('input', { id: 'pdf-file', type: 'file', accept: 'application/pdf,.pdf' });
+  const picker = h(
+    'section',
+    { class: 'pdf-picker', 'aria-label': S.pdfPickLabel() },
+    h('label', {}, S.pdfPickLabel(), ' ', file),
+    ' ',
+    h('span', { class: 'hint' }, S.pdfDropHint()),
+  );
+  const numbersList = h('ul', { id: 'numbers-list' });
+  const numbers = h(
+    'section',
+    { id: 'numbers', 'aria-labelledby': 'numbers-title', hidden: '' },
+    h('h2', { id: 'numbers-title' }, S.numbersHeading()),
+    numbersList,
+  );
+  return { picker, file, numbers, numbersList };
+}
+
+/** The numbers a PDF prints for a group that are not its number now, one item each, in the order of the pages. */
+export function drawNumbers(frame: Frame, numbers: readonly NumberRow[]): void {
+  if (!frame.pdf) return;
+  const h = maker(frame.pdf.numbersList.ownerDocument);
+  frame.pdf.numbersList.replaceChildren(
+    ...numbers.map((n) =>
+      h('li', { 'data-number': n.printed, 'data-kind': n.kind, 'data-page': String(n.place.page) }, S.number(n)),
+    ),
+  );
+  frame.pdf.numbers.hidden = numbers.length === 0;
 }
 
 export function showProblem(frame: Frame, message: string): void {
@@ -269,6 +314,7 @@ export function fillRow(tr: HTMLTableRowElement, entry: AuditEntry): void {
       ...entry.foundOn.map((f) => h('li', f.text ? {} : { class: 'none' }, f.text ? S.words(f.text) : S.noWords())),
     ),
   );
+  // A PDF's link is found by its page ("page 4"); a web page's by its rank ("#3").
   const positionCell = h(
     'td',
     { class: 'position' },
@@ -278,9 +324,9 @@ export function fillRow(tr: HTMLTableRowElement, entry: AuditEntry): void {
       ...entry.foundOn.map((f) =>
         h(
           'li',
-          {},
-          h('span', { 'aria-hidden': 'true' }, S.position(f.position)),
-          h('span', { class: 'visually-hidden' }, S.positionLabel(f.position)),
+          f.place ? { 'data-page': String(f.place.page) } : {},
+          h('span', { 'aria-hidden': 'true' }, f.place ? S.place(f.place) : S.position(f.position)),
+          h('span', { class: 'visually-hidden' }, f.place ? S.placeLabel(f.place) : S.positionLabel(f.position)),
         ),
       ),
     ),

@@ -100,7 +100,7 @@ export function createFetchTransport(log: NetworkLog, isOnline: () => boolean = 
  * router or intranet): the browser has no way to refuse it beforehand, so nothing of the answer is kept — no
  * status, no redirect, no timing — and the page that asked learns only that the link was not checked.
  */
-function reachedPrivate(events: RequestEvents, fo: FetchOptions): boolean {
+export function reachedPrivate(events: RequestEvents, fo: Pick<FetchOptions, 'allowPrivate'>): boolean {
   if (fo.allowPrivate) return false;
   return (
     events.addresses.some((a) => isPrivateAddress(a)) ||

@@ -4,7 +4,14 @@
  * is missing, stale or forced; the verdicts then stream to the asking tab as they arrive.
  */
 import { normaliseUrl } from '../health/address.ts';
-import { toLinkVerdict, toWire, type Requests, type RequestName, type WireVerdict } from '../messages.ts';
+import {
+  toLinkVerdict,
+  toWire,
+  type DocumentFetch,
+  type Requests,
+  type RequestName,
+  type WireVerdict,
+} from '../messages.ts';
 import { feedStandsIn } from '../feed/prefer.ts';
 import type { FeedRecord, FeedVerdict } from '../store/schema.ts';
 import type { VerdictStore } from '../store/verdict-store.ts';
@@ -37,6 +44,8 @@ export interface HandlerDeps {
   /** The feeds' states for the options page, and a fetch of every one on request. */
   feedStatus?(): Promise<FeedRecord[]>;
   feedRefresh?(): Promise<FeedRecord[]>;
+  /** A PDF for the report page, fetched as a link to check is (document-fetch.ts). */
+  fetchDocument?(url: unknown): Promise<DocumentFetch>;
 }
 
 export interface FeedVerdicts {
@@ -124,6 +133,12 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     },
     async feedRefresh() {
       return { feeds: (await deps.feedRefresh?.()) ?? [] };
+    },
+    async fetchDocument(request) {
+      const url = (request as { url?: unknown } | null)?.url;
+      return (
+        (await deps.fetchDocument?.(url)) ?? { ok: false, problem: 'failed', detail: 'no fetching of documents here' }
+      );
     },
     async cacheExport() {
       const all = await deps.store.all();

@@ -5,7 +5,8 @@
 import { browser } from 'wxt/browser';
 import { sendToPage } from '../page-messages.ts';
 import { createEngine, IN_BROWSER_LIMITS, type Engine } from '../health/engine.ts';
-import { openAudit } from '../open-audit.ts';
+import { openAudit, openPdfReport, PDF_ADDRESS_PATTERNS } from '../open-audit.ts';
+import { fetchDocument } from './document-fetch.ts';
 import { t, tn } from '../i18n.ts';
 import { isEnvelope, type TabPush } from '../messages.ts';
 import { readPolicy } from '../policy.ts';
@@ -136,6 +137,10 @@ export function startBackground(): void {
     siteKey,
     feeds,
     feedStatus: () => feedStore.records(),
+    fetchDocument: (url) =>
+      settingsLoaded.then(() =>
+        fetchDocument(url, { log, allowPrivate: () => settings.allowPrivate, caches: globalThis.caches }),
+      ),
     async feedRefresh() {
       await settingsLoaded;
       await subscriptions.refresh(settings.feeds, { all: true });
@@ -173,6 +178,19 @@ export function startBackground(): void {
         contexts: ['page'],
         documentUrlPatterns: ['<all_urls>'],
       });
+      // A PDF open in the browser's viewer, or a link to one: its links checked in the report page.
+      menus.create({
+        id: 'check-pdf',
+        title: t('pdf_menu_item'),
+        contexts: ['page'],
+        documentUrlPatterns: PDF_ADDRESS_PATTERNS,
+      });
+      menus.create({
+        id: 'check-pdf-link',
+        title: t('pdf_menu_item'),
+        contexts: ['link'],
+        targetUrlPatterns: PDF_ADDRESS_PATTERNS,
+      });
     };
     browser.runtime.onInstalled.addListener(() => void createMenus());
     browser.runtime.onStartup.addListener(() => void createMenus());
@@ -183,6 +201,8 @@ export function startBackground(): void {
       if (info.menuItemId === 'recheck-page') void sendToTab(tab.id, { type: 'recheckPage' });
       // The report of every link of the page, in a new tab beside it (src/audit/).
       if (info.menuItemId === 'audit-page') void openAudit(tab.id);
+      if (info.menuItemId === 'check-pdf' && tab.url) void openPdfReport(tab.url, tab.id);
+      if (info.menuItemId === 'check-pdf-link' && info.linkUrl) void openPdfReport(info.linkUrl, tab.id);
     });
   }
 
@@ -213,7 +233,15 @@ interface Sender {
 }
 
 /** Requests a web page's script may not make, whatever it sends. */
-const EXTENSION_PAGES_ONLY = new Set(['cacheStats', 'cacheClear', 'cacheExport', 'feedStatus', 'feedRefresh']);
+const EXTENSION_PAGES_ONLY = new Set([
+  'cacheStats',
+  'cacheClear',
+  'cacheExport',
+  'feedStatus',
+  'feedRefresh',
+  // A web page must not have the extension fetch addresses for it.
+  'fetchDocument',
+]);
 
 /**
  * Who asked: the tab (for the badge and the queue), and the page when it is a web page's (for its check budget);

@@ -25,7 +25,8 @@ import { terminalSafe } from '../report/table.ts';
 import { ENGINE_HELP, ENGINE_OPTIONS, engineSettings, parse, UsageError } from './args.ts';
 import { CacheError, loadCache, remember, reusable, saveCache, type Cache } from './audit-cache.ts';
 import type { Clock } from './audit-clock.ts';
-import { CrawlError, crawlSite, type Crawl, type CrawlTarget, type Occurrence } from './audit-crawl.ts';
+import { CrawlError, type Crawl, type CrawlTarget, type Occurrence } from './audit-crawl.ts';
+import { crawlWithDocuments } from './audit-documents.ts';
 import { createNodeEngine } from './engine.ts';
 import { parseConnectTo } from './http-transport.ts';
 import {
@@ -44,10 +45,12 @@ import { createCrawlProgress, createProgress } from './progress.ts';
 export const AUDIT_HELP = `still-there audit — which links on a directory site are dead or moved, and what replaces them?
 
 Usage: still-there audit SITE [options]
-  SITE is a page's address (https://…) or a local folder or HTML file (served on 127.0.0.1 for the crawl).
+  SITE is a page's address (https://…) or a local folder or HTML file (served on 127.0.0.1 for the crawl), or a
+  PDF handout, a file or an address ending in .pdf: its links by page, and the phone numbers it prints for a group
+  that are not the group's number now.
 
-  --recurse               also audit every page of the site under SITE that its pages link to
-                          (default: only the page SITE)
+  --recurse               also audit every page of the site under SITE that its pages link to, and the site's
+                          own PDFs they link to (default: only the page SITE)
   --all                   check every outbound link (default: only links to mutual-aid resources)
 ${OUTPUT_HELP}
                           (a table by page, one JSON document, CSV with one row per link and page, a Markdown
@@ -148,10 +151,11 @@ export async function auditCommand(
     );
   };
 
-  let crawl: Crawl;
+  let crawl: Awaited<ReturnType<typeof crawlWithDocuments>>;
   const crawling = createCrawlProgress(io.stderr);
   try {
-    crawl = await crawlSite({
+    // A PDF handout is read as a page of its own; a site's own PDFs too, with --recurse (src/cli/audit-documents.ts).
+    crawl = await crawlWithDocuments({
       target,
       recurse: Boolean(values.recurse),
       connectTo: settings.connectTo.map(parseConnectTo),
@@ -196,6 +200,7 @@ export async function auditCommand(
       page: o.page,
       text: o.text ?? '',
       position: o.position,
+      ...(o.place ? { place: o.place } : {}),
     }));
     rows.push(auditRow(await health, foundOn));
   }
@@ -208,6 +213,7 @@ export async function auditCommand(
     pages: crawl.pages,
     rows,
     siteProblems: siteProblems(crawl),
+    ...(crawl.numbers ? { numbers: crawl.numbers } : {}),
     command: commandLine('audit', argv),
     offline,
   });
@@ -264,11 +270,13 @@ function siteProblems(crawl: Crawl): SitePageProblem[] {
   for (const p of crawl.problems) {
     let problem = byUrl.get(p.url);
     if (!problem) {
-      const detail = p.why
-        ? `it was read only in part: ${p.why}`
-        : p.status
-          ? `the server answered ${p.status}`
-          : 'no answer came';
+      const detail = p.detail
+        ? p.detail
+        : p.why
+          ? `it was read only in part: ${p.why}`
+          : p.status
+            ? `the server answered ${p.status}`
+            : 'no answer came';
       byUrl.set(
         p.url,
         (problem = { url: p.url, status: p.why || !p.status ? null : p.status, detail, linkedFrom: [] }),

@@ -12,6 +12,7 @@ import { LinkChecker, LinkState, type LinkResult } from 'linkinator';
 import { Agent, buildConnector, getGlobalDispatcher, setGlobalDispatcher } from 'undici';
 import { destinationOf } from '../health/carried-address.ts';
 import { hostnameOf } from '../health/host.ts';
+import { isPdfAddress, type Place } from '../documents/found.ts';
 import type { ConnectTo } from './http-transport.ts';
 import { SitePages, type AnchorEvidence } from './page-evidence.ts';
 
@@ -32,6 +33,8 @@ export interface Occurrence {
   position: number;
   /** What spotting reads around an <a> besides its words (src/directory/link-evidence.ts); absent when unknown. */
   evidence?: Pick<AnchorEvidence, 'words' | 'title' | 'context' | 'inPageChrome'>;
+  /** In a document (a PDF, src/cli/audit-documents.ts): the page it is on. */
+  place?: Place;
 }
 
 export interface CrawlProblem {
@@ -41,6 +44,8 @@ export interface CrawlProblem {
   linkedFrom: string | null;
   /** Why, when it is not a status: a page that never finished arriving. */
   why?: string;
+  /** The report's words for it, when `why` is not a page read in part (a PDF that could not be read). */
+  detail?: string;
 }
 
 export interface Crawl {
@@ -48,6 +53,11 @@ export interface Crawl {
   occurrences: Occurrence[];
   /** The site's own links that answered an error, and pages read only in part: rows of their own in the report. */
   problems: CrawlProblem[];
+  /**
+   * The site's own PDFs its pages link to (named as pages are), each with the pages linking to it: read as pages of
+   * their own by src/cli/audit-documents.ts when the crawl recursed.
+   */
+  documents: Array<{ url: string; linkedFrom: string[] }>;
 }
 
 export interface CrawlOptions {
@@ -199,8 +209,15 @@ export async function crawlSite(options: CrawlOptions): Promise<Crawl> {
     pageUrls.add(String(url));
     options.onPage?.(pageUrls.size, siteLinks.size);
   });
+  const documents = new Map<string, Set<string>>();
   checker.on('link', (result) => {
     if (!isOutbound(result.url)) siteLinks.add(result.url);
+    // The site's own PDF that answered: a document to read as a page of its own.
+    if (!isOutbound(result.url) && result.state === LinkState.OK && result.parent && isPdfAddress(result.url)) {
+      let from = documents.get(result.url);
+      if (!from) documents.set(result.url, (from = new Set()));
+      from.add(result.parent);
+    }
     if (result.parent === undefined) {
       startResult ??= result;
       return;
@@ -288,7 +305,10 @@ export async function crawlSite(options: CrawlOptions): Promise<Crawl> {
     // A page that answered an error was never read: it is a problem of the site, not one of its audited pages.
     if (!p.why) pages.delete(p.url);
   }
-  return { pages: [...pages], occurrences: [...unique.values()], problems };
+  const named: Crawl['documents'] = [];
+  for (const [url, from] of documents)
+    named.push({ url: await pageName(url), linkedFrom: await Promise.all([...from].map(async (p) => pageName(p))) });
+  return { pages: [...pages], occurrences: [...unique.values()], problems, documents: named };
 }
 
 /**

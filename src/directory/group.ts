@@ -57,6 +57,11 @@ export interface Phone {
   note?: string;
   /** Only where the source grades this number on its own, e.g. "(617) 973-5801 (L)". */
   confidence?: Confidence;
+  /**
+   * A number the group used to give, kept so that a handout still printing it can be told the current one: it may
+   * still ring through, but it is not the number to print (the 988 Lifeline's old 1-800-273-8255).
+   */
+  former?: true;
 }
 
 /**
@@ -88,6 +93,11 @@ export interface Route {
   cites: string[];
   /** Only where the source grades this route on its own. */
   confidence?: Confidence;
+  /**
+   * A number the line used to give, kept so that a handout still printing it can be told the current one: it may
+   * still ring through, but it is not the number to print (the 988 Lifeline's old 1-800-273-8255).
+   */
+  former?: true;
 }
 
 export interface Group {

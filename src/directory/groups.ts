@@ -788,6 +788,7 @@ function buildGroups(): readonly Group[] {
           to: '1-800-273-8255',
           languages: ['en'],
           note: 'the former National Suicide Prevention Lifeline number; still routes to the Lifeline',
+          former: true,
           cites: [
             'https://www.cdcr.ca.gov/ccjbh/2022/07/19/dial-988-to-access-24-hour-emotional-support-and-resources/',
             'https://www.webmd.com/mental-health/features/988-suicide-prevention-overview?src=RSS_PUBLIC',

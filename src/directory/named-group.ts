@@ -41,7 +41,8 @@ function patterns(): Array<{ group: Group; pattern: RegExp; name: string }> {
           group,
           name,
           pattern: new RegExp(
-            `(?<![\\p{L}\\p{N}])${escape(name).replace(/\s+/g, '\\s+')}(?![\\p{L}\\p{N}])`,
+            // "&" as names are written, or "and" as people write them ("988 Suicide and Crisis Lifeline").
+            `(?<![\\p{L}\\p{N}])${escape(name).replace(/\s+/g, '\\s+').replace(/&/g, '(?:&|and)')}(?![\\p{L}\\p{N}])`,
             oneWord ? 'u' : 'iu',
           ),
         });
@@ -101,4 +102,28 @@ export function namedNewHome(url: string, texts: readonly string[]): NamedGroup 
   const found = namedByAll(texts);
   if (!found?.group.website || roughlySameSite(host, new URL(found.group.website).hostname)) return null;
   return found;
+}
+
+/**
+ * Every group a longer text names (a handout's line or table row), each once, in the order first named: unlike
+ * groupNamedIn there is no limit on the words, since a row holds a name, a description and a number. The caller
+ * decides what to make of two.
+ */
+export function groupsNamedIn(text: string): NamedGroup[] {
+  const flat = text.replace(/\s+/g, ' ');
+  names ??= patterns();
+  const found = new Map<string, NamedGroup & { at: number; end: number }>();
+  for (const { group, pattern } of names) {
+    const m = pattern.exec(flat);
+    if (!m) continue;
+    const before = found.get(group.id);
+    if (!before || m[0].length > before.named.length)
+      found.set(group.id, { group, named: m[0], at: m.index, end: m.index + m[0].length });
+  }
+  const all = [...found.values()];
+  // A name inside another group's longer name ("Lifeline" in "Trans Lifeline") is that group's, not a second one.
+  return all
+    .filter((g) => !all.some((o) => o !== g && o.at <= g.at && o.end >= g.end && o.end - o.at > g.end - g.at))
+    .sort((a, b) => a.at - b.at)
+    .map(({ group, named }) => ({ group, named }));
 }

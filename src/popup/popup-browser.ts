@@ -3,7 +3,7 @@ import { extensionApi } from '../extension-api.ts';
 import type { LinkVerdict, PageGroupLink, TabRequest } from '../messages.ts';
 import { openVerdictChannel, VERDICT_CHANNEL } from '../verdict-channel.ts';
 import type { PopupDeps } from './popup.ts';
-import { openAudit } from '../open-audit.ts';
+import { openAudit, openPdfReport } from '../open-audit.ts';
 import { sendToPage } from '../page-messages.ts';
 import { readSettings, SETTINGS_KEY } from '../settings.ts';
 
@@ -47,6 +47,10 @@ export function browserDeps(search: string): PopupDeps {
     async reportTo() {
       const got = await browser.storage.local.get(SETTINGS_KEY);
       return readSettings(got[SETTINGS_KEY]).reportTo;
+    },
+    async openPdfReport(address, tabId) {
+      await openPdfReport(address, tabId);
+      if (!(Number.isInteger(named) && named > 0)) window.close();
     },
     async openAudit(tabId) {
       await openAudit(tabId);

@@ -502,6 +502,16 @@ export function auditButton(doc: Document): HTMLParagraphElement {
   );
 }
 
+/** "Check the links in this PDF", when the tab shows a PDF: a paragraph of its own beside the audit's. */
+export function pdfButton(doc: Document): HTMLParagraphElement {
+  const h = maker(doc);
+  return h(
+    'p',
+    { class: 'audit pdf' },
+    h('button', { type: 'button', id: 'check-pdf', title: t('pdf_open_button_hint') }, t('pdf_open_button')),
+  );
+}
+
 /** Redraws every verdict on show from the watch; text that has not changed is left alone, so nothing is re-announced. */
 export function drawVerdicts(root: ParentNode, stateOf: (url: string) => WatchState): void {
   for (const el of root.querySelectorAll<HTMLElement>('[data-verdict-for]')) {

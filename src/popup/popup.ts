@@ -11,7 +11,8 @@ import type { SearchHit } from '../directory/search.ts';
 import { t, tn, uiLanguage } from '../i18n.ts';
 import type { LinkVerdict, PageGroupLink } from '../messages.ts';
 import type { ChannelAnswer } from '../verdict-channel.ts';
-import { auditButton, drawVerdicts, groupCard, pageGroupCard, reportHrefFor } from './popup-view.ts';
+import { auditButton, drawVerdicts, groupCard, pageGroupCard, pdfButton, reportHrefFor } from './popup-view.ts';
+import { isPdfAddress } from '../documents/found.ts';
 import { VerdictWatch } from './verdict-watch.ts';
 
 export interface PopupDeps {
@@ -31,6 +32,8 @@ export interface PopupDeps {
   reportTo?(): Promise<string>;
   /** Opens the "Audit this page" report for the tab (src/audit/). */
   openAudit?(tabId: number): Promise<void>;
+  /** Opens the report of a PDF's links (audit.html?pdf=…) for the PDF the tab shows. */
+  openPdfReport?(address: string, tabId: number): Promise<void>;
 }
 
 export interface Popup {
@@ -138,8 +141,18 @@ export function startPopup(doc: Document, deps: PopupDeps): Popup {
     announce.before(offer);
   }
 
+  /** A tab showing a PDF (the browser's viewer: no script of ours runs there) gets its own offer. */
+  function offerPdf(tab: { id: number; url: string | null }): void {
+    if (!deps.openPdfReport || !isPdfAddress(tab.url)) return;
+    const open = deps.openPdfReport;
+    const offer = pdfButton(doc);
+    offer.querySelector('button')!.addEventListener('click', () => void open(tab.url!, tab.id).catch(() => undefined));
+    announce.before(offer);
+  }
+
   async function drawPageGroups(): Promise<void> {
     const tab = await deps.targetTab().catch(() => null);
+    if (tab !== null) offerPdf(tab);
     // Any web page can be audited: the report asks the page for its links itself, waking or running our script
     // there (src/page-messages.ts), so the offer does not wait for the page's script to answer first.
     const offered = tab !== null && deps.openAudit !== undefined && isWebAddress(tab.url);

@@ -3,7 +3,8 @@
  * page's to-do list. The site's own pages that could not be read follow, with the verdict "site-page-broken" and,
  * as their page, each page that links to them. RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote or line break.
  */
-import { OFFLINE_NOTICE, sitePageReason, type AuditReport } from './model.ts';
+import { numberReason, OFFLINE_NOTICE, sitePageReason, type AuditReport } from './model.ts';
+import { placeText } from '../documents/found.ts';
 
 export const CSV_COLUMNS = [
   'url',
@@ -28,6 +29,14 @@ export const CSV_COLUMNS = [
 /** The verdict column of a row for one of the site's own pages that could not be read. */
 export const SITE_PAGE_BROKEN = 'site-page-broken';
 
+/**
+ * When the audit read documents (PDFs): one more column, `place` ("page 4"), and rows whose verdict is
+ * "phone-number" for the numbers to update (the number in url and link_text, the directory's in new_home, the
+ * sentence in detail). A web site's sheet keeps its columns as they were.
+ */
+export const PLACE_COLUMN = 'place';
+export const PHONE_NUMBER = 'phone-number';
+
 export function csvCell(value: string | number | null): string {
   // Control characters other than line breaks and tabs (an ESC from a page's link text) have no place in a sheet.
   // eslint-disable-next-line no-control-regex
@@ -38,7 +47,11 @@ export function csvCell(value: string | number | null): string {
 
 export function renderCsv(report: AuditReport): string {
   // A sheet has no banner: the notice is a comment line a spreadsheet shows as the first row.
-  const lines = report.offline ? [csvCell(`# ${OFFLINE_NOTICE}`), CSV_COLUMNS.join(',')] : [CSV_COLUMNS.join(',')];
+  const documents = report.numbers !== undefined;
+  const header = documents ? [...CSV_COLUMNS, PLACE_COLUMN].join(',') : CSV_COLUMNS.join(',');
+  const lines = report.offline ? [csvCell(`# ${OFFLINE_NOTICE}`), header] : [header];
+  const withPlace = (cells: Array<string | number | null>, place: string | null) =>
+    documents ? [...cells, place] : cells;
   for (const row of report.rows) {
     for (const at of row.foundOn) {
       const cells = [
@@ -56,7 +69,11 @@ export function renderCsv(report: AuditReport): string {
         at.text,
         at.position,
       ];
-      lines.push(cells.map(csvCell).join(','));
+      lines.push(
+        withPlace(cells, at.place ? placeText(at.place) : null)
+          .map(csvCell)
+          .join(','),
+      );
     }
   }
   for (const p of report.siteProblems) {
@@ -76,8 +93,26 @@ export function renderCsv(report: AuditReport): string {
         null,
         null,
       ];
-      lines.push(cells.map(csvCell).join(','));
+      lines.push(withPlace(cells, null).map(csvCell).join(','));
     }
+  }
+  for (const n of report.numbers ?? []) {
+    const cells = [
+      n.printed,
+      PHONE_NUMBER,
+      numberReason(n),
+      n.message,
+      null,
+      null,
+      n.current,
+      null,
+      null,
+      report.generatedAt,
+      n.page,
+      n.printed,
+      null,
+    ];
+    lines.push(withPlace(cells, placeText(n.place)).map(csvCell).join(','));
   }
   return `${lines.join('\r\n')}\r\n`;
 }

@@ -10,8 +10,11 @@ import { createHash } from 'node:crypto';
 import { ALL_REASONS } from '../health/verdict.ts';
 import { isWebAddress } from '../health/address.ts';
 import { auditReportScript } from './html-client.ts';
+import { placeText } from '../documents/found.ts';
 import {
+  numberReason,
   VERDICT_ORDER,
+  whereOnPage,
   replacements,
   sitePageReason,
   summaryText,
@@ -77,7 +80,7 @@ td, dd { overflow-wrap: anywhere; }
 .verdict { display: inline-block; padding: .05rem .45rem; border-radius: .8rem; color: #fff; font-weight: 600; font-size: .85rem; }
 .verdict.dead { background: var(--dead); } .verdict.moved { background: var(--moved); }
 .verdict.unverified { background: var(--unverified); } .verdict.alive { background: var(--alive); }
-.verdict.broken { background: var(--dead); }
+.verdict.broken, .verdict.number { background: var(--dead); }
 .detail, .meta, .where { font-size: .85rem; opacity: .85; }
 ul { margin: 0; padding-left: 1.1rem; }
 .none { opacity: .6; }
@@ -132,7 +135,7 @@ function row(r: AuditRow, order: number, pageIndex: Map<string, number>, site: s
   const where = r.foundOn
     .map(
       (f) =>
-        `<li>${linkTo(f.page, onSite(f.page, site))} <span class="where">link #${f.position}${f.text ? `<span class="words"> “${esc(f.text)}”</span>` : ''}</span></li>`,
+        `<li>${linkTo(f.page, onSite(f.page, site))} <span class="where">${f.place ? esc(whereOnPage(f)) : `link #${f.position}`}${f.text ? `<span class="words"> “${esc(f.text)}”</span>` : ''}</span></li>`,
     )
     .join('');
   const meta = [
@@ -168,6 +171,31 @@ function siteProblemsSection(report: AuditReport): string {
 <table id="site-problems">
 <colgroup><col class="verdict-col"><col class="reason-col"><col><col></colgroup>
 <thead><tr><th>Verdict</th><th>Reason</th><th>Page</th><th>Linked from</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody>
+</table>
+</section>
+`;
+}
+
+/** Phone numbers the documents print that are not the number to call now: a table of their own. */
+function numbersSection(report: AuditReport): string {
+  if (!report.numbers?.length) return '';
+  const rows = report.numbers.map(
+    (n) => `<tr data-number="${esc(n.printed)}">
+<td><span class="verdict number">number</span></td>
+<td class="reason">${esc(numberReason(n))}</td>
+<td class="link">${esc(n.printed)}<div class="detail">${esc(n.message)}</div></td>
+<td class="replacement">${esc(n.current)}</td>
+<td class="found-on">${linkTo(n.page, onSite(n.page, report.site))} <span class="where">${esc(placeText(n.place))}</span></td>
+</tr>`,
+  );
+  return `<section aria-labelledby="numbers-title">
+<h2 id="numbers-title">Phone numbers to update (${report.numbers.length})</h2>
+<table id="numbers">
+<colgroup><col class="verdict-col"><col class="reason-col"><col class="link-col"><col><col class="found-col"></colgroup>
+<thead><tr><th>Verdict</th><th>Reason</th><th>Number</th><th>Call instead</th><th>Found on</th></tr></thead>
 <tbody>
 ${rows.join('\n')}
 </tbody>
@@ -236,7 +264,7 @@ ${alive ? `<p class="print-only" id="alive-not-printed">${alive} alive ${alive =
 ${report.rows.map((r, i) => row(r, i, pageIndex, report.site)).join('\n')}
 </tbody>
 </table>
-${siteProblemsSection(report)}<script>${script}</script>
+${siteProblemsSection(report)}${numbersSection(report)}<script>${script}</script>
 </body>
 </html>
 `;

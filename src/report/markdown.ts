@@ -11,8 +11,10 @@ import {
   type AuditReport,
   type AuditRow,
   type FoundOn,
+  numberReason,
   OFFLINE_NOTICE,
 } from './model.ts';
+import { placeText } from '../documents/found.ts';
 
 const SECTIONS: Array<{ verdict: Verdict; title: string; task: boolean }> = [
   { verdict: 'dead', title: 'Dead links', task: true },
@@ -57,7 +59,9 @@ export function mdUrl(url: string): string {
 }
 
 function where(at: FoundOn): string {
-  return `${mdUrl(at.page)} (${ordinal(at.position)} link${at.text ? `, ${codeSpan(at.text)}` : ''})`;
+  // In a document the page is where a person looks ("page 4"); on a web page, the link's rank.
+  const spot = at.place ? mdText(placeText(at.place)) : `${ordinal(at.position)} link`;
+  return `${mdUrl(at.page)} (${spot}${at.text ? `, ${codeSpan(at.text)}` : ''})`;
 }
 
 function item(row: AuditRow, task: boolean): string[] {
@@ -99,6 +103,17 @@ export function renderMarkdown(report: AuditReport): string {
     for (const p of report.siteProblems) {
       out.push(`- [ ] ${mdUrl(p.url)} — **${sitePageReason(p)}**: ${mdText(p.detail)}`);
       if (p.linkedFrom.length) out.push(`  - Mend or remove the link on: ${p.linkedFrom.map(mdUrl).join('; ')}`);
+    }
+    out.push('');
+  }
+  if (report.numbers?.length) {
+    any = true;
+    out.push(`## Phone numbers to update (${report.numbers.length})`, '');
+    for (const n of report.numbers) {
+      out.push(
+        `- [ ] ${mdUrl(n.page)}, ${mdText(placeText(n.place))}: ${codeSpan(n.printed)} — **${numberReason(n)}**`,
+      );
+      out.push(`  - ${mdText(n.message)}`);
     }
     out.push('');
   }

@@ -6,6 +6,8 @@
 import { namedNewHome } from '../directory/named-group.ts';
 import { VERDICTS, zeroCounts, type Verdict } from '../health/verdict.ts';
 import { summaryOf, type VerdictSummary } from '../health/link-health.ts';
+import { placeText, type Place } from '../documents/found.ts';
+import type { NumberRow } from '../documents/phone-findings.ts';
 
 /** One place a link appears. */
 export interface FoundOn {
@@ -16,9 +18,19 @@ export interface FoundOn {
   /**
    * Where on the page, 1-based: the link's rank among the page's outbound links in document order (each srcset
    * candidate counts once). The crawler does not report lines and columns; the rank and the words find the link.
+   * In a document (a PDF), its rank in the whole document, top to bottom and page by page.
    */
   position: number;
+  /** In a document (a PDF): the page it is on, as the handout numbers its pages ("page 4"). Absent on web pages. */
+  place?: Place;
 }
+
+/**
+ * A phone number a document prints for a group of the directory that is not the number to call now: a row of its
+ * own in every format ("page 4 lists 1-800-273-8255 for 988 Suicide & Crisis Lifeline; the current number is 988").
+ * 'former': a number the group used to give; 'differs': a toll-free number the group does not use.
+ */
+export type NumberFinding = NumberRow;
 
 /**
  * One distinct outbound address with its verdict (newHome: the organisation's current site; archive: the last good
@@ -49,6 +61,8 @@ export interface AuditSummary {
   /** Every (link, page) pair: the number of edits a full clean-up takes. */
   occurrences: number;
   verdicts: Record<Verdict, number>;
+  /** Phone numbers to update (numbers), when documents were read. */
+  numbers?: number;
 }
 
 export interface AuditReport {
@@ -61,6 +75,8 @@ export interface AuditReport {
   rows: AuditRow[];
   /** The site's own pages that could not be read, by address. */
   siteProblems: SitePageProblem[];
+  /** Phone numbers the audited documents print that are not the number to call now; present when documents were read. */
+  numbers?: NumberFinding[];
   /** The command that produced the report, as typed (credentials in addresses left out); absent when unknown. */
   command?: string;
   summary: AuditSummary;
@@ -109,6 +125,7 @@ export function buildReport(input: {
   pages: string[];
   rows: AuditRow[];
   siteProblems?: SitePageProblem[];
+  numbers?: NumberFinding[];
   command?: string;
   offline?: boolean;
 }): AuditReport {
@@ -116,6 +133,12 @@ export function buildReport(input: {
   const verdicts = zeroCounts();
   for (const r of rows) verdicts[r.verdict]++;
   const siteProblems = [...(input.siteProblems ?? [])].sort((a, b) => a.url.localeCompare(b.url));
+  // By document, then page and line: the order a person goes through a handout.
+  const numbers = input.numbers
+    ? [...input.numbers].sort(
+        (a, b) => a.page.localeCompare(b.page) || a.place.page - b.place.page || a.place.line - b.place.line,
+      )
+    : undefined;
   return {
     site: input.site,
     scope: input.scope,
@@ -123,6 +146,7 @@ export function buildReport(input: {
     pages: [...input.pages].sort(),
     rows,
     siteProblems,
+    ...(numbers ? { numbers } : {}),
     ...(input.command !== undefined ? { command: input.command } : {}),
     summary: {
       pages: input.pages.length,
@@ -130,6 +154,7 @@ export function buildReport(input: {
       links: rows.length,
       occurrences: rows.reduce((n, r) => n + r.foundOn.length, 0),
       verdicts,
+      ...(numbers ? { numbers: numbers.length } : {}),
     },
     ...(input.offline ? { offline: true } : {}),
   };
@@ -190,14 +215,33 @@ export function rowsByPage(
 export function summaryText(s: AuditSummary): string {
   const v = s.verdicts;
   const broken = s.brokenSitePages ? `; ${s.brokenSitePages} of the site's own pages could not be read` : '';
-  return `${s.links} ${s.links === 1 ? 'link' : 'links'} on ${s.pages} ${s.pages === 1 ? 'page' : 'pages'}: ${v.dead} dead, ${v.moved} moved, ${v.unverified} unverified, ${v.alive} alive${broken}`;
+  const numbers = s.numbers ? `; ${s.numbers} phone ${s.numbers === 1 ? 'number' : 'numbers'} to update` : '';
+  return `${s.links} ${s.links === 1 ? 'link' : 'links'} on ${s.pages} ${s.pages === 1 ? 'page' : 'pages'}: ${v.dead} dead, ${v.moved} moved, ${v.unverified} unverified, ${v.alive} alive${broken}${numbers}`;
 }
 
-/** A short reason for a broken page of the site, in the style of the verdicts' reasons: http-404, cut-off, no-answer. */
+/**
+ * A short reason for a broken page of the site, in the style of the verdicts' reasons: http-404, cut-off, no-answer,
+ * and unreadable-pdf for one of the site's PDFs that could not be read (locked, damaged, pictures only, too large).
+ */
 export function sitePageReason(p: SitePageProblem): string {
   return p.status !== null
     ? `http-${p.status}`
     : p.detail.startsWith('it was read only in part')
       ? 'cut-off'
-      : 'no-answer';
+      : p.detail.startsWith('it could not be read as a PDF')
+        ? 'unreadable-pdf'
+        : 'no-answer';
+}
+
+/**
+ * Where on its page a link is, as a person looks for it: "page 4" in a document (its printed label where it has
+ * one), "#3" (the third link) on a web page.
+ */
+export function whereOnPage(at: Pick<FoundOn, 'position' | 'place'>): string {
+  return at.place ? placeText(at.place) : `#${at.position}`;
+}
+
+/** A number finding's reason, in the style of the verdicts' reasons: former-number, number-differs. */
+export function numberReason(n: Pick<NumberFinding, 'kind'>): string {
+  return n.kind === 'former' ? 'former-number' : 'number-differs';
 }

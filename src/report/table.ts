@@ -1,6 +1,16 @@
 /** The audit as a terminal table, one block per page, worst links first: what an editor reads before editing. */
 import type { Verdict } from '../health/verdict.ts';
-import { OFFLINE_NOTICE, replacements, rowsByPage, sitePageReason, summaryText, type AuditReport } from './model.ts';
+import {
+  numberReason,
+  OFFLINE_NOTICE,
+  replacements,
+  rowsByPage,
+  sitePageReason,
+  summaryText,
+  whereOnPage,
+  type AuditReport,
+} from './model.ts';
+import { placeText } from '../documents/found.ts';
 
 const COLOURS: Record<Verdict, string> = {
   alive: '\x1b[32m',
@@ -26,7 +36,9 @@ export function renderTable(report: AuditReport, options: { colour?: boolean } =
     for (const { row, at } of entries) {
       const verdict = row.verdict.padEnd(10);
       const painted = options.colour ? `${COLOURS[row.verdict]}${verdict}\x1b[0m` : verdict;
-      lines.push(`  ${painted} ${row.reason.padEnd(15)} ${`#${at.position}`.padEnd(4)} ${terminalSafe(row.url)}`);
+      // A document's page ("page 12") is wider than a web page's rank ("#3").
+      const where = whereOnPage(at).padEnd(at.place ? 9 : 4);
+      lines.push(`  ${painted} ${row.reason.padEnd(15)} ${terminalSafe(where)} ${terminalSafe(row.url)}`);
       const notes: string[] = [];
       if (at.text) notes.push(`"${terminalSafe(at.text)}"`);
       if (row.verdict !== 'alive' && row.detail) notes.push(terminalSafe(row.detail));
@@ -46,6 +58,16 @@ export function renderTable(report: AuditReport, options: { colour?: boolean } =
       lines.push(`  ${'broken'.padEnd(10)} ${sitePageReason(p).padEnd(15)} ${terminalSafe(p.url)}`);
       lines.push(`${INDENT}${terminalSafe(p.detail)}`);
       for (const from of p.linkedFrom) lines.push(`${INDENT}linked from ${terminalSafe(from)}`);
+    }
+    lines.push('');
+  }
+  if (report.numbers?.length) {
+    lines.push('Phone numbers to update');
+    for (const n of report.numbers) {
+      lines.push(
+        `  ${'number'.padEnd(10)} ${numberReason(n).padEnd(15)} ${terminalSafe(placeText(n.place)).padEnd(9)} ${terminalSafe(n.printed)}`,
+      );
+      lines.push(`${INDENT}${terminalSafe(n.page)}: ${terminalSafe(n.message)}`);
     }
     lines.push('');
   }

@@ -148,6 +148,8 @@ describe("the README's editor sections and the nightly CI recipe, as typed outsi
     const cwd = mkdtempSync(path.join(scratch, 'editor-'));
     // The README's local-folder example audits ./site-export/: a copy of the directory site.
     cpSync(SITE_DIR, path.join(cwd, 'site-export'), { recursive: true, filter: (f) => !f.endsWith('.ts') });
+    // Its PDF example audits guide.pdf: a county's resource guide (tests/fixtures/pdf).
+    cpSync(path.resolve('tests/fixtures/pdf/harbor-county-guide.pdf'), path.join(cwd, 'guide.pdf'));
     const lines = readmeCommands().filter((l) => l.startsWith('still-there '));
     expect(lines.length).toBeGreaterThanOrEqual(5);
     for (const line of lines) {

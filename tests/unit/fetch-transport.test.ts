@@ -6,25 +6,9 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFetchTransport } from '../../src/background/fetch-transport.ts';
-import { NetworkLog, type WebRequestEvents } from '../../src/background/network-log.ts';
+import { NetworkLog } from '../../src/background/network-log.ts';
+import { fakeWebRequest } from './fake-web-request.ts';
 import type { FetchOptions } from '../../src/health/transport.ts';
-
-type Listener = (d: Record<string, unknown>) => void;
-
-/** The webRequest events of one browser, fired by the test. */
-function fakeWebRequest() {
-  const listeners: Record<string, Listener[]> = {};
-  const event = (name: string) => ({ addListener: (cb: Listener) => (listeners[name] ??= []).push(cb) });
-  const api = {
-    onBeforeRequest: event('onBeforeRequest'),
-    onBeforeRedirect: event('onBeforeRedirect'),
-    onResponseStarted: event('onResponseStarted'),
-    onCompleted: event('onCompleted'),
-    onErrorOccurred: event('onErrorOccurred'),
-  } as unknown as WebRequestEvents;
-  const fire = (name: string, d: Record<string, unknown>) => listeners[name]?.forEach((cb) => cb(d));
-  return { api, fire };
-}
 
 const OPTIONS: FetchOptions = { timeoutMs: 10_000, maxBodyBytes: 1024, maxRedirects: 5, allowPrivate: false };
 let requestId = 0;
