@@ -8,8 +8,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allGroups } from '../../src/directory/groups.ts';
+import { formatDay } from '../../src/words/describe.ts';
 import { U } from '../fixtures/simweb/catalogue.ts';
 import { BROWSERS, startSession, type Session } from './browsers.ts';
+
+/** The day the directory's facts for a group were checked, as the report says it in English. */
+const checked = (id: string) => formatDay(allGroups().find((g) => g.id === id)!.verified, 'en-GB');
 
 const PDFS = path.resolve('tests/fixtures/pdf');
 const HOST = 'www.county-handouts.org';
@@ -91,7 +96,7 @@ describe.each(BROWSERS)('in %s', (kind) => {
     expect(rows.get(U.noSuchDomain)).toMatchObject({ status: 'dead' });
     expect(await numbersOf(report)).toEqual([
       'Page 1 lists 1-800-273-TALK (8255) for 988 Suicide & Crisis Lifeline; the current number is 988.',
-      'Page 1 lists 1-800-273-8255 for Veterans Crisis Line; the directory lists 988, checked 3 Dec 2026.',
+      `Page 1 lists 1-800-273-8255 for Veterans Crisis Line; the directory lists 988, then press 1, checked ${checked('veterans-crisis-line')}.`,
     ]);
     // The PDF was fetched as a link to check is: no cookie, no referrer.
     const fetched = session.sim.requests.filter((r) => r.path === '/handouts/harbor-county-guide.pdf');
@@ -114,7 +119,7 @@ describe.each(BROWSERS)('in %s', (kind) => {
       'riverside-family-supports.pdf (a file on this computer)',
     );
     expect(await numbersOf(report)).toEqual([
-      'Page 1 lists 1-800-662-4357 for NAMI; the directory lists 1-800-950-6264, checked 3 Dec 2026.',
+      `Page 1 lists 1-800-662-4357 for NAMI; the directory lists 1-800-950-6264, checked ${checked('nami')}.`,
     ]);
   });
 
