@@ -171,8 +171,11 @@ export async function crawlSite(options: CrawlOptions): Promise<Crawl> {
       return false;
     }
   }, options.timeoutMs);
-  /** Per page: how many times each address has been matched to its <a> so far, in document order. */
-  const matched = new Map<string, Map<string, number>>();
+  /**
+   * Per page: its <a>s by address, and how many of each have been matched to linkinator's reports so far, in
+   * document order. Indexed once a page, so a page of 40,000 links to one address costs 40,000 steps, not 40,000².
+   */
+  const anchorsByPage = new Map<string, { byHref: Map<string, AnchorEvidence[]>; matched: Map<string, number> }>();
   // linkinator names the pages of a local folder by their files; the crawl read them from its own server.
   const localRoot = options.target.kind === 'path' ? await servedRoot(options.target.path) : null;
   const served = (page: string): string => {
@@ -181,15 +184,22 @@ export async function crawlSite(options: CrawlOptions): Promise<Crawl> {
     return new URL(relative, start).href;
   };
   const evidenceOf = (page: string, href: string): Occurrence['evidence'] => {
-    const anchors = bodies.evidenceFor(served(page));
-    if (!anchors) return undefined;
-    let counts = matched.get(page);
-    if (!counts) matched.set(page, (counts = new Map()));
-    const seen = counts.get(href) ?? 0;
-    const same = anchors.filter((a) => a.href === href);
-    const anchor = same[seen];
+    let index = anchorsByPage.get(page);
+    if (!index) {
+      const anchors = bodies.evidenceFor(served(page));
+      if (!anchors) return undefined;
+      const byHref = new Map<string, AnchorEvidence[]>();
+      for (const a of anchors) {
+        const same = byHref.get(a.href);
+        if (same) same.push(a);
+        else byHref.set(a.href, [a]);
+      }
+      anchorsByPage.set(page, (index = { byHref, matched: new Map() }));
+    }
+    const seen = index.matched.get(href) ?? 0;
+    const anchor = index.byHref.get(href)?.[seen];
     if (!anchor) return undefined; // not an <a> (an image, a script, a srcset candidate)
-    counts.set(href, seen + 1);
+    index.matched.set(href, seen + 1);
     return { words: anchor.words, title: anchor.title, context: anchor.context, inPageChrome: anchor.inPageChrome };
   };
 
