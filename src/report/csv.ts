@@ -4,7 +4,7 @@
  * as their page, each page that links to them. RFC 4180: CRLF line ends, fields quoted when they hold a quote or any
  * character a spreadsheet may split at, and every piece that could start a formula defused (csvCell).
  */
-import { OFFLINE_NOTICE, sitePageReason, type AuditReport } from './model.ts';
+import { noticesOf, sinceLastRunText, sitePageReason, type AuditReport, type SinceLastRun } from './model.ts';
 
 export const CSV_COLUMNS = [
   'url',
@@ -20,6 +20,7 @@ export const CSV_COLUMNS = [
   'page',
   'link_text',
   'position',
+  'since_last_run',
 ] as const;
 
 /** The verdict column of a row for one of the site's own pages that could not be read. */
@@ -49,9 +50,23 @@ export function csvCell(value: string | number | null): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** A row's change since the previous run (--cache), in the sheet's words; '' when none or no cache. */
+function changeOf(since: SinceLastRun | undefined, url: string, verdict: string): string {
+  if (!since?.previousRunAt) return '';
+  if (since.newlyDead.includes(url)) return 'newly dead';
+  if (since.newlyMoved.includes(url)) return 'newly moved';
+  if (since.recovered.includes(url)) return verdict === 'alive' ? 'recovered' : '';
+  const still = since.stillDead.find((s) => s.url === url);
+  return still ? `dead for ${still.nights} nights` : '';
+}
+
 export function renderCsv(report: AuditReport): string {
-  // A sheet has no banner: the notice is a comment line a spreadsheet shows as the first row.
-  const lines = report.offline ? [csvCell(`# ${OFFLINE_NOTICE}`), CSV_COLUMNS.join(',')] : [CSV_COLUMNS.join(',')];
+  // A sheet has no banner: what a report opens with are comment lines a spreadsheet shows as the first rows.
+  const lines = [
+    ...noticesOf(report).map((n) => csvCell(`# ${n.text}`)),
+    ...(report.sinceLastRun ? [csvCell(`# ${sinceLastRunText(report.sinceLastRun)}`)] : []),
+    CSV_COLUMNS.join(','),
+  ];
   for (const row of report.rows) {
     for (const at of row.foundOn) {
       const cells = [
@@ -68,6 +83,7 @@ export function renderCsv(report: AuditReport): string {
         at.page,
         at.text,
         at.position,
+        changeOf(report.sinceLastRun, row.url, row.verdict),
       ];
       lines.push(cells.map(csvCell).join(','));
     }
@@ -86,6 +102,7 @@ export function renderCsv(report: AuditReport): string {
         null,
         report.generatedAt,
         from,
+        null,
         null,
         null,
       ];
