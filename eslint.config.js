@@ -49,4 +49,21 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // A folder inside the engine (src/health/archives) reaches the engine's own files one level up, and no further.
+    files: ['src/health/*/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../../*', 'node:*', 'wxt/*', '#imports'],
+              message: 'src/health is pure: no Node, no extension API, no other room of ours.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

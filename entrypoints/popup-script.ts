@@ -5,11 +5,11 @@
  */
 // First, to mark when our code began (before the modules below are evaluated).
 import '@/src/popup/script-start.ts';
-import { localizePage } from '@/src/i18n.ts';
+import { localizeDocument } from '@/src/i18n.ts';
 import { browserDeps } from '@/src/popup/popup-browser.ts';
-import { startPopup } from '@/src/popup/popup-page.ts';
+import { startPopup } from '@/src/popup/popup.ts';
 
 export default defineUnlistedScript(() => {
-  localizePage(document);
+  localizeDocument(document);
   startPopup(document, browserDeps(location.search));
 });

@@ -86,7 +86,7 @@ function resolveLanguages(): { ui: string; date: string } {
  * `data-i18n-placeholder`, `data-i18n-aria-label`, `data-i18n-title` set those attributes. The page's lang
  * follows the UI language. Text only (textContent), never markup.
  */
-export function localizePage(doc: Document): void {
+export function localizeDocument(doc: Document): void {
   doc.documentElement.lang = uiLanguage();
   for (const el of doc.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = t(el.dataset.i18n as MessageKey);
   for (const attr of ['placeholder', 'aria-label', 'title']) {

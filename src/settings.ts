@@ -20,6 +20,12 @@ export interface Settings {
    * (docs/verdict-feed.md). Only the options page writes them: no page can add one.
    */
   feeds: string[];
+  /**
+   * Where a card's "Tell us a number is wrong" sends its report: an email address, or an https address of the
+   * project's (or the organisation's) issue tracker's new-issue page; empty: the reader's own mail program opens
+   * with the report and no address filled in. Nothing leaves unless the reader sends it.
+   */
+  reportTo: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -30,6 +36,7 @@ export const DEFAULT_SETTINGS: Settings = {
   allowPrivate: false,
   recheckHours: 168,
   feeds: [],
+  reportTo: '',
 };
 
 /** More feeds than an organisation would ever publish for one person is a mistake, not a choice. */
@@ -58,7 +65,28 @@ export function readSettings(stored: unknown): Settings {
     feeds: Array.isArray(s.feeds)
       ? [...new Set(s.feeds.map(feedAddress).filter((x): x is string => x !== null))].slice(0, MAX_FEEDS)
       : [],
+    reportTo: reportTarget(s.reportTo) ?? DEFAULT_SETTINGS.reportTo,
   };
+}
+
+/**
+ * A report target as the options accept it: an email address, or an https address with no user name or password
+ * (an issue tracker's new-issue page); "" for none. Null for anything else: a report never goes to a page or an
+ * address the editor did not mean.
+ */
+export function reportTarget(given: unknown): string | null {
+  if (typeof given !== 'string') return null;
+  const value = given.trim();
+  if (value === '') return '';
+  if (/^[^\s@/:?#]+@[^\s@/:?#]+\.[a-z]{2,}$/i.test(value)) return value;
+  try {
+    const url = new URL(value);
+    if (url.protocol !== 'https:' || url.username || url.password) return null;
+    url.hash = '';
+    return url.toString();
+  } catch {
+    return null;
+  }
 }
 
 /** A feed's address as subscribed: https only, with no user name or password in it; null for anything else. */

@@ -9,6 +9,7 @@
  * (which starts the worker, which resumes its queue from IndexedDB) and asks for what it still waits for; one that
  * waits for nothing stays quiet until it needs the background again.
  */
+import { isWireSummary } from './health/link-health.ts';
 import { fromWire, type LinkVerdict, type WireVerdict } from './messages.ts';
 
 export const VERDICT_CHANNEL = 'still-there:verdicts';
@@ -92,7 +93,7 @@ export function openVerdictChannel(options: VerdictChannelOptions): VerdictChann
     const m = message as Partial<ChannelMessage> | null;
     if (typeof m !== 'object' || m === null || !Array.isArray(m.verdicts)) return;
     delay = firstDelay; // the background answers: the next outage starts its backoff afresh
-    const verdicts = m.verdicts.filter(isWireVerdict).map(fromWire);
+    const verdicts = m.verdicts.filter(isWireSummary).map(fromWire);
     if (m.type === 'known' && typeof m.id === 'number') {
       const waiting = answers.get(m.id);
       answers.delete(m.id);
@@ -191,16 +192,4 @@ export function openVerdictChannel(options: VerdictChannelOptions): VerdictChann
     },
   };
   return channel;
-}
-
-function isWireVerdict(x: unknown): x is WireVerdict {
-  const v = x as Partial<WireVerdict> | null;
-  return (
-    typeof v === 'object' &&
-    v !== null &&
-    typeof v.url === 'string' &&
-    typeof v.verdict === 'string' &&
-    typeof v.reason === 'string' &&
-    typeof v.checkedAt === 'string'
-  );
 }

@@ -1,4 +1,4 @@
-import { browserDeps } from '@/src/audit-page/audit-browser.ts';
-import { startAuditPage } from '@/src/audit-page/report-page.ts';
+import { browserDeps } from '@/src/audit/audit-browser.ts';
+import { startTabReport } from '@/src/audit/tab-report.ts';
 
-startAuditPage(document, document.getElementById('audit')!, browserDeps(location.search));
+startTabReport(document, document.getElementById('audit')!, browserDeps(location.search));

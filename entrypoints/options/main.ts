@@ -1,3 +1,3 @@
-import { startOptionsPage } from '@/src/options/options-page.ts';
+import { startOptions } from '@/src/options/options.ts';
 
-void startOptionsPage(document);
+void startOptions(document);

@@ -1,6 +1,6 @@
 /** The extension's part of the engine (src/health/engine.ts): the user's settings on the browser's network. */
 import { newHomeFor } from '../directory/lookup.ts';
-import { WAYBACK_DEFAULT } from '../health/archive.ts';
+import { wayback, WAYBACK_DEFAULT } from '../health/archives/wayback.ts';
 import type { ReachesHost } from '../health/connectivity.ts';
 import { IN_BROWSER_LIMITS, type EngineConfig } from '../health/engine.ts';
 import type { Transport } from '../health/transport.ts';
@@ -14,7 +14,7 @@ export function browserEngineConfig(
   return {
     transport,
     reachesHost,
-    archive: settings.archiveSuggestions ? { endpoints: WAYBACK_DEFAULT, trusted: false } : null,
+    archives: settings.archiveSuggestions ? [wayback(WAYBACK_DEFAULT)] : [],
     limits: IN_BROWSER_LIMITS,
     allowPrivate: settings.allowPrivate,
     newHomeFor,

@@ -127,8 +127,8 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     },
     async cacheExport() {
       const all = await deps.store.all();
-      // Export the reports as the engine made them, without the store's bookkeeping.
-      return { verdicts: all.map(({ expiresAt: _e, lastSeenAt: _l, shownTo: _s, ...report }) => report) };
+      // Export each link's health as the engine made it, without the store's bookkeeping.
+      return { verdicts: all.map(({ expiresAt: _e, lastSeenAt: _l, shownTo: _s, ...health }) => health) };
     },
   };
 }

@@ -5,7 +5,7 @@
 import { browser } from 'wxt/browser';
 import { sendToPage } from '../page-messages.ts';
 import { createEngine, IN_BROWSER_LIMITS, type Engine } from '../health/engine.ts';
-import { openAuditPage } from '../audit-page/open.ts';
+import { openAudit } from '../open-audit.ts';
 import { t, tn } from '../i18n.ts';
 import { isEnvelope, type TabPush } from '../messages.ts';
 import { readPolicy } from '../policy.ts';
@@ -106,7 +106,7 @@ export function startBackground(): void {
     store,
     engine: makeEngine,
     parallel: IN_BROWSER_LIMITS.concurrency,
-    onVerdict: (report) => pushes.deliver(report),
+    onVerdict: (health) => pushes.deliver(health),
     keepAlive: () => void browser.runtime.getPlatformInfo(),
     recheckHours: () => settings.recheckHours,
   });
@@ -181,8 +181,8 @@ export function startBackground(): void {
       if (info.menuItemId === 'check-link' && info.linkUrl)
         void sendToTab(tab.id, { type: 'checkLink', url: info.linkUrl });
       if (info.menuItemId === 'recheck-page') void sendToTab(tab.id, { type: 'recheckPage' });
-      // The report of every link of the page, in a new tab beside it (src/audit-page/).
-      if (info.menuItemId === 'audit-page') void openAuditPage(tab.id);
+      // The report of every link of the page, in a new tab beside it (src/audit/).
+      if (info.menuItemId === 'audit-page') void openAudit(tab.id);
     });
   }
 

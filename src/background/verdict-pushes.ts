@@ -3,7 +3,7 @@
  * for, and the verdicts pushed to it as checks end — in small batches, one message per reader every 50 ms at most,
  * rather than one per link.
  */
-import type { LinkReport } from '../health/verdict.ts';
+import type { LinkHealth } from '../health/link-health.ts';
 import { toLinkVerdict, toWire, type LinkVerdict, type Requests, type WireVerdict } from '../messages.ts';
 import type { ChannelMessage, ChannelPort, ChannelRequest } from '../verdict-channel.ts';
 
@@ -81,11 +81,11 @@ export class VerdictPushes {
   }
 
   /** A check ended: its verdict goes to every reader waiting for it. */
-  deliver(report: LinkReport): void {
-    const readers = this.#waiting.get(report.url);
+  deliver(health: LinkHealth): void {
+    const readers = this.#waiting.get(health.url);
     if (!readers) return;
-    this.#waiting.delete(report.url);
-    const verdict = toLinkVerdict(report);
+    this.#waiting.delete(health.url);
+    const verdict = toLinkVerdict(health);
     for (const reader of readers) {
       reader.outbox.push(verdict);
       this.#dirty.add(reader);

@@ -5,7 +5,7 @@
  * bounded well under 30 s by the engine's timeout.
  */
 import type { Engine } from '../health/engine.ts';
-import type { LinkReport } from '../health/verdict.ts';
+import type { LinkHealth } from '../health/link-health.ts';
 import type { VerdictStore } from '../store/verdict-store.ts';
 
 export interface WorkQueueOptions {
@@ -14,7 +14,7 @@ export interface WorkQueueOptions {
   /** Links checked at once; the engine still keeps ≤ 2 per host. */
   parallel: number;
   /** A check ended (its verdict is stored): the verdict channel pushes it to whoever waits for it. */
-  onVerdict(report: LinkReport): void;
+  onVerdict(health: LinkHealth): void;
   keepAlive(): void;
   recheckHours: () => number;
 }
@@ -68,11 +68,11 @@ export class WorkQueue {
 
   async #checkOne(url: string): Promise<void> {
     const previous = await this.#o.store.get(url);
-    const report = await this.#o.engine().check(url, previous);
+    const health = await this.#o.engine().check(url, previous);
     // Read after the check: sites that began to wait while it ran are shown its verdict too.
     const waiting = await this.#o.store.queuedCheck(url);
-    await this.#o.store.save(report, Date.now(), this.#o.recheckHours(), waiting?.forSites ?? []);
+    await this.#o.store.save(health, Date.now(), this.#o.recheckHours(), waiting?.forSites ?? []);
     await this.#o.store.dequeue(url);
-    this.#o.onVerdict(report);
+    this.#o.onVerdict(health);
   }
 }

@@ -9,14 +9,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { buildFeed, publisherProblem, renderFeed } from '../feed/feed.ts';
-import { WAYBACK_DEFAULT, waybackAt } from '../health/archive.ts';
+import { WAYBACK_DEFAULT, waybackAt } from '../health/archives/wayback.ts';
 import { addressKey } from '../health/address.ts';
-import type { LinkReport, Verdict } from '../health/verdict.ts';
+import type { Verdict } from '../health/verdict.ts';
+import type { LinkHealth } from '../health/link-health.ts';
 import { newHomeFor } from '../directory/lookup.ts';
 import { spotResource, type LinkFacts } from '../directory/spotting.ts';
 import {
   auditRow,
   buildReport,
+  OFFLINE_BANNER,
   reportSummaryText,
   type Archiving,
   type AuditRow,
@@ -54,7 +56,6 @@ import { readConfig, withConfig } from './config-file.ts';
 import { createNodeEngine } from './engine.ts';
 import { parseConnectTo } from './http-transport.ts';
 import { linkFilter } from './link-filter.ts';
-import { OFFLINE_BANNER } from './check-command.ts';
 import { commandLine, deliver, existingFolder, EXIT, outputSettings, wantsColour } from './output-options.ts';
 import { createCrawlProgress, createProgress } from './progress.ts';
 import { runBounds, type ProcessSignals } from './run-bounds.ts';
@@ -168,9 +169,9 @@ export async function auditCommand(
   });
   // The links' bar waits for the crawl's line to finish: one line of the terminal at a time.
   const progress = createProgress(io.stderr, 'links', { hidden: true });
-  const checks = new Map<string, Promise<LinkReport>>();
+  const checks = new Map<string, Promise<LinkHealth>>();
   /** Checks that have come back, by key: what a run ended early still reports. */
-  const done = new Map<string, LinkReport>();
+  const done = new Map<string, LinkHealth>();
   const excluded = new Set<string>();
   /** Resource links found after the run was ended early: never checked, and counted as left out. */
   const tooLate = new Set<string>();
@@ -384,7 +385,7 @@ export async function auditCommand(
 
   // The feed holds what was checked (an early end's too: each verdict stands on its own); nothing from offline.
   if (feedFile !== undefined && publisher !== null && !offline) {
-    const feed = buildFeed({ publisher, site: report.site, generatedAt: report.generatedAt, reports: done });
+    const feed = buildFeed({ publisher, site: report.site, generatedAt: report.generatedAt, checks: done });
     if (!(await deliver(renderFeed(feed), feedFile, io))) return finish(EXIT.nothing);
   }
 

@@ -18,9 +18,10 @@ import { argumentLines, readLines, type InputLine } from './input.ts';
 import { linkFilter } from './link-filter.ts';
 import { commandLine, deliver, EXIT, outputSettings, wantsColour } from './output-options.ts';
 import { createProgress } from './progress.ts';
-import { zeroCounts, type LinkReport } from '../health/verdict.ts';
+import { zeroCounts } from '../health/verdict.ts';
+import type { LinkHealth } from '../health/link-health.ts';
 import { screenUrl } from '../health/screen.ts';
-import { auditRow, buildReport, type AuditRow, type Notice } from '../report/model.ts';
+import { auditRow, buildReport, OFFLINE_BANNER, type AuditRow, type Notice } from '../report/model.ts';
 import { render } from '../report/render.ts';
 
 export const CHECK_HELP = `still-there check — is each link still there?
@@ -80,15 +81,15 @@ export async function checkCommand(
   let offline = 0;
   let linesRead = 0;
   const excluded = new Set<string>();
-  const rows = new Map<string, { report: LinkReport; foundOn: AuditRow['foundOn'] }>();
+  const rows = new Map<string, { report: LinkHealth; foundOn: AuditRow['foundOn'] }>();
   const progress = createProgress(io.stderr);
   const streamed: string[] = [];
 
   // Check every distinct address once, concurrently; print in input order as soon as each is ready.
   const pending: Array<
-    Promise<{ line: CheckLine; detail: string; input: InputLine & { from: string }; report: LinkReport | null }>
+    Promise<{ line: CheckLine; detail: string; input: InputLine & { from: string }; report: LinkHealth | null }>
   > = [];
-  const byAddress = new Map<string, Promise<LinkReport>>();
+  const byAddress = new Map<string, Promise<LinkHealth>>();
   let printed = 0;
   const flush = async (all: boolean) => {
     while (printed < pending.length) {
@@ -177,7 +178,7 @@ export async function checkCommand(
 
   function lineResult(
     input: InputLine & { from: string },
-  ): Promise<{ line: CheckLine; detail: string; input: InputLine & { from: string }; report: LinkReport | null }> {
+  ): Promise<{ line: CheckLine; detail: string; input: InputLine & { from: string }; report: LinkHealth | null }> {
     const problem = input.problem ?? screenProblem(input.text);
     if (problem) {
       progress.tick();
@@ -227,6 +228,3 @@ async function* inputs(
   for await (const line of argumentLines(given)) yield { ...line, from: FROM_ARGUMENTS };
   if (stdinStream) for await (const line of readLines(stdinStream)) yield { ...line, from: FROM_STDIN };
 }
-
-export const OFFLINE_BANNER =
-  'this computer appears to be offline: no link could be judged, so none is reported dead or alive (exit 3)';

@@ -1,6 +1,6 @@
 /** The engine for Node, from command-line settings: the same engine the extension uses (src/health/engine.ts), on Node's network. */
 import { readFileSync } from 'node:fs';
-import { WAYBACK_DEFAULT, waybackAt } from '../health/archive.ts';
+import { wayback, WAYBACK_DEFAULT, waybackAt } from '../health/archives/wayback.ts';
 import { COMMAND_LINE_LIMITS, createEngine, type Engine, type EngineConfig } from '../health/engine.ts';
 import { DEFAULT_ONLINE_HOSTS, type ReachesHost } from '../health/connectivity.ts';
 import type { Transport } from '../health/transport.ts';
@@ -78,12 +78,9 @@ export function commandLineEngineConfig(
     reachesHost,
     ...(settings.onlineHosts ? { onlineHosts: settings.onlineHosts } : {}),
     // An archive endpoint the user names (a mirror, an emulator on loopback) is trusted like --allow-private.
-    archive: settings.archive
-      ? {
-          endpoints: settings.archiveEndpoint ? waybackAt(settings.archiveEndpoint) : WAYBACK_DEFAULT,
-          trusted: settings.archiveEndpoint !== null,
-        }
-      : null,
+    archives: settings.archive
+      ? [settings.archiveEndpoint ? wayback(waybackAt(settings.archiveEndpoint), true) : wayback(WAYBACK_DEFAULT)]
+      : [],
     limits: { ...COMMAND_LINE_LIMITS, timeoutMs: settings.timeoutMs, concurrency: settings.concurrency },
     allowPrivate: settings.allowPrivate,
     ...(settings.newHomeFor ? { newHomeFor: settings.newHomeFor } : {}),

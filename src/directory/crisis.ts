@@ -1,11 +1,19 @@
 /**
- * A search that names a crisis ("suicide", "crisis", "988", "domestic violence", "rape", in English or Spanish) shows
- * the lines that answer it first, whatever else the words find: a clinician typing "suicide" in front of a person
- * needs the number before the support groups. Which lines answer which crisis is each record's `crisisTopics`.
+ * Step 4 of the popup's ranking rule (written in full in find.ts): a search that names a crisis ("suicide",
+ * "crisis", "988", "domestic violence", "rape", "poison", in English or Spanish) shows the lines that answer it
+ * first, whatever else the words find: a clinician typing "suicide" in front of a person needs the number before
+ * the support groups. Which lines answer which crisis is each record's `crisisTopics`.
  */
 import type { CrisisTopic, Group } from './group.ts';
 import { allGroups } from './groups.ts';
+import { byNeed } from './find.ts';
 import { searchGroups, type SearchHit } from './search.ts';
+
+/**
+ * The line for any crisis: 988 takes calls, texts and chats for suicide, mental health and substance use crises,
+ * with Spanish and ASL routes, so it leads every suicide or crisis search that names no narrower line.
+ */
+export const GENERAL_LINE = '988-lifeline';
 
 /**
  * The words that name each crisis, matched on the query with accents and case folded. "crisis" and "988" ask for
@@ -18,9 +26,10 @@ const TOPIC_WORDS: ReadonlyArray<[CrisisTopic, RegExp]> = [
   ],
   [
     'domestic-violence',
-    /\b(domestic (violence|abuse)|intimate partner|partner abuse|dating (violence|abuse)|violencia (domestica|intrafamiliar|de pareja)|maltrato)\b/,
+    /\b(domestic (violence|abuse)|intimate partner( violence)?|partner abuse|dating (violence|abuse)|dv|ipv|violencia (domestica|intrafamiliar|de pareja|en el noviazgo)|maltrato(?! infantil))\b/,
   ],
   ['sexual-assault', /\b(sexual (assault|abuse|violence)|rape|raped|agresion sexual|abuso sexual|violacion)\b/],
+  ['poisoning', /\b(poison\w*|overdos\w*|envenenamiento|intoxicacion|sobredosis|veneno)\b/],
   ['crisis', /\b(crisis|988|crisis line|linea de crisis|emergencia emocional|emotional emergency)\b/],
 ];
 
@@ -37,14 +46,59 @@ export function crisisTopic(query: string): CrisisTopic | null {
 }
 
 /**
- * The search's hits with the lines for the query's crisis first: the lines of that very crisis, then those answering
- * any crisis, in the directory's order; then every other hit as the search ranked it. A query naming no crisis
- * gets its hits unchanged.
+ * Words that name no particular line ("crisis line", "línea de ayuda"): left with only these, a query names the
+ * crisis alone, and 988 leads.
  */
-export function crisisFirst(query: string, hits: readonly SearchHit[], groups: readonly Group[]): SearchHit[] {
+const ANY_LINE = new Set([
+  'line',
+  'lines',
+  'hotline',
+  'helpline',
+  'lifeline',
+  'number',
+  'phone',
+  'call',
+  'chat',
+  'help',
+  'support',
+  'now',
+  'national',
+  'us',
+  'usa',
+  'linea',
+  'telefono',
+  'numero',
+  'ayuda',
+  'apoyo',
+  'nacional',
+  'llamar',
+]);
+
+/** The query without its crisis words and without words that name no line: what could name a narrower one. */
+function otherWords(query: string): string {
+  let rest = fold(query);
+  for (const [, words] of TOPIC_WORDS) rest = rest.replace(new RegExp(words.source, 'g'), ' ');
+  return rest
+    .split(/[^\p{L}\p{N}+]+/u)
+    .filter((w) => w.length >= 2 && !ANY_LINE.has(w))
+    .join(' ');
+}
+
+/**
+ * The search's hits with the lines for the query's crisis first (step 4 of find.ts's rule). `narrower` is the
+ * search's answer for the query's other words ("veterans" of "veterans crisis"): a line among it is named, and
+ * leads. A query naming no crisis gets its hits unchanged.
+ */
+export function crisisFirst(
+  query: string,
+  hits: readonly SearchHit[],
+  groups: readonly Group[],
+  narrower: readonly SearchHit[] = [],
+): SearchHit[] {
   const topic = crisisTopic(query);
   if (topic === null) return [...hits];
   const answering = (g: Group, t: CrisisTopic) => g.crisisTopics.includes(t);
+  const isLine = (g: Group) => g.crisisTopics.length > 0;
   // Within each band, the lines the words themselves found come first, in the search's order ("veterans suicide"
   // puts the Veterans Crisis Line before the 988 Lifeline); then the rest, in the directory's order.
   const found = (g: Group) => {
@@ -56,6 +110,13 @@ export function crisisFirst(query: string, hits: readonly SearchHit[], groups: r
     ...band((g) => topic !== 'crisis' && answering(g, topic)),
     ...band((g) => answering(g, 'crisis') && (topic === 'crisis' || !answering(g, topic))),
   ];
+  const general = topic === 'suicide' || topic === 'crisis';
+  if (general) {
+    // 988 leads, unless the other words name a narrower line: that line first, 988 right after.
+    const named = narrower.map((h) => h.group).filter((g) => isLine(g) && g.id !== GENERAL_LINE);
+    const lead = [...named, ...groups.filter((g) => g.id === GENERAL_LINE)];
+    lines.splice(0, lines.length, ...lead, ...lines.filter((g) => !lead.includes(g)));
+  }
   const first = lines.map(
     (group): SearchHit =>
       hits.find((h) => h.group === group) ?? {
@@ -83,7 +144,11 @@ function namesOneOrganisation(query: string): boolean {
   return rest.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 4).length >= 3;
 }
 
-/** The popup's search: the directory's ranking, with the lines for a named crisis first. */
+/** The popup's search, the whole rule of find.ts: names, topics, kinds, and the lines for a named crisis first. */
 export function searchWithCrisisFirst(query: string): SearchHit[] {
-  return crisisFirst(query, searchGroups(query), allGroups());
+  const groups = allGroups();
+  const hits = byNeed(query, searchGroups(query), groups);
+  const rest = crisisTopic(query) === null ? '' : otherWords(query);
+  const narrower = rest ? byNeed(rest, searchGroups(rest), groups).filter((h) => h.matchedBy !== 'kind') : [];
+  return crisisFirst(query, hits, groups, narrower);
 }

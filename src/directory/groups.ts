@@ -18,10 +18,12 @@ function group(facts: Essentials & Partial<Group>): Group {
     unconfirmedFormerDomains: [],
     formerUrlPrefixes: [],
     phones: [],
+    routes: [],
     email: null,
     address: null,
     meetingFinder: null,
     languages: [],
+    topics: [],
     notes: null,
     crisisTopics: [],
     ...facts,
@@ -35,10 +37,26 @@ function cite(url: string, date: string | null, facts: Fact[], weak = false): So
   return weak ? { url, date, facts, weak } : { url, date, facts };
 }
 
+/** Pages several routes of one record cite, named once. */
+const LIFELINE_WHAT_TO_EXPECT = 'https://988lifeline.org/get-help/what-to-expect';
+const VCL_ABOUT = 'http://veteranscrisisline.net/About/VeteranSuicide.aspx';
+const CTL_SPANISH = 'https://crisistextline.org/blog/2021/10/15/hola-crisis-text-line-is-now-available-in-spanish';
+const CTL_SPANISH_2023 =
+  'https://www.globenewswire.com/news-release/2023/10/16/2760695/0/en/Crisis-Text-Line-Celebrates-Important-2-Year-Milestone-Supported-Over-22-000-Conversations-with-Spanish-Speakers.html';
+const NDVH_OVC = 'https://ovc.ojp.gov/news/grantee-news/national-domestic-violence-hotline-answers-6-million-contacts';
+const TREVOR_KXAN_2025 = 'https://m.smi24.net/smi/kxan-com/407768293';
+const SAMHSA_HELPLINE = 'https://www.samhsa.gov/find-help/national-helpline';
+const GAMBLING_PLAYBOOK = 'https://theplaybookusa.com/playbook/basics/glossary/gambling-addiction/';
+const GAMBLING_STATES = 'https://theplaybookusa.com/playbook/basics/responsible/state-resources/';
+const GAMBLING_REDCROSS = 'https://redcross-cmd.org/gambling-addiction/resources/helplines';
+const POISON_ORG_2020 = 'https://webarchive.library.unt.edu/web/20201218004222/http://www.poison.org';
+const LOVEISRESPECT_2012 =
+  'http://www.whitehouse.gov/blog/2012/06/20/national-dating-abuse-helpline-uses-latest-technology-provide-247-assistance';
+
 let built: readonly Group[] | null = null;
 
 /**
- * Every group of the directory, built on first use. The content script's first tests on a page (src/page/) read the
+ * Every group of the directory, built on first use. The content script's first tests on a page (src/page-marker/) read the
  * ready-made cues in quick-cues.generated.ts and need none of it; built at load, the records cost most of a
  * millisecond on every page a clinician opens.
  */
@@ -57,8 +75,9 @@ function buildGroups(): readonly Group[] {
       formerUrlPrefixes: ['aa.org/assets/en_US/'],
       address: '475 Riverside Dr, New York NY 10115; mail: Box 459, Grand Central Station, New York NY 10163',
       addressConfidence: 'H',
+      topics: ['alcohol'],
       sources: [
-        cite('https://www.aa.org/aa-gso', null, ['name', 'acronyms', 'website']),
+        cite('https://www.aa.org/aa-gso', null, ['name', 'acronyms', 'website', 'topics']),
         cite('http://www.aa.org/pages/en_US/box-4-5-9-bulletin-board-calendar-of-events', null, ['address', 'website']),
         cite('https://www.nemdaa.org/event/gso-contribution-letter-address-update', '2021-12-04', ['address']),
         cite('https://nm-aa.org/trusted-servants/delegate/gso-announcements/', '2020-03-20', ['address']),
@@ -79,12 +98,14 @@ function buildGroups(): readonly Group[] {
       acronyms: ['NA'],
       kinds: ['addiction'],
       website: 'https://na.org/',
+      topics: ['narcotics'],
       sources: [
         cite('https://na.org/?ID=reports-nawsnews-en-nawsnews98-4', '1999-01', [
           'name',
           'acronyms',
           'website',
           'address',
+          'topics',
         ]),
         cite('https://vdocument.in/basic-services-fellowship-services-by-the-numbers.html', '2015', ['address'], WEAK),
         cite('https://na-hawaii.org/2020/03/18/naws-announcement/', '2020-03-18', ['website'], WEAK),
@@ -124,9 +145,10 @@ function buildGroups(): readonly Group[] {
       kinds: ['mental-health'],
       website: 'https://emotionsanonymous.org/',
       address: 'St. Paul MN',
+      topics: ['emotions'],
       notes: 'About 280 in-person and 120 remote groups (2025).',
       sources: [
-        cite('https://emotionsanonymous.org/about-eai', '2025', ['name', 'website', 'address', 'notes']),
+        cite('https://emotionsanonymous.org/about-eai', '2025', ['name', 'website', 'address', 'notes', 'topics']),
         cite('https://en.wikipedia.org/wiki/Emotions_Anonymous', null, ['address', 'website'], WEAK),
       ],
       verified: '2026-12-03',
@@ -139,35 +161,50 @@ function buildGroups(): readonly Group[] {
       acronyms: ['NAMI'],
       kinds: ['mental-health'],
       website: 'https://nami.org/',
-      phones: [
+      routes: [
         {
-          number: '1-800-950-6264',
-          label: 'helpline',
+          way: 'call',
+          to: '1-800-950-6264',
+          languages: [],
           note: '800-950-NAMI; HelpLine Mon–Fri 10am–10pm ET',
+          cites: ['https://nami.org/?p=30084', 'https://nami.org/?p=4491', 'https://nami.org/?p=30148'],
           confidence: 'H',
         },
-        { number: '62640', label: 'text', note: 'text "helpline" to 62640', confidence: 'H' },
+        {
+          way: 'text',
+          to: '62640',
+          languages: [],
+          keyword: 'helpline',
+          cites: ['https://nami.org/?p=30084', 'https://nami.org/?p=4491', 'https://nami.org/?p=30148'],
+          confidence: 'H',
+        },
       ],
       addressConfidence: 'L',
+      topics: ['mental illness'],
       notes:
         'Legal name NAMI since 1997; "National Alliance on Mental Illness" from 2005. Earlier address 2107 Wilson Blvd.',
       sources: [
-        cite('https://nami.org/?p=30084', '2022-08-01', ['name', 'website', 'phones']),
-        cite('https://nami.org/?p=4491', null, ['phones']),
-        cite('https://nami.org/?p=30148', '2019-10-07', ['website', 'phones']),
+        cite('https://nami.org/?p=30084', '2022-08-01', ['name', 'website', 'routes', 'topics']),
+        cite('https://nami.org/?p=4491', null, ['routes']),
+        cite('https://nami.org/?p=30148', '2019-10-07', ['website', 'routes']),
         cite(
           'https://www.nami.org/Press-Media/Press-Releases/2000/NAMI-Moves-to-New-National-Headquarters',
           '2000-01-06',
-          ['formerNames', 'acronyms', 'notes'],
+          ['formerNames', 'acronyms', 'notes', 'topics'],
         ),
         cite(
           'http://www2.nami.org/TextTemplate.cfm?Section=Cleansweep&template=/ContentManagement/ContentDisplay.cfm&ContentID=22362',
           '2005',
-          ['formerNames', 'notes'],
+          ['formerNames', 'notes', 'topics'],
         ),
-        cite('https://namimetro.org/what-does-the-nami-acronym-stand-for/', null, ['formerNames', 'notes'], WEAK),
+        cite(
+          'https://namimetro.org/what-does-the-nami-acronym-stand-for/',
+          null,
+          ['formerNames', 'notes', 'topics'],
+          WEAK,
+        ),
       ],
-      verified: '2026-12-03',
+      verified: '2026-12-07',
       confidence: 'H',
     }),
     group({
@@ -183,8 +220,14 @@ function buildGroups(): readonly Group[] {
         { number: '(312) 642-0049', label: 'chapter-services' },
       ],
       address: '55 E Jackson Blvd Ste 490, Chicago IL 60604',
+      topics: ['depression', 'bipolar'],
       sources: [
-        cite('http://www.dbsarockland.org/dbsa-national', null, ['name', 'acronyms', 'phones', 'address'], WEAK),
+        cite(
+          'http://www.dbsarockland.org/dbsa-national',
+          null,
+          ['name', 'acronyms', 'phones', 'address', 'topics'],
+          WEAK,
+        ),
         cite('https://miamicac.org/new/depression-and-bipolar-support-alliance-hotline/', null, ['address'], WEAK),
         cite('https://www.dbsalliance.org/support/chapters-and-support-groups/start-a-chapter/', null, [
           'website',
@@ -193,10 +236,15 @@ function buildGroups(): readonly Group[] {
         cite(
           'http://cds.tucollaborative.org/database/view_program.php?program_id=6256',
           null,
-          ['notes', 'phones'],
+          ['notes', 'phones', 'topics'],
           WEAK,
         ),
-        cite('http://www.dbsalliance.org/AR/2015/Timeline.html', '2015', ['formerNames', 'acronyms', 'notes']),
+        cite('http://www.dbsalliance.org/AR/2015/Timeline.html', '2015', [
+          'formerNames',
+          'acronyms',
+          'notes',
+          'topics',
+        ]),
         cite(
           'https://www.washingtonpost.com/archive/lifestyle/wellness/1986/05/14/new-organization-aims-to-educate-the-public-about-mental-illness/da8c0a32-9437-400a-ab71-7dda4a98d0e4/',
           '1986-05-14',
@@ -205,7 +253,7 @@ function buildGroups(): readonly Group[] {
         cite(
           'https://en.wikipedia.org/wiki/Depression_and_Bipolar_Support_Alliance',
           null,
-          ['name', 'formerNames'],
+          ['name', 'formerNames', 'topics'],
           WEAK,
         ),
       ],
@@ -221,6 +269,7 @@ function buildGroups(): readonly Group[] {
       website: 'https://iocdf.org/',
       formerDomains: ['ocfoundation.org'],
       address: 'Boston MA',
+      topics: ['OCD', 'obsessive compulsive'],
       notes:
         'Renamed from the Obsessive Compulsive Foundation by about 2008. Earlier at 676 State St, New Haven CT 06511.',
       sources: [
@@ -231,18 +280,19 @@ function buildGroups(): readonly Group[] {
           'formerDomains',
           'address',
           'notes',
+          'topics',
         ]),
         cite(
           'http://ocdrecoverycenters.com/ocd/ocd_expert7.html',
           null,
-          ['formerNames', 'formerDomains', 'notes'],
+          ['formerNames', 'formerDomains', 'notes', 'topics'],
           WEAK,
         ),
-        cite('https://iocdf.org/blog/2016/08/01/30years/', '2016-08-01', ['website', 'formerNames', 'notes']),
+        cite('https://iocdf.org/blog/2016/08/01/30years/', '2016-08-01', ['website', 'formerNames', 'notes', 'topics']),
         cite(
           'https://iocdf.org/media/press-releases/national-ocd-walk-comes-to-boston-to-raise-awareness-fight-stigma/',
           '2016-05-24',
-          ['name', 'acronyms', 'website', 'address'],
+          ['name', 'acronyms', 'website', 'address', 'topics'],
         ),
       ],
       verified: '2026-12-03',
@@ -255,6 +305,7 @@ function buildGroups(): readonly Group[] {
       kinds: ['mental-health'],
       website: 'https://recoveryinternational.org/',
       unconfirmedFormerDomains: ['recovery-inc.org'],
+      topics: ['mental patients'],
       notes:
         'Founded 1937 (as the Association of Former Mental Patients and Their Relatives, soon Recovery, Inc.); the name Recovery International was announced at the June 2007 annual meeting (one source: effective 1 Jan 2007); merged with the Abraham Low Institute 1 Jan 2008; Abraham Low Self-Help Systems incorporated January 2009.',
       sources: [
@@ -263,10 +314,16 @@ function buildGroups(): readonly Group[] {
           'formerNames',
           'website',
           'notes',
+          'topics',
         ]),
-        cite('https://en.wikipedia.org/wiki/Abraham_Low_Self-Help_Systems', null, ['formerNames', 'notes'], WEAK),
-        cite('https://www.liquisearch.com/recovery_international/history', null, ['notes'], WEAK),
-        cite('http://www.fpcallegan.org/support-groups/', null, ['notes'], WEAK),
+        cite(
+          'https://en.wikipedia.org/wiki/Abraham_Low_Self-Help_Systems',
+          null,
+          ['formerNames', 'notes', 'topics'],
+          WEAK,
+        ),
+        cite('https://www.liquisearch.com/recovery_international/history', null, ['notes', 'topics'], WEAK),
+        cite('http://www.fpcallegan.org/support-groups/', null, ['notes', 'topics'], WEAK),
         cite('https://www.recoveryinternational.org/newcomers/', null, ['website']),
       ],
       verified: '2026-12-03',
@@ -316,11 +373,13 @@ function buildGroups(): readonly Group[] {
       kinds: ['addiction'],
       website: 'https://ca.org/',
       address: 'Los Angeles area',
+      topics: ['cocaine'],
       sources: [
         cite('https://museum.ca.org/wp-content/uploads/ca-org-1997/pubinfo.html', '1997', [
           'name',
           'website',
           'address',
+          'topics',
         ]),
         cite('https://www.12steprecovery.com/cocaine-anonymous/', null, ['website'], WEAK),
       ],
@@ -332,9 +391,10 @@ function buildGroups(): readonly Group[] {
       name: 'Gamblers Anonymous',
       kinds: ['addiction'],
       website: null,
+      topics: ['gambling'],
       sources: [
-        cite('https://en.wikipedia.org/wiki/Gamblers_Anonymous', null, ['name'], WEAK),
-        cite('https://www.laintergroup.com/about-us', null, ['name'], WEAK),
+        cite('https://en.wikipedia.org/wiki/Gamblers_Anonymous', null, ['name', 'topics'], WEAK),
+        cite('https://www.laintergroup.com/about-us', null, ['name', 'topics'], WEAK),
       ],
       verified: '2026-12-03',
       confidence: 'L',
@@ -347,10 +407,11 @@ function buildGroups(): readonly Group[] {
       phones: [{ number: '(505) 891-2664', label: 'office' }],
       address: 'PO Box 44727, Rio Rancho NM 87174-4727',
       meetingFinder: 'https://oa.org/',
+      topics: ['overeating'],
       notes: 'Meetings: "Find a Meeting" on oa.org.',
       sources: [
-        cite('https://oa.org/faq-category/about-oa/', null, ['name', 'website', 'phones', 'address']),
-        cite('https://oa.org/members/service-resources/faq-members/', null, ['meetingFinder', 'notes']),
+        cite('https://oa.org/faq-category/about-oa/', null, ['name', 'website', 'phones', 'address', 'topics']),
+        cite('https://oa.org/members/service-resources/faq-members/', null, ['meetingFinder', 'notes', 'topics']),
         cite(
           'https://www.krqe.com/news/albuquerque-metro/overeaters-anonymous-offers-recovery-help-during-covid-19/',
           '2020-11-16',
@@ -382,14 +443,15 @@ function buildGroups(): readonly Group[] {
       website: 'https://adultchildren.org/',
       otherDomains: ['acawso.org'],
       meetingFinder: 'https://adultchildren.org/',
+      topics: ['alcoholics', 'dysfunctional families'],
       sources: [
         cite('https://acawso.org/', '2020', ['otherDomains']),
         cite('https://acawso.org/2020/12/28/7-for-the-7th/', '2020-12-28', ['otherDomains']),
-        cite('https://adultchildren.org/literature/who-is/', null, ['name', 'website']),
+        cite('https://adultchildren.org/literature/who-is/', null, ['name', 'website', 'topics']),
         cite(
           'https://cassandradirectory.com/listing/adult-children-of-alcoholics-dysfunctional-families-aca',
           null,
-          ['name', 'meetingFinder'],
+          ['name', 'meetingFinder', 'topics'],
           WEAK,
         ),
       ],
@@ -415,8 +477,24 @@ function buildGroups(): readonly Group[] {
       name: 'Families Anonymous',
       kinds: ['family-and-friends'],
       website: null,
+      topics: ['family and friends', 'drug', 'alcohol', 'behavioral problems'],
+      notes:
+        'A twelve-step fellowship, founded in 1971, for the family and friends of someone with drug, alcohol or related behavioral problems; meetings in person, by phone, online and by email. No source opened here prints its website.',
       sources: [
-        cite('https://en.wikipedia.org/wiki/Families_Anonymous', null, ['name'], WEAK),
+        cite(
+          'https://d.12step.org/directory-directory/listing/families-anonymous',
+          null,
+          ['name', 'notes', 'topics'],
+          WEAK,
+        ),
+        cite(
+          'https://recovered.org/treatment/support-groups/families-anonymous',
+          '2025-03-10',
+          ['name', 'notes', 'topics'],
+          WEAK,
+        ),
+        cite('https://www.addictiongroup.org/resources/families-anonymous/', '2024-02-06', ['name', 'notes'], WEAK),
+        cite('https://en.wikipedia.org/wiki/Families_Anonymous', null, ['name', 'notes'], WEAK),
         cite(
           'https://www.radioiowa.com/2012/03/27/families-anonymous-opening-first-iowa-chapter/',
           '2012-03-27',
@@ -424,7 +502,7 @@ function buildGroups(): readonly Group[] {
           WEAK,
         ),
       ],
-      verified: '2026-12-03',
+      verified: '2026-12-07',
       confidence: 'L',
     }),
     group({
@@ -445,8 +523,9 @@ function buildGroups(): readonly Group[] {
       name: 'Women for Sobriety',
       kinds: ['addiction'],
       website: 'https://womenforsobriety.org/',
+      topics: ['women', 'sobriety'],
       sources: [
-        cite('https://womenforsobriety.org/2021/11/', '2021-11-29', ['name', 'website']),
+        cite('https://womenforsobriety.org/2021/11/', '2021-11-29', ['name', 'website', 'topics']),
         cite('https://www.mcall.com/news/mc-xpm-1995-04-13-3040809-story.html', '1995-04-13', ['address'], WEAK),
       ],
       verified: '2026-12-03',
@@ -457,9 +536,10 @@ function buildGroups(): readonly Group[] {
       name: 'LifeRing Secular Recovery',
       kinds: ['addiction'],
       website: 'https://lifering.org/',
+      topics: ['secular recovery'],
       sources: [
-        cite('http://lifering.org/category/essays/', '2018', ['name', 'website']),
-        cite('https://en.wikipedia.org/wiki/LifeRing_Secular_Recovery', null, ['name'], WEAK),
+        cite('http://lifering.org/category/essays/', '2018', ['name', 'website', 'topics']),
+        cite('https://en.wikipedia.org/wiki/LifeRing_Secular_Recovery', null, ['name', 'topics'], WEAK),
       ],
       verified: '2026-12-03',
       confidence: 'H',
@@ -510,6 +590,7 @@ function buildGroups(): readonly Group[] {
       formerDomains: ['sardaa.org'],
       formerUrlPrefixes: ['nsfoundation.org/sa/'],
       meetingFinder: 'https://sczaction.org/peer-support-groups/',
+      topics: ['schizophrenia'],
       sources: [
         cite('https://www.nsfoundation.org/sa/navigation/what_is_sa.html', null, ['formerNames', 'formerUrlPrefixes']),
         cite('https://www.nsfoundation.org/sa/forum_sp2003.html', '2003', ['formerNames', 'formerUrlPrefixes']),
@@ -518,9 +599,10 @@ function buildGroups(): readonly Group[] {
           'website',
           'acronyms',
           'meetingFinder',
+          'topics',
         ]),
-        cite('https://sardaa.org/about-sardaa/', null, ['acronyms', 'notes']),
-        cite('https://sczaction.org/peer-support-groups/', null, ['name', 'website']),
+        cite('https://sardaa.org/about-sardaa/', null, ['acronyms', 'notes', 'topics']),
+        cite('https://sczaction.org/peer-support-groups/', null, ['name', 'website', 'topics']),
         cite('https://sczaction.org/', null, ['website']),
         cite('https://sardaa.org/schizophrenia-alliance/what-is-schizophrenia-alliance/', null, ['formerDomains']),
       ],
@@ -541,13 +623,14 @@ function buildGroups(): readonly Group[] {
       ],
       address: '2000 N. Beauregard Street, 6th Floor, Alexandria, VA 22311',
       addressConfidence: 'L',
+      topics: ['mental health'],
       notes:
         'Named National Mental Health Association until 16 Nov 2006. Phones as of 2015. The address is from a 2015 page; no later one was found.',
       sources: [
         cite(
           'https://cybercemetery.unt.edu/archive/oilspill/20130216171445/http://www.mentalhealthamerica.net/go/about-us',
           '2013-02-16',
-          ['name', 'formerNames', 'formerDomains', 'notes'],
+          ['name', 'formerNames', 'formerDomains', 'notes', 'topics'],
         ),
         cite('https://web.archive.org/web/20150905103649/http://www.nmha.org/legislative-priorities', '2015-09-05', [
           'name',
@@ -555,6 +638,7 @@ function buildGroups(): readonly Group[] {
           'formerDomains',
           'phones',
           'address',
+          'topics',
         ]),
         cite('https://staging.mhanational.org/about', null, ['website'], WEAK),
       ],
@@ -567,30 +651,51 @@ function buildGroups(): readonly Group[] {
       acronyms: ['SAMHSA'],
       kinds: ['helpline'],
       website: 'https://samhsa.gov/find-help/national-helpline',
-      phones: [
-        { number: '1-800-662-4357', label: 'helpline', note: '1-800-662-HELP; 24/7, English and Spanish' },
-        { number: '1-800-487-4889', label: 'tty' },
-        { number: '435748', label: 'text', note: 'text your ZIP code to 435748 (HELP4U); English only' },
+      routes: [
+        {
+          way: 'call',
+          to: '1-800-662-4357',
+          languages: ['en', 'es'],
+          note: '1-800-662-HELP; 24/7; English and Spanish when you choose to speak with a national representative',
+          cites: [SAMHSA_HELPLINE, 'https://thewrightinitiative.com/misc/need-help-with-mental-health.html'],
+        },
+        {
+          way: 'tty',
+          to: '1-800-487-4889',
+          languages: [],
+          cites: [
+            SAMHSA_HELPLINE,
+            'https://thewrightinitiative.com/misc/need-help-with-mental-health.html',
+            'https://webarchive.library.unt.edu/web/20161102235127/https://www.disasterassistance.gov/get-assistance/forms-of-assistance/4506/0/D03',
+          ],
+        },
+        {
+          way: 'text',
+          to: '435748',
+          languages: ['en'],
+          note: 'send your ZIP code (HELP4U) to find help near you; English only',
+          cites: [SAMHSA_HELPLINE, 'https://thewrightinitiative.com/misc/need-help-with-mental-health.html'],
+        },
       ],
       meetingFinder: 'https://findtreatment.gov/',
       languages: ['en', 'es'],
-      notes: 'findtreatment.gov finds treatment services rather than mutual-aid meetings.',
+      topics: ['mental disorders', 'substance use disorders', 'treatment referral'],
+      notes:
+        'A free, confidential, 24/7 treatment referral and information service for individuals and families facing mental and/or substance use disorders: referrals to local treatment facilities, support groups and community-based organizations. It does not provide counseling. findtreatment.gov finds treatment services rather than mutual-aid meetings.',
       sources: [
-        cite(
-          'https://app.altruwe.org/proxy?url=https%3A%2F%2Fwww.samhsa.gov%2F%2Ffind-help%2Fnational-helpline',
-          '2021',
-          ['name', 'acronyms', 'website', 'phones', 'languages'],
-        ),
+        // Read through a proxy's copy of this page (app.altruwe.org, 2021); cited by the page's own address, and every
+        // fact it gives is also on the copy below.
+        cite(SAMHSA_HELPLINE, '2021', ['name', 'acronyms', 'website', 'routes', 'languages', 'notes', 'topics']),
         cite(
           'https://thewrightinitiative.com/misc/need-help-with-mental-health.html',
           '2021',
-          ['phones', 'languages'],
+          ['name', 'routes', 'languages', 'notes', 'topics'],
           WEAK,
         ),
         cite(
           'https://webarchive.library.unt.edu/web/20161102235127/https://www.disasterassistance.gov/get-assistance/forms-of-assistance/4506/0/D03',
           '2016-11-02',
-          ['phones'],
+          ['routes'],
         ),
         cite(
           'https://www.einpresswire.com/article/500690467/hhs-secretary-azar-samhsa-assistant-secretary-mccance-katz-statements-on-launch-of-findtreatment-gov',
@@ -598,8 +703,8 @@ function buildGroups(): readonly Group[] {
           ['meetingFinder', 'notes'],
         ),
       ],
-      verified: '2026-12-03',
-      confidence: 'M',
+      verified: '2026-12-07',
+      confidence: 'H',
     }),
     group({
       id: '988-lifeline',
@@ -608,37 +713,144 @@ function buildGroups(): readonly Group[] {
       kinds: ['crisis', 'helpline'],
       website: 'https://988lifeline.org/',
       formerDomains: ['suicidepreventionlifeline.org'],
-      phones: [
-        { number: '988', label: 'helpline', note: 'call, text or chat' },
+      routes: [
         {
-          number: '1-800-273-8255',
-          label: 'helpline',
-          note: 'the former National Suicide Prevention Lifeline number; still routes',
+          way: 'call',
+          to: '988',
+          languages: ['en'],
+          note: '24/7; the menu offers Veterans (press 1) and Spanish (press 2), else your local 988 Lifeline center',
+          cites: [
+            LIFELINE_WHAT_TO_EXPECT,
+            'https://www.cdcr.ca.gov/ccjbh/2022/07/19/dial-988-to-access-24-hour-emotional-support-and-resources/',
+          ],
+        },
+        {
+          way: 'text',
+          to: '988',
+          languages: ['en'],
+          note: 'texting is available at any time',
+          cites: [
+            LIFELINE_WHAT_TO_EXPECT,
+            'https://abc57.com/news/the-988-suicide-and-crisis-lifeline-provides-care-to-asl-speakers-through-videophones',
+          ],
+        },
+        {
+          way: 'chat',
+          to: 'https://988lifeline.org/',
+          languages: ['en'],
+          note: 'the "Chat" button on the site opens a short survey, then a counselor',
+          cites: [LIFELINE_WHAT_TO_EXPECT],
+        },
+        {
+          way: 'call',
+          to: '988',
+          press: '2',
+          languages: ['es'],
+          note: 'Spanish-language counselors',
+          cites: [
+            LIFELINE_WHAT_TO_EXPECT,
+            'https://www.weau.com/2023/07/15/988-suicide-crisis-lifeline-adds-spanish-text-chat-lines-before-one-year-milestone/',
+          ],
+        },
+        {
+          way: 'text',
+          to: '988',
+          keyword: 'AYUDA',
+          languages: ['es'],
+          note: 'Spanish-language text service (since July 2023)',
+          cites: [
+            LIFELINE_WHAT_TO_EXPECT,
+            'https://abc7.com/988-suicide-and-crisis-lifeline-spanish-text-chat-services/13499044/',
+          ],
+        },
+        {
+          way: 'chat',
+          to: 'https://988lifeline.org/',
+          languages: ['es'],
+          note: 'Spanish-language chat on the site (since July 2023)',
+          cites: [
+            LIFELINE_WHAT_TO_EXPECT,
+            'https://abc7.com/988-suicide-and-crisis-lifeline-spanish-text-chat-services/13499044/',
+          ],
+        },
+        {
+          way: 'videophone',
+          to: '1-800-273-8255',
+          languages: ['ase'],
+          note: 'counselors who sign in ASL, for Deaf and hard of hearing callers, from a videophone (or "ASL Now" on 988lifeline.org); in September 2023 direct 988 dialling from videophones was announced as coming, and no source here says it has come',
+          cites: [
+            'https://scrippsnews.com/science-and-tech/988-suicide-hotline-adds-support-for-american-sign-language',
+            'https://safetyandhealthmagazine.com/articles/24440-suicide-prevention-hotline-adds-sign-language-services',
+          ],
+        },
+        {
+          way: 'call',
+          to: '1-800-273-8255',
+          languages: ['en'],
+          note: 'the former National Suicide Prevention Lifeline number; still routes to the Lifeline',
+          cites: [
+            'https://www.cdcr.ca.gov/ccjbh/2022/07/19/dial-988-to-access-24-hour-emotional-support-and-resources/',
+            'https://www.webmd.com/mental-health/features/988-suicide-prevention-overview?src=RSS_PUBLIC',
+          ],
         },
       ],
-      notes: 'Was the National Suicide Prevention Lifeline until 16 Jul 2022.',
+      languages: ['en', 'es', 'ase'],
+      topics: ['suicide', 'crisis'],
+      notes:
+        "Was the National Suicide Prevention Lifeline until 16 Jul 2022. Its LGBTQ+ youth 'press 3' option ended on 17 July 2025. No source here gives a TTY or relay route.",
       crisisTopics: ['suicide', 'crisis'],
       sources: [
+        cite(LIFELINE_WHAT_TO_EXPECT, null, ['name', 'website', 'routes', 'languages']),
         cite(
           'https://www.cdcr.ca.gov/ccjbh/2022/07/19/dial-988-to-access-24-hour-emotional-support-and-resources/',
           '2022-07-19',
-          ['name', 'formerNames', 'phones', 'notes'],
+          ['name', 'formerNames', 'routes', 'notes', 'topics'],
+        ),
+        cite(
+          'https://www.weau.com/2023/07/15/988-suicide-crisis-lifeline-adds-spanish-text-chat-lines-before-one-year-milestone/',
+          '2023-07-14',
+          ['routes', 'languages'],
+        ),
+        cite('https://abc7.com/988-suicide-and-crisis-lifeline-spanish-text-chat-services/13499044/', '2023-07-13', [
+          'routes',
+          'languages',
+        ]),
+        cite(
+          'https://scrippsnews.com/science-and-tech/988-suicide-hotline-adds-support-for-american-sign-language',
+          null,
+          ['routes', 'languages'],
+        ),
+        cite(
+          'https://safetyandhealthmagazine.com/articles/24440-suicide-prevention-hotline-adds-sign-language-services',
+          null,
+          ['routes'],
+        ),
+        cite(
+          'https://abc57.com/news/the-988-suicide-and-crisis-lifeline-provides-care-to-asl-speakers-through-videophones',
+          null,
+          ['routes'],
+          WEAK,
         ),
         cite(
           'https://tidelinesblog.com/2022/07/19/dial-988-for-the-suicide-crisis-lifeline/',
           '2022-07-19',
-          ['website', 'phones'],
+          ['website'],
           WEAK,
         ),
         cite('https://chipur.com/988-suicide-and-crisis-lifeline-july-16/', '2022', ['formerDomains'], WEAK),
         cite(
           'https://www.webmd.com/mental-health/features/988-suicide-prevention-overview?src=RSS_PUBLIC',
           '2022-07-07',
-          ['formerNames', 'phones'],
+          ['formerNames', 'routes'],
+        ),
+        cite(
+          'https://kffhealthnews.org/news/article/988-suicide-crisis-lifeline-hotline-lgbtq-press-3-option-ended-states-backfill/',
+          '2025-08-19',
+          ['notes'],
         ),
       ],
-      verified: '2026-12-03',
-      confidence: 'M',
+      verified: '2026-12-07',
+      confidence: 'H',
     }),
     group({
       id: 'national-empowerment-center',
@@ -655,23 +867,24 @@ function buildGroups(): readonly Group[] {
       kinds: ['clearinghouse', 'mental-health'],
       website: 'https://mhselfhelp.org/',
       email: 'selfhelpclearinghouse@gmail.com',
+      topics: ['mental health', 'self-help'],
       sources: [
         cite(
           'https://www.mhselfhelp.org/the-key-update-latest/2019/3/22/key-update-march-2019-volume-15-number-9',
           '2019-03-22',
-          ['name', 'website', 'email', 'notes'],
+          ['name', 'website', 'email', 'notes', 'topics'],
         ),
         cite(
           'https://www.mhselfhelp.org/the-key-update-latest/2025/7/22/key-update-august-september-2025-vol-22-number-3',
           '2025-07-22',
-          ['name', 'email', 'notes'],
+          ['name', 'email', 'notes', 'topics'],
         ),
         cite(
           'https://www.mhselfhelp.org/the-key-update-latest/2026/2/23/key-update-march-april-2026-vol-22-no-10',
           '2026-02-23',
-          ['email', 'notes'],
+          ['email', 'notes', 'topics'],
         ),
-        cite('http://www.mhselfhelp.org/about-us/', null, ['name', 'website']),
+        cite('http://www.mhselfhelp.org/about-us/', null, ['name', 'website', 'topics']),
       ],
       verified: '2026-12-03',
       confidence: 'H',
@@ -685,6 +898,7 @@ function buildGroups(): readonly Group[] {
         { number: '(800) 367-6274', label: 'office' },
         { number: '(973) 326-6789', label: 'office', note: 'as of 2012' },
       ],
+      topics: ['self-help groups'],
       notes:
         "Began operations January 1981 with a NJ Division of Mental Health grant; a department of (sponsored by) Saint Clare's Health System, Denville NJ, from 1985; now reached through njgroups.org with the Mental Health Association in New Jersey. Phones Mon-Fri 8:30am-5pm (2012).",
       sources: [
@@ -692,14 +906,15 @@ function buildGroups(): readonly Group[] {
           'name',
           'phones',
           'notes',
+          'topics',
         ]),
         cite(
           'https://archive.centraljersey.com/2007/01/11/recognizing-the-value-of-self-help-groups-in-n-j/',
           '2007-01-11',
-          ['name', 'notes'],
+          ['name', 'notes', 'topics'],
         ),
-        cite('http://www.njslom.org/magart_1207_pg24.html', '2007-12', ['name', 'notes'], WEAK),
-        cite('https://www.njgroups.org/', '2020', ['website', 'notes']),
+        cite('http://www.njslom.org/magart_1207_pg24.html', '2007-12', ['name', 'notes', 'topics'], WEAK),
+        cite('https://www.njgroups.org/', '2020', ['website', 'notes', 'topics']),
         cite('https://psychologytoday.com/sg/articles/199603/help-yourself', '1996-03', ['formerNames'], WEAK),
       ],
       verified: '2026-12-03',
@@ -730,15 +945,16 @@ function buildGroups(): readonly Group[] {
       website: null,
       unconfirmedFormerDomains: ['jacsweb.org'],
       address: 'Jewish Board, New York NY',
+      topics: ['Jewish'],
       notes: 'A program of the Jewish Board; activity after 2019 unconfirmed.',
       sources: [
         cite(
           'https://www.synagoguestudies.org/jacs-connecting-jews-to-judaism/',
           null,
-          ['name', 'acronyms', 'address', 'notes'],
+          ['name', 'acronyms', 'address', 'notes', 'topics'],
           WEAK,
         ),
-        cite('http://216.92.228.14/about.html', null, ['name', 'acronyms', 'notes']),
+        cite('http://216.92.228.14/about.html', null, ['name', 'acronyms', 'notes', 'topics']),
         cite(
           'https://en.wikipedia.org/wiki/Jewish_Alcoholics,_Chemically_Dependent_Persons_and_Significant_Others',
           null,
@@ -755,32 +971,72 @@ function buildGroups(): readonly Group[] {
       formerNames: ['National Veterans Suicide Prevention Hotline'],
       kinds: ['helpline', 'crisis'],
       website: 'https://www.veteranscrisisline.net/',
-      phones: [
-        { number: '988', label: 'helpline', note: 'Dial 988 then Press 1; 24/7, free, confidential' },
-        { number: '838255', label: 'text', note: 'text to 838255; 24/7' },
+      routes: [
+        {
+          way: 'call',
+          to: '988',
+          press: '1',
+          languages: [],
+          note: '24/7, free, confidential',
+          cites: [
+            VCL_ABOUT,
+            'https://publicnow.com/view/6A05EC267E7BA4D70D27484673BB99D9347997AB',
+            'https://www.va.gov/asheville-health-care/news-releases/confidential-crises-help-for-veterans-and-their-families/',
+          ],
+        },
+        {
+          way: 'text',
+          to: '838255',
+          languages: [],
+          note: '24/7',
+          cites: [
+            VCL_ABOUT,
+            'https://publicnow.com/view/6A05EC267E7BA4D70D27484673BB99D9347997AB',
+            'https://www.va.gov/asheville-health-care/news-releases/confidential-crises-help-for-veterans-and-their-families/',
+          ],
+        },
+        {
+          way: 'chat',
+          to: 'https://www.veteranscrisisline.net/get-help-now/chat/',
+          languages: [],
+          cites: [
+            'https://www.everythinglubbock.com/news/state-regional/amarillo-va-new-veterans-crisis-line-phone-number/',
+          ],
+        },
+        {
+          way: 'tty',
+          to: '1-800-799-4889',
+          languages: [],
+          note: 'for Deaf and hard of hearing callers',
+          cites: ['https://bee-news.com/2020/11/16/911-to-get-partner-with-va-crisis-line'],
+          confidence: 'L',
+        },
       ],
+      topics: ['veterans', 'service members', 'crisis'],
       notes:
         'For Veterans, service members (incl. Guard and Reserve) and their families and friends; no need to be enrolled in VA benefits or health care. Online chat at VeteransCrisisLine.net/Chat.',
       crisisTopics: ['suicide', 'crisis'],
       sources: [
         cite('https://publicnow.com/view/6A05EC267E7BA4D70D27484673BB99D9347997AB', '2024-09-30', [
           'name',
-          'phones',
+          'routes',
           'notes',
+          'topics',
         ]),
-        cite('http://veteranscrisisline.net/About/VeteranSuicide.aspx', null, ['name', 'phones', 'notes']),
+        cite(VCL_ABOUT, null, ['name', 'routes', 'notes', 'topics']),
         cite(
           'https://www.everythinglubbock.com/news/state-regional/amarillo-va-new-veterans-crisis-line-phone-number/',
           '2022-07-19',
-          ['phones', 'website'],
+          ['routes', 'website'],
         ),
         cite(
           'https://www.va.gov/asheville-health-care/news-releases/confidential-crises-help-for-veterans-and-their-families/',
           '2022-07-25',
-          ['formerNames', 'phones'],
+          ['formerNames', 'routes'],
         ),
+        cite('https://bee-news.com/2020/11/16/911-to-get-partner-with-va-crisis-line', '2020-11-16', ['routes'], WEAK),
       ],
-      verified: '2026-12-03',
+      verified: '2026-12-07',
       confidence: 'H',
     }),
     group({
@@ -789,34 +1045,46 @@ function buildGroups(): readonly Group[] {
       acronyms: ['NDVH'],
       kinds: ['helpline', 'crisis'],
       website: 'https://www.thehotline.org/',
-      phones: [
-        { number: '1-800-799-7233', label: 'helpline', note: '800-799-SAFE; 24/7/365' },
-        { number: '1-800-787-3224', label: 'tty', note: 'TTY' },
-        { number: '88788', label: 'text', note: 'text START to 88788' },
+      routes: [
+        {
+          way: 'call',
+          to: '1-800-799-7233',
+          languages: ['en', 'es'],
+          note: '800-799-SAFE; 24/7/365; interpretation in many other languages',
+          cites: [NDVH_OVC, 'https://times.courts.in.gov/2016/04/26/national-domestic-violence-hotline'],
+        },
+        { way: 'tty', to: '1-800-787-3224', languages: [], cites: [NDVH_OVC] },
+        { way: 'text', to: '88788', keyword: 'START', languages: [], cites: [NDVH_OVC] },
+        {
+          way: 'chat',
+          to: 'https://www.thehotline.org/',
+          languages: [],
+          note: 'live chat on the site',
+          cites: [NDVH_OVC, 'https://en.wikipedia.org/wiki/National_Domestic_Violence_Hotline'],
+        },
       ],
       languages: ['en', 'es'],
+      topics: ['domestic violence', 'relationship abuse', 'intimate partner violence'],
       notes:
-        '24/7 confidential support for anyone affected by relationship abuse, by phone, text or live chat at thehotline.org. Advocates speak English and Spanish, with interpretation in many other languages.',
+        '24/7 confidential support for anyone affected by domestic violence, intimate partner violence or relationship abuse, by phone, text or live chat at thehotline.org. Advocates speak English and Spanish, with interpretation in many other languages. Its loveisrespect project serves young people.',
       crisisTopics: ['domestic-violence'],
       sources: [
-        cite(
-          'https://ovc.ojp.gov/news/grantee-news/national-domestic-violence-hotline-answers-6-million-contacts',
-          '2022-01-20',
-          ['name', 'phones', 'notes'],
-        ),
+        cite(NDVH_OVC, '2022-01-20', ['name', 'routes', 'notes', 'topics']),
         cite('https://times.courts.in.gov/2016/04/26/national-domestic-violence-hotline', '2016-04-26', [
           'website',
           'languages',
+          'routes',
         ]),
         cite('https://en.wikipedia.org/wiki/National_Domestic_Violence_Hotline', null, [
           'name',
           'acronyms',
           'website',
-          'phones',
+          'routes',
           'notes',
+          'topics',
         ]),
       ],
-      verified: '2026-12-03',
+      verified: '2026-12-07',
       confidence: 'M',
     }),
     group({
@@ -825,38 +1093,48 @@ function buildGroups(): readonly Group[] {
       acronyms: ['RAINN'],
       kinds: ['helpline', 'crisis'],
       website: 'https://rainn.org/',
-      phones: [
+      routes: [
         {
-          number: '1-800-656-4673',
-          label: 'helpline',
+          way: 'call',
+          to: '1-800-656-4673',
+          languages: ['en', 'es'],
           note: '1-800-656-HOPE; 24/7; routed to the nearest local sexual assault service provider; Spanish support available',
+          cites: [
+            'https://rainn.org/get-help/national-sexual-assault-hotline',
+            'https://span.state.gov/social-development/sms-sos/20140901',
+            'https://www.psychreg.org/national-sexual-assault-hotline-expanded-support-spanish-speaking-survivors/',
+            'https://fiveshoutsout.com/rainn-5-fast-facts-you-need-to-know/',
+          ],
         },
       ],
       languages: ['en', 'es'],
+      topics: ['sexual assault', 'rape', 'incest'],
       notes:
-        'Run by RAINN (Rape, Abuse & Incest National Network); calls go to the nearest affiliated local crisis center, and live online chat is also offered. 24/7 Spanish-language service since 2015.',
+        'Run by RAINN (Rape, Abuse & Incest National Network); calls go to the nearest affiliated local crisis center, and live online chat is also offered (no source here gives its address). 24/7 Spanish-language service since 2015.',
       crisisTopics: ['sexual-assault'],
       sources: [
         cite('https://rainn.org/get-help/national-sexual-assault-hotline', null, [
           'name',
           'website',
-          'phones',
+          'routes',
           'notes',
+          'topics',
         ]),
         cite('https://span.state.gov/social-development/sms-sos/20140901', '2014-09-01', [
           'acronyms',
-          'phones',
+          'routes',
           'notes',
+          'topics',
         ]),
-        cite('https://fiveshoutsout.com/rainn-5-fast-facts-you-need-to-know/', null, ['acronyms', 'phones'], WEAK),
+        cite('https://fiveshoutsout.com/rainn-5-fast-facts-you-need-to-know/', null, ['acronyms', 'routes'], WEAK),
         cite(
           'https://www.psychreg.org/national-sexual-assault-hotline-expanded-support-spanish-speaking-survivors/',
           null,
-          ['languages', 'notes'],
+          ['languages', 'routes', 'notes'],
           WEAK,
         ),
       ],
-      verified: '2026-12-03',
+      verified: '2026-12-07',
       confidence: 'H',
     }),
     group({
@@ -864,62 +1142,104 @@ function buildGroups(): readonly Group[] {
       name: 'Crisis Text Line',
       kinds: ['helpline', 'crisis'],
       website: 'https://crisistextline.org/',
-      phones: [
-        { number: '741741', label: 'text', note: 'text HOME to 741741; 24/7; anywhere in the US' },
-        { number: '741741', label: 'text', note: 'Spanish: text HOLA to 741741 (offered since 15 Oct 2021)' },
+      routes: [
+        {
+          way: 'text',
+          to: '741741',
+          keyword: 'HOME',
+          languages: ['en'],
+          note: '24/7; anywhere in the US',
+          cites: [
+            'https://en.wikipedia.org/wiki/Crisis_Text_Line',
+            'https://scrippsnews.com/science-and-tech/988-suicide-hotline-adds-support-for-american-sign-language',
+            'http://www.teenhealthfx.com/answers/resource-of-the-month/201707Crisistextline.html',
+          ],
+        },
+        {
+          way: 'text',
+          to: '741741',
+          keyword: 'AYUDA',
+          languages: ['es'],
+          note: 'a Spanish-speaking volunteer Crisis Counselor; 24/7',
+          cites: [CTL_SPANISH, CTL_SPANISH_2023],
+        },
+        {
+          way: 'whatsapp',
+          to: '442-AYUDAME',
+          languages: ['es'],
+          note: 'WhatsApp message to a Spanish-speaking volunteer Crisis Counselor',
+          cites: [CTL_SPANISH, CTL_SPANISH_2023],
+        },
       ],
       languages: ['en', 'es'],
+      topics: ['crisis'],
       notes:
-        'Free, confidential, text-only crisis support by trained volunteer Crisis Counselors (not professionals); 24/7.',
+        'Free, confidential, text-only crisis support by trained volunteer Crisis Counselors (not professionals); 24/7. In Spanish since 15 Oct 2021: the keyword is AYUDA (an early news report said HOLA; the line’s own announcement and its 2023 release say AYUDA).',
       crisisTopics: ['suicide', 'crisis'],
       sources: [
-        cite('https://en.wikipedia.org/wiki/Crisis_Text_Line', null, ['name', 'phones', 'notes']),
+        cite(CTL_SPANISH, '2021-10-15', ['name', 'website', 'routes', 'languages', 'notes', 'topics']),
+        cite(CTL_SPANISH_2023, '2023-10-16', ['name', 'routes', 'languages', 'notes']),
+        cite('https://en.wikipedia.org/wiki/Crisis_Text_Line', null, ['name', 'routes', 'notes', 'topics']),
         cite(
-          'https://original.newsbreak.com/@amber-alexandria-1589647/2398980406605-crisis-text-line-now-offers-support-for-spanish-speakers',
-          '2021-10-11',
-          ['phones', 'languages', 'website'],
-          WEAK,
+          'https://scrippsnews.com/science-and-tech/988-suicide-hotline-adds-support-for-american-sign-language',
+          null,
+          ['routes'],
         ),
         cite(
           'http://www.teenhealthfx.com/answers/resource-of-the-month/201707Crisistextline.html',
           '2017-07',
-          ['phones', 'notes'],
+          ['routes', 'notes'],
           WEAK,
         ),
       ],
-      verified: '2026-12-03',
-      confidence: 'M',
+      verified: '2026-12-07',
+      confidence: 'H',
     }),
     group({
       id: 'trans-lifeline',
       name: 'Trans Lifeline',
       kinds: ['helpline', 'crisis'],
       website: 'https://translifeline.org/',
-      phones: [
+      routes: [
         {
-          number: '(877) 565-8860',
-          label: 'helpline',
+          way: 'call',
+          to: '(877) 565-8860',
+          languages: [],
           note: 'US; Monday-Friday 10 AM-6 PM Pacific (1-9 PM Eastern); closed some holidays; not 24/7',
+          cites: [
+            'https://en.wikipedia.org/wiki/Trans_Lifeline',
+            'https://gayglobe.net/no-canada-does-not-provide-a-suicide-hotline-for-lgbtq-individuals-in-the-united-states/',
+          ],
         },
-        { number: '(877) 330-6366', label: 'helpline', note: 'Canada; same reduced hours; not 24/7' },
+        {
+          way: 'call',
+          to: '(877) 330-6366',
+          languages: [],
+          note: 'Canada; same reduced hours; not 24/7',
+          cites: [
+            'https://en.wikipedia.org/wiki/Trans_Lifeline',
+            'https://gayglobe.net/no-canada-does-not-provide-a-suicide-hotline-for-lgbtq-individuals-in-the-united-states/',
+          ],
+        },
       ],
+      topics: ['trans'],
       notes:
         "Peer support hotline staffed by trans people for trans people in the US and Canada; operators do not call emergency services without the caller's consent. Hours were cut from 1 January 2024 for budget reasons, so it is not a 24/7 line.",
       crisisTopics: ['suicide'],
       sources: [
-        cite('https://en.wikipedia.org/wiki/Trans_Lifeline', null, ['name', 'phones', 'notes']),
+        cite('https://en.wikipedia.org/wiki/Trans_Lifeline', null, ['name', 'routes', 'notes', 'topics']),
         cite(
           'https://gayglobe.net/no-canada-does-not-provide-a-suicide-hotline-for-lgbtq-individuals-in-the-united-states/',
           null,
-          ['phones', 'notes'],
+          ['routes', 'notes', 'topics'],
           WEAK,
         ),
         cite(
           'https://www.pbs.org/newshour/nation/after-a-year-of-anti-lgbtq-legislation-a-lifeline-for-trans-and-nonbinary-people-faces-cuts',
           null,
-          ['notes'],
+          ['notes', 'topics'],
         ),
-        cite('https://translifeline.org/in-the-media', null, ['name', 'website']),
+        cite('https://translifeline.org/in-the-media', null, ['name', 'website', 'topics']),
       ],
       verified: '2026-12-03',
       confidence: 'M',
@@ -929,19 +1249,43 @@ function buildGroups(): readonly Group[] {
       name: 'The Trevor Project',
       kinds: ['helpline', 'crisis'],
       website: 'https://www.thetrevorproject.org/',
-      phones: [
-        { number: '1-866-488-7386', label: 'helpline', note: 'TrevorLifeline; 24/7; LGBTQ+ young people (ages 13-24)' },
-        { number: '678-678', label: 'text', note: 'text START to 678-678' },
+      routes: [
+        {
+          way: 'call',
+          to: '1-866-488-7386',
+          languages: [],
+          note: 'TrevorLifeline; 24/7; LGBTQ+ young people (ages 13-24)',
+          cites: [
+            TREVOR_KXAN_2025,
+            'https://www.newsbreak.com/news/2558191861893/group-had-almost-15k-crisis-contacts-with-lgbtq-texans',
+          ],
+        },
+        {
+          way: 'text',
+          to: '678-678',
+          keyword: 'START',
+          languages: [],
+          note: 'LGBTQ+ young people (ages 13-24)',
+          cites: [TREVOR_KXAN_2025],
+          confidence: 'L',
+        },
       ],
+      topics: ['LGBTQ', 'young people', 'suicide prevention'],
       notes:
-        "The 988 Lifeline's LGBTQ+ youth 'Press 3' option (and text PRIDE), which Trevor helped run, ended on 17 July 2025; Trevor's own phone, text and chat services continue. Do not tell clients to press 3 on 988 unless a newer source shows it has been restored.",
+        "Suicide prevention and crisis support for LGBTQ+ young people by phone, text and chat. The 988 Lifeline's LGBTQ+ youth 'Press 3' option (and text PRIDE), which Trevor helped run, ended on 17 July 2025; Trevor's own services continue. Do not tell clients to press 3 on 988 unless a newer source shows it has been restored. The text route rests on one news report (KXAN, July 2025).",
       crisisTopics: ['suicide'],
       sources: [
-        cite('https://m.smi24.net/smi/kxan-com/407768293', '2025-07', ['phones', 'notes'], WEAK),
+        cite(TREVOR_KXAN_2025, '2025-07', ['routes', 'notes', 'topics'], WEAK),
+        cite(
+          'https://www.newsbreak.com/news/2558191861893/group-had-almost-15k-crisis-contacts-with-lgbtq-texans',
+          '2022-03-31',
+          ['routes', 'notes', 'topics'],
+          WEAK,
+        ),
         cite(
           'https://kffhealthnews.org/news/article/988-suicide-crisis-lifeline-hotline-lgbtq-press-3-option-ended-states-backfill/',
           '2025-08-19',
-          ['notes'],
+          ['notes', 'topics'],
         ),
         cite(
           'https://wtop.com/local/2025/06/a-death-sentence-dc-reaction-as-trump-administration-ends-specialized-suicide-prevention-service-for-lgbtq-youth/',
@@ -952,10 +1296,10 @@ function buildGroups(): readonly Group[] {
           'name',
           'notes',
         ]),
-        cite('https://theodysseyonline.com/the-trevor-project-lgbtq-rights', null, ['phones'], WEAK),
+        cite('https://politicalemails.org/messages/708733/html_body', null, ['name', 'notes', 'topics']),
         cite('https://www.thetrevorproject.org/2017/02/', '2017-02', ['name', 'website']),
       ],
-      verified: '2026-12-03',
+      verified: '2026-12-07',
       confidence: 'M',
     }),
     group({
@@ -964,39 +1308,75 @@ function buildGroups(): readonly Group[] {
       acronyms: ['PSI'],
       kinds: ['helpline'],
       website: 'https://www.postpartum.net/',
-      phones: [
+      routes: [
         {
-          number: '1-800-944-4773',
-          label: 'helpline',
-          note: '1-800-944-4PPD; press 1 for Spanish, 2 for English; basic information, support and resources',
+          way: 'call',
+          to: '1-800-944-4773',
+          press: '1',
+          languages: ['es'],
+          note: '1-800-944-4PPD; en español',
+          cites: [
+            'https://www.kcrw.com/culture/shows/bodies/postpartum-psychosis-ppd-childbirth-mental-health?utm_source=KCRW&utm_medium=RSS&utm_campaign=kcrw-news-rss',
+            'https://getwellnetwork.com/postpartumhelp',
+          ],
         },
-        { number: '1-800-944-4773', label: 'text', note: 'text in English' },
-        { number: '971-203-7773', label: 'text', note: 'text in Spanish (en Español)' },
+        {
+          way: 'call',
+          to: '1-800-944-4773',
+          press: '2',
+          languages: ['en'],
+          note: '1-800-944-4PPD; basic information, support and resources',
+          cites: [
+            'https://www.kcrw.com/culture/shows/bodies/postpartum-psychosis-ppd-childbirth-mental-health?utm_source=KCRW&utm_medium=RSS&utm_campaign=kcrw-news-rss',
+            'https://getwellnetwork.com/postpartumhelp',
+          ],
+        },
+        {
+          way: 'text',
+          to: '1-800-944-4773',
+          languages: ['en'],
+          cites: [
+            'https://www.kcrw.com/culture/shows/bodies/postpartum-psychosis-ppd-childbirth-mental-health?utm_source=KCRW&utm_medium=RSS&utm_campaign=kcrw-news-rss',
+            'https://getwellnetwork.com/postpartumhelp',
+          ],
+        },
+        {
+          way: 'text',
+          to: '971-203-7773',
+          languages: ['es'],
+          note: 'en español',
+          cites: [
+            'https://www.kcrw.com/culture/shows/bodies/postpartum-psychosis-ppd-childbirth-mental-health?utm_source=KCRW&utm_medium=RSS&utm_campaign=kcrw-news-rss',
+            'https://getwellnetwork.com/postpartumhelp',
+          ],
+        },
       ],
       languages: ['en', 'es'],
+      topics: ['postpartum', 'perinatal mood', 'anxiety'],
       notes:
         'HelpLine for perinatal mood and anxiety disorders that connects families with support, resources and local volunteer coordinators; founded 1987. Sources differ on hours (one local news page calls it a 24-hour hotline); KCRW lists it apart from the 988 Suicide and Crisis Lifeline, so use 988 in a crisis.',
       sources: [
         cite(
           'https://www.kcrw.com/culture/shows/bodies/postpartum-psychosis-ppd-childbirth-mental-health?utm_source=KCRW&utm_medium=RSS&utm_campaign=kcrw-news-rss',
           '2023-05-31',
-          ['name', 'phones', 'languages', 'notes'],
+          ['name', 'routes', 'languages', 'notes', 'topics'],
         ),
         cite('https://www.familyaware.org/mental-health-support-for-moms-is-as-close-as-a-phone-call/', '2020-10-21', [
           'name',
           'acronyms',
           'notes',
+          'topics',
         ]),
-        cite('https://getwellnetwork.com/postpartumhelp', null, ['phones', 'languages'], WEAK),
+        cite('https://getwellnetwork.com/postpartumhelp', null, ['routes', 'languages'], WEAK),
         cite(
           'https://postpartumprogress.com/postpartum-among-top-10-fastest-growing-topics-at-meetupcom',
           null,
           ['website'],
           WEAK,
         ),
-        cite('https://snjtoday.com/postpartum-support/?e-page-22b6b20=2', null, ['notes'], WEAK),
+        cite('https://snjtoday.com/postpartum-support/?e-page-22b6b20=2', null, ['notes', 'topics'], WEAK),
       ],
-      verified: '2026-12-03',
+      verified: '2026-12-07',
       confidence: 'M',
     }),
     group({
@@ -1004,38 +1384,58 @@ function buildGroups(): readonly Group[] {
       name: 'National Maternal Mental Health Hotline',
       kinds: ['helpline'],
       website: 'https://mchb.hrsa.gov/national-maternal-mental-health-hotline',
-      phones: [
-        { number: '1-833-852-6262', label: 'helpline', note: '1-833-TLC-MAMA; call 24/7; free, confidential' },
-        { number: '1-833-852-6262', label: 'text', note: 'text 1-833-TLC-MAMA; 24/7' },
+      routes: [
+        {
+          way: 'call',
+          to: '1-833-852-6262',
+          languages: ['en', 'es'],
+          note: '1-833-TLC-MAMA; call 24/7; free, confidential',
+          cites: [
+            'https://www.einpresswire.com/article/633398802/hhs-celebrates-first-anniversary-of-national-maternal-mental-health-hotline-introduces-new-easy-to-remember-number-1-833-tlc-mama',
+            'https://www.mmhla.org/articles/the-national-maternal-mental-health-hotline-celebrates-3-years-of-service',
+          ],
+        },
+        {
+          way: 'text',
+          to: '1-833-852-6262',
+          languages: [],
+          note: 'text 1-833-TLC-MAMA; 24/7',
+          cites: [
+            'https://www.einpresswire.com/article/633398802/hhs-celebrates-first-anniversary-of-national-maternal-mental-health-hotline-introduces-new-easy-to-remember-number-1-833-tlc-mama',
+            'https://www.mmhla.org/articles/the-national-maternal-mental-health-hotline-celebrates-3-years-of-service',
+          ],
+        },
       ],
       languages: ['en', 'es'],
+      topics: ['maternal mental health', 'pregnant', 'new mothers'],
       notes:
         "HRSA hotline for pregnant and new mothers and their families, launched Mother's Day 2022; counselors speak English and Spanish, with interpreters for 60 other languages. It is not a crisis line: HRSA directs people in suicidal crisis to call or text 988. The 1-833-TLC-MAMA number replaced 1-833-943-5746 (1-833-9-HELP4MOMS) in May 2023.",
       sources: [
         cite(
           'https://www.einpresswire.com/article/633398802/hhs-celebrates-first-anniversary-of-national-maternal-mental-health-hotline-introduces-new-easy-to-remember-number-1-833-tlc-mama',
           '2023-05-12',
-          ['name', 'phones', 'notes'],
+          ['name', 'routes', 'notes', 'topics'],
         ),
         cite('https://mchb.hrsa.gov/national-maternal-mental-health-hotline/faq', null, [
           'name',
           'website',
           'languages',
           'notes',
+          'topics',
         ]),
         cite(
           'https://www.mmhla.org/articles/the-national-maternal-mental-health-hotline-celebrates-3-years-of-service',
           '2025-05',
-          ['phones', 'languages', 'notes'],
+          ['routes', 'languages', 'notes', 'topics'],
         ),
         cite(
           'https://theforceforhealth.com/hrsa-celebrates-national-maternal-mental-health-hotlines-first-anniversary-introduces-updated-number-1-833-tlc-mama/',
           null,
-          ['notes'],
+          ['notes', 'topics'],
           WEAK,
         ),
       ],
-      verified: '2026-12-03',
+      verified: '2026-12-07',
       confidence: 'H',
     }),
     group({
@@ -1044,45 +1444,66 @@ function buildGroups(): readonly Group[] {
       acronyms: ['NCPG'],
       kinds: ['helpline'],
       website: 'https://www.ncpgambling.org/',
-      phones: [
+      routes: [
         {
-          number: '1-800-522-4700',
-          label: 'helpline',
-          note: "NCPG's national helpline number again from 29 Sep 2025, after it lost the use of 1-800-GAMBLER; 24/7; free, confidential; routes callers to local resources",
+          way: 'call',
+          to: '1-800-MY-RESET',
+          languages: [],
+          note: "NCPG's National Problem Gambling Helpline number, announced after it lost 1-800-GAMBLER; free, confidential; reaches the helpline network's 24 contact centers, which refer callers to local resources",
+          cites: [
+            GAMBLING_PLAYBOOK,
+            'https://completeigaming.com/national-council-on-problem-gambling-promotes-new-us-gambling-helpline-number',
+          ],
+        },
+        { way: 'text', to: '1-800-MY-RESET', languages: [], note: 'call or text', cites: [GAMBLING_STATES] },
+        { way: 'text', to: '800GAM', languages: [], cites: [GAMBLING_PLAYBOOK, GAMBLING_REDCROSS] },
+        {
+          way: 'chat',
+          to: 'https://ncpgambling.org/chat',
+          languages: [],
+          cites: [GAMBLING_PLAYBOOK, GAMBLING_REDCROSS],
+        },
+        {
+          way: 'call',
+          to: '1-800-522-4700',
+          languages: [],
+          note: 'the network number NCPG went back to on 29 Sep 2025; no source here says whether it still answers now that 1-800-MY-RESET is promoted',
+          cites: ['https://sbcamericas.com/2025/10/02/ncpg-resurrects-old-helpline-number/', GAMBLING_REDCROSS],
         },
       ],
+      topics: ['gambling'],
       notes:
-        'Since 29 Sep 2025, 1-800-GAMBLER has been run solely by its owner, the Council on Compulsive Gambling of New Jersey (800gambler.org), not by NCPG. Sources say people can still call either number: 1-800-GAMBLER is run from New Jersey but is not described as serving New Jersey residents only. Also announced: 1-800-MY-RESET (Announced later by NCPG as the National Problem Gambling Helpline number (call or text); reported only by two undated secondary pages, so check it is live before relying on it).',
+        'Help for anyone harmed by gambling and their families: 24/7, free and confidential, call, text or chat, with referrals to local help. Since 29 Sep 2025, 1-800-GAMBLER has been run solely by its owner, the Council on Compulsive Gambling of New Jersey (800gambler.org), not by NCPG; NCPG then went back to 1-800-522-4700 and later announced 1-800-MY-RESET as the national helpline number.',
       sources: [
+        cite(GAMBLING_PLAYBOOK, '2026-04-28', ['routes', 'notes', 'topics'], WEAK),
+        cite(GAMBLING_STATES, null, ['routes', 'topics'], WEAK),
+        cite(
+          'https://completeigaming.com/national-council-on-problem-gambling-promotes-new-us-gambling-helpline-number',
+          null,
+          ['name', 'routes', 'notes', 'topics'],
+          WEAK,
+        ),
+        cite(GAMBLING_REDCROSS, null, ['name', 'routes', 'notes'], WEAK),
         cite('https://sbcamericas.com/2025/10/02/ncpg-resurrects-old-helpline-number/', '2025-10-02', [
           'name',
           'acronyms',
-          'phones',
+          'routes',
           'notes',
+          'topics',
         ]),
         cite('https://www.ncpgambling.org/news/ncpg-statement-on-national-access-to-1-800-gambler', '2025-09', [
           'name',
           'website',
           'notes',
+          'topics',
         ]),
         cite(
           'https://readwrite.com/national-council-ncpg-can-no-longer-run-gambling-addiction-hotline/',
           '2025-09-30',
           ['notes'],
         ),
-        cite('https://www.playusa.com/national-council-on-problem-gambling-800-gambler-helpline/', '2022-05-18', [
-          'phones',
-          'notes',
-        ]),
-        cite(
-          'https://completeigaming.com/national-council-on-problem-gambling-promotes-new-us-gambling-helpline-number',
-          null,
-          ['phones', 'notes'],
-          WEAK,
-        ),
-        cite('https://theplaybookusa.com/playbook/basics/responsible/', null, ['phones', 'notes'], WEAK),
       ],
-      verified: '2026-12-03',
+      verified: '2026-12-07',
       confidence: 'M',
     }),
     group({
@@ -1090,20 +1511,28 @@ function buildGroups(): readonly Group[] {
       name: '211 (United Way 211 network)',
       kinds: ['helpline'],
       website: 'https://www.211.org/',
-      phones: [
+      routes: [
         {
-          number: '211',
-          label: 'helpline',
+          way: 'call',
+          to: '211',
+          languages: [],
           note: 'dial 2-1-1; free, confidential information and referral to local health and human services; what is offered varies by community',
+          cites: ['http://www.211us.org/faq.htm', 'https://www.thenonprofittimes.com/report/calls-for-help-jumped-68/'],
         },
       ],
+      topics: ['social services', 'housing', 'food', 'utilities'],
       notes:
         'The FCC-assigned three-digit number for information and referral to social services (housing, food, utilities, health, mental health, disaster help), answered by local 211 centers and supported by United Way Worldwide. It is a referral line, not a crisis line; texting and hours differ by local center.',
       sources: [
-        cite('http://www.211us.org/faq.htm', null, ['name', 'phones', 'notes']),
-        cite('https://www.votervoice.net/UWW/Campaigns/128564/Respond', null, ['name', 'notes']),
-        cite('https://www.thenonprofittimes.com/report/calls-for-help-jumped-68/', null, ['website', 'phones']),
-        cite('https://www.uwwp.org/new-text-messaging-feature-added-to-2-1-1-helpline/', '2019-06-04', ['notes'], WEAK),
+        cite('http://www.211us.org/faq.htm', null, ['name', 'routes', 'notes', 'topics']),
+        cite('https://www.votervoice.net/UWW/Campaigns/128564/Respond', null, ['name', 'notes', 'topics']),
+        cite('https://www.thenonprofittimes.com/report/calls-for-help-jumped-68/', null, ['website', 'routes']),
+        cite(
+          'https://www.uwwp.org/new-text-messaging-feature-added-to-2-1-1-helpline/',
+          '2019-06-04',
+          ['notes', 'topics'],
+          WEAK,
+        ),
       ],
       verified: '2026-12-03',
       confidence: 'M',
@@ -1114,15 +1543,66 @@ function buildGroups(): readonly Group[] {
       acronyms: ['DDH'],
       kinds: ['helpline', 'crisis'],
       website: 'https://www.samhsa.gov/ddh',
-      phones: [
+      routes: [
         {
-          number: '1-800-985-5990',
-          label: 'helpline',
-          note: "call 24/7/365; press 2 for Spanish; ASL users can call this number from a videophone or use 'ASL Now' on the website",
+          way: 'call',
+          to: '1-800-985-5990',
+          languages: [],
+          note: '24/7/365; interpretation in more than 100 other languages',
+          cites: [
+            'https://www.samhsa.gov/newsroom/press-announcements/20240805/ddh-provides-immediate-crisis-counseling-those-affected-tropical-storm-debby',
+            'https://www.samhsa.gov/find-help/disaster-distress-helpline',
+            'https://www.einpresswire.com/article/707793013/national-disaster-distress-helpline-1-800-985-5990-provides-immediate-crisis-counseling-to-people-affected-by-severe-weather-tornadoes-across-the',
+            'https://www.prnewswire.com/news-releases/national-disaster-distress-helpline-available-for-anyone-in-the-us-experiencing-distress-and-other-mental-health-concerns-related-to-disaster-301371380.html',
+          ],
         },
-        { number: '1-800-985-5990', label: 'text', note: 'text 24/7; Spanish speakers: call or text and press 2' },
+        {
+          way: 'text',
+          to: '1-800-985-5990',
+          languages: [],
+          note: '24/7',
+          cites: [
+            'https://www.samhsa.gov/newsroom/press-announcements/20240805/ddh-provides-immediate-crisis-counseling-those-affected-tropical-storm-debby',
+            'https://www.samhsa.gov/find-help/disaster-distress-helpline',
+            'https://www.einpresswire.com/article/707793013/national-disaster-distress-helpline-1-800-985-5990-provides-immediate-crisis-counseling-to-people-affected-by-severe-weather-tornadoes-across-the',
+            'https://www.prnewswire.com/news-releases/national-disaster-distress-helpline-available-for-anyone-in-the-us-experiencing-distress-and-other-mental-health-concerns-related-to-disaster-301371380.html',
+          ],
+        },
+        {
+          way: 'call',
+          to: '1-800-985-5990',
+          press: '2',
+          languages: ['es'],
+          note: 'Spanish-speaking counselors',
+          cites: [
+            'https://www.samhsa.gov/newsroom/press-announcements/20240805/ddh-provides-immediate-crisis-counseling-those-affected-tropical-storm-debby',
+            'https://www.samhsa.gov/find-help/disaster-distress-helpline',
+          ],
+        },
+        {
+          way: 'text',
+          to: '1-800-985-5990',
+          press: '2',
+          languages: ['es'],
+          note: 'Spanish speakers text, then press 2',
+          cites: [
+            'https://www.samhsa.gov/newsroom/press-announcements/20240805/ddh-provides-immediate-crisis-counseling-those-affected-tropical-storm-debby',
+            'https://www.samhsa.gov/find-help/disaster-distress-helpline',
+          ],
+        },
+        {
+          way: 'videophone',
+          to: '1-800-985-5990',
+          languages: ['ase'],
+          note: "counselors fluent in ASL, 24/7, from a videophone; or 'ASL Now' on the website",
+          cites: [
+            'https://www.samhsa.gov/newsroom/press-announcements/20240805/ddh-provides-immediate-crisis-counseling-those-affected-tropical-storm-debby',
+            'https://www.samhsa.gov/find-help/disaster-distress-helpline',
+          ],
+        },
       ],
       languages: ['en', 'es', 'ase'],
+      topics: ['disaster'],
       notes:
         "SAMHSA's year-round crisis counseling line for anyone in the US and territories in emotional distress related to a natural or human-caused disaster, including survivors, responders and loved ones. Interpretation is available in more than 100 other languages.",
       crisisTopics: ['crisis'],
@@ -1130,26 +1610,27 @@ function buildGroups(): readonly Group[] {
         cite(
           'https://www.samhsa.gov/newsroom/press-announcements/20240805/ddh-provides-immediate-crisis-counseling-those-affected-tropical-storm-debby',
           '2024-08-05',
-          ['name', 'acronyms', 'website', 'phones', 'languages', 'notes'],
+          ['name', 'acronyms', 'website', 'routes', 'languages', 'notes', 'topics'],
         ),
         cite('https://www.samhsa.gov/find-help/disaster-distress-helpline', null, [
           'name',
-          'phones',
+          'routes',
           'languages',
           'notes',
+          'topics',
         ]),
         cite(
           'https://www.einpresswire.com/article/707793013/national-disaster-distress-helpline-1-800-985-5990-provides-immediate-crisis-counseling-to-people-affected-by-severe-weather-tornadoes-across-the',
           '2024-04-30',
-          ['phones', 'languages'],
+          ['routes', 'languages'],
         ),
         cite(
           'https://www.prnewswire.com/news-releases/national-disaster-distress-helpline-available-for-anyone-in-the-us-experiencing-distress-and-other-mental-health-concerns-related-to-disaster-301371380.html',
           '2021-09-07',
-          ['phones', 'languages', 'notes'],
+          ['routes', 'languages', 'notes', 'topics'],
         ),
       ],
-      verified: '2026-12-03',
+      verified: '2026-12-07',
       confidence: 'H',
     }),
     group({
@@ -1160,13 +1641,20 @@ function buildGroups(): readonly Group[] {
       website: 'https://www.compassionatefriends.org/',
       phones: [{ number: '1-877-969-0010', label: 'office', note: 'TCF National Office' }],
       address: 'TCF National Office, PO BOX 3696, Oak Brook, IL 60522',
+      topics: ['death of a child', 'bereaved'],
       notes:
         'Free peer-to-peer support (no dues or fees) for parents, siblings and grandparents after the death of a child of any age from any cause, through local chapters; chapter members are bereaved families, not therapists, and do not provide counseling. US organisation; Compassionate Friends UK (tcf.org.uk) is a separate charity.',
       sources: [
-        cite('https://www.compassionatefriends.org/when-a-child-dies/', null, ['name', 'acronyms', 'website', 'notes']),
+        cite('https://www.compassionatefriends.org/when-a-child-dies/', null, [
+          'name',
+          'acronyms',
+          'website',
+          'notes',
+          'topics',
+        ]),
         cite('http://eugenecompassionatefriends.org/tcfnational.html', null, ['phones', 'address']),
-        cite('http://compassionatefriends-scv.org/about_us.aspx', null, ['notes'], WEAK),
-        cite('https://en.wikipedia.org/wiki/The_Compassionate_Friends', null, ['notes']),
+        cite('http://compassionatefriends-scv.org/about_us.aspx', null, ['notes', 'topics'], WEAK),
+        cite('https://en.wikipedia.org/wiki/The_Compassionate_Friends', null, ['notes', 'topics']),
       ],
       verified: '2026-12-03',
       confidence: 'M',
@@ -1178,17 +1666,28 @@ function buildGroups(): readonly Group[] {
       kinds: ['grief'],
       website: 'https://www.pomc.org/',
       phones: [{ number: '888-818-7662', label: 'office', note: 'National Office; also printed as 888-818-POMC' }],
+      topics: ['homicide', 'murdered children'],
       notes:
         'For parents and other survivors of homicide victims: local chapters hold monthly support meetings and offer advocacy and court accompaniment, and national headquarters staff can link a survivor with others nearby; children under 18 are not allowed in support group meetings.',
       sources: [
-        cite('https://www.pomc.org/about-pomc/why-are-we-here/', null, ['name', 'acronyms', 'website', 'notes']),
-        cite('http://www.pomc.com/chapters.html', null, ['phones', 'notes']),
-        cite('http://mcvrc-news.blogspot.com/2009/09', '2009-09-09', ['name', 'acronyms', 'phones']),
-        cite('http://www.connectionnewspapers.com/news/2006/dec/18/getting-help/', '2006-12-18', ['name', 'phones']),
+        cite('https://www.pomc.org/about-pomc/why-are-we-here/', null, [
+          'name',
+          'acronyms',
+          'website',
+          'notes',
+          'topics',
+        ]),
+        cite('http://www.pomc.com/chapters.html', null, ['phones', 'notes', 'topics']),
+        cite('http://mcvrc-news.blogspot.com/2009/09', '2009-09-09', ['name', 'acronyms', 'phones', 'topics']),
+        cite('http://www.connectionnewspapers.com/news/2006/dec/18/getting-help/', '2006-12-18', [
+          'name',
+          'phones',
+          'topics',
+        ]),
         cite(
           'https://cobbcountycourier.com/2024/02/cobb-family-advocacy-center-to-host-the-first-meeting-of-a-metro-support-group-for-parents-of-murdered-children',
           '2024-02',
-          ['name', 'acronyms', 'notes'],
+          ['name', 'acronyms', 'notes', 'topics'],
           WEAK,
         ),
       ],
@@ -1202,21 +1701,22 @@ function buildGroups(): readonly Group[] {
       kinds: ['grief', 'mental-health'],
       website: 'https://afsp.org/',
       address: '199 Water Street, 11th Floor, New York, NY 10038',
+      topics: ['suicide loss', 'survivors'],
       notes:
         'AFSP is not a counseling or crisis service (its site tells people in crisis to call or text 988); for people who have lost someone to suicide it offers Healing Conversations, free visits by trained volunteers who are themselves suicide loss survivors, in person, by phone or by video chat, plus International Survivors of Suicide Loss Day events on the Saturday before US Thanksgiving.',
       sources: [
         cite(
           'https://afsp.org/story/american-foundation-for-suicide-prevention-offers-new-community-based-program',
           '2025-08-05',
-          ['name', 'acronyms', 'website', 'notes'],
+          ['name', 'acronyms', 'website', 'notes', 'topics'],
         ),
-        cite('https://annual2023.afsp.org/loss-and-healing', '2023', ['name', 'notes']),
-        cite('https://annual2022.afsp.org/loss_healing', '2022', ['name', 'notes']),
-        cite('https://afsp.org/survivors-helping-survivors/', '2017-12-08', ['notes']),
+        cite('https://annual2023.afsp.org/loss-and-healing', '2023', ['name', 'notes', 'topics']),
+        cite('https://annual2022.afsp.org/loss_healing', '2022', ['name', 'notes', 'topics']),
+        cite('https://afsp.org/survivors-helping-survivors/', '2017-12-08', ['notes', 'topics']),
         cite(
           'https://issuu.com./cobbcollaborative/docs/mym_magazine_-_2023_q3_edition_2_/s/36784003',
           '2023',
-          ['name', 'notes'],
+          ['name', 'notes', 'topics'],
           WEAK,
         ),
         cite('https://vdocuments.site/view-the-2020-annual-report-online-at-.html', '2021-12-29', ['address']),
@@ -1233,21 +1733,29 @@ function buildGroups(): readonly Group[] {
       website: 'https://adaa.org/',
       address: '8701 Georgia Ave. #412, Silver Spring, MD 20910',
       meetingFinder: 'https://healthunlocked.com/anxiety-depression-support',
+      topics: ['anxiety', 'depression'],
       notes:
         "ADAA's free online peer support community (on the HealthUnlocked platform, moderated by ADAA staff and supporters) is for people with anxiety and depressive disorders and their friends, family and colleagues; it does not replace a therapist. ADAA itself is a nonprofit education, practice and research organization, not a crisis line.",
       sources: [
-        cite('http://www.adaa.org/about-adaa/mission-history', '2014', ['name', 'acronyms', 'formerNames', 'address']),
-        cite('http://www.adaa.org/about-adaa/mission-history/new-name', '2012-04', ['name', 'notes']),
+        cite('http://www.adaa.org/about-adaa/mission-history', '2014', [
+          'name',
+          'acronyms',
+          'formerNames',
+          'address',
+          'topics',
+        ]),
+        cite('http://www.adaa.org/about-adaa/mission-history/new-name', '2012-04', ['name', 'notes', 'topics']),
         cite('https://web.archive.org/web/20220225174708/http://www.adaa.org', '2022-02-25', [
           'name',
           'acronyms',
           'website',
           'notes',
+          'topics',
         ]),
         cite(
           'https://healthunlocked.com/anxiety-depression-support/posts/134093418/anxiety-and-depression-support-guidelines',
           null,
-          ['meetingFinder', 'notes'],
+          ['meetingFinder', 'notes', 'topics'],
         ),
         cite('https://en.wikipedia.org/wiki/Anxiety_and_Depression_Association_of_America', null, [
           'formerNames',
@@ -1262,24 +1770,45 @@ function buildGroups(): readonly Group[] {
       name: 'Childhelp National Child Abuse Hotline',
       kinds: ['helpline'],
       website: 'https://childhelphotline.org/',
-      phones: [
+      routes: [
         {
-          number: '1-800-422-4453',
-          label: 'helpline',
+          way: 'call',
+          to: '1-800-422-4453',
+          languages: [],
           note: '1-800-4-A-CHILD; 24/7; US and Canada; interpreters in over 170 languages',
+          cites: [
+            'https://mochildcareaware.org/child-care-educator-child-abuse-hotlines',
+            'http://helpisaclickaway.org',
+            'https://www.journal-news.net/journal-news/nonprofit-childhelp-launches-national-child-abuse-textline/article_921bd1c0-177f-5fa7-8946-6157779c8605.html',
+          ],
         },
-        { number: '1-800-422-4453', label: 'text', note: 'text the same number' },
+        {
+          way: 'text',
+          to: '1-800-422-4453',
+          languages: [],
+          note: 'text the same number',
+          cites: [
+            'https://mochildcareaware.org/child-care-educator-child-abuse-hotlines',
+            'http://helpisaclickaway.org',
+            'https://www.journal-news.net/journal-news/nonprofit-childhelp-launches-national-child-abuse-textline/article_921bd1c0-177f-5fa7-8946-6157779c8605.html',
+          ],
+        },
       ],
+      topics: ['child abuse'],
       notes:
         'Crisis counselors answer calls, texts and chats 24/7 for anyone concerned about or affected by child abuse. It is not a line for reporting abuse and is not connected to emergency services: in danger, call 911.',
       sources: [
-        cite('https://childhelphotline.org/how-it-works', null, ['name', 'website', 'notes']),
-        cite('https://mochildcareaware.org/child-care-educator-child-abuse-hotlines', null, ['name', 'phones']),
-        cite('http://helpisaclickaway.org', null, ['phones'], WEAK),
+        cite('https://childhelphotline.org/how-it-works', null, ['name', 'website', 'notes', 'topics']),
+        cite('https://mochildcareaware.org/child-care-educator-child-abuse-hotlines', null, [
+          'name',
+          'routes',
+          'topics',
+        ]),
+        cite('http://helpisaclickaway.org', null, ['routes'], WEAK),
         cite(
           'https://www.journal-news.net/journal-news/nonprofit-childhelp-launches-national-child-abuse-textline/article_921bd1c0-177f-5fa7-8946-6157779c8605.html',
           '2019-02-02',
-          ['phones'],
+          ['routes'],
         ),
       ],
       verified: '2026-12-03',
@@ -1292,10 +1821,29 @@ function buildGroups(): readonly Group[] {
       kinds: ['helpline'],
       website: 'https://www.1800runaway.org/',
       otherDomains: ['nationalrunawaysafeline.org'],
-      phones: [
-        { number: '1-800-786-2929', label: 'helpline', note: '1-800-RUNAWAY; 24/7' },
-        { number: '66008', label: 'text', note: 'text 66008' },
+      routes: [
+        {
+          way: 'call',
+          to: '1-800-786-2929',
+          languages: [],
+          note: '1-800-RUNAWAY; 24/7',
+          cites: [
+            'https://www.1800runaway.org/about-us/faq/',
+            'https://triblive.com/opinion/letters/14412326-74/letter-to-the-editor-helping-homeless-runaway-youth',
+          ],
+        },
+        {
+          way: 'text',
+          to: '66008',
+          languages: [],
+          note: 'text 66008',
+          cites: [
+            'https://www.1800runaway.org/about-us/faq/',
+            'https://triblive.com/opinion/letters/14412326-74/letter-to-the-editor-helping-homeless-runaway-youth',
+          ],
+        },
       ],
+      topics: ['running away', 'homeless', 'youth'],
       notes:
         'The federally designated line for youth aged 12 to 21 who are thinking of running away, have run away or are homeless, and for their families: calls, chat, text, email and forum, 24/7, free and confidential. Its Home Free program gives a free bus ticket home. It began in Chicago in 1971 as Metro Help.',
       sources: [
@@ -1304,15 +1852,16 @@ function buildGroups(): readonly Group[] {
           'formerNames',
           'acronyms',
           'website',
-          'phones',
+          'routes',
           'notes',
+          'topics',
         ]),
-        cite('https://www.nationalrunawaysafeline.org/about-us', null, ['name', 'otherDomains', 'notes']),
-        cite('https://www.nationalrunawaysafeline.org/celebrating-50-years', null, ['formerNames', 'notes']),
+        cite('https://www.nationalrunawaysafeline.org/about-us', null, ['name', 'otherDomains', 'notes', 'topics']),
+        cite('https://www.nationalrunawaysafeline.org/celebrating-50-years', null, ['formerNames', 'notes', 'topics']),
         cite(
           'https://triblive.com/opinion/letters/14412326-74/letter-to-the-editor-helping-homeless-runaway-youth',
           '2018-12-16',
-          ['phones'],
+          ['routes'],
         ),
       ],
       verified: '2026-12-03',
@@ -1326,34 +1875,57 @@ function buildGroups(): readonly Group[] {
       kinds: ['helpline'],
       website: 'https://humantraffickinghotline.org/',
       formerDomains: ['traffickingresourcecenter.org'],
-      phones: [
+      routes: [
         {
-          number: '1-888-373-7888',
-          label: 'helpline',
-          note: '24/7; English, Spanish and over 200 other languages by interpreter',
+          way: 'call',
+          to: '1-888-373-7888',
+          languages: ['en', 'es'],
+          note: '24/7; over 200 other languages by interpreter',
+          cites: [
+            'https://humantraffickinghotline.org/about-us/what-we-do',
+            'https://www.acf.hhs.gov/archive/blog/2013/04/human-trafficking-victims-can-text-befree-get-help',
+          ],
         },
-        { number: '233733', label: 'text', note: 'text 233733 (BeFree)' },
+        {
+          way: 'text',
+          to: '233733',
+          languages: [],
+          note: 'text 233733 (BeFree)',
+          cites: [
+            'https://humantraffickinghotline.org/about-us/what-we-do',
+            'https://www.acf.hhs.gov/archive/blog/2013/04/human-trafficking-victims-can-text-befree-get-help',
+          ],
+        },
+        {
+          way: 'relay',
+          to: '711',
+          languages: [],
+          note: 'for hearing- or speech-impaired callers: dial 711 and ask for the hotline',
+          cites: ['https://humantraffickinghotline.org/about-us/what-we-do'],
+        },
       ],
       email: 'help@humantraffickinghotline.org',
       languages: ['en', 'es'],
+      topics: ['human trafficking'],
       notes:
         'For victims and survivors of human trafficking and anyone reporting a tip: calls, text and chat, confidential. Operated by Polaris; not law enforcement, immigration or a government agency. In an emergency call 911. Hearing- or speech-impaired callers reach it through relay by dialling 711.',
       sources: [
         cite('https://humantraffickinghotline.org/about-us/what-we-do', null, [
           'name',
           'website',
-          'phones',
+          'routes',
           'languages',
           'notes',
+          'topics',
         ]),
         cite('http://traffickingresourcecenter.org/privacy-policy', null, ['formerDomains', 'email']),
         cite(
           'https://www.acf.hhs.gov/archive/blog/2013/04/human-trafficking-victims-can-text-befree-get-help',
           '2013-04',
-          ['formerNames', 'acronyms', 'phones'],
+          ['formerNames', 'acronyms', 'routes'],
         ),
       ],
-      verified: '2026-12-03',
+      verified: '2026-12-07',
       confidence: 'H',
     }),
     group({
@@ -1362,18 +1934,31 @@ function buildGroups(): readonly Group[] {
       kinds: ['helpline', 'crisis'],
       website: 'https://strongheartshelpline.org/',
       otherDomains: ['stronghearts.me'],
-      phones: [{ number: '1-844-762-8483', label: 'helpline', note: '1-844-7NATIVE; 24/7; Native advocates' }],
+      routes: [
+        {
+          way: 'call',
+          to: '1-844-762-8483',
+          languages: [],
+          note: '1-844-7NATIVE; 24/7; Native advocates',
+          cites: [
+            'https://stronghearts.me/about',
+            'https://nativenewsonline.net/sponsored-content/stronghearts-native-helpline-is-a-free-domestic-violence-helpline',
+            'https://politicalemails.org/messages/377976/html_body',
+          ],
+        },
+      ],
+      topics: ['domestic violence', 'dating violence', 'sexual violence', 'Native'],
       notes:
         "A helpline by and for American Indian and Alaska Native people facing domestic, dating or sexual violence, and their families and friends: Native advocates, free, anonymous and confidential; call, chat or text (its site gives how). A project of the National Indigenous Women's Resource Center and the National Domestic Violence Hotline. In danger, call 911.",
       crisisTopics: ['domestic-violence', 'sexual-assault'],
       sources: [
-        cite('https://stronghearts.me/about', null, ['name', 'otherDomains', 'phones', 'notes']),
+        cite('https://stronghearts.me/about', null, ['name', 'otherDomains', 'routes', 'notes', 'topics']),
         cite(
           'https://nativenewsonline.net/sponsored-content/stronghearts-native-helpline-is-a-free-domestic-violence-helpline',
           null,
-          ['website', 'phones', 'notes'],
+          ['website', 'routes', 'notes', 'topics'],
         ),
-        cite('https://politicalemails.org/messages/377976/html_body', null, ['phones', 'notes'], WEAK),
+        cite('https://politicalemails.org/messages/377976/html_body', null, ['routes', 'notes', 'topics'], WEAK),
       ],
       verified: '2026-12-03',
       confidence: 'H',
@@ -1383,25 +1968,42 @@ function buildGroups(): readonly Group[] {
       name: 'Friendship Line (Institute on Aging)',
       kinds: ['helpline'],
       website: 'https://www.ioaging.org/friendship-line',
-      phones: [
+      routes: [
         {
-          number: '888-670-1360',
-          label: 'helpline',
+          way: 'call',
+          to: '888-670-1360',
+          languages: [],
           note: "24/7; the number the Institute on Aging's page gives today",
+          cites: [
+            'https://www.ioaging.org/friendship-line',
+            'https://www.independentnews.com/news/state-funds-toll-free-crisis-line-for-lonely-isolated-older-adults/article_a900be48-8a9c-11ea-ae00-2bcf4243f32c.html',
+            'https://www.times-standard.com/2020/04/28/friendship-line-can-now-reach-more-seniors/',
+          ],
         },
-        { number: '800-971-0016', label: 'helpline', note: 'the longtime line; both numbers took calls 24/7 in 2020' },
+        {
+          way: 'call',
+          to: '800-971-0016',
+          languages: [],
+          note: 'the longtime line; both numbers took calls 24/7 in 2020',
+          cites: [
+            'https://www.ioaging.org/friendship-line',
+            'https://www.independentnews.com/news/state-funds-toll-free-crisis-line-for-lonely-isolated-older-adults/article_a900be48-8a9c-11ea-ae00-2bcf4243f32c.html',
+            'https://www.times-standard.com/2020/04/28/friendship-line-can-now-reach-more-seniors/',
+          ],
+        },
       ],
+      topics: ['loneliness', 'grief', 'depression', 'caregivers', 'disabilities'],
       notes:
         'A free, confidential 24-hour emotional support and crisis line for adults aged 60 and over, adults living with disabilities and caregivers: loneliness, grief, depression, thoughts of suicide. It also makes scheduled calls out to people who ask (intake form on its page). Run by the Institute on Aging, San Francisco; its page describes it as a California line.',
       sources: [
-        cite('https://www.ioaging.org/friendship-line', null, ['name', 'website', 'phones', 'notes']),
+        cite('https://www.ioaging.org/friendship-line', null, ['name', 'website', 'routes', 'notes', 'topics']),
         cite(
           'https://www.independentnews.com/news/state-funds-toll-free-crisis-line-for-lonely-isolated-older-adults/article_a900be48-8a9c-11ea-ae00-2bcf4243f32c.html',
           '2020-04',
-          ['phones', 'notes'],
+          ['routes', 'notes', 'topics'],
         ),
         cite('https://www.times-standard.com/2020/04/28/friendship-line-can-now-reach-more-seniors/', '2020-04-28', [
-          'phones',
+          'routes',
         ]),
       ],
       verified: '2026-12-03',
@@ -1412,6 +2014,7 @@ function buildGroups(): readonly Group[] {
       name: 'S-Anon International Family Groups',
       kinds: ['family-and-friends'],
       website: 'https://sanon.org/',
+      topics: ['sexaholics'],
       notes:
         "A 12-step fellowship for the families and friends of sexaholics, with S-Ateen for young members; about 330 groups (2017). Its World Service Office registers groups and publishes each group's contact on sanon.org.",
       sources: [
@@ -1419,10 +2022,15 @@ function buildGroups(): readonly Group[] {
           'name',
           'website',
           'notes',
+          'topics',
         ]),
-        cite('https://sanon.org/blog/2019/12/18/s-anon-s-ateen-service-manual/', '2019-12-18', ['name', 'notes']),
-        cite('https://member.sanon.org/category/news/', null, ['notes']),
-        cite('https://member.sanon.org/october-2017-special-appeal-wso-update/', '2017-10', ['notes']),
+        cite('https://sanon.org/blog/2019/12/18/s-anon-s-ateen-service-manual/', '2019-12-18', [
+          'name',
+          'notes',
+          'topics',
+        ]),
+        cite('https://member.sanon.org/category/news/', null, ['notes', 'topics']),
+        cite('https://member.sanon.org/october-2017-special-appeal-wso-update/', '2017-10', ['notes', 'topics']),
       ],
       verified: '2026-12-03',
       confidence: 'H',
@@ -1433,10 +2041,11 @@ function buildGroups(): readonly Group[] {
       formerNames: ['CocAnon'],
       kinds: ['family-and-friends'],
       website: 'https://co-anon.org/',
+      topics: ['cocaine'],
       notes:
         'A 12-step fellowship for the husbands, wives, parents, relatives and close friends of someone addicted to cocaine or other mind-altering substances, based on the Steps and Traditions of Cocaine Anonymous.',
       sources: [
-        cite('https://co-anon.org/about/', null, ['name', 'website', 'notes']),
+        cite('https://co-anon.org/about/', null, ['name', 'website', 'notes', 'topics']),
         cite(
           'https://12steppers.org/12-step-programs/12-step-programs-for-friends-families-of-addicts/co-anon/',
           null,
@@ -1452,31 +2061,50 @@ function buildGroups(): readonly Group[] {
       name: 'Parents Anonymous',
       kinds: ['family-and-friends', 'helpline'],
       website: 'https://parentsanonymous.org/',
-      phones: [
+      routes: [
         {
-          number: '855-427-2736',
-          label: 'helpline',
+          way: 'call',
+          to: '855-427-2736',
+          languages: [],
           note: '855-4A-PARENT; the National Parent & Youth Helpline, for parents and young people up to 25',
+          cites: [
+            'https://parentsanonymous.org/helpline-for-parents-to-get-lifeline-in-governors-new-budget/',
+            'https://kiowacountypress.net/content/bill-would-fund-national-parent-and-youth-helpline',
+            'https://www.publicnewsservice.org/2021-05-13/mental-health/advocates-seek-funding-for-ca-parent-and-youth-helpline/a74285-1',
+          ],
         },
-        { number: '855-427-2736', label: 'text', note: 'text the same number' },
+        {
+          way: 'text',
+          to: '855-427-2736',
+          languages: [],
+          note: 'text the same number',
+          cites: [
+            'https://parentsanonymous.org/helpline-for-parents-to-get-lifeline-in-governors-new-budget/',
+            'https://kiowacountypress.net/content/bill-would-fund-national-parent-and-youth-helpline',
+            'https://www.publicnewsservice.org/2021-05-13/mental-health/advocates-seek-funding-for-ca-parent-and-youth-helpline/a74285-1',
+          ],
+        },
       ],
+      topics: ['parents', 'caregivers'],
       notes:
         'Helping families since 1969: trained counselors on its helpline (call, text or chat) and free weekly online Parents Anonymous support groups for parents and caregivers. Hours have changed over the years (8 a.m. to 8 p.m. for the California line; chat 24/7 for the national one), so check its site.',
       sources: [
         cite('https://parentsanonymous.org/helpline-for-parents-to-get-lifeline-in-governors-new-budget/', null, [
           'name',
           'website',
-          'phones',
+          'routes',
           'notes',
+          'topics',
         ]),
         cite('https://kiowacountypress.net/content/bill-would-fund-national-parent-and-youth-helpline', null, [
-          'phones',
+          'routes',
           'notes',
+          'topics',
         ]),
         cite(
           'https://www.publicnewsservice.org/2021-05-13/mental-health/advocates-seek-funding-for-ca-parent-and-youth-helpline/a74285-1',
           '2021-05-13',
-          ['phones', 'notes'],
+          ['routes', 'notes', 'topics'],
         ),
       ],
       verified: '2026-12-03',
@@ -1488,7 +2116,20 @@ function buildGroups(): readonly Group[] {
       acronyms: ['MADD'],
       kinds: ['grief', 'helpline'],
       website: 'https://madd.org/',
-      phones: [{ number: '1-877-623-3435', label: 'helpline', note: '1-877-MADD-HELP; 24-Hour Victim Help Line' }],
+      routes: [
+        {
+          way: 'call',
+          to: '1-877-623-3435',
+          languages: [],
+          note: '1-877-MADD-HELP; 24-Hour Victim Help Line',
+          cites: [
+            'https://madd.org/guest-author-march-2023/',
+            'http://www.madd.org/blog/2014/april/a-voice-for-victims.html',
+            'https://online.flippingbook.com/view/220885/7/',
+          ],
+        },
+      ],
+      topics: ['drunk driving', 'victims'],
       notes:
         'Free services for victims and survivors of drunk and drugged driving crashes and underage drinking, for as long as they need: emotional support, victim advocates, help with the criminal and civil justice process, referrals to local counselors and support groups. The help line also serves first responders.',
       sources: [
@@ -1496,11 +2137,12 @@ function buildGroups(): readonly Group[] {
           'name',
           'acronyms',
           'website',
-          'phones',
+          'routes',
           'notes',
+          'topics',
         ]),
-        cite('http://www.madd.org/blog/2014/april/a-voice-for-victims.html', '2014-04', ['phones', 'notes']),
-        cite('https://online.flippingbook.com/view/220885/7/', null, ['phones', 'notes']),
+        cite('http://www.madd.org/blog/2014/april/a-voice-for-victims.html', '2014-04', ['routes', 'notes', 'topics']),
+        cite('https://online.flippingbook.com/view/220885/7/', null, ['routes', 'notes', 'topics']),
       ],
       verified: '2026-12-03',
       confidence: 'H',
@@ -1511,12 +2153,18 @@ function buildGroups(): readonly Group[] {
       acronyms: ['SIA'],
       kinds: ['mental-health'],
       website: 'https://siawso.org/',
+      topics: ['childhood sexual abuse', 'incest'],
       notes:
         'A 12-step fellowship, founded in 1982, for adults (18 and over) recovering from the effects of childhood sexual abuse; no dues or fees and no professional therapist in the group, so not a replacement for therapy. Some meetings are women only or men only.',
       sources: [
-        cite('https://siawso.org/about/core-literature/', null, ['name', 'website']),
-        cite('https://siacominghomephoneline.org/files/other-meeting-scripts/article.html', null, ['notes']),
-        cite('https://en.wikipedia.org/wiki/Survivors_of_Incest_Anonymous', null, ['name', 'acronyms', 'notes']),
+        cite('https://siawso.org/about/core-literature/', null, ['name', 'website', 'topics']),
+        cite('https://siacominghomephoneline.org/files/other-meeting-scripts/article.html', null, ['notes', 'topics']),
+        cite('https://en.wikipedia.org/wiki/Survivors_of_Incest_Anonymous', null, [
+          'name',
+          'acronyms',
+          'notes',
+          'topics',
+        ]),
       ],
       verified: '2026-12-03',
       confidence: 'H',
@@ -1527,27 +2175,28 @@ function buildGroups(): readonly Group[] {
       kinds: ['addiction'],
       website: 'https://www.foodaddicts.org/',
       phones: [{ number: '781-932-6300', label: 'office', note: 'FA World Service Office' }],
+      topics: ['food', 'overeating', 'bulimia'],
       notes:
         "A 12-step program modelled on Alcoholics Anonymous for people whose relationship with food parallels an alcoholic's with alcohol: overeating, undereating, bulimia, obsession with weight. Known as FA. Founded in 1998 by former Overeaters Anonymous members; a separate fellowship from Food Addicts Anonymous (FAA). No dues, fees or weigh-ins.",
       sources: [
         cite(
           'https://hingham.wickedlocal.com/news/20190313/food-addicts-will-host-meeting-in-braintree',
           '2019-03-13',
-          ['name', 'phones', 'notes'],
+          ['name', 'phones', 'notes', 'topics'],
         ),
         cite(
           'http://methdrugaddiction.com/fifth-annual-convention-draws-food-addicts-from-29-states-6-nations-around-the-world',
           '2006-07-28',
-          ['name', 'acronyms', 'website'],
+          ['name', 'acronyms', 'website', 'topics'],
           WEAK,
         ),
         cite('https://d.12step.org/directory-directory/listing/food-addicts-in-recovery-anonymous/', null, [
           'name',
           'acronyms',
           'notes',
+          'topics',
         ]),
-        cite('https://en.wikipedia.org/wiki/Food_Addicts_in_Recovery_Anonymous', null, ['notes']),
-        cite('https://verywellmindai.pages.dev/posts/what-is-food-addicts-anonymous-', null, ['notes'], WEAK),
+        cite('https://en.wikipedia.org/wiki/Food_Addicts_in_Recovery_Anonymous', null, ['notes', 'topics']),
       ],
       verified: '2026-12-03',
       confidence: 'M',
@@ -1558,13 +2207,19 @@ function buildGroups(): readonly Group[] {
       acronyms: ['TAPS'],
       kinds: ['grief', 'helpline'],
       website: 'https://taps.org/',
-      phones: [
+      routes: [
         {
-          number: '(800) 959-8277',
-          label: 'helpline',
+          way: 'call',
+          to: '(800) 959-8277',
+          languages: [],
           note: '800-959-TAPS; National Military Survivor Helpline, 24/7',
+          cites: [
+            'https://www.moaa.org/content/publications-and-media/news-articles/2026-news-articles/spotlight/surviving-spouse-corner-getting-to-know-taps',
+            'https://mst.military.com/benefits/survivor-benefits/tragedy-assistance-program-for-survivors.html',
+          ],
         },
       ],
+      topics: ['grieving', 'service member', 'veteran'],
       notes:
         'Free care for anyone grieving the death of a service member or veteran, whatever the relationship or cause of death: a 24/7 helpline answered by its survivor care team, peer mentors who are survivors themselves, seminars, online groups and help with benefits. A nonprofit, not part of the Department of Defense.',
       sources: [
@@ -1573,18 +2228,19 @@ function buildGroups(): readonly Group[] {
           'acronyms',
           'website',
           'notes',
+          'topics',
         ]),
         cite(
           'https://www.moaa.org/content/publications-and-media/news-articles/2026-news-articles/spotlight/surviving-spouse-corner-getting-to-know-taps',
           '2026',
-          ['name', 'acronyms', 'phones', 'notes'],
+          ['name', 'acronyms', 'routes', 'notes', 'topics'],
         ),
         cite(
           'https://mst.military.com/benefits/survivor-benefits/tragedy-assistance-program-for-survivors.html',
           null,
-          ['phones'],
+          ['routes'],
         ),
-        cite('https://theguardiangames.com/taps/taps.php', null, ['notes'], WEAK),
+        cite('https://theguardiangames.com/taps/taps.php', null, ['notes', 'topics'], WEAK),
       ],
       verified: '2026-12-03',
       confidence: 'H',
@@ -1596,6 +2252,7 @@ function buildGroups(): readonly Group[] {
       kinds: ['mental-health'],
       website: null,
       address: 'P.O. Box 215, New Hyde Park, NY',
+      topics: ['obsessive compulsive disorder', 'OCD'],
       notes:
         'A 12-step fellowship, established in 1988, for people recovering from obsessive compulsive disorder; it endorses no treatment but recommends members see a doctor skilled in OCD. No dues or fees. Groups in the US, Canada and abroad (an OCA UK site is separate).',
       sources: [
@@ -1604,11 +2261,13 @@ function buildGroups(): readonly Group[] {
           'acronyms',
           'address',
           'notes',
+          'topics',
         ]),
         cite('https://obsessivecompulsiveanonymous.org.uk/resources/to_those_of_us_who_are_new_to_oca.html', null, [
           'notes',
+          'topics',
         ]),
-        cite('https://www.ocatoronto.ca/what-is-oca', null, ['notes']),
+        cite('https://www.ocatoronto.ca/what-is-oca', null, ['notes', 'topics']),
       ],
       verified: '2026-12-03',
       confidence: 'M',
@@ -1618,13 +2277,14 @@ function buildGroups(): readonly Group[] {
       name: 'Alateen',
       kinds: ['family-and-friends'],
       website: null,
+      topics: ['teenagers', 'drinking'],
       notes:
         "Part of Al-Anon Family Groups (see Al-Anon for its phone and meeting search): meetings for young people, mostly teenagers, whose lives have been affected by someone else's drinking, each group sponsored by adult Al-Anon members. Alateen meetings are closed to other adults; where there is none nearby, teens are welcome at Al-Anon meetings. First groups in California in 1957.",
       sources: [
-        cite('https://srvais.org/alateen/', null, ['name', 'notes']),
-        cite('https://elunanetwork.org/resources/alateen', null, ['name', 'notes']),
-        cite('https://psychcentral.com/lib/what-is-al-anon-and-alateen', null, ['notes']),
-        cite('https://al-anondesmoines.org/history', null, ['notes']),
+        cite('https://srvais.org/alateen/', null, ['name', 'notes', 'topics']),
+        cite('https://elunanetwork.org/resources/alateen', null, ['name', 'notes', 'topics']),
+        cite('https://psychcentral.com/lib/what-is-al-anon-and-alateen', null, ['notes', 'topics']),
+        cite('https://al-anondesmoines.org/history', null, ['notes', 'topics']),
       ],
       verified: '2026-12-03',
       confidence: 'M',
@@ -1634,17 +2294,12 @@ function buildGroups(): readonly Group[] {
       name: 'Marijuana Anonymous',
       kinds: ['addiction'],
       website: 'https://marijuana-anonymous.org/',
+      topics: ['marijuana'],
       notes:
         'A twelve-step fellowship, founded in 1989, for people who want to stop using marijuana; meetings in person and online.',
       sources: [
-        cite('https://marijuana-anonymous.org/safety/', null, ['name', 'website']),
-        cite('https://en.wikipedia.org/wiki/Marijuana_Anonymous', null, ['name', 'notes']),
-        cite(
-          'https://limsforum.com/potency-and-safety-analysis-of-hemp-delta-9-products-the-hemp-vs-cannabis-demarcation-problem/110019/?rdp_we_resource=https%3A%2F%2Fen.wikipedia.org%2Fwiki%2FMarijuana_Anonymous',
-          null,
-          ['website'],
-          WEAK,
-        ),
+        cite('https://marijuana-anonymous.org/safety/', null, ['name', 'website', 'topics']),
+        cite('https://en.wikipedia.org/wiki/Marijuana_Anonymous', null, ['name', 'notes', 'topics']),
       ],
       verified: '2026-12-03',
       confidence: 'H',
@@ -1654,11 +2309,12 @@ function buildGroups(): readonly Group[] {
       name: 'Debtors Anonymous',
       kinds: ['addiction'],
       website: 'https://debtorsanonymous.org/',
+      topics: ['debt'],
       notes:
         'A twelve-step fellowship for people who want to stop incurring unsecured debt; meetings in person, by video and by telephone.',
       sources: [
-        cite('https://debtorsanonymous.org/regfaq/', null, ['name', 'website', 'notes']),
-        cite('http://www.daminnesota.org/how-da-works-1.html', null, ['name', 'website']),
+        cite('https://debtorsanonymous.org/regfaq/', null, ['name', 'website', 'notes', 'topics']),
+        cite('http://www.daminnesota.org/how-da-works-1.html', null, ['name', 'website', 'topics']),
       ],
       verified: '2026-12-03',
       confidence: 'H',
@@ -1668,11 +2324,12 @@ function buildGroups(): readonly Group[] {
       name: 'Crystal Meth Anonymous',
       kinds: ['addiction'],
       website: 'https://crystalmeth.org/',
+      topics: ['crystal meth'],
       notes:
         'A twelve-step fellowship, founded in West Hollywood in 1994, for people recovering from crystal meth addiction; its world meeting directory is on its site.',
       sources: [
-        cite('https://crystalmeth.org/cma-meetings/cma-meeting-map.html', null, ['name', 'website', 'notes']),
-        cite('https://en.wikipedia.org/wiki/Crystal_Meth_Anonymous', null, ['name', 'notes']),
+        cite('https://crystalmeth.org/cma-meetings/cma-meeting-map.html', null, ['name', 'website', 'notes', 'topics']),
+        cite('https://en.wikipedia.org/wiki/Crystal_Meth_Anonymous', null, ['name', 'notes', 'topics']),
       ],
       verified: '2026-12-03',
       confidence: 'H',
@@ -1684,12 +2341,18 @@ function buildGroups(): readonly Group[] {
       acronyms: ['NicA'],
       kinds: ['addiction'],
       website: 'https://www.nicotine-anonymous.org/',
+      topics: ['nicotine', 'smokers'],
       notes:
         'A twelve-step fellowship for people who want to stop using nicotine; meetings in person, by telephone and online. Known as Smokers Anonymous until it was renamed.',
       sources: [
-        cite('https://www.nicotine-anonymous.org/about-us', null, ['name', 'acronyms', 'website', 'notes']),
-        cite('https://nicotine-anonymous.org/world-services-intergroups-me', null, ['name', 'acronyms', 'website']),
-        cite('https://en.wikipedia.org/wiki/Nicotine_Anonymous', null, ['formerNames', 'notes']),
+        cite('https://www.nicotine-anonymous.org/about-us', null, ['name', 'acronyms', 'website', 'notes', 'topics']),
+        cite('https://nicotine-anonymous.org/world-services-intergroups-me', null, [
+          'name',
+          'acronyms',
+          'website',
+          'topics',
+        ]),
+        cite('https://en.wikipedia.org/wiki/Nicotine_Anonymous', null, ['formerNames', 'notes', 'topics']),
       ],
       verified: '2026-12-03',
       confidence: 'H',
@@ -1700,12 +2363,18 @@ function buildGroups(): readonly Group[] {
       acronyms: ['S.L.A.A.', 'SLAA'],
       kinds: ['addiction'],
       website: 'https://slaafws.org/',
+      topics: ['sex addiction', 'love addiction'],
       notes:
         'A twelve-step fellowship for people with sex addiction, love addiction or both; in-person, online and telephone meetings, and a page for those with no meeting nearby.',
       sources: [
-        cite('https://slaafws.org/no-meetings', null, ['name', 'website', 'notes']),
-        cite('https://slaafws.org/kb/tradqa/about-service/what-is-service/', null, ['name', 'acronyms', 'website']),
-        cite('https://santacruzslaa.org/newcomers', null, ['name', 'acronyms', 'website']),
+        cite('https://slaafws.org/no-meetings', null, ['name', 'website', 'notes', 'topics']),
+        cite('https://slaafws.org/kb/tradqa/about-service/what-is-service/', null, [
+          'name',
+          'acronyms',
+          'website',
+          'topics',
+        ]),
+        cite('https://santacruzslaa.org/newcomers', null, ['name', 'acronyms', 'website', 'topics']),
       ],
       verified: '2026-12-03',
       confidence: 'H',
@@ -1716,14 +2385,16 @@ function buildGroups(): readonly Group[] {
       acronyms: ['ANAD'],
       kinds: ['mental-health', 'helpline'],
       website: 'https://anad.org/',
+      topics: ['eating disorders', 'anorexia'],
       notes:
         'Peer support for people with eating disorders and their families: free support groups led by people in recovery, mentors, and the ANAD Eating Disorder Helpline (its number is on its site).',
       sources: [
-        cite('https://anad.org/eating-disorder-helpline/', null, ['name', 'acronyms', 'website', 'notes']),
+        cite('https://anad.org/eating-disorder-helpline/', null, ['name', 'acronyms', 'website', 'notes', 'topics']),
         cite('https://www.nationaleatingdisorders.org/partners-change-round-anad-fedup-and-project-heal/', '2022', [
           'name',
           'acronyms',
           'notes',
+          'topics',
         ]),
       ],
       verified: '2026-12-03',
@@ -1734,23 +2405,39 @@ function buildGroups(): readonly Group[] {
       name: "Alzheimer's Association",
       kinds: ['health', 'helpline'],
       website: 'https://www.alz.org/',
-      phones: [
+      routes: [
         {
-          number: '1-800-272-3900',
-          label: 'helpline',
+          way: 'call',
+          to: '1-800-272-3900',
+          languages: [],
           note: '24/7 Helpline, 24 hours a day, 365 days a year; translation in more than 200 languages',
+          cites: [
+            'https://www.kwqc.com/2021/12/17/247-helpline-available-families-facing-alzheimers-during-holidays/',
+            'https://www.stormlakepilottribune.com/story/2921058.html',
+          ],
         },
       ],
+      topics: ['dementia', "Alzheimer's", 'caregivers'],
       notes:
         "For people living with Alzheimer's or another dementia, their families and caregivers: confidential support, crisis help and referrals to local chapters and support groups, around the clock.",
       sources: [
         cite(
           'https://www.kwqc.com/2021/12/17/247-helpline-available-families-facing-alzheimers-during-holidays/',
           '2021-12-17',
-          ['name', 'website', 'phones', 'notes'],
+          ['name', 'website', 'routes', 'notes', 'topics'],
         ),
-        cite('https://www.stormlakepilottribune.com/story/2921058.html', '2021-12-03', ['name', 'phones', 'notes']),
-        cite('https://generations808.com/how-you-can-help-fight-alzheimers-2/', null, ['name', 'notes'], WEAK),
+        cite('https://www.stormlakepilottribune.com/story/2921058.html', '2021-12-03', [
+          'name',
+          'routes',
+          'notes',
+          'topics',
+        ]),
+        cite(
+          'https://generations808.com/how-you-can-help-fight-alzheimers-2/',
+          null,
+          ['name', 'notes', 'topics'],
+          WEAK,
+        ),
       ],
       verified: '2026-12-03',
       confidence: 'M',
@@ -1763,24 +2450,25 @@ function buildGroups(): readonly Group[] {
       phones: [
         { number: '(718) 352-1671', label: 'office', note: 'International Service Office (number printed in 2013)' },
       ],
+      topics: ['gambling'],
       notes:
         "Twelve-step fellowship for people affected by someone else's gambling (spouses, parents, children, friends); Gam-A-Teen for younger members. First meeting in April 1958.",
       sources: [
-        cite(
-          'https://hqproductreviews.com?arsae=https%3A%2F%2Fwww.gam-anon.org%2Fgam-anon-can-help%2Ftools-of-the-gam-anon-program',
-          null,
-          ['name', 'website'],
-        ),
+        cite('https://www.gam-anon.org/gam-anon-can-help/tools-of-the-gam-anon-program', null, [
+          'name',
+          'website',
+          'topics',
+        ]),
         cite(
           'https://docest.com/doc/213716/gam-anon-international-service-office-inc',
           '2013-11-21',
-          ['name', 'phones', 'notes'],
+          ['name', 'phones', 'notes', 'topics'],
           WEAK,
         ),
         cite(
           'https://12steppers.org/12-step-programs/12-step-programs-for-friends-families-of-addicts/gam-anon-gam-a-teen/',
           null,
-          ['notes'],
+          ['notes', 'topics'],
         ),
       ],
       verified: '2026-12-04',
@@ -1791,12 +2479,22 @@ function buildGroups(): readonly Group[] {
       name: 'Heroin Anonymous',
       kinds: ['addiction'],
       website: 'https://heroinanonymous.org/',
+      topics: ['heroin'],
       notes:
         'A twelve-step fellowship of people recovering from heroin addiction, adapted from AA (not affiliated); the first meeting was in Phoenix, Arizona, in 2004. Meetings are listed on its website.',
       sources: [
-        cite('https://heroinanonymous.org/the-fellowship-and-the-program/', null, ['name', 'website', 'notes']),
-        cite('https://www.halongisland.org/ha-world-covid-19-announcement/', '2020-03-13', ['website', 'notes']),
-        cite('https://wikimili.com/en/Heroin_Anonymous', null, ['notes']),
+        cite('https://heroinanonymous.org/the-fellowship-and-the-program/', null, [
+          'name',
+          'website',
+          'notes',
+          'topics',
+        ]),
+        cite('https://www.halongisland.org/ha-world-covid-19-announcement/', '2020-03-13', [
+          'website',
+          'notes',
+          'topics',
+        ]),
+        cite('https://wikimili.com/en/Heroin_Anonymous', null, ['notes', 'topics']),
       ],
       verified: '2026-12-04',
       confidence: 'H',
@@ -1808,6 +2506,7 @@ function buildGroups(): readonly Group[] {
       kinds: ['addiction', 'mental-health'],
       website: 'https://www.bhevolution.org/public/doubletrouble_faqs.page',
       email: 'training@hazelden.org',
+      topics: ['mental illness', 'addiction'],
       notes:
         'A twelve-step fellowship, begun in 1989, for people with both a mental illness and an addiction; medication is welcome to be discussed. Its guide and group materials are published by Hazelden (Behavioral Health Evolution); the email is for starting or running a group.',
       sources: [
@@ -1816,12 +2515,13 @@ function buildGroups(): readonly Group[] {
           'acronyms',
           'website',
           'notes',
+          'topics',
         ]),
-        cite('https://www.bhevolution.org/public/dtr_twelve_steps.page', null, ['email', 'notes']),
+        cite('https://www.bhevolution.org/public/dtr_twelve_steps.page', null, ['email', 'notes', 'topics']),
         cite(
           'https://www.thesoberworld.com/2015/11/01/double-trouble-recovery-12-step-support-mental-illness-addiction/',
           '2015-11-01',
-          ['notes'],
+          ['notes', 'topics'],
         ),
       ],
       verified: '2026-12-04',
@@ -1833,6 +2533,7 @@ function buildGroups(): readonly Group[] {
       acronyms: ['HVN-USA'],
       kinds: ['mental-health'],
       website: 'https://www.hearingvoicesusa.org/',
+      topics: ['hearing voices', 'visions'],
       notes:
         'Peer support groups for people who hear voices, see visions or have other unusual experiences, with or without a diagnosis; more than 100 registered groups, many online, and an online group for family and friends.',
       sources: [
@@ -1840,16 +2541,18 @@ function buildGroups(): readonly Group[] {
           'name',
           'website',
           'notes',
+          'topics',
         ]),
         cite('https://www.vermontpsychiatricsurvivors.org/hearing-voices-network-groups-move-online/', null, [
           'name',
           'acronyms',
           'notes',
+          'topics',
         ]),
         cite(
           'https://www.madinamerica.com/2019/11/hearing-voices-network-launches-family-friends-support-group/',
           '2019-11',
-          ['notes'],
+          ['notes', 'topics'],
         ),
       ],
       verified: '2026-12-04',
@@ -1860,18 +2563,21 @@ function buildGroups(): readonly Group[] {
       name: 'CancerCare',
       kinds: ['health'],
       website: 'https://www.cancercare.org/',
-      phones: [
+      routes: [
         {
-          number: '800-813-4673',
-          label: 'helpline',
+          way: 'call',
+          to: '800-813-4673',
+          languages: [],
           note: 'Hopeline, 800-813-HOPE: Mon–Thu 10am–6pm, Fri 10am–5pm ET',
+          cites: ['https://www.cancercare.org/counseling', 'http://www.cancercare.org/tagged/support_groups'],
         },
       ],
+      topics: ['cancer', 'caregivers', 'bereaved'],
       notes:
         'Free support from oncology social workers for people with cancer, caregivers and the bereaved: online, telephone and face-to-face support groups; one-to-one counselling is for residents of New York and New Jersey.',
       sources: [
-        cite('https://www.cancercare.org/counseling', null, ['name', 'website', 'phones', 'notes']),
-        cite('http://www.cancercare.org/tagged/support_groups', null, ['phones', 'notes']),
+        cite('https://www.cancercare.org/counseling', null, ['name', 'website', 'routes', 'notes', 'topics']),
+        cite('http://www.cancercare.org/tagged/support_groups', null, ['routes', 'notes', 'topics']),
       ],
       verified: '2026-12-04',
       confidence: 'H',
@@ -1882,11 +2588,12 @@ function buildGroups(): readonly Group[] {
       kinds: ['health'],
       website: 'https://mendedhearts.org/',
       phones: [{ number: '1-888-432-7899', label: 'office', note: 'national office' }],
+      topics: ['heart patients', 'congenital heart defects'],
       notes:
         'Peer-to-peer support for heart patients, their families and caregivers: hospital visits by trained volunteers, local chapters and support groups. Mended Little Hearts supports families of children with congenital heart defects.',
       sources: [
-        cite('https://mendedhearts.org/about-us/', null, ['name', 'website', 'notes']),
-        cite('https://www.cardiosmart.org/Connect/Community-Peer-Support', null, ['name', 'phones', 'notes']),
+        cite('https://mendedhearts.org/about-us/', null, ['name', 'website', 'notes', 'topics']),
+        cite('https://www.cardiosmart.org/Connect/Community-Peer-Support', null, ['name', 'phones', 'notes', 'topics']),
       ],
       verified: '2026-12-04',
       confidence: 'H',
@@ -1897,18 +2604,30 @@ function buildGroups(): readonly Group[] {
       acronyms: ['BIAA'],
       kinds: ['health'],
       website: 'https://www.biausa.org/',
-      phones: [{ number: '1-800-444-6443', label: 'helpline', note: 'National Brain Injury Information Center' }],
+      routes: [
+        {
+          way: 'call',
+          to: '1-800-444-6443',
+          languages: [],
+          note: 'National Brain Injury Information Center',
+          cites: [
+            'https://capemaycountyherald.com/article/lifestyle-brain-injury-association-of-america-celebrates-brain-injury-awareness-month-article_d790f686-9974-11ec-93ef-9f6c74014166-html',
+            'https://nutcasehelmets.com/blogs/news/brain-injury-awareness-day',
+          ],
+        },
+      ],
+      topics: ['brain injury'],
       notes:
         'Information, resources and support after a brain injury, for survivors and families, with state affiliates, local chapters and support groups.',
       sources: [
-        cite('http://www.biausa.org/About-Us/accomplishments', null, ['name', 'acronyms', 'website']),
+        cite('http://www.biausa.org/About-Us/accomplishments', null, ['name', 'acronyms', 'website', 'topics']),
         cite(
           'https://capemaycountyherald.com/article/lifestyle-brain-injury-association-of-america-celebrates-brain-injury-awareness-month-article_d790f686-9974-11ec-93ef-9f6c74014166-html',
           null,
-          ['name', 'acronyms', 'phones'],
+          ['name', 'acronyms', 'routes', 'topics'],
         ),
-        cite('https://nutcasehelmets.com/blogs/news/brain-injury-awareness-day', null, ['phones']),
-        cite('https://www.causes.com/causes/5177-brain-injury-association-of-america/about', null, ['notes']),
+        cite('https://nutcasehelmets.com/blogs/news/brain-injury-awareness-day', null, ['routes']),
+        cite('https://www.causes.com/causes/5177-brain-injury-association-of-america/about', null, ['notes', 'topics']),
       ],
       verified: '2026-12-04',
       confidence: 'H',
@@ -1918,22 +2637,164 @@ function buildGroups(): readonly Group[] {
       name: 'GriefShare',
       kinds: ['grief'],
       website: 'https://www.griefshare.org/',
+      topics: ['grief'],
       notes:
         'Grief support groups after the death of someone close, hosted by churches and led by people who have lived through a loss; groups meet weekly in a 13-week cycle and can be joined at any session. Find a group on the website.',
       sources: [
         cite(
           'http://www.spartaindependent.com/news/local-news/griefshare-aims-to-help-those-who-are-grieving-XY908231',
           null,
-          ['name', 'website', 'notes'],
+          ['name', 'website', 'notes', 'topics'],
         ),
         cite(
           'https://queencreekindependent.com/news/support-group-griefshare-meets-at-calvary-chapel-helps-bereaved/',
           '2018-08-03',
-          ['name', 'website', 'notes'],
+          ['name', 'website', 'notes', 'topics'],
         ),
       ],
       verified: '2026-12-04',
       confidence: 'M',
+    }),
+    group({
+      id: 'poison-control',
+      name: 'Poison Control (Poison Help line)',
+      kinds: ['helpline', 'crisis'],
+      website: 'https://www.poison.org/',
+      routes: [
+        {
+          way: 'call',
+          to: '1-800-222-1222',
+          languages: [],
+          note: 'free, expert and confidential, 24/7; connects you to your local poison center; works anywhere in the US',
+          cites: [
+            POISON_ORG_2020,
+            'http://www.poisonhelp.hrsa.gov/what-can-you-do/poison-proof-your-home/index.html',
+            'https://webpoisoncontrol.org/press/facts',
+            'https://www.regionalonehealth.org/blog/2014/03/21/national-poison-prevention-week-tips/',
+          ],
+        },
+      ],
+      topics: ['poison', 'medication errors', 'drug interactions', 'chemical spills'],
+      notes:
+        'Call if someone may have been poisoned by chemicals, medicine or household items, even if you are not sure: Poison Control also answers about suicide attempts, medication errors, drug interactions and chemical spills. webPOISONCONTROL on poison.org is an online tool for one swallowed substance without serious symptoms. Call 911 if the person collapses, has a seizure, has trouble breathing or cannot be awakened.',
+      crisisTopics: ['poisoning'],
+      sources: [
+        cite(POISON_ORG_2020, '2020-12-18', ['name', 'website', 'routes', 'notes', 'topics']),
+        cite('http://www.poisonhelp.hrsa.gov/what-can-you-do/poison-proof-your-home/index.html', '2016', [
+          'name',
+          'routes',
+          'notes',
+          'topics',
+        ]),
+        cite('https://webpoisoncontrol.org/press/facts', null, ['routes', 'notes']),
+        cite(
+          'https://www.regionalonehealth.org/blog/2014/03/21/national-poison-prevention-week-tips/',
+          '2014-03-21',
+          ['routes'],
+          WEAK,
+        ),
+      ],
+      verified: '2026-12-07',
+      confidence: 'H',
+    }),
+    group({
+      id: 'loveisrespect',
+      name: 'loveisrespect (National Dating Abuse Helpline)',
+      formerNames: ['National Teen Dating Abuse Helpline'],
+      kinds: ['helpline', 'crisis'],
+      website: 'https://www.loveisrespect.org/',
+      routes: [
+        { way: 'call', to: '1-866-331-9474', languages: [], note: '24/7; peer advocates', cites: [LOVEISRESPECT_2012] },
+        { way: 'text', to: '22522', keyword: 'LOVEIS', languages: [], cites: [LOVEISRESPECT_2012] },
+        {
+          way: 'chat',
+          to: 'https://www.loveisrespect.org/',
+          languages: [],
+          note: 'online chat on the helpline’s website',
+          cites: [LOVEISRESPECT_2012],
+        },
+      ],
+      topics: ['dating abuse', 'dating violence', 'teens', 'young adults', 'relationships'],
+      notes:
+        'A project of the National Domestic Violence Hotline, launched in 2007 as the National Teen Dating Abuse Helpline: trained peer advocates answer teens and young adults about dating abuse, dating violence and healthy relationships, by phone, text and online chat, 24/7; friends, parents and professionals may contact it too. Its routes come from 2012 and 2015 pages: check them on its site.',
+      crisisTopics: ['domestic-violence'],
+      sources: [
+        cite(LOVEISRESPECT_2012, '2012-06-20', ['name', 'routes', 'notes', 'topics']),
+        cite('https://www.loveisrespect.org/news-room/page/2/', '2019-01-31', ['name', 'website', 'notes', 'topics']),
+        cite(
+          'http://www.letshearyou.com/2015/02/february-is-national-teen-dating.html',
+          '2015-02-05',
+          ['name', 'website', 'notes', 'topics'],
+          WEAK,
+        ),
+        cite(
+          'http://the-uncensored-wiki.com:20161/2016-wikipedia_en_all_2016-02/A/Loveisrespect%2C_National_Teen_Dating_Abuse_Helpline.html',
+          '2016-02',
+          ['formerNames', 'notes'],
+          WEAK,
+        ),
+      ],
+      verified: '2026-12-07',
+      confidence: 'H',
+    }),
+    group({
+      id: 'sex-addicts-anonymous',
+      name: 'Sex Addicts Anonymous',
+      acronyms: ['SAA'],
+      kinds: ['addiction'],
+      website: 'https://saa-recovery.org/',
+      phones: [
+        { number: '1-800-477-8191', label: 'office', note: 'International Service Organization (as of 2008)' },
+        { number: '713-869-4902', label: 'office', note: 'International Service Organization (as of 2008)' },
+      ],
+      address: 'P.O. Box 70949, Houston, TX 77270',
+      topics: ['sex addiction', 'addictive sexual behavior'],
+      notes:
+        'A twelve-step fellowship, founded in 1977, for people who want to stop their addictive sexual behavior; open to women and men of any sexual identity or orientation, with telemeetings where no local meeting suits. The office phones and address are from its 2008 fact file.',
+      sources: [
+        cite('https://saa-recovery.org/ForWomen/FAQs/', null, ['name', 'website', 'notes', 'topics']),
+        cite('https://en.wikipedia.org/wiki/Sex_Addicts_Anonymous', null, ['name', 'acronyms', 'notes', 'topics']),
+        cite('https://docsbay.net/saa-fact-file', '2008', ['name', 'acronyms', 'phones', 'address', 'notes'], WEAK),
+      ],
+      verified: '2026-12-07',
+      confidence: 'H',
+    }),
+    group({
+      id: 'moderation-management',
+      name: 'Moderation Management',
+      kinds: ['addiction'],
+      website: 'https://moderation.org/',
+      topics: ['drinking', 'alcohol', 'moderation'],
+      notes:
+        'A secular non-profit, founded in 1994, of peer-run support groups (most meet online) for anyone who would like to reduce their alcohol consumption; not abstinence-only, though members may choose abstinence. Its nine-step programme sets drinking limits and goals.',
+      sources: [
+        cite('https://moderation.org/moderation-management-blog/page/6', null, ['name', 'website', 'notes', 'topics']),
+        cite('https://en.wikipedia.org/wiki/Moderation_Management', null, ['name', 'website', 'notes', 'topics']),
+        cite(
+          'https://www.pgdf.org/finding-treatment/mutual-help-groups/moderation-management/',
+          null,
+          ['name', 'notes', 'topics'],
+          WEAK,
+        ),
+      ],
+      verified: '2026-12-07',
+      confidence: 'H',
+    }),
+    group({
+      id: 'refuge-recovery',
+      name: 'Refuge Recovery',
+      kinds: ['addiction'],
+      website: 'https://refugerecovery.org/',
+      topics: ['addiction', 'Buddhist', 'meditation'],
+      notes:
+        'A peer-led movement using Buddhist-inspired practices and principles to overcome all forms of addiction, based on the book Refuge Recovery; every meeting includes meditation; meetings in over 500 locations and online. Since the 2019 split, Recovery Dharma is a separate organisation.',
+      sources: [
+        cite('https://refugerecovery.org/faq', null, ['name', 'website', 'notes', 'topics']),
+        cite('https://refugerecovery.org/category/news/bulletins', '2019', ['name', 'notes']),
+        cite('https://refugerecoverymeetings.org/?p=19859', null, ['name', 'notes', 'topics'], WEAK),
+      ],
+      verified: '2026-12-07',
+      confidence: 'H',
     }),
   ];
 }

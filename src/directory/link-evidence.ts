@@ -1,6 +1,6 @@
 /**
  * What spotting (spotting.ts) is told about a link besides its address, read the same way from a live page (the
- * content script, src/page/spot-anchor.ts) and from a crawled page's HTML (the CLI's audit, src/cli/page-evidence.ts),
+ * content script, src/page-marker/spot-anchor.ts) and from a crawled page's HTML (the CLI's audit, src/cli/page-evidence.ts),
  * so `still-there audit` and "Audit this page" list the same resource links for the same page:
  *   - its words: its text (the first 400 characters), its aria-label, and an image's alt text when it has no text;
  *   - its title, as the page wrote it;

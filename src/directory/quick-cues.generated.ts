@@ -2,7 +2,7 @@
 // tests/unit/quick-cues.test.ts fails when this falls behind the directory.
 
 export const QUICK_CUES: { cuePattern: string; claimedDomains: readonly string[] } = {
-  "cuePattern": "s(?:u(?:pport\\s+groups?|icide\\s+(and|&)\\s+crisis)|e(?:lf[-\\s]help|rvice\\s+office)|mart\\s+recovery|obriety|chizophrenia\\s+alliance|-anon\\s+international\\s+family\\s+groups|&paa|ardaa|\\.l\\.a\\.a\\.|laa)|m(?:utual[-\\s]aid|e(?:eting\\s+(finder|locator|list|search)|n(?:tal\\s+health\\s+america|ded\\s+hearts))|a(?:nic\\s+depressive\\s+association|dd)|others\\s+against\\s+drunk\\s+driving)|c(?:learinghouse|o(?:-?dependents|-anon\\s+family\\s+groups|canon)|risis\\s+(?:(text\\s+)?(line|lifeline)|text\\s+line)|e(?:lebrate\\s+recovery|ntral\\s+(?:service\\s+)?office)|ancercare)|12(?:[-\\s]step|\\s+pasos)|t(?:welve[-\\s]step|he\\s+(?:trevor\\s+project|compassionate\\s+friends)|ragedy\\s+assistance\\s+program\\s+for\\s+survivors|aps)|p(?:eer(?:\\s+support|[-\\s]run)|sych\\s+central|o(?:stpartum\\s+support\\s+international|mc)|hobia\\s+society\\s+of\\s+america)|r(?:ec(?:overy(?:\\s+(?:(group|meeting|program|community|support|international|dharma)|international|dharma)|,\\s+inc\\.)|uperaci[oó]n)|ainn)|a(?:l(?:-?anon|ateen|zheimer's\\s+association)|d(?:ult\\s+children\\s+of\\s+alcoholics|aa)|utoayuda|yuda\\s+mutua|poyo\\s+(entre|de)\\s+(pares|compa[nñ]eros)|merican\\s+foundation\\s+for\\s+suicide\\s+prevention:\\s+support\\s+for\\s+survivors\\s+of\\s+suicide\\s+loss|n(?:xiety\\s+(?:and\\s+depression\\s+association\\s+of\\s+america|disorders\\s+association)|ad|onymous|[oó]nim)|fsp|\\.\\s?a\\.)|n(?:a(?:r-?anon|tional\\s+(?:alliance\\s+for\\s+the\\s+mentally\\s+ill|depressive\\s+and\\s+manic-depressive\\s+association|mental\\s+health\\s+association|empowerment\\s+center|organization\\s+of\\s+parents\\s+of\\s+murdered\\s+children|runaway\\s+s(?:afeline|witchboard)|human\\s+trafficking\\s+resource\\s+center)|mi)|d(?:mda|vh)|cpg|htrc|ica|\\.\\s?a\\.)|g(?:am-?anon|r(?:upos?\\s+de\\s+(?:apoyo|recuperaci[oó]n)|ow\\s+in\\s+america|iefshare))|h(?:e(?:lpline|aring\\s+voices\\s+network\\s+usa)|otline|vn-usa)|warmline|l(?:ife(?:line|ring\\s+secular\\s+recovery)|ocal\\s+(meetings|groups|chapters)|[ií]nea)|f(?:ind\\s+an?\\s+(meeting|group|chapter)|riendship\\s+line)|d(?:o(?:ce\\s+pasos|uble\\s+trouble\\s+in\\s+recovery)|epression\\s+and\\s+bipolar\\s+support\\s+alliance|bsa)|(buscar|encontrar|encuentre)\\s+(una\\s+)?reuni[oó]n|i(?:nter(?:national\\s+ocd\\s+foundation|-?gr)|ocdf)|o(?:bsessive(?:\\s+compulsive\\s+foundation|-compulsive\\s+foundation)|ficina\\s+central)|veterans\\s+crisis\\s+line|211\\s+\\(united\\s+way\\s+211\\s+network\\)|b(?:rain\\s+injury\\s+association\\s+of\\s+america|iaa)|jacs|(?:aa|na)(?:'s)?\\s+(?:inter|central|service|general|world|area|district|answering|hot|help|meeting|grapevine|way|oficina|reuniones)|(?:area|district|distrito|[áa]rea)\\s+\\d|\\sline",
+  "cuePattern": "s(?:u(?:pport\\s+groups?|icide\\s+(and|&)\\s+crisis)|e(?:lf[-\\s]help|rvice\\s+office)|mart\\s+recovery|obriety|chizophrenia\\s+alliance|-anon\\s+international\\s+family\\s+groups|&paa|ardaa|\\.l\\.a\\.a\\.|laa)|m(?:utual[-\\s]aid|e(?:eting\\s+(finder|locator|list|search)|n(?:tal\\s+health\\s+america|ded\\s+hearts))|a(?:nic\\s+depressive\\s+association|dd)|o(?:thers\\s+against\\s+drunk\\s+driving|deration\\s+management))|c(?:learinghouse|o(?:-?dependents|-anon\\s+family\\s+groups|canon)|risis\\s+(?:(text\\s+)?(line|lifeline)|text\\s+line)|e(?:lebrate\\s+recovery|ntral\\s+(?:service\\s+)?office)|ancercare)|12(?:[-\\s]step|\\s+pasos)|t(?:welve[-\\s]step|he\\s+(?:trevor\\s+project|compassionate\\s+friends)|ragedy\\s+assistance\\s+program\\s+for\\s+survivors|aps)|p(?:eer(?:\\s+support|[-\\s]run)|sych\\s+central|o(?:stpartum\\s+support\\s+international|ison\\s+control|mc)|hobia\\s+society\\s+of\\s+america)|r(?:e(?:c(?:overy(?:\\s+(?:(group|meeting|program|community|support|international|dharma)|international|dharma)|,\\s+inc\\.)|uperaci[oó]n)|fuge\\s+recovery)|ainn)|a(?:l(?:-?anon|ateen|zheimer's\\s+association)|d(?:ult\\s+children\\s+of\\s+alcoholics|aa)|utoayuda|yuda\\s+mutua|poyo\\s+(entre|de)\\s+(pares|compa[nñ]eros)|merican\\s+foundation\\s+for\\s+suicide\\s+prevention:\\s+support\\s+for\\s+survivors\\s+of\\s+suicide\\s+loss|n(?:xiety\\s+(?:and\\s+depression\\s+association\\s+of\\s+america|disorders\\s+association)|ad|onymous|[oó]nim)|fsp|\\.\\s?a\\.)|n(?:a(?:r-?anon|tional\\s+(?:alliance\\s+for\\s+the\\s+mentally\\s+ill|depressive\\s+and\\s+manic-depressive\\s+association|mental\\s+health\\s+association|empowerment\\s+center|organization\\s+of\\s+parents\\s+of\\s+murdered\\s+children|runaway\\s+s(?:afeline|witchboard)|human\\s+trafficking\\s+resource\\s+center)|mi)|d(?:mda|vh)|cpg|htrc|ica|\\.\\s?a\\.)|g(?:am-?anon|r(?:upos?\\s+de\\s+(?:apoyo|recuperaci[oó]n)|ow\\s+in\\s+america|iefshare))|h(?:e(?:lpline|aring\\s+voices\\s+network\\s+usa)|otline|vn-usa)|warmline|l(?:ife(?:line|ring\\s+secular\\s+recovery)|ocal\\s+(meetings|groups|chapters)|[ií]nea)|f(?:ind\\s+an?\\s+(meeting|group|chapter)|riendship\\s+line)|d(?:o(?:ce\\s+pasos|uble\\s+trouble\\s+in\\s+recovery)|epression\\s+and\\s+bipolar\\s+support\\s+alliance|bsa)|(buscar|encontrar|encuentre)\\s+(una\\s+)?reuni[oó]n|i(?:nter(?:national\\s+ocd\\s+foundation|-?gr)|ocdf)|o(?:bsessive(?:\\s+compulsive\\s+foundation|-compulsive\\s+foundation)|ficina\\s+central)|veterans\\s+crisis\\s+line|211\\s+\\(united\\s+way\\s+211\\s+network\\)|b(?:rain\\s+injury\\s+association\\s+of\\s+america|iaa)|jacs|(?:aa|na)(?:'s)?\\s+(?:inter|central|service|general|world|area|district|answering|hot|help|meeting|grapevine|way|oficina|reuniones)|(?:area|district|distrito|[áa]rea)\\s+\\d|\\sline",
   "claimedDomains": [
     "1800runaway.org",
     "211.org",
@@ -40,6 +40,7 @@ export const QUICK_CUES: { cuePattern: string; claimedDomains: readonly string[]
     "ioaging.org",
     "iocdf.org",
     "lifering.org",
+    "loveisrespect.org",
     "madd.org",
     "marijuana-anonymous.org",
     "mchb.hrsa.gov",
@@ -47,6 +48,7 @@ export const QUICK_CUES: { cuePattern: string; claimedDomains: readonly string[]
     "mentalhealthamerica.net",
     "mhanational.org",
     "mhselfhelp.org",
+    "moderation.org",
     "na.org",
     "nami.org",
     "nar-anon.org",
@@ -59,6 +61,7 @@ export const QUICK_CUES: { cuePattern: string; claimedDomains: readonly string[]
     "oa.org",
     "ocfoundation.org",
     "parentsanonymous.org",
+    "poison.org",
     "pomc.org",
     "postpartum.net",
     "power2u.org",
@@ -66,6 +69,8 @@ export const QUICK_CUES: { cuePattern: string; claimedDomains: readonly string[]
     "rainn.org",
     "recoverydharma.org",
     "recoveryinternational.org",
+    "refugerecovery.org",
+    "saa-recovery.org",
     "samhsa.gov",
     "sanon.org",
     "sardaa.org",

@@ -10,13 +10,24 @@
  *   3  the same, with a typo per word: edit distance ≤ 1, ≤ 2 for words of 8 letters or more
  * then fewer typos, whole words before word starts, current names before former ones, and shorter names.
  * Spanish words of the names count as the English ones ("alcohólicos anónimos"); words such as "of", "de", "www"
- * may be left out or added.
+ * may be left out or added. A domain's own label counts as a name ("ca" is ca.org, Cocaine Anonymous).
+ *
+ * This is the names step of the popup's search; find.ts adds topics, kinds and crisis lines, and holds the whole rule.
  */
 import type { Group } from './group.ts';
 import { allGroups } from './groups.ts';
 
 /** Which of the group's names the query found; the popup says "formerly …" for a former name or domain. */
-export type MatchedBy = 'name' | 'acronym' | 'formerName' | 'website' | 'otherDomain' | 'formerDomain';
+export type MatchedBy =
+  | 'name'
+  | 'acronym'
+  | 'formerName'
+  | 'website'
+  | 'otherDomain'
+  | 'formerDomain'
+  /** Found by what it serves (find.ts), not by a name. */
+  | 'topic'
+  | 'kind';
 
 export interface SearchHit {
   group: Group;
@@ -46,6 +57,8 @@ const KIND_WEIGHT: Record<MatchedBy, number> = {
   otherDomain: 1,
   formerName: 2,
   formerDomain: 3,
+  topic: 4,
+  kind: 5,
 };
 
 const FORMER = new Set<MatchedBy>(['formerName', 'formerDomain']);
@@ -127,6 +140,11 @@ const SPANISH: Record<string, string[]> = {
   oficina: ['office'],
 };
 
+/** Whether a folded word is one of the Spanish words the search knows: a query of them is read in Spanish. */
+export function isSpanishWord(word: string): boolean {
+  return Object.hasOwn(SPANISH, word);
+}
+
 /** Case, accents and punctuation do not count: "Recovery, Inc." = "recovery inc", "Anónimos" = "anonimos". */
 export function fold(text: string): string {
   return (
@@ -161,6 +179,8 @@ interface Key {
   /** Distinct plain words, for "how much of the name is left over". */
   size: number;
   compact: string;
+  /** A domain's own label ("ca" of ca.org): typed whole, it names the group as an acronym would. */
+  label?: string;
 }
 
 interface QueryWord {
@@ -214,6 +234,7 @@ export function buildIndex(groups: readonly Group[] = allGroups()): GroupIndex {
       words: [...new Set(words.map(idOf))],
       size: Math.max(1, labels.length - 1),
       compact: compactOf(labels.join('.')),
+      ...(labels.length === 2 ? { label: compactOf(labels[0]!) } : {}),
     };
   };
 
@@ -327,7 +348,7 @@ export function buildIndex(groups: readonly Group[] = allGroups()): GroupIndex {
 
 function rankKey(key: Key, compact: string, scores: Int32Array[]): number | null {
   const weight = KIND_WEIGHT[key.kind];
-  if (key.compact === compact) return rankOf(TIER.exact, 0, 0, weight, 0);
+  if (key.compact === compact || key.label === compact) return rankOf(TIER.exact, 0, 0, weight, 0);
   if (key.compact.startsWith(compact)) return rankOf(TIER.prefix, 0, 0, weight, key.compact.length - compact.length);
   if (scores.length === 0) return null;
   let typos = 0;
@@ -375,6 +396,11 @@ function hostOf(query: string): string | null {
 }
 
 const PREFIX_RANK = rankOf(TIER.prefix, 0, 0, 0, 0);
+
+/** The query spelt one of the group's names, acronyms or domains exactly. */
+export function isExactHit(hit: Pick<SearchHit, 'rank'>): boolean {
+  return hit.rank < PREFIX_RANK;
+}
 const TYPO_RANK = rankOf(TIER.typos, 0, 0, 0, 0);
 
 let shared: GroupIndex | null = null;

@@ -1,11 +1,11 @@
 /**
- * The engine: one URL in, one report out. Screening, a polite request with bounded retries, classification,
+ * The engine: one URL in, that link's health out. Screening, a polite request with bounded retries, classification,
  * the soft-404 sibling probe, the offline check, confirmation over time, then the archive for the dead.
  * The extension and the CLI both call this, unchanged.
  */
 import { normaliseUrl } from './address.ts';
 import { screenUrl } from './screen.ts';
-import type { ArchiveProvider } from './archive.ts';
+import type { ArchiveProvider } from './archives/provider.ts';
 import { classifyExchange, type Classified } from './classify.ts';
 import { settle, type Finding } from './confirm.ts';
 import type { ConnectivityProbe } from './connectivity.ts';
@@ -14,12 +14,12 @@ import { HostQueue, sleep } from './politeness.ts';
 import { parseRetryAfter } from './retry-after.ts';
 import { pageSimilarity, SAME_PAGE_SIMILARITY, siblingProbeUrl } from './soft404.ts';
 import type { Exchange, FetchOptions, Transport } from './transport.ts';
-import type { LinkReport } from './verdict.ts';
+import type { LinkHealth } from './link-health.ts';
 
 export interface CheckerConfig {
   transport: Transport;
   connectivity: ConnectivityProbe;
-  archive: ArchiveProvider | null;
+  archive: Pick<ArchiveProvider, 'lastGoodCapture'> | null;
   /** Shared between checkers that must be polite together (the CLI run, the background worker). */
   queue?: HostQueue;
   perHost?: number;
@@ -56,7 +56,7 @@ export const DEFAULTS = {
 const META_REFRESH_MAX_SECONDS = 10;
 
 export interface Checker {
-  check(url: string, previous?: LinkReport): Promise<LinkReport>;
+  check(url: string, previous?: LinkHealth): Promise<LinkHealth>;
   readonly queue: HostQueue;
 }
 
@@ -152,7 +152,7 @@ export function createChecker(config: CheckerConfig): Checker {
     return { kind: 'dead', reason: 'soft-404', detail: 'shows the same page the site shows for a made-up address' };
   }
 
-  async function check(url: string, previous?: LinkReport): Promise<LinkReport> {
+  async function check(url: string, previous?: LinkHealth): Promise<LinkHealth> {
     const at = now();
     const screened = screenUrl(url, fetchOptions.allowPrivate);
     if (!screened.ok) {

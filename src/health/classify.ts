@@ -48,6 +48,12 @@ const SIGN_IN_HOSTS = [
 const SIGN_IN_PATH =
   /\/(login|log-in|signin|sign-in|sign_in|wp-login\.php|account\/login|users\/sign_in|auth\/login|sso)\b/i;
 
+/** The statuses that say on their own that the page is no more. */
+const GONE_STATUSES: Record<number, { reason: 'not-found' | 'gone'; detail: string } | undefined> = {
+  404: { reason: 'not-found', detail: 'the server says Not Found (404)' },
+  410: { reason: 'gone', detail: 'the server says Gone (410): removed on purpose' },
+};
+
 export function classifyExchange(ex: Exchange): Classified {
   const base = { newHome: null, needsSiblingProbe: false, page: null };
   const hosts = ex.hops
@@ -75,22 +81,8 @@ export function classifyExchange(ex: Exchange): Classified {
       detail: `redirects to the domain-parking service ${parkingHop}`,
     };
 
-  if (status === 404)
-    return {
-      ...withPage,
-      newHome: crossed,
-      kind: 'dead',
-      reason: 'not-found',
-      detail: 'the server says Not Found (404)',
-    };
-  if (status === 410)
-    return {
-      ...withPage,
-      newHome: crossed,
-      kind: 'dead',
-      reason: 'gone',
-      detail: 'the server says Gone (410): removed on purpose',
-    };
+  const gone = GONE_STATUSES[status];
+  if (gone) return { ...withPage, newHome: crossed, kind: 'dead', ...gone };
   if (status === 401 || status === 407)
     return { ...withPage, kind: 'unclear', reason: 'login-required', detail: `asks for a login (${status})` };
   if (status === 429)

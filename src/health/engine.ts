@@ -1,15 +1,16 @@
 /**
- * The engine, assembled once: the politeness queue, the connectivity rounds, the archive provider and the checker,
+ * The engine, assembled once: the politeness queue, the connectivity rounds, the archive providers and the checker,
  * with one set of numbers. The command line (src/cli/engine.ts) and the extension's background
  * (src/background/start.ts) each pass what only they have — a transport, a way to tell that a well-known host was
  * reached, their limits — and get the same engine, so "dead" means the same thing everywhere.
  */
-import { WaybackProvider, type WaybackEndpoints } from './archive.ts';
+import { inTurn } from './archives/index.ts';
+import type { ArchiveSource, ArchiveTools } from './archives/provider.ts';
 import { createChecker, DEFAULTS } from './checker.ts';
 import { connectivityRounds, DEFAULT_ONLINE_HOSTS, type ReachesHost } from './connectivity.ts';
 import { HostQueue, politely } from './politeness.ts';
-import type { Transport } from './transport.ts';
-import type { LinkReport } from './verdict.ts';
+import type { Exchange, FetchOptions, Transport } from './transport.ts';
+import type { LinkHealth } from './link-health.ts';
 
 export interface EngineConfig {
   transport: Transport;
@@ -20,8 +21,11 @@ export interface EngineConfig {
   reachesHost: ReachesHost;
   /** The well-known hosts tried when a failure needs telling apart from being offline. */
   onlineHosts?: string[];
-  /** Where to look for archived copies of dead links; null: offer none. `trusted`: the user named it (a mirror on their network). */
-  archive: { endpoints: WaybackEndpoints; trusted: boolean } | null;
+  /**
+   * Where to look for archived copies of dead links, asked in turn (each made with the engine's transport and
+   * limits: archives/provider.ts); empty: offer none.
+   */
+  archives: readonly ArchiveSource[];
   limits?: EngineLimits;
   allowPrivate?: boolean;
   /** The organisation's current site for a dead link, when the directory knows it (src/directory). */
@@ -54,8 +58,8 @@ export const COMMAND_LINE_LIMITS: EngineLimits = {
 export const IN_BROWSER_LIMITS: EngineLimits = { timeoutMs: 15_000, retries: 1, concurrency: 16 };
 
 export interface Engine {
-  /** One link's report, given what was known before. Never throws: an engine fault is an unverified verdict that says so. */
-  check(url: string, previous?: LinkReport): Promise<LinkReport>;
+  /** One link's health, given what was known before. Never throws: an engine fault is an unverified verdict that says so. */
+  check(url: string, previous?: LinkHealth): Promise<LinkHealth>;
   /** Shared by every check of this engine, the archive's requests included. */
   readonly queue: HostQueue;
 }
@@ -71,13 +75,12 @@ export function createEngine(config: EngineConfig): Engine {
     maxRedirects: DEFAULTS.maxRedirects,
     allowPrivate,
   };
-  // The archive's requests wait in the same per-host queue as the checks: web.archive.org is a site like any other.
-  const archive = config.archive
-    ? new WaybackProvider(politely(config.transport, queue), config.archive.endpoints, {
-        ...fetchOptions,
-        allowPrivate: allowPrivate || config.archive.trusted,
-      })
-    : null;
+  // The archives' requests wait in the same per-host queue as the checks: web.archive.org is a site like any other.
+  const archiveTools: ArchiveTools = {
+    transport: politely<Transport, FetchOptions, Exchange>(config.transport, queue),
+    fetchOptions,
+  };
+  const archive = inTurn(config.archives.map((make) => make(archiveTools)));
   const checker = createChecker({
     transport: config.transport,
     connectivity: connectivityRounds(config.reachesHost, config.onlineHosts ?? DEFAULT_ONLINE_HOSTS),
@@ -100,7 +103,7 @@ export function createEngine(config: EngineConfig): Engine {
       } catch (err) {
         // An engine fault must not wedge a queue or end a run: say so, unverified, and keep what was known.
         return {
-          ...(previous ?? blankReport(url)),
+          ...(previous ?? blankHealth(url)),
           verdict: 'unverified',
           reason: 'bad-response',
           detail: `could not be checked: ${(err as Error)?.message ?? String(err)}`,
@@ -111,7 +114,7 @@ export function createEngine(config: EngineConfig): Engine {
   };
 }
 
-function blankReport(url: string): LinkReport {
+function blankHealth(url: string): LinkHealth {
   return {
     url,
     verdict: 'unverified',

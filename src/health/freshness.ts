@@ -2,7 +2,8 @@
  * How long a verdict may stand without a new check, and which are worth keeping at all: two named profiles, one for
  * each way still-there is used. The engine decides what a link is; these decide when to ask again.
  */
-import type { LinkReport, Verdict } from './verdict.ts';
+import type { Verdict } from './verdict.ts';
+import type { LinkHealth } from './link-health.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -11,9 +12,9 @@ const DAY = 24 * HOUR;
 export interface FreshnessProfile {
   readonly name: 'browsing' | 'nightly-audit';
   /** How long a verdict stays fresh after its check. 0: never reused, always asked again. */
-  freshFor(report: Pick<LinkReport, 'verdict' | 'reason'>): number;
+  freshFor(health: Pick<LinkHealth, 'verdict' | 'reason'>): number;
   /** Whether a verdict holds anything a later check can use; the others are not kept. */
-  keeps(report: Pick<LinkReport, 'reason'>): boolean;
+  keeps(health: Pick<LinkHealth, 'reason'>): boolean;
 }
 
 /** Reasons that come from the address alone or from our own connection: they say nothing a later check needs. */
@@ -31,10 +32,10 @@ export function browsing(recheckHours?: number): FreshnessProfile {
   const freshFor: Record<Verdict, number> = { alive: 7 * DAY, moved: 7 * DAY, dead: DAY, unverified: HOUR };
   return {
     name: 'browsing',
-    freshFor(report) {
-      if (report.reason === 'offline') return 5 * MINUTE;
-      const base = freshFor[report.verdict];
-      return recheckHours && (report.verdict === 'alive' || report.verdict === 'moved')
+    freshFor(health) {
+      if (health.reason === 'offline') return 5 * MINUTE;
+      const base = freshFor[health.verdict];
+      return recheckHours && (health.verdict === 'alive' || health.verdict === 'moved')
         ? Math.min(base, recheckHours * HOUR)
         : base;
     },
@@ -54,28 +55,28 @@ export function browsing(recheckHours?: number): FreshnessProfile {
  */
 export const NIGHTLY_AUDIT: FreshnessProfile = {
   name: 'nightly-audit',
-  freshFor(report) {
+  freshFor(health) {
     const slack = 4 * HOUR;
-    return { unverified: 0, dead: DAY - slack, moved: DAY - slack, alive: 7 * DAY - slack }[report.verdict];
+    return { unverified: 0, dead: DAY - slack, moved: DAY - slack, alive: 7 * DAY - slack }[health.verdict];
   },
-  keeps: (report) => !SAYS_NOTHING_ABOUT_THE_LINK.has(report.reason),
+  keeps: (health) => !SAYS_NOTHING_ABOUT_THE_LINK.has(health.reason),
 };
 
 /** When a verdict checked at `checkedAt` stops being fresh, in milliseconds since the epoch. */
 export function freshUntil(
   profile: FreshnessProfile,
-  report: Pick<LinkReport, 'verdict' | 'reason'>,
+  health: Pick<LinkHealth, 'verdict' | 'reason'>,
   checkedAt: number,
 ): number {
-  return checkedAt + profile.freshFor(report);
+  return checkedAt + profile.freshFor(health);
 }
 
 /** Whether a verdict may stand at `now` without a new check. A check time in the future (a clock moved back) is never trusted. */
 export function isFresh(
   profile: FreshnessProfile,
-  report: Pick<LinkReport, 'verdict' | 'reason' | 'checkedAt'>,
+  health: Pick<LinkHealth, 'verdict' | 'reason' | 'checkedAt'>,
   now: number,
 ): boolean {
-  const age = now - Date.parse(report.checkedAt);
-  return age >= 0 && age < profile.freshFor(report);
+  const age = now - Date.parse(health.checkedAt);
+  return age >= 0 && age < profile.freshFor(health);
 }

@@ -113,26 +113,38 @@ export function deepLinkLandsOnHome(requestedUrl: string, finalUrl: string): boo
   return from.pathname.replace(/\/$/, '').toLowerCase() !== to.pathname.replace(/\/$/, '').toLowerCase();
 }
 
-/** Words that come from the address itself, dropped before comparing pages ("/foo not found" echoes the path). */
-function withoutAddressWords(words: string[], url: string): string[] {
-  let pathWords: Set<string>;
+/** Words that come from an address itself, dropped before comparing pages ("/foo not found" echoes the path). */
+function addressWords(url: string): Set<string> {
   try {
-    pathWords = new Set(
+    return new Set(
       decodeURIComponent(new URL(url).pathname)
         .toLowerCase()
         .match(/[\p{L}\p{N}']+/gu) ?? [],
     );
   } catch {
-    pathWords = new Set();
+    return new Set();
   }
-  return words.filter((w) => !pathWords.has(w));
 }
 
-/** Similarity (0–1) of two pages' visible text, ignoring words from their own addresses. */
-export function pageSimilarity(a: { body: string; url: string }, b: { body: string; url: string }): number {
-  const pa = readPage(a.body);
-  const pb = readPage(b.body);
-  return jaccard(shingles(withoutAddressWords(pa.words, a.url)), shingles(withoutAddressWords(pb.words, b.url)));
+/**
+ * Similarity (0–1) of two pages' visible text, ignoring words from addresses: by default each page's own (a page
+ * answering a made-up address echoes that address); `alike`, the words of both addresses dropped from both pages —
+ * for two captures that may be one page under two addresses, whose text must be compared the same way or the same
+ * page would look different.
+ */
+export function pageSimilarity(
+  a: { body: string; url: string },
+  b: { body: string; url: string },
+  alike = false,
+): number {
+  const dropA = addressWords(a.url);
+  const dropB = addressWords(b.url);
+  if (alike) for (const w of dropB) dropA.add(w);
+  const kept = (words: string[], drop: Set<string>) => words.filter((w) => !drop.has(w));
+  return jaccard(
+    shingles(kept(readPage(a.body).words, dropA)),
+    shingles(kept(readPage(b.body).words, alike ? dropA : dropB)),
+  );
 }
 
 /** At or above this, a page is the site's answer to any address (robustify.js / Bar-Yossef et al. compare likewise). */

@@ -1,6 +1,6 @@
 /** What the options page says of one subscribed verdict feed, from its last fetch (src/store/feed-store.ts). */
 import { t } from '../i18n.ts';
-import { formatDay } from '../page/describe.ts';
+import { formatDay } from '../words/describe.ts';
 import type { FeedRecord } from '../store/schema.ts';
 
 export function feedStatusText(record: FeedRecord | undefined): string {

@@ -2,9 +2,10 @@
 import { extensionApi } from '../extension-api.ts';
 import type { LinkVerdict, PageGroupLink, TabRequest } from '../messages.ts';
 import { openVerdictChannel, VERDICT_CHANNEL } from '../verdict-channel.ts';
-import type { PopupDeps } from './popup-page.ts';
-import { openAuditPage } from '../audit-page/open.ts';
+import type { PopupDeps } from './popup.ts';
+import { openAudit } from '../open-audit.ts';
 import { sendToPage } from '../page-messages.ts';
+import { readSettings, SETTINGS_KEY } from '../settings.ts';
 
 /**
  * `search` is the popup page's query string. `?tab=<id>` names the tab to describe: opened from the toolbar, the
@@ -25,9 +26,11 @@ export function browserDeps(search: string): PopupDeps {
       pushed = listener;
     },
     async targetTab() {
-      if (Number.isInteger(named) && named > 0) return named;
-      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-      return tab?.id ?? null;
+      const tab =
+        Number.isInteger(named) && named > 0
+          ? await browser.tabs.get(named).catch(() => null)
+          : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+      return tab?.id === undefined ? null : { id: tab.id, url: tab.url ?? null };
     },
     async pageGroups(tabId) {
       const request: TabRequest = { type: 'pageGroups' };
@@ -41,8 +44,12 @@ export function browserDeps(search: string): PopupDeps {
       }
     },
     copy: (text) => navigator.clipboard.writeText(text),
+    async reportTo() {
+      const got = await browser.storage.local.get(SETTINGS_KEY);
+      return readSettings(got[SETTINGS_KEY]).reportTo;
+    },
     async openAudit(tabId) {
-      await openAuditPage(tabId);
+      await openAudit(tabId);
       // The toolbar popup closes itself; popup.html opened in a tab of its own (?tab=) stays.
       if (!(Number.isInteger(named) && named > 0)) window.close();
     },

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { ALL_REASONS } from '../health/verdict.ts';
 import { isWebAddress } from '../health/address.ts';
-import { captureLink } from '../health/archive.ts';
+import { WAYBACK } from '../health/archives/wayback.ts';
 import { CHART_STYLE, nightsChart } from './chart.ts';
 import { auditReportScript } from './html-client.ts';
 import {
@@ -209,13 +209,18 @@ ${
 `;
 }
 
+/** The capture a night's archiving made, as the one form of Wayback link; null when none. */
+function capture(c: { url: string; timestamp: string | null }): string | null {
+  return c.timestamp ? WAYBACK.captureLink(c.timestamp, c.url) : null;
+}
+
 /** What --save-alive asked the Wayback Machine to capture tonight. */
 function archivingSection(report: AuditReport): string {
   const a = report.archiving;
   if (!a || (!a.captures.length && !a.waiting)) return '';
   const items = a.captures.map(
     (c) =>
-      `<li>${linkTo(c.url)} — ${esc(c.outcome)}${c.timestamp ? `: ${linkTo(captureLink(c.timestamp, c.url), `archived copy from ${captureDate(c.timestamp)}`)}` : c.detail ? `: ${esc(c.detail)}` : ''}</li>`,
+      `<li>${linkTo(c.url)} — ${esc(c.outcome)}${capture(c) ? `: ${linkTo(capture(c)!, `archived copy from ${captureDate(c.timestamp!)}`)}` : c.detail ? `: ${esc(c.detail)}` : ''}</li>`,
   );
   if (a.waiting) items.push(`<li>${a.waiting} more to capture on later nights</li>`);
   return `<section aria-labelledby="archived-title">

@@ -3,7 +3,7 @@
  * and the pages to edit, as task-list items; links that could not be verified follow, to check by hand.
  * Link words come from other people's pages, so they go in code spans and nothing they contain becomes markup.
  */
-import { captureLink } from '../health/archive.ts';
+import { WAYBACK } from '../health/archives/wayback.ts';
 import type { Verdict } from '../health/verdict.ts';
 import {
   captureDate,
@@ -132,7 +132,7 @@ export function renderMarkdown(report: AuditReport): string {
     out.push('## Archived tonight (Save Page Now)', '');
     for (const c of archived.captures)
       out.push(
-        `- ${mdUrl(c.url)} — ${c.outcome}${c.timestamp ? `: ${mdUrl(captureLink(c.timestamp, c.url))} (${captureDate(c.timestamp)})` : c.detail ? `: ${mdText(c.detail)}` : ''}`,
+        `- ${mdUrl(c.url)} — ${c.outcome}${c.timestamp && WAYBACK.captureLink(c.timestamp, c.url) ? `: ${mdUrl(WAYBACK.captureLink(c.timestamp, c.url)!)} (${captureDate(c.timestamp)})` : c.detail ? `: ${mdText(c.detail)}` : ''}`,
       );
     if (archived.waiting) out.push(`- ${archived.waiting} more to capture on later nights`);
     out.push('');

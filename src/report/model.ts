@@ -4,7 +4,8 @@
  * No Node, no DOM: it must load in a service worker as well as in the CLI.
  */
 import { namedNewHome } from '../directory/named-group.ts';
-import { summaryOf, VERDICTS, zeroCounts, type Verdict, type VerdictSummary } from '../health/verdict.ts';
+import { VERDICTS, zeroCounts, type Verdict } from '../health/verdict.ts';
+import { summaryOf, type VerdictSummary } from '../health/link-health.ts';
 
 /** One place a link appears. */
 export interface FoundOn {
@@ -141,6 +142,10 @@ export interface AuditReport {
   nights?: NightCounts[];
   archiving?: Archiving;
 }
+
+/** What the command line writes on standard error when the machine was offline (both commands, then exit 2). */
+export const OFFLINE_BANNER =
+  'this computer appears to be offline: no link could be judged, so none is reported dead or alive (exit 3)';
 
 /** The banner every format puts first when the machine was offline. */
 export const OFFLINE_NOTICE =

@@ -6,7 +6,7 @@
 import type { IDBPDatabase } from 'idb';
 import { coverageOf, mayCover } from '../feed/coverage.ts';
 import type { VerdictFeed } from '../feed/feed.ts';
-import { openStillThereDb } from './verdict-store.ts';
+import { openStillThereDb } from './database.ts';
 import { DB_NAME, type FeedRecord, type FeedVerdict, type StillThereDB } from './schema.ts';
 
 /** Entries written per transaction while importing: small enough that a lookup never waits long behind one. */

@@ -1,15 +1,14 @@
 /**
- * The extension's IndexedDB: one record per link (its report plus bookkeeping) and the work queue that lets a
+ * The extension's IndexedDB: one record per link (its health plus bookkeeping) and the work queue that lets a
  * stopped service worker resume. It keeps no browsing history: records are keyed by the link, never by the page
  * it was found on.
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { FeedEntry } from '../feed/feed.ts';
-import type { LinkReport } from '../health/verdict.ts';
+import type { FeedEntry, LinkHealth } from '../health/link-health.ts';
 
 export const DB_NAME = 'still-there';
 
-export interface StoredVerdict extends LinkReport {
+export interface StoredVerdict extends LinkHealth {
   /** After this the verdict is stale: still shown at once, but rechecked (the browsing profile of src/health/freshness.ts). */
   expiresAt: number;
   /** Last time any page showed this link: eviction removes the least recently seen first. */
@@ -52,6 +51,13 @@ export interface FeedRecord {
   okAt: number | null;
   /** Why the last fetch was refused or failed, in words for the options page; null when it went well. */
   problem: string | null;
+}
+
+/** How full the verdict cache is, for the options page. */
+export interface CacheStats {
+  records: number;
+  byVerdict: Record<string, number>;
+  queued: number;
 }
 
 /** One link's verdict as a feed gave it, with who published it. */

@@ -1,9 +1,17 @@
 /** The verdict cache and work queue over IndexedDB (idb). Bounded in size; survives worker and browser restarts. */
-import { openDB, type IDBPDatabase } from 'idb';
-import { VERDICTS, type LinkReport } from '../health/verdict.ts';
+import type { IDBPDatabase } from 'idb';
+import { VERDICTS } from '../health/verdict.ts';
+import type { LinkHealth } from '../health/link-health.ts';
 import { browsing, freshUntil } from '../health/freshness.ts';
-import { DB_VERSION, REVISIONS } from './revisions/index.ts';
-import { DB_NAME, SHOWN_TO_LIMIT, type QueuedCheck, type StillThereDB, type StoredVerdict } from './schema.ts';
+import { openStillThereDb } from './database.ts';
+import {
+  DB_NAME,
+  SHOWN_TO_LIMIT,
+  type CacheStats,
+  type QueuedCheck,
+  type StillThereDB,
+  type StoredVerdict,
+} from './schema.ts';
 
 /** Enough for every resource link a clinician meets in months; evicted least recently seen first. */
 export const MAX_RECORDS = 20_000;
@@ -15,12 +23,6 @@ const EVICT_BATCH = 500;
  * size is loaded whole, in one read, when the worker first needs it.
  */
 export const MEMORY_RECORDS = 5_000;
-
-export interface CacheStats {
-  records: number;
-  byVerdict: Record<string, number>;
-  queued: number;
-}
 
 export class VerdictStore {
   readonly #db: Promise<IDBPDatabase<StillThereDB>>;
@@ -111,17 +113,17 @@ export class VerdictStore {
 
   /** `forSites`: the sites (keyed hashes) the check was made for; they are added to those it was shown to. */
   async save(
-    report: LinkReport,
+    health: LinkHealth,
     now = Date.now(),
     recheckHours?: number,
     forSites: readonly string[] = [],
   ): Promise<StoredVerdict> {
     const db = await this.#db;
-    const before = this.#recent.get(report.url)?.shownTo ?? (await db.get('verdicts', report.url))?.shownTo ?? [];
+    const before = this.#recent.get(health.url)?.shownTo ?? (await db.get('verdicts', health.url))?.shownTo ?? [];
     const shownTo = [...new Set([...before.filter((s) => !forSites.includes(s)), ...forSites])].slice(-SHOWN_TO_LIMIT);
     const stored: StoredVerdict = {
-      ...report,
-      expiresAt: freshUntil(browsing(recheckHours), report, Date.parse(report.checkedAt) || now),
+      ...health,
+      expiresAt: freshUntil(browsing(recheckHours), health, Date.parse(health.checkedAt) || now),
       lastSeenAt: now,
       shownTo,
     };
@@ -250,23 +252,5 @@ export class VerdictStore {
 
   async close(): Promise<void> {
     (await this.#db).close();
-  }
-}
-
-export function openStillThereDb(name: string, factory?: IDBFactory): Promise<IDBPDatabase<StillThereDB>> {
-  const open = () =>
-    openDB<StillThereDB>(name, DB_VERSION, {
-      async upgrade(db, oldVersion, _newVersion, tx) {
-        for (const revision of REVISIONS) if (revision.version > oldVersion) await revision.upgrade(db, tx);
-      },
-    });
-  if (!factory) return open();
-  // Tests pass a fresh factory; idb reads the global one, so swap it in just for the open call.
-  const saved = globalThis.indexedDB;
-  globalThis.indexedDB = factory;
-  try {
-    return open();
-  } finally {
-    globalThis.indexedDB = saved;
   }
 }

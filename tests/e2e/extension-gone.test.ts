@@ -2,7 +2,7 @@
  * An extension update or reload leaves the old content script in the tabs already open, with nothing of the
  * extension behind it. Its marks can no longer be kept true, so the first time it needs the extension (the page adds
  * a link) it stops and takes every mark away, as turning it off for the site would. This holds whether or not the
- * script had set up messaging before (src/page/start.ts sets it up on first need).
+ * script had set up messaging before (src/page-marker/start.ts sets it up on first need).
  */
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -234,9 +234,9 @@ describe('searching the directory', () => {
     expect(await popup.$eval('#count', (el) => el.textContent)).toMatch(/No group found/);
   });
 
-  it('draws call, text and TTY as buttons that say which they are, with their labels', async () => {
-    const phonesOf = (id: string) =>
-      popup.$$eval(`#results > li[data-group-id="${id}"] .phones li`, (lis) =>
+  it('draws each way into a line as a button that says which it is, with its label', async () => {
+    const routesOf = (id: string) =>
+      popup.$$eval(`#results > li[data-group-id="${id}"] .routes li`, (lis) =>
         lis.map((li) => ({
           label: li.querySelector('.label')?.textContent,
           href: li.querySelector('a')?.getAttribute('href'),
@@ -245,18 +245,25 @@ describe('searching the directory', () => {
         })),
       );
     await searchAll(popup, ['nami']);
-    expect(await phonesOf('nami')).toEqual([
+    expect(await routesOf('nami')).toEqual([
       { label: 'Helpline', href: 'tel:+18009506264', button: 'Call 1-800-950-6264', name: 'Call 1-800-950-6264' },
-      { label: 'Text', href: 'sms:62640', button: 'Text 62640', name: 'Send a text message to 62640' },
+      {
+        label: 'Text',
+        href: 'sms:62640?body=helpline',
+        button: 'Text helpline to 62640',
+        name: 'Text helpline to 62640',
+      },
     ]);
-    // A line reached three ways: a call, a TTY call and a text, each its own button.
+    // A line reached four ways: a call, a TTY call, a text with its keyword and a chat, each its own button.
     await searchAll(popup, ['national domestic violence hotline']);
-    expect((await phonesOf('national-domestic-violence-hotline')).map((p) => [p.href, p.button])).toEqual([
+    expect((await routesOf('national-domestic-violence-hotline')).map((p) => [p.href, p.button])).toEqual([
       ['tel:+18007997233', 'Call 1-800-799-7233'],
       ['tel:+18007873224', 'TTY 1-800-787-3224'],
-      ['sms:88788', 'Text 88788'],
+      ['sms:88788?body=START', 'Text START to 88788'],
+      ['https://www.thehotline.org/', 'Chat online'],
     ]);
-    // Every link the popup draws is the directory's own address, a page its facts were read on, a phone, or an email.
+    // Every link the popup draws is the directory's own address, a page its facts were read on, a phone, a text,
+    // an email, or the prefilled report.
     const hrefs = await popup.evaluate(() => {
       const box = document.querySelector<HTMLInputElement>('#q')!;
       box.value = 'a';
@@ -265,11 +272,20 @@ describe('searching the directory', () => {
     });
     const directory = new Set(
       allGroups()
-        .flatMap((g) => [g.website, g.meetingFinder, ...g.sources.map((s) => new URL(s.url).href)])
+        .flatMap((g) => [
+          g.website,
+          g.meetingFinder,
+          ...g.sources.map((s) => new URL(s.url).href),
+          ...g.routes.filter((r) => r.way === 'chat').map((r) => r.to),
+        ])
         .filter(Boolean),
     );
     for (const href of hrefs)
-      expect(directory.has(href) || /^(tel:\+?\d+|sms:\d+|mailto:[^\s]+@[^\s]+)$/.test(href), href).toBe(true);
+      expect(
+        directory.has(href) ||
+          /^(tel:\+?\d+|sms:\+?\d+(\?body=\w+)?|mailto:[^\s?]+@[^\s?]+|mailto:\?subject=\S+)$/.test(href),
+        href,
+      ).toBe(true);
   });
 
   it('shows the crisis lines first when the words name a crisis, in English or Spanish', async () => {
@@ -278,9 +294,8 @@ describe('searching the directory', () => {
       popup.$$eval('#results > li', (lis) => lis.map((li) => li.getAttribute('data-group-id')))
     );
     const suicide = await ids('suicide');
-    expect(suicide.slice(0, 3)).toEqual(
-      expect.arrayContaining(['988-lifeline', 'veterans-crisis-line', 'crisis-text-line']),
-    );
+    expect(suicide[0]).toBe('988-lifeline');
+    expect(suicide).toEqual(expect.arrayContaining(['veterans-crisis-line', 'crisis-text-line']));
     expect((await ids('violencia doméstica'))[0]).toBe('national-domestic-violence-hotline');
     expect((await ids('988'))[0]).toBe('988-lifeline');
     // The first card is open: its first phone is one tab away.
@@ -289,16 +304,23 @@ describe('searching the directory', () => {
     expect((await ids('alcoholics anonymous'))[0]).toBe('alcoholics-anonymous');
   });
 
-  it('says on each card when its facts were verified, and links the page they were read on', async () => {
+  it('says on each card the day its facts were checked and against which pages, with their dates', async () => {
     await searchAll(popup, ['nami']);
     const line = await popup.$eval('#results > li[data-group-id="nami"] .source', (p) => ({
       text: p.textContent,
       href: p.querySelector('a')?.getAttribute('href'),
     }));
     expect(line.text).toMatch(
-      /^Verified \d{1,2} \w{3} \d{4} · source: [\w.-]+( \(\d{4}(-\d\d){0,2}\))? · mostly from /,
+      /^Checked \d{1,2} \w{3} \d{4} against: [\w.-]+ \((\d{4}(-\d\d){0,2}|undated)\)(, [\w.-]+ \((\d{4}(-\d\d){0,2}|undated)\))* · mostly from /,
     );
     expect(line.href).toMatch(/^https?:\/\//);
+    // A number whose only source is more than three years old says so: the Veterans Crisis Line's TTY (2020).
+    await searchAll(popup, ['veterans crisis line']);
+    const tty = await popup.$eval(
+      '#results > li[data-group-id="veterans-crisis-line"] .routes li[data-way="tty"] .stale',
+      (el) => el.textContent,
+    );
+    expect(tty).toBe('Its newest source is from 2020, more than three years ago: check it before relying on it.');
   });
 
   it('copies a number and says "Copied"', async () => {

@@ -2,7 +2,7 @@
  * Spotting as the content script does it, in the real browser: every labelled link of the real resource pages
  * (tests/fixtures/spotting/links.json) is put on one page with its words, labels and surroundings, and the links
  * the extension starts checking must be exactly those the whole judgement (src/directory/spotting.ts) accepts for
- * the same facts. The content script reads each link with a cheap test of its own first (src/page/spot-anchor.ts):
+ * the same facts. The content script reads each link with a cheap test of its own first (src/page-marker/spot-anchor.ts):
  * if that test ever turned away a link the judgement accepts, a resource here would go unchecked and this fails.
  */
 import { readFileSync } from 'node:fs';
@@ -38,7 +38,7 @@ interface Placed {
 function place(link: LabelledLink, sourceUrl: string, i: number): Placed {
   const href = new URL(link.href, sourceUrl).href;
   const before = link.context.replace(link.text, '');
-  // The facts the page will give the content script (src/page/spot-anchor.ts), worked out here the same way.
+  // The facts the page will give the content script (src/page-marker/spot-anchor.ts), worked out here the same way.
   const boxText = `${before}${link.text}`;
   const own = link.text.slice(0, 400);
   const accepted = judgeResource({

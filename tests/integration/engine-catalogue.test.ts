@@ -60,7 +60,10 @@ describe('how the checks behaved on the wire', () => {
 
   it('read only the start of a 20 MiB page', () => {
     const host = new URL(U.hugePage).hostname;
-    expect(sim.bytesSentByHost(host)).toBeLessThan(HUGE_PAGE_BYTES / 10);
+    // What the server sent before the checker hung up: the start it read, what the sockets held, and what the paced
+    // stream (6.4 MB/s) sent while a busy machine got round to hanging up — 4.1 MB once at load 12, so a tenth of the
+    // page was too tight a bound. A checker that read the page whole would take all 20 MiB.
+    expect(sim.bytesSentByHost(host)).toBeLessThan(HUGE_PAGE_BYTES / 4);
   });
 
   it('spread the dead links over the verdict kinds the issue names', () => {

@@ -1,12 +1,13 @@
 /**
- * The last good capture, even when the latest ones are bad (src/health/archive.ts), against the simulation's
+ * The last good capture, even when the latest ones are bad (src/health/archives/), against the simulation's
  * Wayback Machine (its availability, CDX and replay APIs, with their real shapes) on the capture histories a
  * lapsed organisation leaves: years of a parking page, a domain seller's redirect and for-sale page, the site's own
  * 404 page, its home page standing in for a removed page, a spam page on a sold domain. Each gives the newest good
  * capture before the death, or none when there is no good one, reading a bounded number of captures.
  */
 import { describe, expect, it } from 'vitest';
-import { MAX_CAPTURE_READS, WaybackProvider, waybackAt } from '../../src/health/archive.ts';
+import { MAX_CAPTURE_READS } from '../../src/health/archives/last-good.ts';
+import { WaybackProvider, waybackAt } from '../../src/health/archives/wayback.ts';
 import type { Exchange, FetchOptions, Transport } from '../../src/health/transport.ts';
 import { waybackHandler, type ArchivedUrl, type Capture } from '../fixtures/simweb/wayback.ts';
 import type { Visit } from '../fixtures/simweb/respond.ts';
@@ -185,6 +186,26 @@ describe('the newest good capture before the death', () => {
       [url]: {
         captures: [
           ...monthly(url, 2008, 2012, orgPage('SMART Recovery meetings by state')),
+          ...monthly(url, 2013, 2020, homePage),
+        ],
+      },
+      [home]: { captures: monthly(home, 2008, 2020, homePage) },
+    });
+    expect(r.timestamp).toBe('20121215120000');
+  });
+
+  it("behind the home page standing in, byte for byte, for a deep page named by the home page's own words", async () => {
+    // The home page's text is full of the words of the deep page's address (meetings, directions): compared with
+    // those words taken from the capture alone, the two identical pages would look different.
+    const url = 'https://www.smartrecovery.org/meetings/directions/';
+    const home = 'https://www.smartrecovery.org/';
+    const homePage = orgPage('SMART Recovery home');
+    expect(homePage).toMatch(/meetings/);
+    expect(homePage).toMatch(/directions/);
+    const r = await lastGood(url, {
+      [url]: {
+        captures: [
+          ...monthly(url, 2008, 2012, orgPage('SMART Recovery directions to meetings')),
           ...monthly(url, 2013, 2020, homePage),
         ],
       },

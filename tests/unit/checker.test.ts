@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createChecker, type CheckerConfig } from '../../src/health/checker.ts';
-import { WaybackProvider, waybackAt } from '../../src/health/archive.ts';
+import { WaybackProvider, waybackAt } from '../../src/health/archives/wayback.ts';
 import { FakeWeb, article, html, offline, online, type Script } from './fake-web.ts';
 
 const NOW = new Date('2026-11-28T10:00:00Z');
@@ -248,6 +248,7 @@ describe('archived alternative for dead links', () => {
     expect(r.archive).toEqual({
       timestamp: '20080612000000',
       url: `https://web.archive.org/web/20080612000000/${big}`,
+      provider: 'wayback',
     });
   });
 

@@ -1,11 +1,17 @@
 /**
- * The popup's crisis-first search (src/directory/crisis.ts): a query naming a crisis, in English or Spanish, puts the
- * lines answering it first — that crisis's own lines, then the general ones — and everything else after, unchanged.
+ * The popup's crisis-first search (src/directory/crisis.ts, step 4 of find.ts's rule): a query naming a crisis, in
+ * English or Spanish, puts the lines answering it first — 988 for suicide or any crisis unless a narrower line is
+ * named, else that crisis's own lines, then the general ones — and everything else after, unchanged. And every
+ * crisis line shows every way in, labelled, in the reader's language first.
  */
-import { describe, expect, it } from 'vitest';
-import { crisisFirst, crisisTopic } from '../../src/directory/crisis.ts';
-import type { CrisisTopic, Group } from '../../src/directory/group.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import { crisisFirst, crisisTopic, GENERAL_LINE, searchWithCrisisFirst } from '../../src/directory/crisis.ts';
+import type { CrisisTopic, Group, Route } from '../../src/directory/group.ts';
+import { allGroups } from '../../src/directory/groups.ts';
+import { orderRoutes, routeHref } from '../../src/directory/routes.ts';
 import type { SearchHit } from '../../src/directory/search.ts';
+import { routeWords } from '../../src/popup/popup-view.ts';
+import { resetMessages, useMessages } from './i18n-helper.ts';
 
 function line(id: string, crisisTopics: CrisisTopic[]): Group {
   return {
@@ -20,10 +26,12 @@ function line(id: string, crisisTopics: CrisisTopic[]): Group {
     unconfirmedFormerDomains: [],
     formerUrlPrefixes: [],
     phones: [],
+    routes: [],
     email: null,
     address: null,
     meetingFinder: null,
     languages: [],
+    topics: [],
     notes: null,
     crisisTopics,
     sources: [],
@@ -60,6 +68,9 @@ describe('which crisis a query names', () => {
     ['crisis', 'crisis'],
     ['988', 'crisis'],
     ['línea de crisis', 'crisis'],
+    ['poison', 'poisoning'],
+    ['sobredosis', 'poisoning'],
+    ['IPV', 'domestic-violence'],
   ])('"%s" → %s', (query, topic) => {
     expect(crisisTopic(query)).toBe(topic);
   });
@@ -71,6 +82,7 @@ describe('which crisis a query names', () => {
     'recovery',
     'midlife crises of parents'.replace('crises', 'worries'),
     '9880 Main St',
+    'maltrato infantil',
   ])('"%s" names none', (query) => {
     expect(crisisTopic(query)).toBeNull();
   });
@@ -117,5 +129,130 @@ describe('crisis lines first', () => {
   it('leaves a query naming no crisis exactly as the search ranked it', () => {
     const hits = [hit(GROUP, 0), hit(LIFELINE, 3)];
     expect(crisisFirst('support', hits, ALL)).toEqual(hits);
+  });
+});
+
+describe('988 first, unless a narrower line is named', () => {
+  const GENERAL = line(GENERAL_LINE, ['suicide', 'crisis']);
+  const VETERANS = line('veterans-line', ['suicide', 'crisis']);
+  const DIRECTORY = [GROUP, VETERANS, TEXT_LINE, GENERAL, DV];
+
+  it('puts the general line first for suicide or any crisis, whatever the words found first', () => {
+    const hits = [hit(VETERANS, 0), hit(TEXT_LINE, 1)];
+    expect(crisisFirst('suicide', hits, DIRECTORY).map((h) => h.group.id)[0]).toBe(GENERAL_LINE);
+    expect(crisisFirst('crisis line', hits, DIRECTORY).map((h) => h.group.id)[0]).toBe(GENERAL_LINE);
+  });
+
+  it('puts a line the other words name first, and the general line right after it', () => {
+    const ids = crisisFirst('veterans crisis', [hit(VETERANS, 0)], DIRECTORY, [hit(VETERANS, 0)]).map(
+      (h) => h.group.id,
+    );
+    expect(ids.slice(0, 2)).toEqual(['veterans-line', GENERAL_LINE]);
+  });
+
+  it('keeps a crisis’s own lines first when the crisis is narrower than "any crisis"', () => {
+    expect(crisisFirst('domestic violence', [], DIRECTORY).map((h) => h.group.id)[0]).toBe('dv-hotline');
+  });
+
+  it.each([
+    ['suicide', '988-lifeline', null],
+    ['suicidio', '988-lifeline', null],
+    ['crisis', '988-lifeline', null],
+    ['crisis line', '988-lifeline', null],
+    ['988', '988-lifeline', null],
+    ['veterans crisis', 'veterans-crisis-line', '988-lifeline'],
+    ['veterans suicide', 'veterans-crisis-line', '988-lifeline'],
+    ['trans suicide', 'trans-lifeline', '988-lifeline'],
+    // Both LGBTQ+ lines are named ("lgbtq" is Trevor's topic, and trans people's): both lead, then 988.
+    ['lgbtq suicide', 'trevor-project', 'trans-lifeline'],
+    ['crisis text line', 'crisis-text-line', '988-lifeline'],
+  ])('in the directory, "%s" shows %s first (then %s)', (query, first, second) => {
+    const ids = searchWithCrisisFirst(query).map((h) => h.group.id);
+    expect(ids[0]).toBe(first);
+    if (second) expect(ids[1]).toBe(second);
+    expect(ids.indexOf('988-lifeline')).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('every way into every crisis line', () => {
+  afterEach(resetMessages);
+  const lines = allGroups().filter((g) => g.crisisTopics.length > 0);
+  const byId = (id: string) => allGroups().find((g) => g.id === id)!;
+  const has = (g: Group, pick: (r: Route) => boolean) => g.routes.some(pick);
+
+  it.each(lines.map((g) => [g.id, g] as const))(
+    '%s: has a route to call or text, each labelled in both languages',
+    (_id, g) => {
+      expect(has(g, (r) => r.way === 'call' || r.way === 'text')).toBe(true);
+      for (const locale of ['en', 'es'] as const) {
+        useMessages(locale);
+        for (const route of g.routes) {
+          const words = routeWords(route);
+          expect(words.button.trim(), `${locale} ${route.way} ${route.to}`).not.toBe('');
+          expect(words.label.trim()).not.toBe('');
+          // The number to dial or write to is in the words themselves (a chat names its site in its label).
+          expect(route.way === 'chat' ? words.label : words.button).toContain(
+            route.way === 'chat' ? new URL(route.to).hostname.replace(/^www\./, '') : route.to,
+          );
+        }
+      }
+      for (const route of g.routes) {
+        if (route.way === 'whatsapp') expect(routeHref(route)).toBeNull();
+        else
+          expect(routeHref(route), `${route.way} ${route.to}`).toMatch(
+            /^(tel:\+?\d+|sms:\+?\d+(\?body=\w+)?|https:\/\/\S+)$/,
+          );
+      }
+    },
+  );
+
+  it('988: Spanish by pressing 2 or texting AYUDA, chat in both, ASL by videophone', () => {
+    const lifeline = byId('988-lifeline');
+    expect(
+      has(lifeline, (r) => r.way === 'call' && r.to === '988' && r.press === '2' && r.languages.includes('es')),
+    ).toBe(true);
+    expect(
+      has(lifeline, (r) => r.way === 'text' && r.to === '988' && r.keyword === 'AYUDA' && r.languages.includes('es')),
+    ).toBe(true);
+    expect(has(lifeline, (r) => r.way === 'chat' && r.languages.includes('es'))).toBe(true);
+    expect(has(lifeline, (r) => r.way === 'videophone' && r.languages.includes('ase'))).toBe(true);
+  });
+
+  it('the Crisis Text Line: AYUDA in Spanish (not HOLA), and WhatsApp', () => {
+    const ctl = byId('crisis-text-line');
+    expect(has(ctl, (r) => r.way === 'text' && r.keyword === 'AYUDA' && r.languages.includes('es'))).toBe(true);
+    expect(has(ctl, (r) => r.keyword === 'HOLA')).toBe(false);
+    expect(has(ctl, (r) => r.way === 'whatsapp' && r.languages.includes('es'))).toBe(true);
+  });
+
+  it('the Veterans Crisis Line: 988 then 1, text, chat and TTY', () => {
+    const vcl = byId('veterans-crisis-line');
+    expect(vcl.routes.map((r) => `${r.way} ${r.to}${r.press ? ` ${r.press}` : ''}`)).toEqual(
+      expect.arrayContaining(['call 988 1', 'text 838255', 'tty 1-800-799-4889']),
+    );
+    expect(has(vcl, (r) => r.way === 'chat')).toBe(true);
+  });
+
+  it('shows the reader’s language first: Spanish routes first for a Spanish reader, English ones otherwise', () => {
+    const lifeline = byId('988-lifeline');
+    const spanishFirst = orderRoutes(lifeline.routes, ['es', 'en']);
+    expect(spanishFirst[0]).toMatchObject({ way: 'call', to: '988', press: '2' });
+    expect(orderRoutes(lifeline.routes, ['en'])[0]).toMatchObject({ way: 'call', to: '988' });
+    expect(orderRoutes(lifeline.routes, ['en'])[0]!.press).toBeUndefined();
+    // A route no source gives a language for stays between the reader's and the others.
+    const neutral: Route = { way: 'tty', to: '1-800-000-0000', languages: [], cites: [] };
+    const ordered = orderRoutes([...lifeline.routes, neutral], ['es']);
+    expect(ordered.indexOf(neutral)).toBeLessThan(ordered.findIndex((r) => r.languages.includes('en')));
+    useMessages('es');
+    expect(routeWords(spanishFirst[0]!).button).toBe('Llame al 988 y marque 2');
+    expect(routeWords(spanishFirst[1]!).button).toBe('Envíe AYUDA al 988');
+  });
+
+  it('dials a number printed with letters by its keys, and texts the keyword', () => {
+    expect(routeHref({ way: 'call', to: '1-800-MY-RESET', languages: [], cites: [] })).toBe('tel:+18006973738');
+    expect(routeHref({ way: 'text', to: '988', keyword: 'AYUDA', languages: [], cites: [] })).toBe(
+      'sms:988?body=AYUDA',
+    );
+    expect(routeHref({ way: 'chat', to: 'javascript:alert(1)', languages: [], cites: [] })).toBeNull();
   });
 });

@@ -11,8 +11,8 @@ import {
   formatMonth,
   newHomeText,
   reasonText,
-} from '../../src/page/describe.ts';
-import { phoneNoteTexts } from '../../src/page/phone-note.ts';
+} from '../../src/words/describe.ts';
+import { phoneNoteTexts } from '../../src/page-marker/phone-note.ts';
 import { resetMessages, useMessages } from './i18n-helper.ts';
 
 function verdict(over: Partial<LinkVerdict>): LinkVerdict {

@@ -8,6 +8,8 @@ import { groupForUrl, isDirectoryUrl, newHomeFor } from '../../src/directory/loo
 const US_PHONE = /^(?:\(\d{3}\) \d{3}-\d{4}|1-\d{3}-\d{3}-\d{4}|\d{3}-\d{3}-\d{4}|988|211)$/;
 /** SMS short codes ("text 'helpline' to 62640", "text ZIP to 435748"): only ever for texting. */
 const SHORT_CODE = /^\d{5,6}$|^\d{3}-\d{3}$/;
+/** A number printed with letters, as its source prints it ("1-800-MY-RESET", "442-AYUDAME"): dialled by its keys. */
+const VANITY = /^(?:1-\d{3}-[A-Z0-9-]{7,9}|\d{3}-[A-Z]{7})$/;
 const BARE_HOST = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -31,7 +33,56 @@ const FACTS: Fact[] = [
   'meetingFinder',
   'languages',
   'notes',
+  'topics',
+  'routes',
 ];
+
+/**
+ * A proxy's or a mirror's copy of someone else's page: "…/proxy?url=…", any address carrying another address in its
+ * query ("?url=https…", "?arsae=https…"), Google Translate's *.translate.goog, *.pages.dev mirrors, translation
+ * proxies. It is not the source: a fact resting on one is kept only where another source gives it too.
+ */
+function isProxyOrMirror(url: string): boolean {
+  const u = new URL(url);
+  if (/\/proxy\b|proxy\?/i.test(`${u.pathname}${u.search}`)) return true;
+  if ([...u.searchParams.values()].some((v) => /^https?:\/\//i.test(v))) return true;
+  return /(^|\.)(translate\.goog|pages\.dev|weglot\.com|bardy\.io)$/i.test(u.hostname);
+}
+
+/** The facts and routes of a record that only a proxy or a mirror gives. */
+function proxiedAlone(g: Pick<Group, 'sources' | 'routes'>): string[] {
+  const others = g.sources.filter((s) => !isProxyOrMirror(s.url));
+  return [
+    ...g.sources
+      .filter((s) => isProxyOrMirror(s.url))
+      .flatMap((s) =>
+        s.facts.filter((fact) => !others.some((o) => o.facts.includes(fact))).map((f) => `${f}: ${s.url}`),
+      ),
+    ...g.routes.filter((r) => r.cites.every(isProxyOrMirror)).map((r) => `${r.way} ${r.to}`),
+  ];
+}
+
+/** A web archive's copy of a page, and the page it copies (a stored copy of the real page is the page). */
+const ARCHIVED = [
+  /^https:\/\/web\.archive\.org\/web\/\d{14}\//,
+  /^https:\/\/webarchive\.library\.unt\.edu\/web\/\d{14}\//,
+  /^https:\/\/cybercemetery\.unt\.edu\/archive\/[\w-]+\/\d{14}\//,
+];
+function archivedPage(url: string): string {
+  for (const prefix of ARCHIVED) if (prefix.test(url)) return url.replace(prefix, '');
+  return url;
+}
+
+/** The first five letters of a word (the whole of a shorter one): "gambling" and "Gamblers" share "gambl". */
+const stem = (w: string) => w.slice(0, 5);
+const foldedWords = (text: string) =>
+  text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 
 /** An http(s) address, or the Wayback Machine's copy of one (https://web.archive.org/web/<14 digits>/<address>). */
 function isCitableAddress(url: string): boolean {
@@ -48,7 +99,7 @@ function isCitableAddress(url: string): boolean {
 
 /** Whether a source is the organisation's own page: on its website's site or one of its domains (or a copy of one). */
 function isOwnPage(g: Group, url: string): boolean {
-  const address = url.replace(/^https:\/\/web\.archive\.org\/web\/\d{14}\//, '');
+  const address = archivedPage(url);
   let host: string;
   try {
     host = new URL(address).hostname;
@@ -125,11 +176,60 @@ describe('directory schema', () => {
   );
 
   it.each(allGroups().map((g) => [g.id, g] as const))('%s: phones are printed US style', (_id, g) => {
-    for (const phone of g.phones) {
-      if (phone.label === 'text' && SHORT_CODE.test(phone.number)) continue;
-      expect(phone.number).toMatch(US_PHONE);
-    }
+    for (const phone of g.phones) expect(phone.number).toMatch(US_PHONE);
   });
+
+  it.each(allGroups().map((g) => [g.id, g] as const))(
+    '%s: every route is one way in, printed as its sources print it, in known languages',
+    (_id, g) => {
+      for (const route of g.routes) {
+        expect(['call', 'text', 'chat', 'tty', 'videophone', 'relay', 'whatsapp']).toContain(route.way);
+        if (route.way === 'chat') expect(new URL(route.to).protocol, route.to).toBe('https:');
+        else if (route.way === 'text')
+          expect(route.to).toMatch(
+            new RegExp(`${US_PHONE.source}|${SHORT_CODE.source}|${VANITY.source}|^\\d{3}-\\d{3}$|^800GAM$`),
+          );
+        else if (route.way === 'relay') expect(route.to).toBe('711');
+        else expect(route.to).toMatch(new RegExp(`${US_PHONE.source}|${VANITY.source}`));
+        if (route.press !== undefined) expect(route.press).toMatch(/^\d$/);
+        if (route.keyword !== undefined) expect(route.keyword).toMatch(/^[A-Z0-9]+$|^[a-z]+$/);
+        for (const code of route.languages) expect(code).toMatch(/^[a-z]{2,3}(?:-[A-Z]{2})?$/);
+      }
+    },
+  );
+
+  it.each(allGroups().map((g) => [g.id, g] as const))(
+    '%s: every route cites the sources it was read on, each one of the record’s sources listing routes',
+    (_id, g) => {
+      const citing = new Set(g.sources.filter((s) => s.facts.includes('routes')).map((s) => s.url));
+      for (const route of g.routes) {
+        expect(route.cites.length, `${route.way} ${route.to}`).toBeGreaterThan(0);
+        for (const url of route.cites) expect(citing.has(url), `${route.way} ${route.to}: ${url}`).toBe(true);
+      }
+      // A source that says it gives routes gives at least one of them.
+      for (const url of citing)
+        expect(
+          g.routes.some((r) => r.cites.includes(url)),
+          url,
+        ).toBe(true);
+    },
+  );
+
+  it.each(allGroups().map((g) => [g.id, g] as const))('%s: no fact rests on a proxy or a mirror alone', (_id, g) => {
+    expect(proxiedAlone(g)).toEqual([]);
+  });
+
+  it.each(allGroups().map((g) => [g.id, g] as const))(
+    '%s: its topics are its own words, as its cited name and notes give them',
+    (_id, g) => {
+      const text = new Set(
+        [g.name, ...g.formerNames, ...g.acronyms, g.notes ?? ''].flatMap(foldedWords).flatMap((w) => [w, stem(w)]),
+      );
+      for (const topic of g.topics)
+        for (const word of foldedWords(topic).filter((w) => !['a', 'of', 'and', 'the'].includes(w)))
+          expect(text.has(word) || text.has(stem(word)), `${topic}: "${word}"`).toBe(true);
+    },
+  );
 
   it.each(allGroups().map((g) => [g.id, g] as const))(
     '%s: every source is an address (or an archived copy of one) with its own date',
@@ -199,6 +299,41 @@ describe('directory schema', () => {
       }
     }
     expect(clashes).toEqual([]);
+  });
+});
+
+describe('proxies and mirrors are not sources', () => {
+  it.each([
+    'https://app.altruwe.org/proxy?url=https%3A%2F%2Fwww.samhsa.gov%2F%2Ffind-help%2Fnational-helpline',
+    'https://hqproductreviews.com?arsae=https%3A%2F%2Fwww.gam-anon.org%2Fgam-anon-can-help%2Ftools-of-the-gam-anon-program',
+    'https://verywellmindai.pages.dev/posts/what-is-food-addicts-anonymous-',
+    'https://www-samhsa-gov.translate.goog/find-help/national-helpline?_x_tr_sl=en&_x_tr_tl=es',
+    'https://example.com/go?url=https://www.aa.org/',
+    'https://proxy.weglot.com/wg_a52b/en/de/en.wikipedia.org/wiki/X',
+  ])('%s is a proxy or a mirror', (url) => {
+    expect(isProxyOrMirror(url)).toBe(true);
+  });
+
+  it.each([
+    'https://www.samhsa.gov/find-help/national-helpline',
+    'https://web.archive.org/web/20150905103649/http://www.nmha.org/legislative-priorities',
+    'https://www.webmd.com/mental-health/features/988-suicide-prevention-overview?src=RSS_PUBLIC',
+    'https://na.org/?ID=reports-nawsnews-en-nawsnews98-4',
+  ])('%s is a page of its own (or a stored copy of one)', (url) => {
+    expect(isProxyOrMirror(url)).toBe(false);
+  });
+
+  it('refuses a fact or a route that only a proxy gives, and keeps one a second source agrees on', () => {
+    const proxy = 'https://app.altruwe.org/proxy?url=https%3A%2F%2Fwww.samhsa.gov%2F';
+    const real = 'https://www.samhsa.gov/find-help/national-helpline';
+    const route = { way: 'call' as const, to: '1-800-662-4357', languages: [], cites: [proxy] };
+    const alone = { sources: [{ url: proxy, date: '2021', facts: ['routes', 'name'] as Fact[] }], routes: [route] };
+    expect(proxiedAlone(alone)).toEqual([`routes: ${proxy}`, `name: ${proxy}`, 'call 1-800-662-4357']);
+    const agreed = {
+      sources: [...alone.sources, { url: real, date: '2021', facts: ['routes', 'name'] as Fact[] }],
+      routes: [{ ...route, cites: [proxy, real] }],
+    };
+    expect(proxiedAlone(agreed)).toEqual([]);
   });
 });
 

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { CheckBudget } from '../../src/background/check-budget.ts';
 import { knownAndQueued } from '../../src/background/handlers.ts';
 import { createSiteKeys, SITE_KEY_SECRET } from '../../src/background/site-keys.ts';
-import type { LinkReport } from '../../src/health/verdict.ts';
+import type { LinkHealth } from '../../src/health/link-health.ts';
 import { VerdictStore } from '../../src/store/verdict-store.ts';
 
 const LINK = 'https://www.aa.org/assets/en_US/en_bigbook_chapt4.pdf';
@@ -17,7 +17,7 @@ const NEW_LINK = 'https://www.nami.org/';
 const SITE_A = 'https://www.recovery-forum.example.org/thread/12';
 const SITE_B = 'https://www.county-resources.org/guide.html';
 
-function dead(url: string): LinkReport {
+function dead(url: string): LinkHealth {
   return {
     url,
     verdict: 'dead',

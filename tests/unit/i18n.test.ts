@@ -112,7 +112,7 @@ describe('the message files', () => {
       .filter(({ key }) => !(key in en) || !(key in es))
       .map(({ key, where }) => `${key} (${where})`);
     expect(missing).toEqual([]);
-    // Keys can also be named in tables (src/page/describe.ts's reasons): any quoted mention in src counts as a use.
+    // Keys can also be named in tables (src/words/describe.ts's reasons): any quoted mention in src counts as a use.
     const source = filesUnder('src', '.ts')
       .map((f) => readFileSync(f, 'utf8'))
       .join('\n');

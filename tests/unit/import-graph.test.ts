@@ -1,7 +1,9 @@
 /**
  * The house's import graph, read from the source (static `import … from` and `export … from`): no file reaches back to
- * itself through its imports, nothing imports an entry point, and the engine (src/health) imports nothing of ours
- * but its own files. A circle means two rooms that cannot be understood, tested or moved one without the other.
+ * itself through its imports, nothing imports an entry point, the engine (src/health) imports nothing of ours but its
+ * own files, and a surface (src/page, src/popup, src/options, src/audit, src/background, src/cli) is imported
+ * only by its own files and the entry points: no surface imports another, and no room below imports a surface. A
+ * circle means two rooms that cannot be understood, tested or moved one without the other.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -69,10 +71,26 @@ function circles(g: Map<string, string[]>): string[][] {
   return out;
 }
 
+/** The places a person meets still-there, each wired by its entry point. */
+const SURFACES = ['src/page-marker/', 'src/popup/', 'src/options/', 'src/audit/', 'src/background/', 'src/cli/'];
+
+/** Imports of a surface's file from anywhere but that surface and the entry points. */
+export function surfaceCrossings(g: Map<string, string[]>): string[] {
+  const surfaceOf = (file: string) => SURFACES.find((s) => file.startsWith(s)) ?? null;
+  return [...g].flatMap(([from, to]) =>
+    to
+      .filter((t) => {
+        const target = surfaceOf(t);
+        return target !== null && surfaceOf(from) !== target && !from.startsWith('entrypoints/');
+      })
+      .map((t) => `${from} -> ${t}`),
+  );
+}
+
 describe('the import graph', () => {
   it('reads the imports it is about (a sanity check of the reader)', () => {
     expect(graph.get(path.join(ROOT, 'src/background/start.ts'))!.map(rel)).toContain('src/health/engine.ts');
-    expect(graph.get(path.join(ROOT, 'entrypoints/popup-script.ts'))!.map(rel)).toContain('src/popup/popup-page.ts');
+    expect(graph.get(path.join(ROOT, 'entrypoints/popup-script.ts'))!.map(rel)).toContain('src/popup/popup.ts');
     expect(
       circles(
         new Map([
@@ -83,6 +101,26 @@ describe('the import graph', () => {
         ]),
       ),
     ).toEqual([['a', 'b', 'c']]);
+  });
+
+  it('tells a crossing between surfaces (a sanity check of the rule)', () => {
+    expect(
+      surfaceCrossings(
+        new Map([
+          [
+            'src/popup/popup-view.ts',
+            ['src/page-marker/marks.ts', 'src/popup/verdict-watch.ts', 'src/words/describe.ts'],
+          ],
+          ['src/report/model.ts', ['src/cli/args.ts']],
+          ['entrypoints/popup-script.ts', ['src/popup/popup.ts']],
+        ]),
+      ),
+    ).toEqual(['src/popup/popup-view.ts -> src/page-marker/marks.ts', 'src/report/model.ts -> src/cli/args.ts']);
+  });
+
+  it('has no surface importing another surface, and no room below importing a surface', () => {
+    const relative = new Map([...graph].map(([from, to]) => [rel(from), to.map(rel)]));
+    expect(surfaceCrossings(relative)).toEqual([]);
   });
 
   it('has no circle', () => {

@@ -1,15 +1,15 @@
 /**
- * The page-level first test (src/page/page-precheck.ts) lets the content script skip a page's links altogether.
+ * The page-level first test (src/page-marker/page-precheck.ts) lets the content script skip a page's links altogether.
  * Skipping a page that has a resource link would leave a dead link unmarked, so the test is mostly about what it
  * must NOT pass over: every labelled resource link of the real pages, every signal the per-link judgement uses.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { judgeResource } from '../../src/directory/spotting.ts';
-import { pageMayHoldResources as precheck, type PageText } from '../../src/page/page-precheck.ts';
+import { pageMayHoldResources as precheck, type PageText } from '../../src/page-marker/page-precheck.ts';
 
 /**
- * The page as the content script hands it over (src/page/start.ts): its text, its links' labels, its markup. Made
+ * The page as the content script hands it over (src/page-marker/start.ts): its text, its links' labels, its markup. Made
  * from the test's markup with plain patterns; the test pages are written to be read this simply.
  */
 function pageText(html: string): PageText {

@@ -30,3 +30,16 @@ describe('phone numbers beside a group’s link', () => {
     expect(phoneMismatch('Call (555) 123-4567', ea)).toBeNull();
   });
 });
+
+describe('numbers printed with letters, and a line’s routes', () => {
+  it('dials letters by their keys', () => {
+    expect(digits('1-800-MY-RESET')).toBe('8006973738');
+    expect(digits('1-833-TLC-MAMA')).toBe('8338526262');
+  });
+
+  it("compares a page's number with the group's routes too: NAMI's HelpLine is listed", () => {
+    const nami = allGroups().find((g) => g.id === 'nami')!;
+    expect(phoneMismatch('NAMI HelpLine 1-800-950-6264', nami)).toBeNull();
+    expect(phoneMismatch('NAMI HelpLine 1-800-950-0000', nami)?.listed).toBe('1-800-950-6264');
+  });
+});

@@ -35,7 +35,7 @@ const fixture = JSON.parse(readFileSync(new URL('../fixtures/spotting/links.json
   pages: LabelledPage[];
 };
 
-/** The facts the content script would hand over (src/page/spot-anchor.ts): a.href resolved, text with aria-label and alt. */
+/** The facts the content script would hand over (src/page-marker/spot-anchor.ts): a.href resolved, text with aria-label and alt. */
 function factsOf(link: LabelledLink, page: LabelledPage): LinkFacts {
   const text = `${link.text} ${link.ariaLabel ?? ''} ${link.text.trim() ? '' : (link.imgAlt ?? '')}`;
   return {

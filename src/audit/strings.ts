@@ -10,7 +10,7 @@
  */
 import type { Verdict } from '../health/verdict.ts';
 import { dateLocale, t, tn, uiLanguage, type MessageKey } from '../i18n.ts';
-import { namedHomeText, reasonText } from '../page/describe.ts';
+import { namedHomeText, reasonText } from '../words/describe.ts';
 import type { RowStatus, Tally } from './rows.ts';
 
 export type Column = 'verdict' | 'reason' | 'url' | 'text' | 'position' | 'resource' | 'replacement';

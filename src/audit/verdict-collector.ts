@@ -2,13 +2,13 @@
  * Verdicts for every link of the audited page, as they come: asked once over the verdict channel
  * (src/verdict-channel.ts), in batches the background accepts, which answers with what it knows and pushes the rest
  * as their checks end behind the per-host politeness queue. A page of hundreds of links on one slow host waits in
- * line for minutes: after the feed's patience, what never came reads "not checked yet" (and still shows if it comes).
+ * line for minutes: after the collector's patience, what never came reads "not checked yet" (and still shows if it comes).
  * Pure: the channel and the clock come in.
  */
 import type { LinkVerdict } from '../messages.ts';
 import type { ChannelAnswer } from '../verdict-channel.ts';
 
-export interface FeedOptions {
+export interface CollectorOptions {
   /** The verdicts known now and the addresses queued; the queued ones arrive through `receive` (the channel's pushes). */
   want(urls: string[]): Promise<ChannelAnswer>;
   /** New or changed verdicts, by normalised address. */
@@ -20,14 +20,14 @@ export interface FeedOptions {
   batch?: number;
 }
 
-export class VerdictFeed {
-  readonly #o: Required<FeedOptions>;
+export class VerdictCollector {
+  readonly #o: Required<CollectorOptions>;
   readonly #wanted = new Set<string>();
   readonly #known = new Map<string, LinkVerdict>();
   #patience: ReturnType<typeof setTimeout> | null = null;
   #stopped = false;
 
-  constructor(options: FeedOptions) {
+  constructor(options: CollectorOptions) {
     this.#o = { patienceMs: 10 * 60_000, batch: 500, ...options };
   }
 

@@ -6,24 +6,30 @@
 import type { Group } from '../directory/group.ts';
 import { allGroups } from '../directory/groups.ts';
 import { searchWithCrisisFirst } from '../directory/crisis.ts';
+import { queryIsSpanish } from '../directory/find.ts';
 import type { SearchHit } from '../directory/search.ts';
-import { t, tn } from '../i18n.ts';
+import { t, tn, uiLanguage } from '../i18n.ts';
 import type { LinkVerdict, PageGroupLink } from '../messages.ts';
 import type { ChannelAnswer } from '../verdict-channel.ts';
-import { auditButton, drawVerdicts, groupCard, pageGroupCard } from './popup-view.ts';
+import { auditButton, drawVerdicts, groupCard, pageGroupCard, reportHrefFor } from './popup-view.ts';
 import { VerdictWatch } from './verdict-watch.ts';
 
 export interface PopupDeps {
   /** The verdicts the background knows now for these addresses; the others arrive through `onVerdicts`. */
   want(urls: string[]): Promise<ChannelAnswer>;
   onVerdicts(listener: (verdicts: LinkVerdict[]) => void): void;
-  /** The tab whose page "Groups on this page" describes; null when there is none. */
-  targetTab(): Promise<number | null>;
+  /**
+   * The tab whose page "Groups on this page" describes, with its address when the browser gives it (null for a
+   * browser page); null when there is none.
+   */
+  targetTab(): Promise<{ id: number; url: string | null } | null>;
   /** Null when the tab has no content script of ours (a chrome:// page, the web store, a PDF). */
   pageGroups(tabId: number): Promise<PageGroupLink[] | null>;
   copy(text: string): Promise<void>;
   search?: (query: string) => SearchHit[];
-  /** Opens the "Audit this page" report for the tab (src/audit-page/). */
+  /** Where "Tell us a number is wrong" goes (settings.reportTo); without it, the reader's own mail program. */
+  reportTo?(): Promise<string>;
+  /** Opens the "Audit this page" report for the tab (src/audit/). */
   openAudit?(tabId: number): Promise<void>;
 }
 
@@ -52,11 +58,28 @@ export function startPopup(doc: Document, deps: PopupDeps): Popup {
   const watch = new VerdictWatch({ want: deps.want, onChange: () => drawVerdicts(doc, (url) => watch.stateOf(url)) });
   deps.onVerdicts((verdicts) => watch.receive(verdicts));
 
+  let reportTo = '';
+  void deps
+    .reportTo?.()
+    .then((target) => {
+      reportTo = target;
+      // Cards drawn before the setting arrived point their reports at the chosen place now.
+      for (const link of doc.querySelectorAll<HTMLAnchorElement>('a[data-report-for]')) {
+        const group = byId.get(link.getAttribute('data-report-for')!);
+        if (group) link.href = reportHrefFor(group, reportTo);
+      }
+    })
+    .catch(() => undefined);
+
   function show(query: string): void {
     const hits = search(query);
     const shown = hits.slice(0, MAX_RESULTS);
+    // A Spanish query ("suicidio") shows Spanish routes first whatever the browser's language; then the browser's.
+    const languages = [...(queryIsSpanish(query) ? ['es'] : []), uiLanguage()];
     results.replaceChildren(
-      ...shown.map((hit, i) => groupCard(doc, hit.group, { open: i === 0, formerly: hit.formerly })),
+      ...shown.map((hit, i) =>
+        groupCard(doc, hit.group, { open: i === 0, formerly: hit.formerly, languages, reportTo }),
+      ),
     );
     count.textContent = countText(query, hits.length, shown.length);
     watch.want(websites(shown.map((h) => h.group)));
@@ -116,10 +139,14 @@ export function startPopup(doc: Document, deps: PopupDeps): Popup {
   }
 
   async function drawPageGroups(): Promise<void> {
-    const tabId = await deps.targetTab().catch(() => null);
-    const links = tabId === null ? null : await deps.pageGroups(tabId).catch(() => null);
-    // Our content script answered, so the page can be audited.
-    if (tabId !== null && links !== null && deps.openAudit) offerAudit(tabId, deps.openAudit);
+    const tab = await deps.targetTab().catch(() => null);
+    // Any web page can be audited: the report asks the page for its links itself, waking or running our script
+    // there (src/page-messages.ts), so the offer does not wait for the page's script to answer first.
+    const offered = tab !== null && deps.openAudit !== undefined && isWebAddress(tab.url);
+    if (offered) offerAudit(tab.id, deps.openAudit!);
+    const links = tab === null ? null : await deps.pageGroups(tab.id).catch(() => null);
+    // A tab whose address the browser keeps from us, but whose page our script answers for, is a web page too.
+    if (!offered && tab !== null && links !== null && deps.openAudit) offerAudit(tab.id, deps.openAudit);
     const byGroup = new Map<string, PageGroupLink[]>();
     for (const link of links ?? [])
       if (byId.has(link.groupId)) byGroup.set(link.groupId, [...(byGroup.get(link.groupId) ?? []), link]);
@@ -145,6 +172,10 @@ export function startPopup(doc: Document, deps: PopupDeps): Popup {
   const pageGroupsDrawn = drawPageGroups();
 
   return { readyAt, pageGroupsDrawn, stop: () => watch.stop() };
+}
+
+function isWebAddress(url: string | null): boolean {
+  return url !== null && /^https?:\/\//i.test(url);
 }
 
 function websites(groups: Group[]): string[] {

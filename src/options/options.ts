@@ -1,12 +1,13 @@
 /** The options page: reads and writes the settings, shows cache statistics, clears and exports the cache. */
 import { browser } from 'wxt/browser';
-import { localizePage, t } from '../i18n.ts';
+import { localizeDocument, t } from '../i18n.ts';
 import type { Requests, RequestName } from '../messages.ts';
 import { readPolicy } from '../policy.ts';
 import {
   feedAddress,
   MANAGEABLE,
   readSettings,
+  reportTarget,
   SETTINGS_KEY,
   type ManagedSettings,
   type Settings,
@@ -18,8 +19,8 @@ function send<K extends RequestName>(type: K, payload: Requests[K]['request']): 
   return browser.runtime.sendMessage({ type, payload }) as Promise<Requests[K]['response']>;
 }
 
-export async function startOptionsPage(doc: Document): Promise<void> {
-  localizePage(doc);
+export async function startOptions(doc: Document): Promise<void> {
+  localizeDocument(doc);
   const form = doc.querySelector<HTMLFormElement>('#settings')!;
   const field = <T extends Element>(name: string) => form.elements.namedItem(name) as unknown as T;
   const [got, policyAtOpen] = await Promise.all([
@@ -57,8 +58,18 @@ export async function startOptionsPage(doc: Document): Promise<void> {
       field<HTMLTextAreaElement>('feeds').focus();
       return;
     }
+    // Likewise a report target that is neither an email address nor an https page: named, and nothing saved.
+    const reportTo = field<HTMLInputElement>('reportTo').value;
+    doc.querySelector('#report-problem')!.textContent =
+      reportTarget(reportTo) === null ? t('options_report_bad', reportTo.trim()) : '';
+    if (reportTarget(reportTo) === null) {
+      doc.querySelector('#saved')!.textContent = '';
+      field<HTMLInputElement>('reportTo').focus();
+      return;
+    }
     const typed: Settings = readSettings({
       feeds: feedLines,
+      reportTo,
       mode: form.querySelector<HTMLInputElement>('input[name="mode"]:checked')?.value ?? 'resources',
       archiveSuggestions: field<HTMLInputElement>('archiveSuggestions').checked,
       showUnverified: field<HTMLInputElement>('showUnverified').checked,
@@ -160,6 +171,7 @@ export async function startOptionsPage(doc: Document): Promise<void> {
     field<HTMLInputElement>('recheckHours').value = String(s.recheckHours);
     field<HTMLTextAreaElement>('offSites').value = s.offSites.join('\n');
     field<HTMLTextAreaElement>('feeds').value = s.feeds.join('\n');
+    field<HTMLInputElement>('reportTo').value = s.reportTo;
   }
 
   async function showStats(): Promise<void> {

@@ -9,9 +9,10 @@
  * Everything is built with DOM calls and textContent (never markup from page or network data), every inserted
  * link is checked against what we expect to point to, and marking twice changes nothing.
  */
+import { isCaptureOf } from '../health/archives/index.ts';
 import type { LinkVerdict } from '../messages.ts';
-import { archiveLinkText, describeVerdict, namedHomeText, newHomeText } from './describe.ts';
-import { siteName } from './site-name.ts';
+import { archiveLinkText, describeVerdict, namedHomeText, newHomeText } from '../words/describe.ts';
+import { siteName } from '../words/site-name.ts';
 
 export const ATTR = 'data-link-health';
 export const REASON_ATTR = 'data-link-health-reason';
@@ -47,11 +48,6 @@ export interface MarkOptions {
 let counter = 0;
 const extrasOf = new WeakMap<HTMLAnchorElement, HTMLElement>();
 
-/** Only real captures on the Wayback Machine, in the one form the engine builds. */
-export function isArchiveCaptureUrl(url: string): boolean {
-  return /^https:\/\/web\.archive\.org\/web\/\d{14}\/https?:\/\/[^\s]+$/.test(url);
-}
-
 export function markChecking(a: HTMLAnchorElement): void {
   if (!a.hasAttribute(ATTR)) a.setAttribute(ATTR, 'checking');
 }
@@ -76,7 +72,8 @@ export function applyVerdict(a: HTMLAnchorElement, v: LinkVerdict, options: Mark
   extras.append(description);
 
   if (v.verdict === 'dead') {
-    if (options.archiveSuggestions && v.archive && isArchiveCaptureUrl(v.archive.url)) {
+    // Only a capture of this very link, by an archive we know, in the one form of link we build.
+    if (options.archiveSuggestions && v.archive && isCaptureOf(v.archive, v.url)) {
       extras.append(
         doc.createTextNode(' '),
         link(doc, 'data-link-health-archive', v.archive.url, archiveLinkText(v.archive.timestamp)),

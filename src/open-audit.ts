@@ -1,8 +1,8 @@
 /** Where the audit page lives, for the popup button and the context menu that open it, and the page that reads it. */
-import { extensionApi } from '../extension-api.ts';
+import { extensionApi } from './extension-api.ts';
 
 /** The audit page's address (for browser.runtime.getURL) for one tab. */
-export function auditPagePath(tabId: number): `/audit.html?tab=${number}` {
+export function auditPath(tabId: number): `/audit.html?tab=${number}` {
   return `/audit.html?tab=${tabId}`;
 }
 
@@ -14,11 +14,11 @@ export function tabFromSearch(search: string): number | null {
 }
 
 /** Opens the report for a tab in a new tab right beside it, in its window (the popup's button and the context menu). */
-export async function openAuditPage(tabId: number): Promise<void> {
+export async function openAudit(tabId: number): Promise<void> {
   const browser = extensionApi();
   const audited = await browser.tabs.get(tabId).catch(() => null);
   await browser.tabs.create({
-    url: browser.runtime.getURL(auditPagePath(tabId)),
+    url: browser.runtime.getURL(auditPath(tabId)),
     ...(audited ? { index: audited.index + 1, windowId: audited.windowId } : {}),
   });
 }

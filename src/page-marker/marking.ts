@@ -1,7 +1,7 @@
 /**
  * The content script's work on one page, in named steps: find the links to check (scan), ask the background (ask),
  * draw the verdicts as they arrive (draw), follow the page as it changes (watchForNewLinks), keep the toolbar badge's
- * count (reportDeadCount), and remove every trace when the user turns the extension off here (teardown). Work is
+ * count (badgeCount), and remove every trace when the user turns the extension off here (teardown). Work is
  * sliced into short tasks (main-thread.ts) so a page of 10,000 links never freezes.
  */
 import { normaliseUrl } from '../health/address.ts';
@@ -36,7 +36,7 @@ export interface PageDeps {
   /** The group a dead link's own words name, when the directory cannot place its address (marks.ts). */
   namedGroupHome?: MarkOptions['namedGroupHome'];
   /**
-   * Whether any link of the page as it stands could be a resource (src/page/page-precheck.ts); when not, the first
+   * Whether any link of the page as it stands could be a resource (src/page-marker/page-precheck.ts); when not, the first
    * scan is skipped and only links the page adds later are looked at. Absent: every link is looked at.
    */
   mayHoldResources?(doc: Document): boolean;
@@ -70,7 +70,7 @@ export function startMarking(doc: Document, initial: Settings, deps: PageDeps): 
     ...(deps.namedGroupHome ? { namedGroupHome: deps.namedGroupHome } : {}),
   });
   const active = () => !stopped && !isOffFor(settings, doc.location?.hostname ?? '');
-  const badge = deadCountReporter(
+  const badge = badgeCount(
     () => links.deadOnPage(),
     (dead) => void deps.send('pageSummary', { dead }).catch(() => undefined),
   );
@@ -242,7 +242,7 @@ export function startMarking(doc: Document, initial: Settings, deps: PageDeps): 
  * The toolbar badge's count of dead links on the page, sent when it changes and at most every 200 ms; `clear` says 0
  * at once (the marks are gone).
  */
-function deadCountReporter(count: () => number, send: (dead: number) => void): { changed(): void; clear(): void } {
+function badgeCount(count: () => number, send: (dead: number) => void): { changed(): void; clear(): void } {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let last = -1;
   return {

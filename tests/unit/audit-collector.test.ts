@@ -1,11 +1,11 @@
 /**
- * The audit page's verdict feed: asks once for every link (in batches the background accepts), takes what is known
+ * The audit's verdict collector: asks once for every link (in batches the background accepts), takes what is known
  * at once and the rest as the channel pushes them, never asks again on a timer, and gives up, saying so, after its
  * patience.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LinkVerdict } from '../../src/messages.ts';
-import { VerdictFeed } from '../../src/audit-page/verdict-feed.ts';
+import { VerdictCollector } from '../../src/audit/verdict-collector.ts';
 
 function verdict(url: string, over: Partial<LinkVerdict> = {}): LinkVerdict {
   return {
@@ -39,117 +39,117 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-describe('VerdictFeed', () => {
+describe('VerdictCollector', () => {
   it('takes cached verdicts at once and the rest as they are pushed, asking only once', async () => {
     const asked: string[][] = [];
     const got: LinkVerdict[] = [];
-    const feed = new VerdictFeed({
+    const collector = new VerdictCollector({
       want: async (urls) => (asked.push(urls), answer(urls, (u) => u === A)),
       onVerdicts: (list) => got.push(...list),
       onGiveUp: () => expect.unreachable(),
     });
-    feed.want([A, B]);
+    collector.want([A, B]);
     await vi.advanceTimersByTimeAsync(0);
     expect(got.map((v) => v.url)).toEqual([A]);
-    expect(feed.pending()).toEqual([B]);
-    feed.receive([verdict(B, { verdict: 'dead', reason: 'not-found' })]);
+    expect(collector.pending()).toEqual([B]);
+    collector.receive([verdict(B, { verdict: 'dead', reason: 'not-found' })]);
     expect(got.map((v) => `${v.url} ${v.verdict}`)).toEqual([`${A} alive`, `${B} dead`]);
-    expect(feed.pending()).toEqual([]);
+    expect(collector.pending()).toEqual([]);
     await vi.advanceTimersByTimeAsync(60_000);
     expect(asked).toEqual([[A, B]]); // no polling
-    feed.stop();
+    collector.stop();
   });
 
   it('takes a stale verdict at once (a recheck is under way), then the fresh one when it is pushed', async () => {
     const got: LinkVerdict[] = [];
-    const feed = new VerdictFeed({
+    const collector = new VerdictCollector({
       want: async (urls) => ({ verdicts: urls.map((u) => verdict(u, { stale: true })), queued: urls }),
       onVerdicts: (list) => got.push(...list),
       onGiveUp: () => undefined,
     });
-    feed.want([A]);
+    collector.want([A]);
     await vi.advanceTimersByTimeAsync(0);
-    expect(feed.pending()).toEqual([A]);
-    feed.receive([verdict(A, { checkedAt: '2026-11-29T10:00:00.000Z' })]);
+    expect(collector.pending()).toEqual([A]);
+    collector.receive([verdict(A, { checkedAt: '2026-11-29T10:00:00.000Z' })]);
     expect(got.map((v) => v.stale)).toEqual([true, false]);
-    expect(feed.pending()).toEqual([]);
-    feed.stop();
+    expect(collector.pending()).toEqual([]);
+    collector.stop();
   });
 
   it('asks in batches the background accepts', async () => {
     const sizes: number[] = [];
-    const feed = new VerdictFeed({
+    const collector = new VerdictCollector({
       want: async (urls) => (sizes.push(urls.length), answer(urls, () => true)),
       onVerdicts: () => undefined,
       onGiveUp: () => undefined,
       batch: 500,
     });
-    feed.want(Array.from({ length: 1_201 }, (_, i) => `https://g${i}.example/`));
+    collector.want(Array.from({ length: 1_201 }, (_, i) => `https://g${i}.example/`));
     await vi.advanceTimersByTimeAsync(0);
     expect(sizes).toEqual([500, 500, 201]);
-    feed.stop();
+    collector.stop();
   });
 
   it('takes pushes for the links it watches, never a stale answer over a fresh one, nothing else', async () => {
     const got: LinkVerdict[] = [];
-    const feed = new VerdictFeed({
+    const collector = new VerdictCollector({
       want: async (urls) => answer(urls, () => false),
       onVerdicts: (list) => got.push(...list),
       onGiveUp: () => undefined,
     });
-    feed.want([A, B]);
+    collector.want([A, B]);
     await vi.advanceTimersByTimeAsync(0);
-    expect(feed.receive([verdict(A), verdict(C)])).toBe(true);
-    expect(feed.receive([verdict(A, { stale: true })])).toBe(false);
-    expect(feed.receive([verdict(A)])).toBe(false); // the same again: no redraw
+    expect(collector.receive([verdict(A), verdict(C)])).toBe(true);
+    expect(collector.receive([verdict(A, { stale: true })])).toBe(false);
+    expect(collector.receive([verdict(A)])).toBe(false); // the same again: no redraw
     expect(got.map((v) => v.url)).toEqual([A]);
-    expect(feed.pending()).toEqual([B]);
-    feed.stop();
+    expect(collector.pending()).toEqual([B]);
+    collector.stop();
   });
 
   it('gives up after its patience and names what never came; a verdict that comes later still shows', async () => {
     const gaveUp: string[][] = [];
     const got: string[] = [];
-    const feed = new VerdictFeed({
+    const collector = new VerdictCollector({
       want: async (urls) => answer(urls, (u) => u === A),
       onVerdicts: (list) => got.push(...list.map((v) => v.url)),
       onGiveUp: (urls) => gaveUp.push(urls),
       patienceMs: 30_000,
     });
-    feed.want([A, B]);
+    collector.want([A, B]);
     await vi.advanceTimersByTimeAsync(29_000);
     expect(gaveUp).toEqual([]);
     await vi.advanceTimersByTimeAsync(2_000);
     expect(gaveUp).toEqual([[B]]);
-    feed.receive([verdict(B)]);
+    collector.receive([verdict(B)]);
     expect(got).toEqual([A, B]);
-    feed.stop();
+    collector.stop();
   });
 
   it('says at once that an address the background did not queue will not be checked now', async () => {
     const gaveUp: string[][] = [];
-    const feed = new VerdictFeed({
+    const collector = new VerdictCollector({
       want: async (urls) => ({ verdicts: [], queued: urls.filter((u) => u !== B) }),
       onVerdicts: () => undefined,
       onGiveUp: (urls) => gaveUp.push(urls),
     });
-    feed.want([A, B]);
+    collector.want([A, B]);
     await vi.advanceTimersByTimeAsync(0);
     expect(gaveUp).toEqual([[B]]);
-    feed.stop();
+    collector.stop();
   });
 
-  it('rides out a background that is restarting: the channel asks again, the feed takes what it pushes', async () => {
+  it('rides out a background that is restarting: the channel asks again, the collector takes what it pushes', async () => {
     const got: string[] = [];
-    const feed = new VerdictFeed({
+    const collector = new VerdictCollector({
       want: async () => Promise.reject(new Error('the background closed the channel')),
       onVerdicts: (list) => got.push(...list.map((v) => v.url)),
       onGiveUp: () => undefined,
     });
-    feed.want([A]);
+    collector.want([A]);
     await vi.advanceTimersByTimeAsync(600);
-    feed.receive([verdict(A)]);
+    collector.receive([verdict(A)]);
     expect(got).toEqual([A]);
-    feed.stop();
+    collector.stop();
   });
 });

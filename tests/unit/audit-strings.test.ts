@@ -1,11 +1,11 @@
 /**
- * The audit page's texts (src/audit-page/strings.ts) come from the real messages of public/_locales, looked up
+ * The audit page's texts (src/audit/strings.ts) come from the real messages of public/_locales, looked up
  * when the page draws: English as the e2e tests and the README quote it, Spanish for a Spanish browser, plurals
  * and dates by the UI language; verdict and reason codes stay codes wherever they are data.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { AUDIT_STRINGS as S } from '../../src/audit-page/strings.ts';
-import type { Tally } from '../../src/audit-page/rows.ts';
+import { AUDIT_STRINGS as S } from '../../src/audit/strings.ts';
+import type { Tally } from '../../src/audit/rows.ts';
 import { resetMessages, useMessages } from './i18n-helper.ts';
 
 const DONE: Tally = { links: 6, checked: 6, dead: 2, moved: 1, unverified: 0, alive: 3 };

@@ -5,9 +5,9 @@
  */
 import { groupForUrl } from '../directory/lookup.ts';
 import type { Group } from '../directory/group.ts';
-import { phoneMismatch, type PhoneMismatch } from '../directory/phones.ts';
+import { listedNumbers, phoneMismatch, type PhoneMismatch } from '../directory/phones.ts';
 import { t } from '../i18n.ts';
-import { formatDay } from './describe.ts';
+import { formatDay } from '../words/describe.ts';
 
 export const PHONE_NOTE_ATTR = 'data-link-health-phone-note';
 const NEARBY_CHARS = 400;
@@ -16,7 +16,7 @@ let counter = 0;
 /** `url`: the link's address as the page tracks it (resolved once there; a.href resolves afresh on every read). */
 export function notePhone(a: HTMLAnchorElement, url: string): void {
   const group = groupForUrl(url);
-  if (!group || group.phones.length === 0) return;
+  if (!group || listedNumbers(group).length === 0) return;
   const block = a.closest('li, p, td, dd, dt, address, tr');
   if (!block || block.querySelector(`[${PHONE_NOTE_ATTR}]`)) return;
   const mismatch = phoneMismatch((block.textContent ?? '').slice(0, NEARBY_CHARS), group);

@@ -2,11 +2,11 @@
  * Drawing the audit page: its frame (heading, filters, export buttons, the table) and one table row per address.
  * DOM calls and textContent only: every address and word here comes from someone else's page or from the network.
  * The only links drawn are http(s) addresses: the page's own links, an archived copy on the Wayback Machine, and a
- * new home the directory knows (as the page's marks allow, src/page/marks.ts).
+ * new home the directory knows (as the page's marks allow, src/page-marker/marks.ts).
  */
 import { isDirectoryUrl } from '../directory/lookup.ts';
 import { VERDICT_ORDER, replacements } from '../report/model.ts';
-import { isArchiveCaptureUrl } from '../page/marks.ts';
+import { isCaptureOf } from '../health/archives/index.ts';
 import { SORT_KEYS, type Sort, type SortKey } from './filter.ts';
 import { auditRowOf, statusOf, type AuditEntry, type RowStatus, type Tally } from './rows.ts';
 import { AUDIT_STRINGS as S } from './strings.ts';
@@ -293,7 +293,9 @@ export function fillRow(tr: HTMLTableRowElement, entry: AuditEntry): void {
   );
 
   const row = auditRowOf(entry);
-  const offers = row ? replacements(row).filter((o) => (o.kind === 'archive' ? isArchiveCaptureUrl(o.url) : true)) : [];
+  // An archived copy is offered only when it is a capture of this very link by an archive we know.
+  const archiveOk = row?.archive ? isCaptureOf(row.archive, row.url) : false;
+  const offers = row ? replacements(row).filter((o) => o.kind !== 'archive' || archiveOk) : [];
   const replacementCell = h(
     'td',
     { class: 'replacement' },
@@ -308,7 +310,7 @@ export function fillRow(tr: HTMLTableRowElement, entry: AuditEntry): void {
                 : row!.newHomeNamed
                   ? S.namedHome(row!.newHomeNamed.named, row!.newHomeNamed.group, o.url)
                   : S.newHome(row!.verdict);
-            // A new home is linked only where the directory vouches for it, as on the page (src/page/marks.ts).
+            // A new home is linked only where the directory vouches for it, as on the page (src/page-marker/marks.ts).
             const target =
               o.kind === 'archive' || isDirectoryUrl(o.url)
                 ? webLink(doc, o.url, o.url, { 'data-kind': o.kind })

@@ -1,5 +1,7 @@
 /**
- * The plain-words description every mark carries, read on hover, on keyboard focus and by screen readers:
+ * The verdict's words for every surface of the extension — the page's marks, the popup, the options page, the audit
+ * page — so that each says a verdict the same way. Above all the plain-words description every mark carries, read on
+ * hover, on keyboard focus and by screen readers:
  * "Not found (404) when checked on 28 Nov 2026. Archived copy from June 2008." — in the browser's UI language
  * (src/i18n.ts), never the page's: the reader is the extension's user, whatever language the page is in.
  */

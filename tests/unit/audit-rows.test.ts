@@ -6,12 +6,12 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { LinkReport } from '../../src/health/verdict.ts';
+import type { LinkHealth } from '../../src/health/link-health.ts';
 import type { LinkVerdict, PageLinks } from '../../src/messages.ts';
 import { CSV_COLUMNS } from '../../src/report/csv.ts';
 import { auditRow, buildReport, type FoundOn } from '../../src/report/model.ts';
 import { render } from '../../src/report/render.ts';
-import { exportFile } from '../../src/audit-page/export.ts';
+import { exportFile } from '../../src/audit/export.ts';
 import {
   DEFAULT_SORT,
   NO_FILTERS,
@@ -20,18 +20,18 @@ import {
   reasonsPresent,
   visibleRows,
   type Filters,
-} from '../../src/audit-page/filter.ts';
-import { auditReportOf, entriesFrom, statusOf, tally, type AuditEntry } from '../../src/audit-page/rows.ts';
-import { collectLinks, type AnchorLike } from '../../src/page/page-links.ts';
-import { auditPagePath, tabFromSearch } from '../../src/audit-page/open.ts';
-import { reasonText } from '../../src/page/describe.ts';
+} from '../../src/audit/filter.ts';
+import { auditReportOf, entriesFrom, statusOf, tally, type AuditEntry } from '../../src/audit/rows.ts';
+import { collectLinks, type AnchorLike } from '../../src/page-marker/page-links.ts';
+import { auditPath, tabFromSearch } from '../../src/open-audit.ts';
+import { reasonText } from '../../src/words/describe.ts';
 import { resetMessages, useMessages } from './i18n-helper.ts';
 
 const PAGE = 'https://www.county.example/help';
 const AT = '2026-11-28T10:00:00.000Z';
 
 /** What the engine says, in full, as the CLI keeps it. */
-function engineReport(url: string, over: Partial<LinkReport> = {}): LinkReport {
+function engineReport(url: string, over: Partial<LinkHealth> = {}): LinkHealth {
   return {
     url,
     verdict: 'alive',
@@ -51,7 +51,7 @@ function engineReport(url: string, over: Partial<LinkReport> = {}): LinkReport {
 }
 
 /** What the background hands a page: the report minus the bookkeeping. */
-function asVerdict(r: LinkReport, stale = false): LinkVerdict {
+function asVerdict(r: LinkHealth, stale = false): LinkVerdict {
   return {
     url: r.url,
     verdict: r.verdict,
@@ -112,7 +112,7 @@ const FOUND: PageLinks = {
   ],
 };
 
-function withVerdicts(entries: AuditEntry[], reports: LinkReport[]): AuditEntry[] {
+function withVerdicts(entries: AuditEntry[], reports: LinkHealth[]): AuditEntry[] {
   for (const r of reports) entries.find((e) => e.url === r.url)!.verdict = asVerdict(r);
   return entries;
 }
@@ -231,7 +231,7 @@ describe('export', () => {
   const now = new Date('2026-11-29T08:30:00.000Z');
 
   /** The CLI's way: full engine reports through auditRow and buildReport (src/cli/audit-command.ts). */
-  function cliReport(scope: 'all' | 'resources', reports: LinkReport[]) {
+  function cliReport(scope: 'all' | 'resources', reports: LinkHealth[]) {
     const rows = reports.map((r) => auditRow(r, foundOnOf(r.url)));
     return buildReport({ site: PAGE, scope, generatedAt: now.toISOString(), pages: [PAGE], rows });
   }
@@ -330,7 +330,7 @@ describe('reading the links of a page', () => {
   });
 
   it('names the tab in the page address, and reads nothing else as one', () => {
-    expect(auditPagePath(123)).toBe('/audit.html?tab=123');
+    expect(auditPath(123)).toBe('/audit.html?tab=123');
     expect(tabFromSearch('?tab=123')).toBe(123);
     expect(tabFromSearch('?tab=')).toBeNull();
     expect(tabFromSearch('?tab=1.5')).toBeNull();
@@ -342,8 +342,8 @@ describe('reading the links of a page', () => {
 describe('browser-safe', () => {
   it('the audit page and the report parts it shares with the CLI import nothing from Node', () => {
     const files = [
-      ...readdirSync('src/audit-page').map((f) => path.join('src/audit-page', f)),
-      'src/page/page-links.ts',
+      ...readdirSync('src/audit').map((f) => path.join('src/audit', f)),
+      'src/page-marker/page-links.ts',
       'src/report/model.ts',
       'src/report/csv.ts',
       'src/report/json.ts',

@@ -2,14 +2,14 @@
  * The "Audit this page" report: asks the tab's content script for every link it sees, asks the background for each
  * one's verdict (cached ones at once, the rest checked by the same engine and politeness queue as the page's marks),
  * and draws a row per address that fills in as verdicts arrive, with filters, sorting and the CLI's CSV/JSON export.
- * Everything the browser provides comes in through AuditDeps (src/audit-page/audit-browser.ts): this file is DOM only.
+ * Everything the browser provides comes in through AuditDeps (src/audit/audit-browser.ts): this file is DOM only.
  */
 import type { LinkVerdict, PageLinks } from '../messages.ts';
 import { download as saveFile, exportFile, type ExportFile, type ExportFormat } from './export.ts';
 import { DEFAULT_SORT, matches, nextSort, reasonsPresent, compare, type Filters, type Sort } from './filter.ts';
 import { entriesFrom, statusOf, tally, type AuditEntry, type RowStatus } from './rows.ts';
 import { AUDIT_STRINGS as S } from './strings.ts';
-import { VerdictFeed, type FeedOptions } from './verdict-feed.ts';
+import { VerdictCollector, type CollectorOptions } from './verdict-collector.ts';
 import type { ChannelAnswer } from '../verdict-channel.ts';
 import {
   buildFrame,
@@ -35,10 +35,10 @@ export interface AuditDeps {
   onVerdicts(listener: (verdicts: LinkVerdict[]) => void): () => void;
   download?(doc: Document, file: ExportFile): void;
   now?: () => Date;
-  feed?: Partial<Pick<FeedOptions, 'patienceMs' | 'batch'>>;
+  collector?: Partial<Pick<CollectorOptions, 'patienceMs' | 'batch'>>;
 }
 
-export interface AuditPage {
+export interface TabReport {
   /** Resolves once the page's links are listed (verdicts keep arriving after). */
   readonly listed: Promise<void>;
   /** The file an export button would save now. */
@@ -49,7 +49,7 @@ export interface AuditPage {
 /** Verdicts arrive in bursts; one redraw per burst keeps a page of thousands of rows smooth. */
 const REDRAW_MS = 60;
 
-export function startAuditPage(doc: Document, root: HTMLElement, deps: AuditDeps): AuditPage {
+export function startTabReport(doc: Document, root: HTMLElement, deps: AuditDeps): TabReport {
   const frame: Frame = buildFrame(doc, root);
   const now = deps.now ?? (() => new Date());
   let found: PageLinks | null = null;
@@ -58,7 +58,7 @@ export function startAuditPage(doc: Document, root: HTMLElement, deps: AuditDeps
   const rows = new Map<string, HTMLTableRowElement>();
   const dirty = new Set<string>();
   let sort: Sort = DEFAULT_SORT;
-  let feed: VerdictFeed | null = null;
+  let collector: VerdictCollector | null = null;
   let unsubscribe: (() => void) | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let stopped = false;
@@ -158,8 +158,8 @@ export function startAuditPage(doc: Document, root: HTMLElement, deps: AuditDeps
     doc.title = S.documentTitle(answer.title || answer.page);
     if (answer.truncated) showProblem(frame, S.truncated(answer.links.length));
     redraw();
-    feed = new VerdictFeed({
-      ...deps.feed,
+    collector = new VerdictCollector({
+      ...deps.collector,
       want: deps.want,
       onVerdicts(list) {
         for (const v of list) {
@@ -180,8 +180,8 @@ export function startAuditPage(doc: Document, root: HTMLElement, deps: AuditDeps
         soon();
       },
     });
-    unsubscribe = deps.onVerdicts((verdicts) => feed?.receive(verdicts));
-    feed.want(entries.filter((e) => /^https?:/i.test(e.url)).map((e) => e.url));
+    unsubscribe = deps.onVerdicts((verdicts) => collector?.receive(verdicts));
+    collector.want(entries.filter((e) => /^https?:/i.test(e.url)).map((e) => e.url));
   }
 
   function problem(message: string): void {
@@ -199,7 +199,7 @@ export function startAuditPage(doc: Document, root: HTMLElement, deps: AuditDeps
     exportNow,
     stop() {
       stopped = true;
-      feed?.stop();
+      collector?.stop();
       unsubscribe?.();
       if (timer) clearTimeout(timer);
     },
