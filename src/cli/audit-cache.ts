@@ -95,13 +95,25 @@ export function remember(cache: Cache, key: string, health: LinkHealth): void {
   if (NIGHTLY_AUDIT.keeps(health)) cache.set(key, health);
 }
 
-export async function saveCache(file: string, cache: Cache, now: Date): Promise<void> {
+/**
+ * Writes the cache. `beside`: more of what the audit keeps between runs (its nights, what it has had archived), each
+ * under a key of its own after "links", one item a line; this module's reader leaves them to their own modules.
+ */
+export async function saveCache(
+  file: string,
+  cache: Cache,
+  now: Date,
+  beside: Record<string, readonly unknown[]> = {},
+): Promise<void> {
   const keep = [...cache.entries()]
     .filter(([, r]) => now.getTime() - Date.parse(r.checkedAt) < FORGET_AFTER_MS)
     .sort(([a], [b]) => a.localeCompare(b));
   // One entry a line: a cache kept in a repository diffs line by line.
   const body = keep.map(([key, r]) => `${JSON.stringify(key)}:${JSON.stringify(project(r, WHOLE))}`).join(',\n');
-  const text = `{"version":${CACHE_VERSION},"links":{\n${body}\n}}\n`;
+  const more = Object.entries(beside)
+    .map(([key, items]) => `,\n${JSON.stringify(key)}:[\n${items.map((i) => JSON.stringify(i)).join(',\n')}\n]`)
+    .join('');
+  const text = `{"version":${CACHE_VERSION},"links":{\n${body}\n}${more}}\n`;
   const temp = `${file}.${process.pid}.tmp`;
   try {
     const handle = await open(temp, 'w');

@@ -9,12 +9,13 @@ import net from 'node:net';
 import path from 'node:path';
 import tls from 'node:tls';
 import { LinkChecker, LinkState, type LinkResult } from 'linkinator';
-import { Agent, buildConnector, getGlobalDispatcher, setGlobalDispatcher } from 'undici';
+import { Agent, buildConnector, fetch as undiciFetch, getGlobalDispatcher, setGlobalDispatcher } from 'undici';
 import { destinationOf } from '../health/carried-address.ts';
 import { hostnameOf } from '../health/host.ts';
 import { isPdfAddress, type Place } from '../documents/found.ts';
 import type { ConnectTo } from './http-transport.ts';
 import { SitePages, type AnchorEvidence } from './page-evidence.ts';
+import { requestHeadersInterceptor, type HostHeader } from './request-headers.ts';
 
 /** What to crawl: a site's address, or a local folder or file that linkinator serves itself. */
 export type CrawlTarget = { kind: 'url'; url: string } | { kind: 'path'; path: string };
@@ -48,6 +49,9 @@ export interface CrawlProblem {
   detail?: string;
 }
 
+/** Why the crawl stopped before it had read every page: a bound, or the editor. */
+export type StopReason = 'max-pages' | 'max-time' | 'interrupted';
+
 export interface Crawl {
   pages: string[];
   occurrences: Occurrence[];
@@ -58,14 +62,37 @@ export interface Crawl {
    * their own by src/cli/audit-documents.ts when the crawl recursed.
    */
   documents: Array<{ url: string; linkedFrom: string[] }>;
+  /** Starts that could not be read at all, with why in plain words (the others were audited). */
+  startProblems: Array<{ start: string; why: string }>;
+  /** The site's pages --exclude-path kept the crawl from reading. */
+  excludedPages: string[];
+  /** The site's links past --max-depth, not followed. */
+  beyondDepth: string[];
+  /** Links that lead to no web page (mailto:, tel:, javascript: …): nothing to check. */
+  notWeb: string[];
+  /** When the crawl ended early: why, and the site's addresses it did not read. */
+  stopped: { why: StopReason; leftOut: string[] } | null;
 }
 
 export interface CrawlOptions {
-  target: CrawlTarget;
+  /** One or more starts: addresses (of one site or several), or one local folder or file. */
+  targets: CrawlTarget[];
   recurse: boolean;
+  /** With recurse: pages this many links from a start at most are read (0: the starts alone); null: no limit. */
+  maxDepth?: number | null;
+  /** Pages read at most; then the crawl ends early ('max-pages'). */
+  maxPages?: number;
+  /** Ends the crawl early with its reason (--max-time, Ctrl-C): what was read so far is the crawl. */
+  stop?: AbortSignal;
+  /** A page of the site not to read (--exclude-path). */
+  pageExcluded?: (url: string) => boolean;
   connectTo: ConnectTo[];
   ca: string[];
   timeoutMs: number;
+  /** --user-agent for the site's pages; null: linkinator's own ("node"). */
+  userAgent?: string | null;
+  /** --header: each for its own host alone. */
+  headers?: readonly HostHeader[];
   /**
    * Called as each outbound occurrence is found, so checks start while the crawl goes on. The page names it
    * carries are provisional: the returned `occurrences` are the final word.
@@ -117,19 +144,66 @@ export function crawlDispatcher(connectTo: ConnectTo[], ca: string[]): Agent {
 }
 
 /**
+ * fetch on the crawl's network — its names (--connect-to), its CA, the user agent and each host's own headers — for
+ * what the audit reads besides the site's pages: sitemaps, the Wayback Machine's Save Page Now.
+ */
+export function siteFetcher(options: {
+  connectTo: ConnectTo[];
+  ca: string[];
+  headers?: readonly HostHeader[];
+  userAgent?: string | null;
+}): { fetch: (url: string, init?: RequestInit) => Promise<Response>; close(): Promise<void> } {
+  const dispatcher = crawlDispatcher(options.connectTo, options.ca);
+  const composed = dispatcher.compose(requestHeadersInterceptor(options.headers ?? [], options.userAgent ?? null));
+  return {
+    fetch: (url, init = {}) =>
+      undiciFetch(url, { ...(init as object), dispatcher: composed } as never) as unknown as Promise<Response>,
+    close: () => dispatcher.close().catch(() => undefined),
+  };
+}
+
+/** What the crawler decides about each address linkinator is about to fetch. */
+interface CrawlGate {
+  /** Whether to fetch it at all (false: the crawl has ended early; it is left out). */
+  admit(url: string, isPage: boolean): boolean;
+  /** Whether to read it as a page and follow its links, given how far it is from a start. */
+  follow(url: string, depth: number): boolean;
+}
+
+/**
  * linkinator recurses only into addresses that start with the address it was given, so a crawl started at
- * /index.html (or at a file of a local folder) would never leave that page. The site is the start page's folder.
+ * /index.html (or at a file of a local folder) would never leave that page: the site is each start page's folder.
+ * Every address linkinator is about to fetch passes the gate first: that is where the bounds (pages, time, depth)
+ * end a crawl, since linkinator itself has none.
  */
 class SiteCrawler extends LinkChecker {
-  readonly #root: string;
+  readonly #gate: CrawlGate;
+  readonly #depths = new Map<string, number>();
+  /** Pages linkinator has queued and not yet begun: what an early end leaves unread. */
+  readonly queued = new Set<string>();
 
-  constructor(root: string) {
+  constructor(gate: CrawlGate) {
     super();
-    this.#root = root;
+    this.#gate = gate;
+    // linkinator queues each new address through enqueueCrawl (private in its types): watching it is how the pages
+    // an early end leaves unread are known, rather than only those it happens to reach before it winds down.
+    const self = this as unknown as { enqueueCrawl?: (o: Parameters<LinkChecker['crawl']>[0]) => Promise<void> };
+    const enqueue = self.enqueueCrawl?.bind(this);
+    if (enqueue)
+      self.enqueueCrawl = (o) => {
+        if (o.crawl) this.queued.add(o.url.href);
+        return enqueue(o);
+      };
   }
 
   override crawl(options: Parameters<LinkChecker['crawl']>[0]): Promise<void> {
-    options.rootPath = this.#root;
+    options.rootPath = new URL('./', options.rootPath).href;
+    const url = options.url.href;
+    this.queued.delete(url);
+    const depth = options.parent === undefined ? 0 : (this.#depths.get(options.parent) ?? 0) + 1;
+    if (!this.#depths.has(url)) this.#depths.set(url, depth);
+    if (!this.#gate.admit(url, options.crawl)) return Promise.resolve();
+    if (options.crawl && !this.#gate.follow(url, depth)) options.crawl = false;
     return super.crawl(options);
   }
 }
@@ -147,16 +221,30 @@ async function freePort(): Promise<number> {
 }
 
 export async function crawlSite(options: CrawlOptions): Promise<Crawl> {
-  const local = options.target.kind === 'path';
+  const targets = options.targets;
+  const localTarget = targets.length === 1 && targets[0]!.kind === 'path' ? targets[0]! : null;
+  if (!localTarget && targets.some((t) => t.kind === 'path'))
+    throw new CrawlError('a local folder or file is audited alone: give one, or addresses only');
+  const local = localTarget !== null;
   const port = local ? await freePort() : 0;
-  const start = options.target.kind === 'url' ? new URL(options.target.url) : new URL(`http://127.0.0.1:${port}/`);
-  const siteHost = start.host;
+  const startUrls = local
+    ? [`http://127.0.0.1:${port}/`]
+    : targets.map((t) => new URL((t as { kind: 'url'; url: string }).url).href);
+  /** The site: every start's host (several starts may be several sites). */
+  const siteHosts = new Set(startUrls.map((u) => new URL(u).host));
   // A wrapper on the site's own host (its exit.php?url=…) leads off the site: it is outbound, never fetched by the
   // crawl, and judged by the address it carries.
   const isOutbound = (href: string): boolean => {
     try {
       const u = new URL(destinationOf(href));
-      return (u.protocol === 'http:' || u.protocol === 'https:') && u.host !== siteHost;
+      return (u.protocol === 'http:' || u.protocol === 'https:') && !siteHosts.has(u.host);
+    } catch {
+      return false;
+    }
+  };
+  const isSitePage = (url: string): boolean => {
+    try {
+      return siteHosts.has(new URL(url).host);
     } catch {
       return false;
     }
@@ -166,7 +254,16 @@ export async function crawlSite(options: CrawlOptions): Promise<Crawl> {
   const problems: CrawlProblem[] = [];
   const pageUrls = new Set<string>();
   const seenOnPage = new Map<string, number>();
-  let startResult: LinkResult | null = null;
+  /** What linkinator reported for each start (a start is a result without a parent). */
+  const startResults = new Map<string, LinkResult>();
+  const excludedPages = new Set<string>();
+  const beyondDepth = new Set<string>();
+  const notWeb = new Set<string>();
+  const leftOut = new Set<string>();
+  let stoppedBy: StopReason | null = null;
+  let pagesAdmitted = 0;
+  /** Pages being fetched: an early end cuts them, and they were not read. */
+  const reading = new Set<string>();
 
   const found = (o: Occurrence) => {
     occurrences.push(o);
@@ -174,43 +271,78 @@ export async function crawlSite(options: CrawlOptions): Promise<Crawl> {
   };
 
   // The site's pages as the crawl reads them, for the evidence spotting needs beyond a link's words.
-  const bodies = new SitePages((url) => {
-    try {
-      return new URL(url).host === siteHost;
-    } catch {
-      return false;
-    }
-  }, options.timeoutMs);
-  /** Per page: how many times each address has been matched to its <a> so far, in document order. */
-  const matched = new Map<string, Map<string, number>>();
+  const bodies = new SitePages(isSitePage, options.timeoutMs);
+  /**
+   * Per page: its <a>s by address, and how many of each have been matched to linkinator's reports so far, in
+   * document order. Indexed once a page, so a page of 40,000 links to one address costs 40,000 steps, not 40,000².
+   */
+  const anchorsByPage = new Map<string, { byHref: Map<string, AnchorEvidence[]>; matched: Map<string, number> }>();
   // linkinator names the pages of a local folder by their files; the crawl read them from its own server.
-  const localRoot = options.target.kind === 'path' ? await servedRoot(options.target.path) : null;
+  const localRoot = localTarget?.kind === 'path' ? await servedRoot(localTarget.path) : null;
+  const localStart = new URL(startUrls[0]!);
   const served = (page: string): string => {
     if (!localRoot || /^https?:/i.test(page)) return page;
     const relative = path.relative(localRoot, path.resolve(page)).split(path.sep).map(encodeURIComponent).join('/');
-    return new URL(relative, start).href;
+    return new URL(relative, localStart).href;
   };
   const evidenceOf = (page: string, href: string): Occurrence['evidence'] => {
-    const anchors = bodies.evidenceFor(served(page));
-    if (!anchors) return undefined;
-    let counts = matched.get(page);
-    if (!counts) matched.set(page, (counts = new Map()));
-    const seen = counts.get(href) ?? 0;
-    const same = anchors.filter((a) => a.href === href);
-    const anchor = same[seen];
+    let index = anchorsByPage.get(page);
+    if (!index) {
+      const anchors = bodies.evidenceFor(served(page));
+      if (!anchors) return undefined;
+      const byHref = new Map<string, AnchorEvidence[]>();
+      for (const a of anchors) {
+        const same = byHref.get(a.href);
+        if (same) same.push(a);
+        else byHref.set(a.href, [a]);
+      }
+      anchorsByPage.set(page, (index = { byHref, matched: new Map() }));
+    }
+    const seen = index.matched.get(href) ?? 0;
+    const anchor = index.byHref.get(href)?.[seen];
     if (!anchor) return undefined; // not an <a> (an image, a script, a srcset candidate)
-    counts.set(href, seen + 1);
+    index.matched.set(href, seen + 1);
     return { words: anchor.words, title: anchor.title, context: anchor.context, inPageChrome: anchor.inPageChrome };
   };
 
-  const checker = new SiteCrawler(new URL('./', start).href);
+  const stopNow = (why: StopReason) => {
+    stoppedBy ??= why;
+  };
+  if (options.stop?.aborted) stopNow(options.stop.reason as StopReason);
+  options.stop?.addEventListener('abort', () => stopNow(options.stop!.reason as StopReason), { once: true });
+
+  const maxPages = options.maxPages ?? Infinity;
+  const checker = new SiteCrawler({
+    admit(url, isPage) {
+      if (isPage && stoppedBy === null && pagesAdmitted >= maxPages) stopNow('max-pages');
+      if (stoppedBy !== null) {
+        if (isPage) leftOut.add(url);
+        return false;
+      }
+      if (isPage) {
+        pagesAdmitted++;
+        reading.add(url);
+      }
+      return true;
+    },
+    follow(url, depth) {
+      const max = options.maxDepth ?? null;
+      if (max === null || depth <= max) return true;
+      beyondDepth.add(url);
+      return false;
+    },
+  });
   const siteLinks = new Set<string>();
   checker.on('pagestart', (url) => {
+    reading.delete(String(url));
     pageUrls.add(String(url));
     options.onPage?.(pageUrls.size, siteLinks.size);
   });
   const documents = new Map<string, Set<string>>();
   checker.on('link', (result) => {
+    // After an early end, what is still arriving is the crawl being cut short, not news about the site.
+    if (stoppedBy !== null) return;
+    reading.delete(served(result.url));
     if (!isOutbound(result.url)) siteLinks.add(result.url);
     // The site's own PDF that answered: a document to read as a page of its own.
     if (!isOutbound(result.url) && result.state === LinkState.OK && result.parent && isPdfAddress(result.url)) {
@@ -219,7 +351,7 @@ export async function crawlSite(options: CrawlOptions): Promise<Crawl> {
       from.add(result.parent);
     }
     if (result.parent === undefined) {
-      startResult ??= result;
+      if (!startResults.has(result.url)) startResults.set(result.url, result);
       return;
     }
     if (result.state === LinkState.SKIPPED && isOutbound(result.url)) {
@@ -238,6 +370,11 @@ export async function crawlSite(options: CrawlOptions): Promise<Crawl> {
       });
       return;
     }
+    if (result.state === LinkState.SKIPPED && !/^https?:/i.test(result.url) && !result.url.startsWith('/')) {
+      // mailto:, tel:, javascript: … linkinator skips what is no web address; the report counts them.
+      if (/^[a-z][a-z\d+.-]*:/i.test(result.url)) notWeb.add(result.url);
+      return;
+    }
     if (result.state === LinkState.BROKEN) {
       // No failure details: the href did not parse at all; otherwise an internal link answered an error.
       if (result.failureDetails === undefined) {
@@ -250,12 +387,18 @@ export async function crawlSite(options: CrawlOptions): Promise<Crawl> {
     }
   });
 
+  const starts = new Set(startUrls);
   const previous = getGlobalDispatcher();
   const dispatcher = crawlDispatcher(options.connectTo, options.ca);
-  setGlobalDispatcher(dispatcher.compose(bodies.interceptor));
-  try {
-    await checker.check({
-      path: options.target.kind === 'url' ? options.target.url : options.target.path,
+  setGlobalDispatcher(
+    dispatcher.compose(requestHeadersInterceptor(options.headers ?? [], options.userAgent ?? null), bodies.interceptor),
+  );
+  // On an early end, what is under way is cut: a page trickling in for its last seconds is not worth waiting for.
+  const cut = () => void dispatcher.destroy().catch(() => undefined);
+  options.stop?.addEventListener('abort', cut, { once: true });
+  const crawling = checker
+    .check({
+      path: local ? (localTarget as { kind: 'path'; path: string }).path : startUrls,
       ...(local ? { port } : {}),
       recurse: options.recurse,
       concurrency: CRAWL_CONCURRENCY,
@@ -264,31 +407,52 @@ export async function crawlSite(options: CrawlOptions): Promise<Crawl> {
       retryErrors: true,
       retryErrorsCount: 2,
       retryErrorsJitter: 500,
-      linksToSkip: async (href) => isOutbound(href),
-    });
+      linksToSkip: async (href) => {
+        if (isOutbound(href)) return true;
+        if (!starts.has(href) && options.pageExcluded && isSitePage(href) && options.pageExcluded(href)) {
+          excludedPages.add(href.replace(/#.*$/, ''));
+          return true;
+        }
+        return false;
+      },
+    })
+    .then(() => undefined);
+  try {
+    // An early end does not wait for linkinator to wind down (its retries wait seconds): the crawl is what it read.
+    await Promise.race([crawling, stopped(options.stop)]);
   } catch (err) {
     throw new CrawlError((err as Error).message);
   } finally {
-    setGlobalDispatcher(previous);
-    await dispatcher.close().catch(() => undefined);
+    options.stop?.removeEventListener('abort', cut);
+    if (stoppedBy === null) {
+      setGlobalDispatcher(previous);
+      await dispatcher.close().catch(() => undefined);
+    } else {
+      // linkinator winds down on its own; until it has, its last requests go to the cut dispatcher, never elsewhere.
+      crawling.finally(() => setGlobalDispatcher(previous)).catch(() => undefined);
+    }
   }
 
-  const first = startResult as LinkResult | null;
-  if (!first || first.state === LinkState.SKIPPED)
+  const startProblems: Array<{ start: string; why: string }> = [];
+  for (const [i, start] of startUrls.entries()) {
+    const shown = local ? (localTarget as { kind: 'path'; path: string }).path : (targets[i] as { url: string }).url;
+    const result = [...startResults.entries()].find(([url]) => sameStart(url, start, local))?.[1] ?? null;
+    const why = startProblem(result, bodies.cutOffReason(result?.url ?? start), stoppedBy !== null);
+    if (why) startProblems.push({ start: shown, why });
+  }
+  if (startProblems.length === startUrls.length && stoppedBy === null) {
+    const [first] = startProblems;
     throw new CrawlError(
-      `${describeTarget(options.target)} leads off the site (a redirect to another host?); audit the address it leads to`,
-    );
-  if (first.state === LinkState.BROKEN) {
-    throw new CrawlError(
-      `could not read ${describeTarget(options.target)}: ${first.status ? `the server answered ${first.status}` : failureText(first)}`,
+      startProblems.length === 1
+        ? `could not read ${first!.start}: ${first!.why}`
+        : `could not read any start: ${startProblems.map((p) => `${p.start}: ${p.why}`).join('; ')}`,
     );
   }
-  // A page that never finished arriving was read only in part: the start page so read is no audit of the site.
-  const startCut = bodies.cutOffReason(first.url);
-  if (startCut) throw new CrawlError(`could not read ${describeTarget(options.target)}: ${startCut}`);
-  for (const [url, why] of bodies.cutOff) problems.push({ url, status: 0, linkedFrom: null, why });
+  for (const [url, why] of bodies.cutOff)
+    if (!startProblems.some((p) => sameStart(url, p.start, local)))
+      problems.push({ url, status: 0, linkedFrom: null, why });
 
-  const pageName = local ? await localNamer(options.target as { kind: 'path'; path: string }, port) : (p: string) => p;
+  const pageName = local ? await localNamer(localTarget as { kind: 'path'; path: string }, port) : (p: string) => p;
   const pages = new Set<string>();
   for (const u of pageUrls) pages.add(await pageName(u));
   for (const o of occurrences) o.page = await pageName(o.page);
@@ -305,10 +469,60 @@ export async function crawlSite(options: CrawlOptions): Promise<Crawl> {
     // A page that answered an error was never read: it is a problem of the site, not one of its audited pages.
     if (!p.why) pages.delete(p.url);
   }
-  const named: Crawl['documents'] = [];
-  for (const [url, from] of documents)
-    named.push({ url: await pageName(url), linkedFrom: await Promise.all([...from].map(async (p) => pageName(p))) });
-  return { pages: [...pages], occurrences: [...unique.values()], problems, documents: named };
+  const named = async (urls: Iterable<string>) => Promise.all([...urls].map((u) => pageName(u)));
+  const documentsNamed: Crawl['documents'] = [];
+  for (const [url, from] of documents) documentsNamed.push({ url: await pageName(url), linkedFrom: await named(from) });
+  return {
+    pages: [...pages],
+    occurrences: [...unique.values()],
+    problems,
+    documents: documentsNamed,
+    startProblems,
+    excludedPages: await named(excludedPages),
+    beyondDepth: await named(beyondDepth),
+    notWeb: [...notWeb],
+    stopped:
+      stoppedBy === null
+        ? null
+        : { why: stoppedBy, leftOut: await named(new Set([...leftOut, ...checker.queued, ...reading])) },
+  };
+}
+
+/** Resolves when the signal ends the run; never, without one. */
+function stopped(signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    if (!signal) return;
+    if (signal.aborted) resolve();
+    else signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+}
+
+/** Whether linkinator's name for a start (a local file's path, or the address) is the start given. */
+function sameStart(reported: string, start: string, local: boolean): boolean {
+  if (local) return true; // one local start: its first result is it
+  try {
+    return new URL(reported).href === new URL(start).href;
+  } catch {
+    return false;
+  }
+}
+
+/** Why a start was not audited, in the editor's words; null when it was read. */
+function startProblem(result: LinkResult | null, cutOff: string | null, endedEarly: boolean): string | null {
+  if (!result) return endedEarly ? 'not read: the audit ended first' : 'no answer came';
+  if (result.state === LinkState.SKIPPED) {
+    // linkinator skips a page behind a bot challenge (403 with cf-mitigated, LinkedIn's 999) rather than fail it.
+    if (result.status === 403 || result.status === 999)
+      return `the site's firewall turned the audit away (HTTP ${result.status}, a bot challenge); --user-agent or --header may let it in`;
+    return 'it leads off the site (a redirect to another host?); audit the address it leads to';
+  }
+  if (result.state === LinkState.BROKEN) {
+    if (result.status === 403 || result.status === 401)
+      return `the server answered ${result.status}: it refuses this visitor; --user-agent or --header may let the audit in`;
+    return result.status ? `the server answered ${result.status}` : plainFailure(result);
+  }
+  if (cutOff) return cutOff;
+  return null;
 }
 
 /**
@@ -327,17 +541,39 @@ function indexAliases(pages: Set<string>, occurrences: Occurrence[]): Map<string
   return alias;
 }
 
-function describeTarget(target: CrawlTarget): string {
-  return target.kind === 'url' ? target.url : target.path;
+/** A failed request in plain words: what happened, not the resolver's code (EAI_AGAIN, ENOTFOUND …). */
+function plainFailure(result: LinkResult): string {
+  const first = result.failureDetails?.[0];
+  const cause =
+    first instanceof Error ? (first as Error & { cause?: { code?: string; message?: string } }).cause : undefined;
+  const code = cause?.code ?? (first instanceof Error ? (first as Error & { code?: string }).code : undefined) ?? '';
+  return failureInWords(code, cause?.message ?? (first instanceof Error ? first.message : ''));
 }
 
-function failureText(result: LinkResult): string {
-  const first = result.failureDetails?.[0];
-  if (first instanceof Error) {
-    const cause = (first as Error & { cause?: { code?: string; message?: string } }).cause;
-    return cause?.code ?? cause?.message ?? first.message;
-  }
-  return 'no answer';
+/** A network error code as the editor reads it, the code itself kept in brackets for whoever asks them. */
+export function failureInWords(code: string, message = ''): string {
+  const words: Record<string, string> = {
+    EAI_AGAIN: 'the name could not be looked up (is this computer offline?)',
+    ENOTFOUND: 'no such domain: the name does not exist',
+    ENODATA: 'the name has no address',
+    ECONNREFUSED: 'the server refused the connection',
+    ECONNRESET: 'the server hung up',
+    ETIMEDOUT: 'no answer came in time',
+    UND_ERR_CONNECT_TIMEOUT: 'no answer came in time',
+    UND_ERR_HEADERS_TIMEOUT: 'no answer came in time',
+    EHOSTUNREACH: 'the server cannot be reached from this computer',
+    ENETUNREACH: 'no network reaches the server from this computer',
+    CERT_HAS_EXPIRED: "the site's certificate has expired",
+    DEPTH_ZERO_SELF_SIGNED_CERT: "the site's certificate is not trusted (self-signed)",
+    SELF_SIGNED_CERT_IN_CHAIN: "the site's certificate is not trusted (a CA this computer does not know; --ca FILE)",
+    UNABLE_TO_VERIFY_LEAF_SIGNATURE:
+      "the site's certificate is not trusted (a CA this computer does not know; --ca FILE)",
+    ERR_TLS_CERT_ALTNAME_INVALID: "the site's certificate is for another name",
+  };
+  const said = words[code];
+  if (said) return `${said} [${code}]`;
+  if (code) return `the connection failed [${code}]`;
+  return message ? `the connection failed (${message.slice(0, 120)})` : 'no answer came';
 }
 
 /** The folder linkinator serves for a local target: the folder itself, or a file's folder. */

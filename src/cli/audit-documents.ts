@@ -147,53 +147,76 @@ export function documentNumbers(doc: ReadDocument): NumberFinding[] {
 export const UNREADABLE_DOCUMENT = 'it could not be read as a PDF';
 
 /**
- * The audit's reading: a PDF target is read as the one page of the audit (and one that cannot be read ends the run,
- * exit 2, with its message); a site is crawled (audit-crawl.ts) and, with --recurse, the PDFs its pages link to on
- * the site are read one after another, each a page of its own, one that cannot be read a broken page of the site.
- * `numbers` is present whenever a document was read.
+ * The audit's reading: the PDF starts are read as pages of the audit, each one that cannot be read a start problem
+ * (and when every start is such a PDF, the run ends, exit 2, with its message); the other starts are crawled
+ * (audit-crawl.ts) and, with --recurse, the PDFs their pages link to on the site are read one after another, each a
+ * page of its own, one that cannot be read a broken page of the site. `numbers` is present whenever a document was
+ * read or tried.
  */
 export async function crawlWithDocuments(options: CrawlOptions): Promise<Crawl & { numbers?: NumberFinding[] }> {
   const network: DocumentNetwork = { connectTo: options.connectTo, ca: options.ca, timeoutMs: options.timeoutMs };
-  const given = options.target.kind === 'url' ? options.target.url : options.target.path;
-  if (isPdfAddress(given)) {
-    let doc: ReadDocument;
-    try {
-      doc = await readDocument(options.target, network);
-    } catch (err) {
-      if (err instanceof DocumentUnreadable) throw new CrawlError(err.message);
-      throw err;
-    }
-    const occurrences = documentOccurrences(doc);
-    options.onPage?.(1, 0);
-    for (const o of occurrences) options.onOccurrence?.(o);
-    return { pages: [doc.name], occurrences, problems: [], documents: [], numbers: documentNumbers(doc) };
-  }
-  const crawl = await crawlSite(options);
-  if (!options.recurse || crawl.documents.length === 0) return crawl;
+  const named = (t: CrawlTarget) => (t.kind === 'url' ? t.url : t.path);
+  const pdfStarts = options.targets.filter((t) => isPdfAddress(named(t)));
+  const siteStarts = options.targets.filter((t) => !isPdfAddress(named(t)));
+  const crawl: Crawl = siteStarts.length ? await crawlSite({ ...options, targets: siteStarts }) : nothingCrawled();
   const numbers: NumberFinding[] = [];
-  for (const { url, linkedFrom } of crawl.documents) {
-    const target: CrawlTarget = /^https?:\/\//i.test(url) ? { kind: 'url', url } : { kind: 'path', path: url };
-    let doc: ReadDocument;
-    try {
-      doc = await readDocument(target, network);
-    } catch (err) {
-      if (!(err instanceof DocumentUnreadable)) throw err;
-      for (const from of linkedFrom.length ? linkedFrom : [null])
-        crawl.problems.push({
-          url,
-          status: 0,
-          linkedFrom: from,
-          why: err.message,
-          detail: `${UNREADABLE_DOCUMENT}: ${err.message}`,
-        });
-      continue;
-    }
+  const unreadable: string[] = [];
+  let pagesRead = crawl.pages.length;
+  const take = (doc: ReadDocument) => {
     crawl.pages.push(doc.name);
     for (const o of documentOccurrences(doc)) {
       crawl.occurrences.push(o);
       options.onOccurrence?.(o);
     }
     numbers.push(...documentNumbers(doc));
+    options.onPage?.(++pagesRead, 0);
+  };
+  for (const start of pdfStarts) {
+    if (options.stop?.aborted) break;
+    try {
+      take(await readDocument(start, network));
+    } catch (err) {
+      if (!(err instanceof DocumentUnreadable)) throw err;
+      unreadable.push(err.message);
+      crawl.startProblems.push({ start: named(start), why: err.message });
+    }
   }
-  return { ...crawl, numbers };
+  if (pdfStarts.length && !siteStarts.length && unreadable.length === pdfStarts.length)
+    throw new CrawlError(unreadable.join('; '));
+  if (options.recurse) {
+    for (const { url, linkedFrom } of crawl.documents) {
+      if (options.stop?.aborted) break;
+      const target: CrawlTarget = /^https?:\/\//i.test(url) ? { kind: 'url', url } : { kind: 'path', path: url };
+      try {
+        take(await readDocument(target, network));
+      } catch (err) {
+        if (!(err instanceof DocumentUnreadable)) throw err;
+        for (const from of linkedFrom.length ? linkedFrom : [null])
+          crawl.problems.push({
+            url,
+            status: 0,
+            linkedFrom: from,
+            why: err.message,
+            detail: `${UNREADABLE_DOCUMENT}: ${err.message}`,
+          });
+      }
+    }
+  }
+  const triedDocuments = pdfStarts.length > 0 || (options.recurse && crawl.documents.length > 0);
+  return triedDocuments ? { ...crawl, numbers } : crawl;
+}
+
+/** The crawl of no site: only documents were asked for. */
+function nothingCrawled(): Crawl {
+  return {
+    pages: [],
+    occurrences: [],
+    problems: [],
+    documents: [],
+    startProblems: [],
+    excludedPages: [],
+    beyondDepth: [],
+    notWeb: [],
+    stopped: null,
+  };
 }

@@ -1,24 +1,27 @@
 /** `still-there check URL... [-] [--format F]`: verdicts for a list of links, streamed in input order. */
 import { stdin } from 'node:process';
-import { ENGINE_HELP, ENGINE_OPTIONS, engineSettings, parse, UsageError } from './args.ts';
+import {
+  CONFIG_HELP,
+  engineSettings,
+  EXIT_HELP,
+  optionsHelp,
+  parse,
+  stringOption,
+  switchOption,
+  UsageError,
+} from './args.ts';
 import { terminalSafe } from '../report/table.ts';
 import { badInputLine, summaryLine, tableRow, toCheckLine, type CheckLine } from './check-output.ts';
+import { readConfig, withConfig } from './config-file.ts';
 import { createNodeEngine } from './engine.ts';
 import { argumentLines, readLines, type InputLine } from './input.ts';
-import {
-  commandLine,
-  deliver,
-  EXIT_HELP,
-  OUTPUT_HELP,
-  OUTPUT_OPTIONS,
-  outputSettings,
-  wantsColour,
-} from './output-options.ts';
+import { linkFilter } from './link-filter.ts';
+import { commandLine, deliver, EXIT, outputSettings, wantsColour } from './output-options.ts';
 import { createProgress } from './progress.ts';
 import { zeroCounts } from '../health/verdict.ts';
 import type { LinkHealth } from '../health/link-health.ts';
 import { screenUrl } from '../health/screen.ts';
-import { auditRow, buildReport, OFFLINE_BANNER, type AuditRow } from '../report/model.ts';
+import { auditRow, buildReport, OFFLINE_BANNER, type AuditRow, type Notice } from '../report/model.ts';
 import { render } from '../report/render.ts';
 
 export const CHECK_HELP = `still-there check — is each link still there?
@@ -27,10 +30,12 @@ Usage: still-there check URL... [options]
        some-command | still-there check [options]        (one address a line; # comments and blank lines skipped)
        some-command | still-there check URL - [options]  (the addresses given, then those on standard input)
 
-${OUTPUT_HELP}
-                          (json: one object per line per address, the format in the README; csv, md, html: the
-                          audit's reports, each address "found on" the command line or its line of standard input)
-${ENGINE_HELP}
+  json: one object per line per address (the format in the README); csv, md, html: the audit's reports, each
+  address "found on" the command line or its line of standard input.
+
+${optionsHelp('check')}
+
+${CONFIG_HELP}
 
 ${EXIT_HELP}`;
 
@@ -49,13 +54,19 @@ export async function checkCommand(
   argv: string[],
   io: Io = { stdout: process.stdout, stderr: process.stderr, stdin },
 ): Promise<number> {
-  const { values, positionals } = parse(argv, { ...ENGINE_OPTIONS, ...OUTPUT_OPTIONS });
-  if (values.help) {
+  const parsed = parse(argv, 'check');
+  if (switchOption(parsed.values, 'help')) {
     io.stdout.write(`${CHECK_HELP}\n`);
-    return 0;
+    return EXIT.ok;
   }
+  const config = await readConfig('check', stringOption(parsed.values, 'config'));
+  const values = withConfig(config, parsed.values);
+  const positionals = parsed.positionals;
   const settings = engineSettings(values);
   const output = await outputSettings(values);
+  if (output.failOn.newDead)
+    throw new UsageError('--fail-on new-dead needs the previous run: it is for still-there audit --cache FILE');
+  const filter = await linkFilter(values);
   // As lychee: "-" is standard input, beside any addresses given; with no address at all, standard input too.
   const given = positionals.filter((p) => p !== '-');
   const readStdin = positionals.includes('-') || given.length === 0;
@@ -68,13 +79,15 @@ export async function checkCommand(
   const counts = zeroCounts();
   let invalid = 0;
   let offline = 0;
-  const rows = new Map<string, { health: LinkHealth; foundOn: AuditRow['foundOn'] }>();
+  let linesRead = 0;
+  const excluded = new Set<string>();
+  const rows = new Map<string, { report: LinkHealth; foundOn: AuditRow['foundOn'] }>();
   const progress = createProgress(io.stderr);
   const streamed: string[] = [];
 
   // Check every distinct address once, concurrently; print in input order as soon as each is ready.
   const pending: Array<
-    Promise<{ line: CheckLine; detail: string; input: InputLine & { from: string }; health: LinkHealth | null }>
+    Promise<{ line: CheckLine; detail: string; input: InputLine & { from: string }; report: LinkHealth | null }>
   > = [];
   const byAddress = new Map<string, Promise<LinkHealth>>();
   let printed = 0;
@@ -82,7 +95,7 @@ export async function checkCommand(
     while (printed < pending.length) {
       const next = pending[printed]!;
       if (!all && !(await isSettled(next))) return;
-      const { line, detail, input, health } = await next;
+      const { line, detail, input, report } = await next;
       if (line.error) {
         invalid++;
         io.stderr.write(`still-there: ${terminalSafe(`${line.error}: ${line.url}`)}\n`);
@@ -90,10 +103,10 @@ export async function checkCommand(
         counts[line.verdict]++;
         if (line.reason === 'offline') offline++;
       }
-      if (health && !line.error) {
-        const row = rows.get(health.url) ?? { health, foundOn: [] };
+      if (report && !line.error) {
+        const row = rows.get(report.url) ?? { report, foundOn: [] };
         row.foundOn.push({ page: input.from, text: '', position: input.lineNumber });
-        rows.set(health.url, row);
+        rows.set(report.url, row);
       }
       if (streaming) {
         const text = output.format === 'json' ? `${JSON.stringify(line)}\n` : `${tableRow(line, detail, colour)}\n`;
@@ -106,6 +119,12 @@ export async function checkCommand(
 
   try {
     for await (const input of lines) {
+      linesRead++;
+      // Excluded addresses are left aside before anything is asked of the network, and counted.
+      if (!input.problem && filter.excluded(input.text)) {
+        excluded.add(input.text);
+        continue;
+      }
       pending.push(lineResult(input));
       progress.grow(1);
       await flush(false);
@@ -117,28 +136,49 @@ export async function checkCommand(
   }
   const checked = counts.alive + counts.moved + counts.dead + counts.unverified;
   const wasOffline = checked > 0 && offline === checked;
+  const skipped = [{ why: 'excluded' as const, count: excluded.size }];
+  // A run that checked nothing never passes: it says why, in every format, and exits 2.
+  const nothing: Notice | null =
+    checked > 0
+      ? null
+      : {
+          kind: 'nothing-to-check',
+          text:
+            linesRead === 0
+              ? readStdin && given.length === 0
+                ? 'Nothing was checked: standard input was empty (give addresses one a line, or as arguments).'
+                : 'Nothing was checked: no address was given.'
+              : invalid === 0 && excluded.size > 0
+                ? `Nothing was checked: every address given was excluded (${excluded.size} by --exclude or .stillthereignore).`
+                : 'Nothing was checked: no line given was a web address.',
+        };
   if (!streaming || output.out !== null) {
     const report = buildReport({
       site: given.length ? FROM_ARGUMENTS : FROM_STDIN,
       scope: 'all',
       generatedAt: new Date().toISOString(),
       pages: [...new Set([...rows.values()].flatMap((r) => r.foundOn.map((f) => f.page)))],
-      rows: [...rows.values()].map((r) => auditRow(r.health, r.foundOn)),
-      command: commandLine('check', argv),
+      rows: [...rows.values()].map((r) => auditRow(r.report, r.foundOn)),
+      command: commandLine('check', argv, config.file),
       offline: wasOffline,
+      skipped,
+      ...(nothing ? { notices: [nothing] } : {}),
     });
     const text = streaming ? streamed.join('') : render(report, output.format, { colour });
-    if (!(await deliver(text, output.out, io))) return 2;
+    if (!(await deliver(text, output.out, io))) return EXIT.nothing;
   }
-  if (output.format !== 'json' || output.out !== null) io.stderr.write(`${summaryLine(counts, invalid)}\n`);
+  if (output.format !== 'json' || output.out !== null)
+    io.stderr.write(`${summaryLine(counts, invalid, excluded.size)}\n`);
+  if (nothing) io.stderr.write(`still-there: ${nothing.text}\n`);
   if (wasOffline) io.stderr.write(`still-there: ${OFFLINE_BANNER}\n`);
   // Nothing readable, or nothing judged: neither "all is well" nor "something is dead".
-  if (checked === 0 || wasOffline) return 2;
-  return [...output.failOn].some((v) => counts[v] > 0) ? 1 : 0;
+  if (checked === 0) return EXIT.nothing;
+  if (wasOffline) return EXIT.offline;
+  return [...output.failOn.verdicts].some((v) => counts[v] > 0) ? EXIT.failOn : EXIT.ok;
 
   function lineResult(
     input: InputLine & { from: string },
-  ): Promise<{ line: CheckLine; detail: string; input: InputLine & { from: string }; health: LinkHealth | null }> {
+  ): Promise<{ line: CheckLine; detail: string; input: InputLine & { from: string }; report: LinkHealth | null }> {
     const problem = input.problem ?? screenProblem(input.text);
     if (problem) {
       progress.tick();
@@ -147,17 +187,17 @@ export async function checkCommand(
         line: badInputLine(input.text, `${where}: ${problem}`, new Date()),
         detail: '',
         input,
-        health: null,
+        report: null,
       });
     }
-    let health = byAddress.get(input.text);
-    if (!health) {
-      health = engine.check(input.text);
-      byAddress.set(input.text, health);
+    let report = byAddress.get(input.text);
+    if (!report) {
+      report = engine.check(input.text);
+      byAddress.set(input.text, report);
     }
-    return health.then((r) => {
+    return report.then((r) => {
       progress.tick();
-      return { line: toCheckLine(input.text, r), detail: r.detail, input, health: r };
+      return { line: toCheckLine(input.text, r), detail: r.detail, input, report: r };
     });
   }
 

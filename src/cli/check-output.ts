@@ -50,7 +50,7 @@ export function tableRow(line: CheckLine, detail: string, colour: boolean): stri
   return `${painted} ${line.reason.padEnd(15)} ${terminalSafe(line.url)}${notes.length ? `\n${' '.repeat(27)}${terminalSafe(notes.join('; '))}` : ''}`;
 }
 
-export function summaryLine(counts: Record<Verdict, number>, invalid: number): string {
+export function summaryLine(counts: Record<Verdict, number>, invalid: number, excluded = 0): string {
   const total = counts.alive + counts.moved + counts.dead + counts.unverified;
   const parts = [
     `${counts.alive} alive`,
@@ -58,5 +58,9 @@ export function summaryLine(counts: Record<Verdict, number>, invalid: number): s
     `${counts.dead} dead`,
     `${counts.unverified} unverified`,
   ];
-  return `${total} checked: ${parts.join(', ')}${invalid ? ` (${invalid} ${invalid === 1 ? 'line' : 'lines'} could not be read)` : ''}`;
+  const unread = invalid ? ` (${invalid} ${invalid === 1 ? 'line' : 'lines'} could not be read)` : '';
+  const aside = excluded
+    ? `; ${excluded} ${excluded === 1 ? 'address' : 'addresses'} not checked: excluded by --exclude or .stillthereignore`
+    : '';
+  return `${total} checked: ${parts.join(', ')}${unread}${aside}`;
 }

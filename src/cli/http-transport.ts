@@ -13,6 +13,7 @@ import zlib from 'node:zlib';
 import type { Readable } from 'node:stream';
 import { normaliseUrl } from '../health/address.ts';
 import { isPrivateAddress, isPrivateHost } from '../health/screen.ts';
+import { headersForHost, type HostHeader } from './request-headers.ts';
 import { decodeBody, firstBytes } from '../health/body.ts';
 import {
   failedExchange,
@@ -42,6 +43,10 @@ export interface HttpTransportOptions {
   sealed?: boolean;
   /** Extra trusted CA certificates (PEM), e.g. the simulated web's. NODE_EXTRA_CA_CERTS works too. */
   ca?: string[];
+  /** --user-agent: instead of a current browser's. */
+  userAgent?: string;
+  /** --header: each sent to its own host alone, on every hop that goes there. */
+  headers?: readonly HostHeader[];
 }
 
 export interface HttpTransport extends Transport {
@@ -136,7 +141,9 @@ export function createHttpTransport(options: HttpTransportOptions = {}): HttpTra
     const port = Number(url.port || (secure ? 443 : 80));
     const mapped = map.get(`${url.hostname.toLowerCase()}:${port}`);
     const headers: Record<string, string> = {
-      'user-agent': fo.userAgent ?? BROWSER_USER_AGENT,
+      // Given first, so nothing of the request's own below is replaced.
+      ...headersForHost(options.headers ?? [], url.hostname),
+      'user-agent': fo.userAgent ?? options.userAgent ?? BROWSER_USER_AGENT,
       accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
       'accept-language': 'en-US,en;q=0.9,es;q=0.8',
       'accept-encoding': ACCEPT_ENCODING,

@@ -3,19 +3,25 @@ import { checkCommand, CHECK_HELP } from './check-command.ts';
 import { auditCommand, AUDIT_HELP } from './audit-command.ts';
 import { clockFromEnv, ClockError } from './audit-clock.ts';
 import { readFileSync } from 'node:fs';
-import { nearestOption, UsageError } from './args.ts';
+import { CONFIG_HELP, EXIT_HELP, nearestOption, optionsHelp, UsageError } from './args.ts';
 import { newHomeFor } from '../directory/lookup.ts';
+import { EXIT } from './output-options.ts';
 
 const HELP = `still-there — are the links to mutual-aid resources still there?
 
 Usage:
   still-there check URL... [-]   check links (or one a line on standard input: -)
-  still-there audit SITE         crawl a directory site (or a local folder, or - for a page on standard input) and
-                                 list its dead and moved links
+  still-there audit START...     crawl a directory site (or its sitemap, a local folder, or - for a page on standard
+                                 input) and list its dead and moved links
   still-there help COMMAND       options of one command
   still-there --version          the version
 
-${CHECK_HELP.split('\n').slice(2).join('\n')}`;
+Options (those one command alone takes say which):
+${optionsHelp(null)}
+
+${CONFIG_HELP}
+
+${EXIT_HELP}`;
 
 /** The version of the package this command came from (its package.json, one folder above bin/ and dist/cli/). */
 function version(): string {
@@ -44,14 +50,21 @@ export async function main(argv: string[]): Promise<number> {
           stdin: process.stdin,
           newHomeFor,
         });
-      case 'audit':
+      case 'audit': {
         // The only place STILL_THERE_NOW is read: a testing aid for --cache across "days" (audit-clock.ts).
-        return await auditCommand(rest, {
+        const code = await auditCommand(rest, {
           stdout: process.stdout,
           stderr: process.stderr,
           stdin: process.stdin,
           clock: clockFromEnv(process.env),
+          signals: process,
+          env: process.env,
         });
+        // Ended early, its report and cache written: checks still under way would only keep the editor waiting.
+        // (Writes to files and pipes are synchronous on POSIX: nothing written is lost by leaving now.)
+        if (code === EXIT.endedEarly || code === EXIT.interrupted) process.exit(code);
+        return code;
+      }
       case 'help':
       case '--help':
       case '-h':

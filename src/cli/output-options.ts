@@ -1,7 +1,7 @@
 /**
  * What `check` and `audit` share about their output, with the conventions users bring from linkinator and lychee:
  * one --format vocabulary (table, json, csv, md, html; --json stays as an alias), --fail-on, --out, colour only on
- * a terminal unless FORCE_COLOR asks for it (NO_COLOR always wins), and the exit statuses 0/1/2.
+ * a terminal unless FORCE_COLOR asks for it (NO_COLOR always wins), and the exit statuses.
  */
 import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -10,24 +10,31 @@ import { FORMATS, isFormat, type Format } from '../report/render.ts';
 import { terminalSafe } from '../report/table.ts';
 import { UsageError } from './args.ts';
 
-export const OUTPUT_OPTIONS = {
-  format: { type: 'string' },
-  json: { type: 'boolean' },
-  out: { type: 'string' },
-  'fail-on': { type: 'string' },
+/** Exit statuses, as EXIT_HELP (args.ts) tells them: each failure of a run says which it was. */
+export const EXIT = {
+  ok: 0,
+  /** A link matching --fail-on. */
+  failOn: 1,
+  /** Bad usage, or nothing to judge: no page or input line read, a start unreadable, no link checked. */
+  nothing: 2,
+  /** This computer was offline: nothing could be judged. */
+  offline: 3,
+  /** A bound (--max-pages, --max-time) ended the audit early. */
+  endedEarly: 4,
+  /** Ctrl-C (SIGINT) or SIGTERM: 128 + SIGINT's number, as shells report it. */
+  interrupted: 130,
 } as const;
-
-export const OUTPUT_HELP = `  --format F              ${FORMATS.join(', ')} (default table); --json is --format json
-  --out FILE              write the report to FILE instead of standard output
-  --fail-on V[,V…]        exit 1 when a link is V: dead (default), moved, unverified`;
-
-export const EXIT_HELP = `Exit status: 0 no link matching --fail-on, 1 a link matching it, 2 bad usage, no readable input, the machine
-was offline (nothing could be judged), or the site could not be read.`;
 
 export interface OutputSettings {
   format: Format;
-  failOn: Set<Verdict>;
+  failOn: FailOn;
   out: string | null;
+}
+
+/** What makes a run exit 1: links with these verdicts, and (with --cache) links that died since the previous run. */
+export interface FailOn {
+  verdicts: Set<Verdict>;
+  newDead: boolean;
 }
 
 export async function outputSettings(values: {
@@ -44,16 +51,27 @@ export async function outputSettings(values: {
   return { format, failOn: parseFailOn(values['fail-on']), out: values.out ?? null };
 }
 
-export function parseFailOn(value: string | undefined): Set<Verdict> {
-  if (value === undefined) return new Set(['dead']);
+const FAIL_ON_WORDS = ['dead', 'moved', 'unverified', 'new-dead', 'none'];
+
+/**
+ * --fail-on adds to the default (dead) rather than replacing it, so `--fail-on moved` never lets a dead link pass;
+ * `none` starts from nothing (`none,moved`: moved alone); `new-dead` narrows dead to the links that died since the
+ * previous run, unless dead is named too.
+ */
+export function parseFailOn(value: string | undefined): FailOn {
+  if (value === undefined) return { verdicts: new Set(['dead']), newDead: false };
   const wanted = value
     .split(',')
     .map((v) => v.trim())
     .filter(Boolean);
-  const bad = wanted.find((v) => !isVerdict(v) || v === 'alive');
+  const bad = wanted.find((v) => !FAIL_ON_WORDS.includes(v));
   if (bad !== undefined || wanted.length === 0)
-    throw new UsageError(`--fail-on wants dead, moved or unverified (comma-separated), got "${value}"`);
-  return new Set(wanted as Verdict[]);
+    throw new UsageError(`--fail-on wants dead, moved, unverified, new-dead or none (comma-separated), got "${value}"`);
+  const verdicts = new Set<Verdict>(wanted.includes('none') ? [] : ['dead']);
+  const newDead = wanted.includes('new-dead');
+  if (newDead && !wanted.includes('dead')) verdicts.delete('dead');
+  for (const v of wanted) if (isVerdict(v)) verdicts.add(v);
+  return { verdicts, newDead };
 }
 
 export async function existingFolder(file: string, option: string): Promise<void> {
@@ -99,13 +117,21 @@ export async function deliver(
 
 /**
  * The command as an editor would type it again, for a report's header: each argument quoted for a POSIX shell
- * when it needs it, and the user name and password of any address left out (a report is shared; a password
- * typed into an address is not).
+ * when it needs it, the user name and password of any address left out (a report is shared; a password typed into an
+ * address is not), and the value of every --header left out (it is often a key).
  */
-export function commandLine(command: string, argv: readonly string[]): string {
-  const shown = argv.map((arg) => {
-    const bare = arg.replace(/^([a-z][a-z\d+.-]*:\/\/)[^/@\s]*@/i, '$1');
+export function commandLine(command: string, argv: readonly string[], config: string | null = null): string {
+  const shown = argv.map((arg, i) => {
+    let bare = arg.replace(/^([a-z][a-z\d+.-]*:\/\/)[^/@\s]*@/i, '$1');
+    if (argv[i - 1] === '--header') bare = hiddenHeader(bare);
+    else if (arg.startsWith('--header=')) bare = `--header=${hiddenHeader(arg.slice('--header='.length))}`;
     return /^[\w@%+=:,./-]+$/.test(bare) ? bare : `'${bare.replace(/'/g, `'\\''`)}'`;
   });
-  return ['still-there', command, ...shown].join(' ');
+  return [`still-there`, command, ...shown].join(' ') + (config ? ` (with the options of ${config})` : '');
+}
+
+/** HOST=Name: value as HOST=Name: … — which header went where, never what it said. */
+function hiddenHeader(spec: string): string {
+  const colon = spec.indexOf(':');
+  return colon < 0 ? '…' : `${spec.slice(0, colon + 1)} …`;
 }

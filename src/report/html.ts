@@ -9,18 +9,22 @@
 import { createHash } from 'node:crypto';
 import { ALL_REASONS } from '../health/verdict.ts';
 import { isWebAddress } from '../health/address.ts';
+import { WAYBACK } from '../health/archives/wayback.ts';
+import { CHART_STYLE, nightsChart } from './chart.ts';
 import { auditReportScript } from './html-client.ts';
 import { placeText } from '../documents/found.ts';
 import {
   numberReason,
+  captureDate,
+  noticesOf,
   VERDICT_ORDER,
   whereOnPage,
   replacements,
+  reportSummaryText,
+  sinceLastRunText,
   sitePageReason,
-  summaryText,
   type AuditReport,
   type AuditRow,
-  OFFLINE_NOTICE,
 } from './model.ts';
 
 /** Text and attribute values alike: the five characters that can end a text run or an attribute. */
@@ -46,7 +50,7 @@ function linkTo(url: string, label = url): string {
     : `<span class="path">${breakable(label)}</span>`;
 }
 
-const STYLE = `
+const BASE_STYLE = `
 :root { color-scheme: light dark; --dead: #b3261e; --moved: #0b6e99; --unverified: #8a5a00; --alive: #2e7d32; --line: #8884; }
 body { font: 15px/1.45 system-ui, sans-serif; margin: 1.5rem; max-width: 110rem; }
 h1 { font-size: 1.4rem; margin: 0 0 .5rem; }
@@ -106,6 +110,12 @@ ul { margin: 0; padding-left: 1.1rem; }
 }
 `;
 
+const STYLE = `${BASE_STYLE}
+.notice { border: 2px solid var(--dead); padding: .5rem .75rem; font-weight: 600; margin: 0 0 .5rem; }
+.since ul { margin: .25rem 0 .75rem; }
+.since .label { font-weight: 600; }
+${CHART_STYLE}`;
+
 /**
  * A page of the audited site named by its path ("/resources/helplines.html"): the header names the site once, and
  * the link still goes to the whole address. Pages elsewhere, and file paths, keep their full names.
@@ -153,6 +163,74 @@ function row(r: AuditRow, order: number, pageIndex: Map<string, number>, site: s
 <td class="replacement">${suggested}</td>
 <td class="found-on"><ul>${where}</ul></td>
 </tr>`;
+}
+
+/** What changed since the previous run (--cache), with the chart of the last nights: the report's first section. */
+function sinceSection(report: AuditReport): string {
+  const since = report.sinceLastRun;
+  const chart = nightsChart(report.nights ?? []);
+  if (!since && !chart) return '';
+  const list = (label: string, items: string[]) =>
+    items.length ? `<li><span class="label">${esc(label)} (${items.length}):</span> ${items.join(', ')}</li>` : '';
+  const lists = since
+    ? [
+        since.previousRunAt
+          ? list(
+              'Newly dead',
+              since.newlyDead.map((u) => linkTo(u)),
+            )
+          : '',
+        since.previousRunAt
+          ? list(
+              'Newly moved',
+              since.newlyMoved.map((u) => linkTo(u)),
+            )
+          : '',
+        list(
+          'Recovered',
+          since.recovered.map((u) => linkTo(u)),
+        ),
+        list(
+          'Still dead',
+          since.stillDead.map((d) => `${linkTo(d.url)} (${d.nights} ${d.nights === 1 ? 'night' : 'nights'})`),
+        ),
+      ].join('')
+    : '';
+  return `<section class="since" aria-labelledby="since-title">
+<h2 id="since-title">Since the previous run</h2>
+${
+  since
+    ? `<p>${esc(sinceLastRunText(since).replace(/^./, (c) => c.toUpperCase()))}.</p>
+`
+    : ''
+}${
+    lists
+      ? `<ul>${lists}</ul>
+`
+      : ''
+  }${chart}</section>
+`;
+}
+
+/** The capture a night's archiving made, as the one form of Wayback link; null when none. */
+function capture(c: { url: string; timestamp: string | null }): string | null {
+  return c.timestamp ? WAYBACK.captureLink(c.timestamp, c.url) : null;
+}
+
+/** What --save-alive asked the Wayback Machine to capture tonight. */
+function archivingSection(report: AuditReport): string {
+  const a = report.archiving;
+  if (!a || (!a.captures.length && !a.waiting)) return '';
+  const items = a.captures.map(
+    (c) =>
+      `<li>${linkTo(c.url)} — ${esc(c.outcome)}${capture(c) ? `: ${linkTo(capture(c)!, `archived copy from ${captureDate(c.timestamp!)}`)}` : c.detail ? `: ${esc(c.detail)}` : ''}</li>`,
+  );
+  if (a.waiting) items.push(`<li>${a.waiting} more to capture on later nights</li>`);
+  return `<section aria-labelledby="archived-title">
+<h2 id="archived-title">Archived tonight (Save Page Now)</h2>
+<ul>${items.join('')}</ul>
+</section>
+`;
 }
 
 /** The site's own pages that could not be read: a table of their own under the links. */
@@ -237,14 +315,19 @@ export function renderHtml(report: AuditReport): string {
 </head>
 <body>
 <header>
-${report.offline ? `<p class="offline" role="alert">${esc(OFFLINE_NOTICE)}</p>\n` : ''}<h1>Link audit</h1>
+${noticesOf(report)
+  .map(
+    (n, i) =>
+      `<p class="${n.kind === 'offline' ? 'offline' : 'notice'}"${i === 0 ? ' role="alert"' : ''}>${esc(n.text)}</p>\n`,
+  )
+  .join('')}<h1>Link audit</h1>
 <dl class="run">
 <dt>Site</dt><dd class="site">${linkTo(report.site)}</dd>
 <dt>Run</dt><dd class="when">${esc(when)}</dd>
-<dt>Found</dt><dd class="summary" id="summary">${esc(summaryText(report.summary))}${report.scope === 'resources' ? ' (links to mutual-aid resources only)' : ''}</dd>
+<dt>Found</dt><dd class="summary" id="summary">${esc(reportSummaryText(report))}${report.scope === 'resources' ? ' (links to mutual-aid resources only)' : ''}</dd>
 ${report.command ? `<dt>Command</dt><dd class="command"><code>${esc(report.command)}</code></dd>\n` : ''}</dl>
 </header>
-<section class="controls" aria-label="Filter the links">
+${sinceSection(report)}<section class="controls" aria-label="Filter the links">
 <label>Verdict <select id="filter-verdict"><option value="">all: ${esc(verdictCounts(report))}</option>${options(VERDICT_ORDER.filter((v) => report.summary.verdicts[v] > 0).map((v) => ({ value: v, label: `${v} (${report.summary.verdicts[v]})` })))}</select></label>
 <label>Reason <select id="filter-reason"><option value="">all reasons</option>${options(reasons.map((r) => ({ value: r, label: r })))}</select></label>
 <label>Page <select id="filter-page"><option value="">all pages</option>${options(pagesWithLinks.map(([p, i]) => ({ value: String(i), label: onSite(p, report.site) })))}</select></label>
@@ -264,7 +347,7 @@ ${alive ? `<p class="print-only" id="alive-not-printed">${alive} alive ${alive =
 ${report.rows.map((r, i) => row(r, i, pageIndex, report.site)).join('\n')}
 </tbody>
 </table>
-${siteProblemsSection(report)}${numbersSection(report)}<script>${script}</script>
+${siteProblemsSection(report)}${numbersSection(report)}${archivingSection(report)}<script>${script}</script>
 </body>
 </html>
 `;

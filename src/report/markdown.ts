@@ -3,16 +3,19 @@
  * and the pages to edit, as task-list items; links that could not be verified follow, to check by hand.
  * Link words come from other people's pages, so they go in code spans and nothing they contain becomes markup.
  */
+import { WAYBACK } from '../health/archives/wayback.ts';
 import type { Verdict } from '../health/verdict.ts';
 import {
+  captureDate,
+  noticesOf,
   replacements,
+  reportSummaryText,
+  sinceLastRunText,
   sitePageReason,
-  summaryText,
   type AuditReport,
   type AuditRow,
   type FoundOn,
   numberReason,
-  OFFLINE_NOTICE,
 } from './model.ts';
 import { placeText } from '../documents/found.ts';
 
@@ -82,12 +85,34 @@ function item(row: AuditRow, task: boolean): string[] {
 
 export function renderMarkdown(report: AuditReport): string {
   const out: string[] = [`# Link audit of ${mdUrl(report.site)}`, ''];
-  if (report.offline) out.push(`> **${OFFLINE_NOTICE}**`, '');
+  for (const n of noticesOf(report)) out.push(`> **${mdText(n.text)}**`, '');
   out.push(
-    `${mdText(report.generatedAt.slice(0, 10))} · ${mdText(summaryText(report.summary))}${report.scope === 'resources' ? ' (links to mutual-aid resources only)' : ''}`,
+    `${mdText(report.generatedAt.slice(0, 10))} · ${mdText(reportSummaryText(report))}${report.scope === 'resources' ? ' (links to mutual-aid resources only)' : ''}`,
     '',
   );
   if (report.command) out.push(`Made by ${codeSpan(report.command)}`, '');
+  const since = report.sinceLastRun;
+  if (since) {
+    out.push(
+      '## Since the previous run',
+      '',
+      `${mdText(sinceLastRunText(since).replace(/^./, (c) => c.toUpperCase()))}.`,
+      '',
+    );
+    const list = (label: string, urls: string[]) => {
+      if (urls.length) out.push(`- ${label}: ${urls.map(mdUrl).join(', ')}`);
+    };
+    if (since.previousRunAt) {
+      list('**Newly dead**', since.newlyDead);
+      list('**Newly moved**', since.newlyMoved);
+    }
+    list('Recovered', since.recovered);
+    if (since.stillDead.length)
+      out.push(
+        `- Still dead: ${since.stillDead.map((s) => `${mdUrl(s.url)} (${s.nights} ${s.nights === 1 ? 'night' : 'nights'})`).join(', ')}`,
+      );
+    if (out.at(-1) !== '') out.push('');
+  }
   let any = false;
   for (const section of SECTIONS) {
     const rows = report.rows.filter((r) => r.verdict === section.verdict);
@@ -117,7 +142,17 @@ export function renderMarkdown(report: AuditReport): string {
     }
     out.push('');
   }
-  if (!any) out.push('Nothing to fix: every link checked is alive.', '');
+  const archived = report.archiving;
+  if (archived && (archived.captures.length || archived.waiting)) {
+    out.push('## Archived tonight (Save Page Now)', '');
+    for (const c of archived.captures)
+      out.push(
+        `- ${mdUrl(c.url)} — ${c.outcome}${c.timestamp && WAYBACK.captureLink(c.timestamp, c.url) ? `: ${mdUrl(WAYBACK.captureLink(c.timestamp, c.url)!)} (${captureDate(c.timestamp)})` : c.detail ? `: ${mdText(c.detail)}` : ''}`,
+      );
+    if (archived.waiting) out.push(`- ${archived.waiting} more to capture on later nights`);
+    out.push('');
+  }
+  if (!any && report.rows.length) out.push('Nothing to fix: every link checked is alive.', '');
   const alive = report.summary.verdicts.alive;
   if (alive && any) out.push(`${alive} other ${alive === 1 ? 'link is' : 'links are'} alive.`, '');
   if (report.rows.some((r) => r.archive && r.verdict !== 'alive'))

@@ -65,6 +65,73 @@ export interface AuditSummary {
   numbers?: number;
 }
 
+/** Why links were not checked: every run says what it left aside, and how to have it checked. */
+export type SkipReason =
+  'not-a-resource' | 'excluded' | 'not-web' | 'page-excluded' | 'beyond-depth' | 'pages-left-out' | 'links-left-out';
+
+/** So many links (or the site's pages) not checked, and why. */
+export interface Skipped {
+  why: SkipReason;
+  count: number;
+}
+
+const SKIP_WORDS: Record<SkipReason, [one: string, many: string, why: string]> = {
+  'not-a-resource': ['link', 'links', 'not checked: not recognised as resources (--all checks them)'],
+  excluded: ['link', 'links', 'not checked: excluded (--exclude, .stillthereignore)'],
+  'not-web': ['link', 'links', 'not checked: not web addresses (mailto:, tel: …)'],
+  'page-excluded': ["of the site's pages", "of the site's pages", 'not read (--exclude-path)'],
+  'beyond-depth': ["of the site's links", "of the site's links", 'not followed (deeper than --max-depth)'],
+  'pages-left-out': ["of the site's pages", "of the site's pages", 'not read (the audit ended early)'],
+  'links-left-out': ['link', 'links', 'not checked (the audit ended early)'],
+};
+
+/** "12 links not checked: not recognised as resources (--all checks them)" */
+export function skippedText(s: Skipped): string {
+  const [one, many, why] = SKIP_WORDS[s.why];
+  return `${s.count} ${s.count === 1 ? one : many} ${why}`;
+}
+
+/** What went wrong with a run as a whole, said first in every format, in plain words. */
+export type NoticeKind =
+  'offline' | 'start-unreadable' | 'nothing-to-check' | 'ended-early' | 'interrupted' | 'archiving';
+export interface Notice {
+  kind: NoticeKind;
+  text: string;
+}
+
+/** What changed since the previous run (with --cache): each format opens with it. */
+export interface SinceLastRun {
+  /** When the previous run was; null on the first run, when there is nothing to compare. */
+  previousRunAt: string | null;
+  newlyDead: string[];
+  newlyMoved: string[];
+  /** Dead or moved at the previous run, alive now. */
+  recovered: string[];
+  /** Dead at the previous run and still: for how many runs in a row, tonight's included. */
+  stillDead: Array<{ url: string; nights: number }>;
+}
+
+/** One night's counts, for the HTML report's chart of the last 30. */
+export interface NightCounts {
+  at: string;
+  dead: number;
+  moved: number;
+  unverified: number;
+}
+
+/** What --save-alive asked the Wayback Machine to capture tonight, and how each went. */
+export interface Archiving {
+  captures: Array<{
+    url: string;
+    outcome: 'saved' | 'pending' | 'failed';
+    /** The new capture's timestamp (14 digits), when saved. */
+    timestamp: string | null;
+    detail: string;
+  }>;
+  /** Live resource links still to be captured on later nights. */
+  waiting: number;
+}
+
 export interface AuditReport {
   /** What was audited, as the user named it. */
   site: string;
@@ -82,15 +149,28 @@ export interface AuditReport {
   summary: AuditSummary;
   /** Every check came back "offline": nothing was judged, and every format says so first. */
   offline?: boolean;
+  /** What went wrong with the run as a whole (besides offline), first in every format. */
+  notices?: Notice[];
+  /** Links not checked, by why. */
+  skipped?: Skipped[];
+  sinceLastRun?: SinceLastRun;
+  /** The last nights' counts, oldest first, tonight's last (with --cache). */
+  nights?: NightCounts[];
+  archiving?: Archiving;
 }
 
 /** What the command line writes on standard error when the machine was offline (both commands, then exit 2). */
 export const OFFLINE_BANNER =
-  'this computer appears to be offline: no link could be judged, so none is reported dead or alive (exit 2)';
+  'this computer appears to be offline: no link could be judged, so none is reported dead or alive (exit 3)';
 
 /** The banner every format puts first when the machine was offline. */
 export const OFFLINE_NOTICE =
   'This computer appeared to be offline during the run: no link could be checked, so none is reported dead or alive.';
+
+/** Everything each format says before the links: the run's problems, offline first. */
+export function noticesOf(report: AuditReport): Notice[] {
+  return [...(report.offline ? [{ kind: 'offline' as const, text: OFFLINE_NOTICE }] : []), ...(report.notices ?? [])];
+}
 
 /** Worst first: the order an editor works through (the vocabulary's own order). */
 export const VERDICT_ORDER: readonly Verdict[] = VERDICTS;
@@ -128,6 +208,11 @@ export function buildReport(input: {
   numbers?: NumberFinding[];
   command?: string;
   offline?: boolean;
+  notices?: Notice[];
+  skipped?: Skipped[];
+  sinceLastRun?: SinceLastRun;
+  nights?: NightCounts[];
+  archiving?: Archiving;
 }): AuditReport {
   const rows = [...input.rows].sort(byWorklistOrder);
   const verdicts = zeroCounts();
@@ -157,7 +242,24 @@ export function buildReport(input: {
       ...(numbers ? { numbers: numbers.length } : {}),
     },
     ...(input.offline ? { offline: true } : {}),
+    ...(input.notices?.length ? { notices: input.notices } : {}),
+    ...(input.skipped ? { skipped: input.skipped.filter((x) => x.count > 0) } : {}),
+    ...(input.sinceLastRun ? { sinceLastRun: input.sinceLastRun } : {}),
+    ...(input.nights ? { nights: input.nights } : {}),
+    ...(input.archiving ? { archiving: input.archiving } : {}),
   };
+}
+
+/** What changed since the previous run, in one line: "2 newly dead, 1 recovered; 3 still dead". */
+export function sinceLastRunText(s: SinceLastRun): string {
+  if (s.previousRunAt === null) return 'the first run with this cache: nothing to compare with yet';
+  const parts = [
+    `${s.newlyDead.length} newly dead`,
+    `${s.newlyMoved.length} newly moved`,
+    `${s.recovered.length} recovered`,
+    `${s.stillDead.length} still dead`,
+  ];
+  return `since the previous run (${s.previousRunAt.slice(0, 16).replace('T', ' ')} UTC): ${parts.join(', ')}`;
 }
 
 /** Replacements to offer an editor, best first: the organisation's new site, then the last good capture. */
@@ -212,11 +314,17 @@ export function rowsByPage(
   );
 }
 
-export function summaryText(s: AuditSummary): string {
+export function summaryText(s: AuditSummary, skipped: readonly Skipped[] = []): string {
   const v = s.verdicts;
   const broken = s.brokenSitePages ? `; ${s.brokenSitePages} of the site's own pages could not be read` : '';
   const numbers = s.numbers ? `; ${s.numbers} phone ${s.numbers === 1 ? 'number' : 'numbers'} to update` : '';
-  return `${s.links} ${s.links === 1 ? 'link' : 'links'} on ${s.pages} ${s.pages === 1 ? 'page' : 'pages'}: ${v.dead} dead, ${v.moved} moved, ${v.unverified} unverified, ${v.alive} alive${broken}${numbers}`;
+  const aside = skipped.map((x) => `; ${skippedText(x)}`).join('');
+  return `${s.links} ${s.links === 1 ? 'link' : 'links'} on ${s.pages} ${s.pages === 1 ? 'page' : 'pages'}: ${v.dead} dead, ${v.moved} moved, ${v.unverified} unverified, ${v.alive} alive${broken}${numbers}${aside}`;
+}
+
+/** The report's summary line, with the links it left aside. */
+export function reportSummaryText(report: AuditReport): string {
+  return summaryText(report.summary, report.skipped ?? []);
 }
 
 /**

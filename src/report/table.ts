@@ -1,12 +1,13 @@
 /** The audit as a terminal table, one block per page, worst links first: what an editor reads before editing. */
 import type { Verdict } from '../health/verdict.ts';
 import {
+  noticesOf,
   numberReason,
-  OFFLINE_NOTICE,
   replacements,
+  reportSummaryText,
   rowsByPage,
+  sinceLastRunText,
   sitePageReason,
-  summaryText,
   whereOnPage,
   type AuditReport,
 } from './model.ts';
@@ -30,7 +31,23 @@ export function terminalSafe(text: string): string {
 }
 
 export function renderTable(report: AuditReport, options: { colour?: boolean } = {}): string {
-  const lines: string[] = report.offline ? [`!! ${OFFLINE_NOTICE}`, ''] : [];
+  const lines: string[] = noticesOf(report).flatMap((n) => [`!! ${terminalSafe(n.text)}`]);
+  if (lines.length) lines.push('');
+  const since = report.sinceLastRun;
+  if (since) {
+    lines.push(`${sinceLastRunText(since).replace(/^./, (c) => c.toUpperCase())}`);
+    const list = (label: string, urls: string[]) => {
+      for (const url of urls) lines.push(`  ${label.padEnd(13)} ${terminalSafe(url)}`);
+    };
+    list('newly dead', since.previousRunAt ? since.newlyDead : []);
+    list('newly moved', since.previousRunAt ? since.newlyMoved : []);
+    list('recovered', since.recovered);
+    for (const s of since.stillDead)
+      lines.push(
+        `  ${'still dead'.padEnd(13)} ${terminalSafe(s.url)} (${s.nights} ${s.nights === 1 ? 'night' : 'nights'})`,
+      );
+    lines.push('');
+  }
   for (const { page, entries } of rowsByPage(report)) {
     lines.push(terminalSafe(page));
     for (const { row, at } of entries) {
@@ -71,6 +88,14 @@ export function renderTable(report: AuditReport, options: { colour?: boolean } =
     }
     lines.push('');
   }
-  lines.push(summaryText(report.summary));
+  const archived = report.archiving;
+  if (archived && (archived.captures.length || archived.waiting)) {
+    lines.push('Archived tonight (Save Page Now)');
+    for (const c of archived.captures)
+      lines.push(`  ${c.outcome.padEnd(10)} ${terminalSafe(c.url)}${c.detail ? ` · ${terminalSafe(c.detail)}` : ''}`);
+    if (archived.waiting) lines.push(`  ${archived.waiting} more to capture on later nights`);
+    lines.push('');
+  }
+  lines.push(reportSummaryText(report));
   return `${lines.join('\n')}\n`;
 }

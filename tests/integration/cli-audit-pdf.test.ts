@@ -141,7 +141,7 @@ describe('audit guide.pdf', () => {
     expect(table.stdout).toMatch(/number\s+former-number\s+page 1\s+1-800-273-TALK \(8255\)/);
 
     const csv = (await audit([GUIDE, '--format', 'csv', '--cache', cache])).stdout.split('\r\n');
-    expect(csv[0]).toMatch(/,position,place$/);
+    expect(csv.find((l) => l.startsWith('url,'))).toMatch(/,position,since_last_run,place$/);
     expect(csv.find((l) => l.startsWith(`${U.bigBookChapter},dead,`))).toMatch(/,page 2$/);
     expect(csv.find((l) => l.startsWith('1-800-273-TALK (8255),phone-number,former-number,'))).toMatch(/,page 1$/);
 
@@ -189,18 +189,20 @@ describe('PDFs that cannot be read', () => {
     ['harbor-county-guide-scanned.pdf', 'has no text to read: its pages are pictures'],
     ['harbor-county-guide-cut-off.pdf', 'is damaged and cannot be read'],
     ['guide-404.pdf', 'is not a PDF: it is a web page'],
-  ])('%s: exit 2 with its message, no report', async (name, words) => {
+  ])('%s: exit 2 with its message, in the report too', async (name, words) => {
     const run = await audit([path.join(PDFS, name)]);
     expect(run.code).toBe(2);
-    expect(run.stdout).toBe('');
-    expect(run.stderr).toContain(`still-there: ${name} ${words}`);
+    // A run that could not read its start still reports (issue 27), saying why at the top, and nothing else.
+    expect(run.stdout).toContain(`The audit could not run: ${name} ${words}`);
+    expect(run.stdout).toContain('Nothing was checked.');
+    expect(run.stderr).toContain(`${name} ${words}`);
   });
 
   it('a handout address that answers 404', async () => {
     const missing = `https://${SITE_HOST}/handouts/2019-guide.pdf`;
     const run = await audit([missing]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`still-there: could not read ${missing}: the server answered 404`);
+    expect(run.stderr).toContain(`could not read ${missing}: the server answered 404`);
   });
 });
 

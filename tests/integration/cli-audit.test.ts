@@ -268,8 +268,9 @@ describe('the worklist for the whole site (--recurse), in every format', () => {
     expect(blocks.find((b) => b.startsWith("The site's own pages that could not be read\n"))).toBe(
       `The site's own pages that could not be read\n  broken     http-404        ${page('groups/grief.html')}\n${' '.repeat(30)}the server answered 404\n${' '.repeat(30)}linked from ${page('groups/peer.html')}`,
     );
+    // The summary says what was not checked, and why.
     expect(run.stdout.trimEnd().split('\n').at(-1)).toBe(
-      "13 links on 9 pages: 5 dead, 1 moved, 1 unverified, 6 alive; 1 of the site's own pages could not be read",
+      "13 links on 9 pages: 5 dead, 1 moved, 1 unverified, 6 alive; 1 of the site's own pages could not be read; 5 links not checked: not recognised as resources (--all checks them); 2 links not checked: not web addresses (mailto:, tel: …)",
     );
     // Said once, in the report: no longer a note on standard error as well.
     expect(run.stderr).not.toMatch(/grief/);
@@ -294,9 +295,10 @@ describe('the worklist for the whole site (--recurse), in every format', () => {
       'page',
       'link_text',
       'position',
+      'since_last_run',
     ]);
     expect(rows).toHaveLength(20);
-    for (const r of rows) expect(r).toHaveLength(13);
+    for (const r of rows) expect(r).toHaveLength(14);
     const col = (name: string) => header!.indexOf(name);
     // The site's own broken page comes last, with the page that links to it.
     expect([
@@ -325,7 +327,7 @@ describe('the worklist for the whole site (--recurse), in every format', () => {
       ]),
     );
     // The comma in the words forced quotes, and the parse got them back whole.
-    expect(run.stdout).toContain(',"Recovery, Inc. self-help meetings",2\r\n');
+    expect(run.stdout).toContain(',"Recovery, Inc. self-help meetings",2,\r\n');
     expect(rows.filter((r) => r[col('url')] === U.noSuchDomain).map((r) => r[col('link_text')])).toEqual([
       'Recovery, Inc. self-help meetings',
       'Recovery, Inc. self-help meetings',
@@ -499,9 +501,12 @@ describe('exit status by --fail-on', () => {
     ['meetings.html', ['--fail-on', 'dead,moved,unverified'], 0],
     ['', [], 1],
     ['', ['--fail-on', 'moved'], 1],
-    // The home page has dead and moved links but none unverified.
-    ['', ['--fail-on', 'unverified'], 0],
-    ['services/', ['--fail-on', 'unverified'], 1],
+    // --fail-on adds to the default: the home page's dead links still fail the run.
+    ['', ['--fail-on', 'unverified'], 1],
+    // none resets it: the home page has dead and moved links but none unverified.
+    ['', ['--fail-on', 'none,unverified'], 0],
+    ['', ['--fail-on', 'none'], 0],
+    ['services/', ['--fail-on', 'none,unverified'], 1],
   ])('%s %j exits %i', async (p, flags, code) => {
     const run = await audit([page(p as string), ...(flags as string[]), '--format', 'json']);
     expect(run.code).toBe(code);
@@ -622,7 +627,8 @@ describe('bad usage and unreadable sites exit 2 with a clear message', () => {
     [['www.county-bh-directory.org'], {}, /give its address: https:\/\/www\.county-bh-directory\.org/],
     [['ftp://www.county-bh-directory.org/'], {}, /not ftp: addresses/],
     [[SITE_URL, '--format', 'pdf'], {}, /--format wants one of table, json, csv, md, html/],
-    [[SITE_URL, '--fail-on', 'alive'], {}, /--fail-on wants dead, moved or unverified/],
+    [[SITE_URL, '--fail-on', 'alive'], {}, /--fail-on wants dead, moved, unverified, new-dead or none/],
+    [[SITE_URL, '--fail-on', 'new-dead'], {}, /--fail-on new-dead needs --cache FILE/],
     [[SITE_URL, '--out', '/no/such/folder/report.html'], {}, /--out: the folder \/no\/such\/folder does not exist/],
     [[SITE_URL, '--feed', '/no/such/folder/feed.json'], {}, /--feed: the folder \/no\/such\/folder does not exist/],
     [[SITE_URL, '--publisher', 'Clinic'], {}, /give --feed FILE too/],
@@ -632,7 +638,11 @@ describe('bad usage and unreadable sites exit 2 with a clear message', () => {
       /--publisher: the publisher name holds control or direction characters/,
     ],
     [[SITE_URL], { STILL_THERE_NOW: 'last tuesday' }, /STILL_THERE_NOW wants an ISO 8601 time/],
-    [['https://www.recovery-inc.org/'], {}, /could not read https:\/\/www\.recovery-inc\.org\/: ENOTFOUND/],
+    [
+      ['https://www.recovery-inc.org/'],
+      {},
+      /could not read https:\/\/www\.recovery-inc\.org\/: no such domain: the name does not exist \[ENOTFOUND\]/,
+    ],
     [[page('no-such-page.html')], {}, /could not read .*no-such-page\.html: the server answered 404/],
     // A server that trickles a byte every half second: ended in time, never a crash (it once exited 1, no report).
     [
@@ -656,8 +666,13 @@ describe('a page far larger than any directory page', () => {
       ['audit', U.hugePage, '--format', 'json', '--ca', sim.caFile, '--timeout', '30000'],
       { exact: true },
     );
-    expect([0, 1]).toContain(run.code);
-    expect(() => JSON.parse(run.stdout)).not.toThrow();
+    const report = JSON.parse(run.stdout);
+    expect(report.pages).toEqual([U.hugePage]);
+    // Its links are all its own: nothing was checked, and a run that checked nothing never passes.
+    expect(report.notices).toEqual([
+      { kind: 'nothing-to-check', text: 'No link was checked on 1 page: it has no outbound link.' },
+    ]);
+    expect(run.code).toBe(2);
     // It hung up after its 5 MiB: what was sent is that, and what the sockets held, never the 20 MiB page whole.
     expect(sim.bytesSentByHost(new URL(U.hugePage).hostname)).toBeLessThan(HUGE_PAGE_BYTES * 0.75);
   });

@@ -71,7 +71,7 @@ describe('check', () => {
   it.each([
     [
       'csv',
-      /^url,verdict,reason,detail,status,final_url,new_home,archive_url,archive_timestamp,checked_at,page,link_text,position\r\n/,
+      /^url,verdict,reason,detail,status,final_url,new_home,archive_url,archive_timestamp,checked_at,page,link_text,position,since_last_run\r\n/,
     ],
     ['md', /^# Link audit of `command line`/],
     ['html', /^<!doctype html>/],

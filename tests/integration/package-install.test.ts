@@ -15,6 +15,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inWorld, jsonLines, type CliRun } from '../fixtures/sealed/cli.ts';
 import { U } from '../fixtures/simweb/catalogue.ts';
+import { createSavePageNow } from '../fixtures/simweb/save-page-now.ts';
 import { startSimWeb, type SimWeb } from '../fixtures/simweb/server.ts';
 import { SITE_DIR, sitePages } from '../fixtures/directory-site/site.ts';
 import { readFeed } from '../../src/feed/read-feed.ts';
@@ -32,7 +33,7 @@ beforeAll(async () => {
   prefix = path.join(scratch, 'prefix');
   // The README's install command as written, in the folder holding the tarball; npm's settings from the environment
   // put the "global" install in a prefix of the test's own, with no registry to ask.
-  const install = readmeCommands().find((c) => c.startsWith('npm install --global'))!;
+  const install = readmeCommands().find((c) => c.line.startsWith('npm install --global'))!.line;
   expect(install).toBe(`npm install --global ./${path.basename(tarball)}`);
   await run('sh', ['-c', install], {
     cwd: scratch,
@@ -45,13 +46,22 @@ beforeAll(async () => {
     },
     maxBuffer: 16 * 1024 * 1024,
   });
+  const readmeSite = sitePages(README_SITE_HOST);
+  // The README's sitemap example reads the site's sitemap: two of its pages.
+  readmeSite[README_SITE_HOST]!['/sitemap.xml'] =
+    `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` +
+    ['/', '/resources/helplines.html'].map((p) => `<url><loc>https://${README_SITE_HOST}${p}</loc></url>`).join('') +
+    '</urlset>';
   sim = await startSimWeb({
     pages: {
       'www.county-groups.org': {
         '/': `<!doctype html><title>Groups</title><ul><li>Support group: <a href="${U.bigBookChapter}">Big Book, chapter 4</a></li><li>Meetings: <a href="https://www.nami.org/">NAMI</a></li></ul>`,
       },
-      ...sitePages(README_SITE_HOST),
+      ...readmeSite,
     },
+    // The README's --save-alive example meets Save Page Now with one capture left for today: one is saved, the rest
+    // wait, and the example runs in seconds rather than at the API's pace of one every 10 s.
+    savePageNow: spn,
   });
 }, 180_000);
 
@@ -63,12 +73,37 @@ afterAll(async () => {
 /** The name the README's examples and the CI recipe use for an editor's directory (a reserved example domain). */
 const README_SITE_HOST = 'directory.example.org';
 
-/** The shell command lines of the README's sections for editors and for single links, in order. */
-function readmeCommands(): string[] {
+const spn = createSavePageNow({ dailyLeft: 1 });
+
+/**
+ * The shell command lines of the README's sections for editors and for single links, in order, each with what it
+ * runs with: the variables an `export` line of its block sets, and the config file (a ```json block) just before it.
+ */
+function readmeCommands(): Array<{ line: string; env: Record<string, string>; config: string | null }> {
   const readme = readFileSync('README.md', 'utf8');
   const sections = readme.slice(readme.indexOf('## For editors'), readme.indexOf('## Figures'));
-  const blocks = [...sections.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]!);
-  return blocks.flatMap((b) => b.split('\n')).filter((line) => /^(still-there|npm) /.test(line));
+  const out: Array<{ line: string; env: Record<string, string>; config: string | null }> = [];
+  let config: string | null = null;
+  let heading = '';
+  for (const [, title, kind, body] of sections.matchAll(/^#{2,3} (.+)$|```(sh|json)\n([\s\S]*?)```/gm)) {
+    if (title !== undefined) {
+      heading = title;
+      continue;
+    }
+    // The config file's example is the JSON of its own subsection; other JSON blocks are documents, not configs.
+    if (kind === 'json') {
+      if (heading === 'A config file') config = body!;
+      continue;
+    }
+    const env: Record<string, string> = {};
+    for (const line of body!.split('\n')) {
+      const exported = /^export (.+)$/.exec(line)?.[1];
+      if (exported) for (const [, name, value] of exported.matchAll(/(\w+)=(\S+)/g)) env[name!] = value!;
+      else if (/^(still-there|npm) /.test(line)) out.push({ line, env: { ...env }, config });
+    }
+    config = null;
+  }
+  return out;
 }
 
 /** A shell command line run as a user types it: in a folder of its own, with the installed command on PATH. */
@@ -150,10 +185,13 @@ describe("the README's editor sections and the nightly CI recipe, as typed outsi
     cpSync(SITE_DIR, path.join(cwd, 'site-export'), { recursive: true, filter: (f) => !f.endsWith('.ts') });
     // Its PDF example audits guide.pdf: a county's resource guide (tests/fixtures/pdf).
     cpSync(path.resolve('tests/fixtures/pdf/harbor-county-guide.pdf'), path.join(cwd, 'guide.pdf'));
-    const lines = readmeCommands().filter((l) => l.startsWith('still-there '));
-    expect(lines.length).toBeGreaterThanOrEqual(5);
-    for (const line of lines) {
-      const result = await typed(line, cwd);
+    const commands = readmeCommands().filter((c) => c.line.startsWith('still-there '));
+    expect(commands.length).toBeGreaterThanOrEqual(10);
+    for (const { line, env, config } of commands) {
+      // A config file's example runs in a folder of its own, with the file as the README shows it.
+      const here = config === null ? cwd : mkdtempSync(path.join(scratch, 'config-'));
+      if (config !== null) writeFileSync(path.join(here, 'still-there.config.json'), config);
+      const result = await typed(line, here, env);
       expect(result.stderr, line).not.toMatch(/Unknown option|ERR_|TypeError|offline/);
       if (line === 'still-there --version') {
         expect(result.stdout.trim()).toBe(`still-there ${JSON.parse(readFileSync('package.json', 'utf8')).version}`);
@@ -161,9 +199,19 @@ describe("the README's editor sections and the nightly CI recipe, as typed outsi
       }
       // Every example meets a dead link (the directory site has five): exit status 1, as the README says.
       expect(result.code, `${line}\n${result.stderr}`).toBe(1);
-      const out = / --out (\S+)/.exec(line)?.[1];
-      if (out) expect(statSync(path.join(cwd, out)).size, line).toBeGreaterThan(1000);
+      const out = / --out (\S+)/.exec(line)?.[1] ?? (config ? (JSON.parse(config) as { out?: string }).out : undefined);
+      if (out) expect(statSync(path.join(here, out)).size, line).toBeGreaterThan(1000);
+      if (config !== null)
+        expect(result.stderr, line).toMatch(/of the site's pages not read \(--exclude-path\)|links? on \d+ pages/);
     }
+    // The sitemap's two pages, and no other.
+    expect(readFileSync(path.join(cwd, 'from-sitemap.md'), 'utf8')).toMatch(/links? on 2 pages/);
+    // The --save-alive example: one capture asked for and listed (today's allowance), the rest waiting.
+    expect(spn.saved.size).toBe(1);
+    expect(spn.log.every((r) => r.authorized)).toBe(true);
+    expect(readFileSync(path.join(cwd, 'worklist.md'), 'utf8')).toMatch(
+      /## Archived tonight \(Save Page Now\)[\s\S]*more to capture on later nights/,
+    );
     expect(readFileSync(path.join(cwd, 'worklist.html'), 'utf8')).toContain(
       `still-there audit https://${README_SITE_HOST}/ --recurse --format html --out worklist.html`,
     );
@@ -171,7 +219,7 @@ describe("the README's editor sections and the nightly CI recipe, as typed outsi
     expect(readFeed(readFileSync(path.join(cwd, 'verdict-feed.json'), 'utf8'), { now: Date.now() }).publisher).toBe(
       'Example County Behavioral Health',
     );
-  });
+  }, 400_000);
 
   it("runs docs/nightly-audit.yml's audit step on two nights: the cache kept, the report written, the job failed on a dead link", async () => {
     const workflow = readFileSync('docs/nightly-audit.yml', 'utf8');

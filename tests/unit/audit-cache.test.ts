@@ -71,7 +71,8 @@ describe('reading a cache back', () => {
 describe("a CSV cell from other people's text", () => {
   it('keeps line breaks and tabs inside the quoted cell, and nothing else below a space', async () => {
     const { csvCell } = await import('../../src/report/csv.ts');
-    expect(csvCell('Big Book\u001b]0;pwned\u0007 chapter')).toBe('Big Book ]0;pwned  chapter');
+    // Quoted for its semicolon, a separator in many locales' spreadsheets.
+    expect(csvCell('Big Book\u001b]0;pwned\u0007 chapter')).toBe('"Big Book ]0;pwned  chapter"');
     expect(csvCell('two\nlines')).toBe('"two\nlines"');
   });
 });
