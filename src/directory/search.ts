@@ -17,7 +17,7 @@
  */
 import type { Group } from './group.ts';
 import { allGroups } from './groups.ts';
-import { spelling, WordList } from './typos.ts';
+import { inCodeUnitOrder, runStarting, spelling, WordList } from './typos.ts';
 
 /** Which of the group's names the query found; the popup says "formerly …" for a former name or domain. */
 export type MatchedBy =
@@ -265,8 +265,8 @@ export function buildIndex(groups: readonly Group[] = allGroups()): GroupIndex {
       addOnce(listOf(compacts, key.compact), e);
     }
   });
-  const compactList = new WordList([...compacts.keys()]);
-  const groupsWithCompact = compactList.words.map((w) => compacts.get(w.text)!);
+  const wholeNames = [...compacts.keys()].sort(inCodeUnitOrder);
+  const groupsWithWholeName = wholeNames.map((name) => compacts.get(name)!);
 
   /** How one query word meets each vocabulary word: 0 same, 1 starts it, 2 + typos, NO_MATCH; and the words met. */
   function scoreWord(word: QueryWord): { scores: Int32Array; met: number[] } {
@@ -293,7 +293,8 @@ export function buildIndex(groups: readonly Group[] = allGroups()): GroupIndex {
    */
   function groupsToRank(compact: string, rows: ReadonlyArray<{ met: number[] }>): Uint8Array {
     const marked = new Uint8Array(entries.length);
-    compactList.forEachStarting(compact, (id) => groupsWithCompact[id]!.forEach((e) => (marked[e] = 1)));
+    const { from, to } = runStarting(wholeNames, compact);
+    for (let at = from; at < to; at++) for (const e of groupsWithWholeName[at]!) marked[e] = 1;
     const fewest = rows.reduce<{ met: number[] } | null>((a, b) => (a && a.met.length <= b.met.length ? a : b), null);
     for (const w of fewest?.met ?? []) for (const e of groupsWithWord[w]!) marked[e] = 1;
     return marked;

@@ -148,8 +148,9 @@ export class WordList {
   private readonly fromLength: Int32Array;
   /** Each word's `letters`, in the order of `byLength`. */
   private readonly lettersByLength: Int32Array;
-  /** Ids, in code-unit order (the order `startsWith` reads). */
+  /** Ids, in code-unit order (the order `startsWith` reads), and their words in that order. */
   private readonly alphabetical: Int32Array;
+  private readonly alphabeticalTexts: string[];
 
   constructor(texts: readonly string[]) {
     this.words = texts.map(spelling);
@@ -163,9 +164,8 @@ export class WordList {
       this.fromLength[length] = at;
     }
     this.lettersByLength = this.byLength.map((id) => this.words[id]!.letters);
-    this.alphabetical = Int32Array.from(
-      ids.sort((a, b) => (texts[a]! < texts[b]! ? -1 : texts[a]! > texts[b]! ? 1 : 0)),
-    );
+    this.alphabetical = Int32Array.from(ids.sort((a, b) => inCodeUnitOrder(texts[a]!, texts[b]!)));
+    this.alphabeticalTexts = Array.from(this.alphabetical, (id) => texts[id]!);
   }
 
   /** Whether the list holds this very word. */
@@ -180,18 +180,8 @@ export class WordList {
 
   /** Each word that starts with `start`, the word itself included. */
   forEachStarting(start: string, meet: (id: number) => void): void {
-    let low = 0;
-    let high = this.alphabetical.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (this.words[this.alphabetical[middle]!]!.text < start) low = middle + 1;
-      else high = middle;
-    }
-    for (let at = low; at < this.alphabetical.length; at++) {
-      const id = this.alphabetical[at]!;
-      if (!this.words[id]!.text.startsWith(start)) return;
-      meet(id);
-    }
+    const { from, to } = runStarting(this.alphabeticalTexts, start);
+    for (let at = from; at < to; at++) meet(this.alphabetical[at]!);
   }
 
   /** Each word within `limit` typos of `typed` (of a start of it, for a word still being typed), with the typos. */
@@ -208,4 +198,23 @@ export class WordList {
       if (found !== Infinity) meet(id, found);
     }
   }
+}
+
+/** The order `<` gives strings (code units), which keeps the texts one start begins together. */
+export function inCodeUnitOrder(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Where the texts that begin with `start` lie in a list in code-unit order: one run, found by halving. */
+export function runStarting(sorted: readonly string[], start: string): { from: number; to: number } {
+  let from = 0;
+  let high = sorted.length;
+  while (from < high) {
+    const middle = (from + high) >>> 1;
+    if (sorted[middle]! < start) from = middle + 1;
+    else high = middle;
+  }
+  let to = from;
+  while (to < sorted.length && sorted[to]!.startsWith(start)) to++;
+  return { from, to };
 }
