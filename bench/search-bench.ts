@@ -1,8 +1,9 @@
 /**
  * Benchmark (prints figures, never passes or fails): the popup's search over the bundled directory (names, then
- * needs, crisis lines first: searchWithCrisisFirst), per query, and the names-only index alone, beside a floor — what any search over the same names must spend at least: folding the query and testing it
- * against every group's names with String.includes. Queries: former names, acronyms, misspellings, one letter,
- * nonsense, and one swapped-letter typo of every group's name.
+ * needs, crisis lines first: searchWithCrisisFirst), per query and per keystroke of each query typed a letter at a
+ * time, and the names-only index alone, beside a floor — what any search over the same names must spend at least:
+ * folding the query and testing it against every group's names with String.includes. Queries: former names,
+ * acronyms, misspellings, one letter, nonsense, needs, and one swapped-letter typo of every group's name.
  *   npm run bench:search
  */
 import { searchWithCrisisFirst } from '../src/directory/crisis.ts';
@@ -54,6 +55,15 @@ function perQuery(search: (q: string) => unknown, rounds: number): number {
 const popup = perQuery(searchWithCrisisFirst, 50);
 const ours = perQuery((q) => index.search(q), 200);
 const floor = perQuery(floorSearch, 200);
+/** A person types a letter at a time, and each keystroke runs the whole search: every start of every query, in turn. */
+const keystrokes = queries.flatMap((q) => [...q].map((_, i) => q.slice(0, i + 1)));
+const typing = perKeystroke(5);
+function perKeystroke(rounds: number): number {
+  for (const k of keystrokes) searchWithCrisisFirst(k);
+  const start = performance.now();
+  for (let r = 0; r < rounds; r++) for (const k of keystrokes) searchWithCrisisFirst(k);
+  return ((performance.now() - start) * 1000) / (rounds * keystrokes.length);
+}
 let slowest = { query: '', us: 0 };
 for (const q of queries) {
   const start = performance.now();
@@ -65,6 +75,7 @@ console.log(
   [
     `search over ${groups.length} groups, ${queries.length} queries (Node ${process.versions.node})`,
     `  popup's search  ${popup.toFixed(1)} µs per query (slowest: "${slowest.query}", ${slowest.us.toFixed(1)} µs)`,
+    `  typing          ${typing.toFixed(1)} µs per keystroke (each query typed a letter at a time: ${keystrokes.length} searches)`,
     `  names alone     ${ours.toFixed(1)} µs per query`,
     `  floor           ${floor.toFixed(1)} µs per query (fold + includes over every name)`,
     `  ratio           ${(popup / floor).toFixed(2)}× the floor (names alone ${(ours / floor).toFixed(2)}×)`,

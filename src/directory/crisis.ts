@@ -33,6 +33,9 @@ const TOPIC_WORDS: ReadonlyArray<[CrisisTopic, RegExp]> = [
   ['crisis', /\b(crisis|988|crisis line|linea de crisis|emergencia emocional|emotional emergency)\b/],
 ];
 
+/** The same words, matched everywhere in the query, to take them out of it. */
+const TOPIC_WORDS_EVERYWHERE = TOPIC_WORDS.map(([, words]) => new RegExp(words.source, 'g'));
+
 /** Lower case, accents off ("violación" → "violacion"), so the patterns need no accented forms. */
 function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
@@ -77,7 +80,7 @@ const ANY_LINE = new Set([
 /** The query without its crisis words and without words that name no line: what could name a narrower one. */
 function otherWords(query: string): string {
   let rest = fold(query);
-  for (const [, words] of TOPIC_WORDS) rest = rest.replace(new RegExp(words.source, 'g'), ' ');
+  for (const words of TOPIC_WORDS_EVERYWHERE) rest = rest.replace(words, ' ');
   return rest
     .split(/[^\p{L}\p{N}+]+/u)
     .filter((w) => w.length >= 2 && !ANY_LINE.has(w))
@@ -140,7 +143,7 @@ export function crisisFirst(
  */
 function namesOneOrganisation(query: string): boolean {
   let rest = fold(query);
-  for (const [, words] of TOPIC_WORDS) rest = rest.replace(new RegExp(words.source, 'g'), ' ');
+  for (const words of TOPIC_WORDS_EVERYWHERE) rest = rest.replace(words, ' ');
   return rest.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 4).length >= 3;
 }
 

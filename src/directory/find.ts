@@ -23,7 +23,9 @@
 import type { Group, GroupKind } from './group.ts';
 import { allGroups } from './groups.ts';
 import { KIND_WORDS, NEEDS } from './needs.ts';
-import { fold, isExactHit, isSpanishWord, searchGroups, typosAllowed, type SearchHit } from './search.ts';
+import { isExactHit, isSpanishWord, searchGroups, typosAllowed, type SearchHit } from './search.ts';
+import { topicIndexOf, wordsOf, type TopicIndex, type TopicPlaces } from './topic-index.ts';
+import { spelling, WordList } from './typos.ts';
 
 const DOMAINS = new Set<SearchHit['matchedBy']>(['website', 'otherDomain', 'formerDomain']);
 
@@ -79,51 +81,21 @@ const FILLER = new Set([
   'anonimos',
 ]);
 
-/** Folded words, kept per text: topics and meanings are read on every keystroke, and there are a few hundred. */
-const wordsCache = new Map<string, string[]>();
-function wordsOf(text: string): string[] {
-  let words = wordsCache.get(text);
-  if (!words) {
-    words = fold(text)
-      .split(/[^\p{L}\p{N}+]+/u)
-      .filter(Boolean);
-    if (wordsCache.size < 5_000) wordsCache.set(text, words);
-  }
-  return words;
+/** The typo count needs are read with (tests check it here, beside the rule). */
+export { editDistance } from './typos.ts';
+
+/** Typos forgiven in a typed need word: none below five letters ("tca" is not "tcf"), else as search.ts. */
+function needTyposAllowed(typed: string): number {
+  return typosAllowed(typed) && typed.length >= 5 ? typosAllowed(typed) : 0;
 }
 
-/** Optimal-string-alignment distance, or Infinity above `limit` (the vocabulary is small: no tables kept). */
-export function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return Infinity;
-  let before: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
-      current.push(d);
-      rowMin = Math.min(rowMin, d);
-    }
-    if (rowMin > limit) return Infinity;
-    before = previous;
-    previous = current;
-  }
-  return previous[b.length]! <= limit ? previous[b.length]! : Infinity;
-}
-
-/** A typed word is a vocabulary word, or one typo away from it when long enough to tell ("bereavment"). */
-function sameWord(typed: string, word: string): boolean {
-  if (typed === word) return true;
-  const limit = typosAllowed(typed) && typed.length >= 5 ? typosAllowed(typed) : 0;
-  return limit > 0 && editDistance(typed, word, limit) <= limit;
-}
-
-/** Where `phrase` (folded words) stands in `tokens` among the words not yet taken; -1 when it does not. */
-function findPhrase(tokens: string[], taken: boolean[], phrase: string[]): number {
-  for (let i = 0; i + phrase.length <= tokens.length; i++) {
-    if (phrase.every((w, k) => !taken[i + k] && sameWord(tokens[i + k]!, w))) return i;
+/**
+ * Where `phrase` stands among the query's words not yet taken; -1 when it does not. `means[i]` holds the phrase words
+ * the query's i-th word is (phraseWordsMeant), found once per query rather than once per phrase and place.
+ */
+function findPhrase(means: ReadonlyArray<ReadonlySet<string>>, taken: boolean[], phrase: string[]): number {
+  for (let i = 0; i + phrase.length <= means.length; i++) {
+    if (phrase.every((w, k) => !taken[i + k] && means[i + k]!.has(w))) return i;
   }
   return -1;
 }
@@ -144,15 +116,50 @@ const KIND_PHRASES = (Object.entries(KIND_WORDS) as Array<[GroupKind, readonly s
   .flatMap(([kind, says]) => says.map((say) => ({ words: wordsOf(say), kind, spanish: false })))
   .sort((a, b) => b.words.length - a.words.length);
 
+/**
+ * The phrases of a list that could stand in a query, in the list's order: those whose first word is a word of the
+ * query. For most queries that is a few of the list; the others are passed over without a look. (A phrase of no
+ * words would stand anywhere: it is filed under "", which every query asks for.)
+ */
+function byFirstWord<P extends { words: string[] }>(phrases: readonly P[]): (meant: ReadonlySet<string>) => P[] {
+  const placesOf = new Map<string, number[]>();
+  for (const [i, phrase] of phrases.entries()) {
+    const first = phrase.words[0] ?? '';
+    placesOf.set(first, [...(placesOf.get(first) ?? []), i]);
+  }
+  return (meant) =>
+    ['', ...meant]
+      .flatMap((word) => placesOf.get(word) ?? [])
+      .sort((a, b) => a - b)
+      .map((i) => phrases[i]!);
+}
+const needPhrasesIn = byFirstWord(PHRASES);
+const kindPhrasesIn = byFirstWord(KIND_PHRASES);
+
+/** Every word of the phrases above, each once. */
+const PHRASE_WORDS = new WordList([...new Set([...PHRASES, ...KIND_PHRASES].flatMap((p) => p.words))]);
+
+/** The phrase words a typed word is: itself, or one within its typos ("bereavment"). */
+function phraseWordsMeant(typed: string): Set<string> {
+  const meant = new Set<string>();
+  if (PHRASE_WORDS.has(typed)) meant.add(typed);
+  const limit = needTyposAllowed(typed);
+  if (limit > 0)
+    PHRASE_WORDS.forEachWithin(spelling(typed), limit, false, (id) => meant.add(PHRASE_WORDS.words[id]!.text));
+  return meant;
+}
+
 /** What a query asks for: the needs its words name, the kinds of group, and whether it is Spanish. */
 export function readQuery(query: string): ReadQuery {
   const tokens = wordsOf(query);
+  const means = tokens.map(phraseWordsMeant);
+  const meantAnywhere = new Set(means.flatMap((m) => [...m]));
   const taken = tokens.map(() => false);
   const needs: AskedNeed[] = [];
   const kinds: GroupKind[] = [];
   let spanish = tokens.some(isSpanishWord);
-  for (const { words, need, spanish: isSpanish } of PHRASES) {
-    const at = findPhrase(tokens, taken, words);
+  for (const { words, need, spanish: isSpanish } of needPhrasesIn(meantAnywhere)) {
+    const at = findPhrase(means, taken, words);
     if (at === -1) continue;
     for (let k = 0; k < words.length; k++) taken[at + k] = true;
     if (!needs.some((n) => n.mean === need.mean))
@@ -162,8 +169,8 @@ export function readQuery(query: string): ReadQuery {
     if (isSpanish) spanish = true;
   }
   const named: Array<{ kind: GroupKind; at: number }> = [];
-  for (const { words, kind } of KIND_PHRASES) {
-    const at = findPhrase(tokens, taken, words);
+  for (const { words, kind } of kindPhrasesIn(meantAnywhere)) {
+    const at = findPhrase(means, taken, words);
     if (at === -1) continue;
     for (let k = 0; k < words.length; k++) taken[at + k] = true;
     named.push({ kind, at });
@@ -178,20 +185,31 @@ export function readQuery(query: string): ReadQuery {
 }
 
 /**
- * How closely a record's topics answer one need: the index of the closest topic word matched, and where that topic
- * stands among the record's own (its main topic first); null when none answers.
+ * How closely each record's topics answer one need: the index of the closest topic word matched, and where that topic
+ * stands among the record's own (its main topic first); -1 where none answers. A word of the query read as a topic
+ * word itself is answered by a topic word it starts, or is a typo of.
  */
-function answers(topicWords: string[][], need: AskedNeed): { meaning: number; topic: number } | null {
-  for (let m = 0; m < need.mean.length; m++) {
-    const meaning = wordsOf(need.mean[m]!);
-    const topic = topicWords.findIndex((topic) =>
-      need.bare
-        ? topic.some((w) => w.startsWith(meaning[0]!) || sameWord(meaning[0]!, w))
-        : meaning.every((w) => topic.includes(w)),
-    );
-    if (topic !== -1) return { meaning: m, topic };
+function answers(index: TopicIndex, need: AskedNeed): { meaning: Int32Array; topic: TopicPlaces } {
+  if (need.bare) {
+    const typed = wordsOf(need.mean[0]!)[0]!;
+    const answering = new Set<number>();
+    index.words.forEachStarting(typed, (id) => answering.add(id));
+    const limit = needTyposAllowed(typed);
+    if (limit > 0) index.words.forEachWithin(spelling(typed), limit, false, (id) => answering.add(id));
+    const topic = index.withAnyOf(answering);
+    return { meaning: topic.map((at) => (at === -1 ? -1 : 0)), topic };
   }
-  return null;
+  const meaning = new Int32Array(index.groups).fill(-1);
+  const topic = new Int32Array(index.groups).fill(-1);
+  // The closest meaning a record holds wins: it is the first one found.
+  need.mean.forEach((mean, m) => {
+    index.holding(mean).forEach((at, g) => {
+      if (at === -1 || meaning[g] !== -1) return;
+      meaning[g] = m;
+      topic[g] = at;
+    });
+  });
+  return { meaning, topic };
 }
 
 interface Candidate {
@@ -208,22 +226,23 @@ interface Candidate {
 function topicHits(groups: readonly Group[], needs: AskedNeed[], skip: Set<Group>): SearchHit[] {
   if (needs.length === 0) return [];
   const found: Candidate[] = [];
+  const index = topicIndexOf(groups);
+  const answered = needs.map((need) => ({ need, ...answers(index, need) }));
   groups.forEach((group, order) => {
     if (skip.has(group) || group.topics.length === 0) return;
-    const topicWords = group.topics.map(wordsOf);
     let matched = 0;
     let ownKind = 0;
     let closeness = 0;
     let standing = 0;
     let topic = '';
-    for (const need of needs) {
-      const at = answers(topicWords, need);
-      if (at === null) continue;
+    for (const { need, meaning, topic: place } of answered) {
+      const at = place[order]!;
+      if (at === -1) continue;
       matched++;
-      closeness += at.meaning;
-      standing += at.topic;
+      closeness += meaning[order]!;
+      standing += at;
       if (need.kind && group.kinds.includes(need.kind)) ownKind++;
-      topic ||= group.topics[at.topic]!;
+      topic ||= group.topics[at]!;
     }
     if (matched) found.push({ group, order, matched, ownKind, closeness, standing, topic });
   });
@@ -238,15 +257,34 @@ function topicHits(groups: readonly Group[], needs: AskedNeed[], skip: Set<Group
   return found.map((c, i) => ({ group: c.group, matchedBy: 'topic', matched: c.topic, formerly: null, rank: 1e9 + i }));
 }
 
+/** How many of the kinds asked for the group is. */
+function kindsFitted(group: Group, kinds: readonly GroupKind[]): number {
+  let fit = 0;
+  for (const kind of kinds) if (group.kinds.includes(kind)) fit++;
+  return fit;
+}
+
+/** Where the first kind asked for that the group is stands among those asked. */
+function firstKindAsked(group: Group, kinds: readonly GroupKind[]): number {
+  let first = Infinity;
+  for (const kind of group.kinds) {
+    const at = kinds.indexOf(kind);
+    if (at !== -1 && at < first) first = at;
+  }
+  return first;
+}
+
 function kindHits(groups: readonly Group[], kinds: GroupKind[], skip: Set<Group>): SearchHit[] {
   if (kinds.length === 0) return [];
-  const fit = (g: Group) => kinds.filter((k) => g.kinds.includes(k)).length;
-  const first = (g: Group) => Math.min(...g.kinds.map((k) => (kinds.includes(k) ? kinds.indexOf(k) : Infinity)));
-  return groups
-    .filter((g) => !skip.has(g) && fit(g) > 0)
-    .map((g, order) => ({ g, order }))
-    .sort((a, b) => fit(b.g) - fit(a.g) || first(a.g) - first(b.g) || a.order - b.order)
-    .map(({ g: group }, i) => ({
+  const fitted: Array<{ group: Group; fit: number; first: number; order: number }> = [];
+  for (const group of groups) {
+    if (skip.has(group)) continue;
+    const fit = kindsFitted(group, kinds);
+    if (fit > 0) fitted.push({ group, fit, first: firstKindAsked(group, kinds), order: fitted.length });
+  }
+  return fitted
+    .sort((a, b) => b.fit - a.fit || a.first - b.first || a.order - b.order)
+    .map(({ group }, i) => ({
       group,
       matchedBy: 'kind',
       matched: group.kinds.find((k) => kinds.includes(k))!,

@@ -1,7 +1,8 @@
 /**
  * The popup's search over the bundled directory: "ndmda" finds DBSA, "recovery inc" Recovery International,
  * "ocfoundation" the International OCD Foundation, "smrt recovery" SMART Recovery. Offline and instant: the
- * index is built once, and a query compares its words with a few hundred distinct directory words.
+ * index is built once; each query word meets only the directory words it could be (typos.ts finds them by length,
+ * letters and alphabetical order), and only the groups holding the words met are ranked.
  *
  * Ranking, best first:
  *   0  the whole query is one of the group's names, acronyms or domains ("nami", "Recovery, Inc.", "aa.org")
@@ -16,6 +17,7 @@
  */
 import type { Group } from './group.ts';
 import { allGroups } from './groups.ts';
+import { inCodeUnitOrder, runStarting, spelling, WordList } from './typos.ts';
 
 /** Which of the group's names the query found; the popup says "formerly …" for a former name or domain. */
 export type MatchedBy =
@@ -251,60 +253,51 @@ export function buildIndex(groups: readonly Group[] = allGroups()): GroupIndex {
     ],
   }));
 
-  // Scratch rows for the edit distance, sized once for the longest directory word.
-  const longest = Math.max(1, ...vocabulary.map((w) => w.length)) + 1;
-  const rows = [new Int32Array(longest), new Int32Array(longest), new Int32Array(longest)];
+  const directoryWords = new WordList(vocabulary);
 
-  /**
-   * Optimal-string-alignment distance (a swap of two neighbours is one typo: "nmai" ~ "nami") from `q` to the
-   * whole of `t` and to its closest start, for a word still being typed. NO_MATCH when above `limit`.
-   */
-  function distance(q: string, t: string, limit: number, asPrefix: boolean): number {
-    const n = t.length;
-    if (n + 1 > longest) return NO_MATCH;
-    if (asPrefix ? n < q.length - limit : Math.abs(q.length - n) > limit) return NO_MATCH;
-    let [before, previous, current] = rows as [Int32Array, Int32Array, Int32Array];
-    for (let j = 0; j <= n; j++) previous[j] = j;
-    for (let i = 1; i <= q.length; i++) {
-      current[0] = i;
-      let rowMin = i;
-      const qc = q.charCodeAt(i - 1);
-      for (let j = 1; j <= n; j++) {
-        const tc = t.charCodeAt(j - 1);
-        let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (qc === tc ? 0 : 1));
-        if (i > 1 && j > 1 && qc === t.charCodeAt(j - 2) && q.charCodeAt(i - 2) === tc)
-          d = Math.min(d, before[j - 2]! + 1);
-        current[j] = d;
-        if (d < rowMin) rowMin = d;
-      }
-      if (rowMin > limit) return NO_MATCH;
-      [before, previous, current] = [previous, current, before];
+  // Which groups each word and each whole name stands in: a query meets a few of them, so only those groups are
+  // ranked (rankKey finds nothing in the others). A domain's label is the start of its whole name ("ca" of "caorg").
+  const groupsWithWord = vocabulary.map((): number[] => []);
+  const compacts = new Map<string, number[]>();
+  entries.forEach(({ keys }, e) => {
+    for (const key of keys) {
+      for (const w of key.words) addOnce(groupsWithWord[w]!, e);
+      addOnce(listOf(compacts, key.compact), e);
     }
-    // `previous` now holds the last row: distance from all of q to each start of t.
-    let best = previous[n]!;
-    if (asPrefix) for (let j = Math.max(0, q.length - limit); j < n; j++) best = Math.min(best, previous[j]!);
-    return best <= limit ? best : NO_MATCH;
+  });
+  const wholeNames = [...compacts.keys()].sort(inCodeUnitOrder);
+  const groupsWithWholeName = wholeNames.map((name) => compacts.get(name)!);
+
+  /** How one query word meets each vocabulary word: 0 same, 1 starts it, 2 + typos, NO_MATCH; and the words met. */
+  function scoreWord(word: QueryWord): { scores: Int32Array; met: number[] } {
+    const scores = new Int32Array(vocabulary.length).fill(NO_MATCH);
+    const met: number[] = [];
+    const meet = (v: number, score: number) => {
+      if (scores[v] === NO_MATCH) met.push(v);
+      if (score < scores[v]!) scores[v] = score;
+    };
+    for (const typed of word.spellings) {
+      directoryWords.forEachStarting(typed, (v) => meet(v, vocabulary[v] === typed ? 0 : 1));
+      const limit = typosAllowed(typed);
+      // A short word being typed with a typo in it matches too much ("nami" would start "fami-lies").
+      const toAStart = word.last && typed.length >= 5;
+      if (limit > 0) directoryWords.forEachWithin(spelling(typed), limit, toAStart, (v, typos) => meet(v, 2 + typos));
+    }
+    return { scores, met };
   }
 
-  /** How one query word meets each vocabulary word: 0 same, 1 starts it, 2 + typos, NO_MATCH. */
-  function scoreWord(word: QueryWord): Int32Array {
-    const scores = new Int32Array(vocabulary.length).fill(NO_MATCH);
-    for (const spelling of word.spellings) {
-      const limit = typosAllowed(spelling);
-      for (let v = 0; v < vocabulary.length; v++) {
-        const t = vocabulary[v]!;
-        let s: number = NO_MATCH;
-        if (t === spelling) s = 0;
-        else if (t.startsWith(spelling)) s = 1;
-        else if (limit > 0) {
-          // A short word being typed with a typo in it matches too much ("nami" would start "fami-lies").
-          const d = distance(spelling, t, limit, word.last && spelling.length >= 5);
-          if (d !== NO_MATCH) s = 2 + d;
-        }
-        if (s < scores[v]!) scores[v] = s;
-      }
-    }
-    return scores;
+  /**
+   * The groups a name of which the query could find, marked by their place in the directory: those with a name that
+   * starts with the whole query, and those with a word that every query word met, found through the query word that
+   * met the fewest.
+   */
+  function groupsToRank(compact: string, rows: ReadonlyArray<{ met: number[] }>): Uint8Array {
+    const marked = new Uint8Array(entries.length);
+    const { from, to } = runStarting(wholeNames, compact);
+    for (let at = from; at < to; at++) for (const e of groupsWithWholeName[at]!) marked[e] = 1;
+    const fewest = rows.reduce<{ met: number[] } | null>((a, b) => (a && a.met.length <= b.met.length ? a : b), null);
+    for (const w of fewest?.met ?? []) for (const e of groupsWithWord[w]!) marked[e] = 1;
+    return marked;
   }
 
   return {
@@ -320,14 +313,19 @@ export function buildIndex(groups: readonly Group[] = allGroups()): GroupIndex {
         last: i === plain.length - 1,
       }));
       const required = words.filter((w) => !w.optional);
-      const scores = required.map(scoreWord);
+      const rows = required.map(scoreWord);
+      const scores = rows.map((row) => row.scores);
+      const chosen = new Int32Array(scores.length);
+      const toRank = groupsToRank(compact, rows);
 
       const hits: SearchHit[] = [];
-      for (const { group, keys } of entries) {
+      for (let e = 0; e < entries.length; e++) {
+        if (!toRank[e]) continue;
+        const { group, keys } = entries[e]!;
         let best: SearchHit | null = null;
         let current = false;
         for (const key of keys) {
-          const rank = rankKey(key, compact, scores);
+          const rank = rankKey(key, compact, scores, chosen);
           if (rank === null) continue;
           if (!FORMER.has(key.kind) && rank < TYPO_RANK) current = true;
           // Of two equal spellings ("Obsessive Compulsive" and "Obsessive-Compulsive") report the one typed.
@@ -346,16 +344,29 @@ export function buildIndex(groups: readonly Group[] = allGroups()): GroupIndex {
   };
 }
 
-function rankKey(key: Key, compact: string, scores: Int32Array[]): number | null {
+/** Adds a group to a word's list once: the groups are filed in the directory's order, so a repeat is the last one. */
+function addOnce(list: number[], item: number): void {
+  if (list[list.length - 1] !== item) list.push(item);
+}
+
+/** The list filed under `key`, made empty on first use. */
+function listOf<K>(lists: Map<K, number[]>, key: K): number[] {
+  let list = lists.get(key);
+  if (!list) lists.set(key, (list = []));
+  return list;
+}
+
+/** `chosen` is scratch space, one slot per query word: the name's word each one met (ranking allocates nothing per name). */
+function rankKey(key: Key, compact: string, scores: Int32Array[], chosen: Int32Array): number | null {
   const weight = KIND_WEIGHT[key.kind];
   if (key.compact === compact || key.label === compact) return rankOf(TIER.exact, 0, 0, weight, 0);
   if (key.compact.startsWith(compact)) return rankOf(TIER.prefix, 0, 0, weight, key.compact.length - compact.length);
   if (scores.length === 0) return null;
-  let typos = 0;
+  let typoCount = 0;
   let starts = 0;
   let anyTypo = false;
-  const used = new Set<number>();
-  for (const score of scores) {
+  for (let k = 0; k < scores.length; k++) {
+    const score = scores[k]!;
     let bestScore = NO_MATCH;
     let bestWord = -1;
     for (const w of key.words) {
@@ -367,12 +378,19 @@ function rankKey(key: Key, compact: string, scores: Int32Array[]): number | null
     if (bestScore === NO_MATCH) return null;
     if (bestScore >= 2) {
       anyTypo = true;
-      typos += bestScore - 2;
+      typoCount += bestScore - 2;
     }
     if (bestScore === 1) starts++;
-    used.add(bestWord);
+    chosen[k] = bestWord;
   }
-  return rankOf(anyTypo ? TIER.typos : TIER.words, typos, starts, weight, Math.max(0, key.size - used.size));
+  return rankOf(anyTypo ? TIER.typos : TIER.words, typoCount, starts, weight, Math.max(0, key.size - distinct(chosen)));
+}
+
+/** How many different words of a name the query's words met: "recovery recovery" meets one. */
+function distinct(chosen: Int32Array): number {
+  let count = 0;
+  for (let k = 0; k < chosen.length; k++) if (chosen.indexOf(chosen[k]!) === k) count++;
+  return count;
 }
 
 /**

@@ -3,7 +3,8 @@ import type { Group } from '../../src/directory/group.ts';
 import { allGroups } from '../../src/directory/groups.ts';
 import { fold, searchGroups, typosAllowed } from '../../src/directory/search.ts';
 import { searchWithCrisisFirst } from '../../src/directory/crisis.ts';
-import { editDistance, queryIsSpanish, readQuery } from '../../src/directory/find.ts';
+import { editDistance, findByNeed, queryIsSpanish, readQuery } from '../../src/directory/find.ts';
+import { NEEDS } from '../../src/directory/needs.ts';
 
 const ids = (query: string, top = 3): string[] =>
   searchGroups(query)
@@ -307,5 +308,92 @@ describe('typos in a need, and what is not one', () => {
       'domestic violence',
       'lgbtq',
     ]);
+  });
+});
+
+/**
+ * The search skips most of the directory for each query (typos.ts, search.ts's groups to rank, find.ts's phrases by
+ * first word, topic-index.ts): these hold that what it skips could never have matched. Each would fail if a shortcut
+ * dropped a true match.
+ */
+describe('what the search skips could not have matched', () => {
+  /** Each neighbour swap in a word, leaving the rest of the text as it is. */
+  function swapsIn(text: string, word: string): string[] {
+    return [...word.slice(1)].map((_, i) => {
+      const typo = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+      return text.replace(word, typo);
+    });
+  }
+  const hasAny = (query: string, id: string) => searchGroups(query).some((h) => h.group.id === id);
+
+  it('finds every group by a swap in any word of four letters or more of each of its names, alone or in the name', () => {
+    const lost: string[] = [];
+    for (const g of allGroups())
+      for (const name of [g.name, ...g.acronyms, ...g.formerNames].map(fold))
+        for (const word of name.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 4))
+          for (const typo of swapsIn(word, word).filter((t) => t !== word))
+            for (const query of [typo, name.replace(word, typo)])
+              if (!hasAny(query, g.id)) lost.push(`${g.id}: "${query}"`);
+    expect(lost).toEqual([]);
+  });
+
+  it('finds every group by each start of its name and domain, typed a letter at a time, with or without spaces', () => {
+    const lost: string[] = [];
+    for (const g of allGroups()) {
+      const names = [fold(g.name), ...(g.website ? [new URL(g.website).hostname.replace(/^www\./, '')] : [])];
+      for (const name of names.flatMap((n) => [n, n.replace(/[^\p{L}\p{N}]+/gu, '')]))
+        for (let end = 1; end <= name.length; end++) {
+          const typed = name.slice(0, end);
+          // A query of address words alone ("com" of "Compassion…") finds nothing, by the rule.
+          if (/^(http|https|www|org|com|net|gov)$/.test(typed.trim())) continue;
+          if (!hasAny(typed, g.id)) lost.push(`${g.id}: "${typed}"`);
+        }
+    }
+    expect(lost).toEqual([]);
+  });
+
+  it('reads every need from each of its phrases, and from a swap in each word of five letters or more', () => {
+    const phraseWords = [
+      ...new Set(NEEDS.flatMap((n) => [...n.say, ...(n.spanish ?? [])]).flatMap((say) => say.split(' '))),
+    ];
+    // A typo near another phrase's word too ("siolation": isolation, violación) may be read as that one, by the rule.
+    const nearOnly = (typo: string, word: string) =>
+      phraseWords.every((other) => other === word || editDistance(typo, other, typosAllowed(typo)) === Infinity);
+    const lost: string[] = [];
+    let checked = 0;
+    for (const need of NEEDS)
+      for (const say of [...need.say, ...(need.spanish ?? [])]) {
+        const typos = say
+          .split(' ')
+          .filter((w) => w.length >= 5)
+          .flatMap((w) =>
+            swapsIn(w, w)
+              .filter((t) => t !== w && nearOnly(t, w))
+              .map((t) => say.replace(w, t)),
+          );
+        for (const query of [say, ...typos]) {
+          checked++;
+          if (!readQuery(query).needs.some((n) => n.mean === need.mean)) lost.push(`${need.mean[0]}: "${query}"`);
+        }
+      }
+    expect(lost).toEqual([]);
+    expect(checked).toBeGreaterThan(500);
+  });
+
+  it('finds every group by a swap in each word of five letters or more of its topics, read as a topic word', () => {
+    const lost: string[] = [];
+    let checked = 0;
+    for (const g of allGroups())
+      for (const word of new Set(g.topics.flatMap((t) => fold(t).split(/[^\p{L}\p{N}+]+/u)))) {
+        if (word.length < 5) continue;
+        // A typo read as a need's or a kind's word ("lilness": illness) is not read as a topic word, by the rule.
+        const typos = swapsIn(word, word).filter((t) => t !== word && readQuery(t).needs.some((n) => n.bare));
+        for (const typo of typos) {
+          checked++;
+          if (!findByNeed(typo).some((h) => h.group.id === g.id)) lost.push(`${g.id}: "${typo}"`);
+        }
+      }
+    expect(lost).toEqual([]);
+    expect(checked).toBeGreaterThan(500);
   });
 });
