@@ -155,7 +155,7 @@ export async function auditCommand(
       onOccurrence(o) {
         // A resource link by its address or its words: one such occurrence puts every occurrence on the worklist.
         if (everything || (o.text !== null && spotResource(spottingFacts(o, o.text)).resource))
-          include(addressKey(o.href));
+          include(addressKey(o.href, o.pageHost || undefined));
       },
     });
     crawling.stop();
@@ -179,7 +179,7 @@ export async function auditCommand(
   /** Every occurrence of each distinct address (the key: the address without fragment or credentials). */
   const found = new Map<string, Occurrence[]>();
   for (const o of crawl.occurrences) {
-    const key = addressKey(o.href);
+    const key = addressKey(o.href, o.pageHost || undefined);
     let list = found.get(key);
     if (!list) found.set(key, (list = []));
     list.push(o);

@@ -141,11 +141,11 @@ export async function crawlSite(options: CrawlOptions): Promise<Crawl> {
   const port = local ? await freePort() : 0;
   const start = options.target.kind === 'url' ? new URL(options.target.url) : new URL(`http://127.0.0.1:${port}/`);
   const siteHost = start.host;
-  // A wrapper on the site's own host (its exit.php?url=…) leads off the site: it is outbound, never fetched by the
-  // crawl, and judged by the address it carries.
+  // A wrapper on the site's own host (its exit.php?url=…, its /out/www.example.org/) leads off the site: it is
+  // outbound, never fetched by the crawl, and judged by the address it carries.
   const isOutbound = (href: string): boolean => {
     try {
-      const u = new URL(destinationOf(href));
+      const u = new URL(destinationOf(href, start.hostname));
       return (u.protocol === 'http:' || u.protocol === 'https:') && u.host !== siteHost;
     } catch {
       return false;

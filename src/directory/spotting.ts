@@ -8,7 +8,7 @@
  * forwards (a redirect wrapper) is judged by the address it carries (src/health/carried-address.ts).
  * Precision and recall are measured on a labelled set of real resource pages (tests/unit/spotting.test.ts).
  */
-import { carriedAddress, isShareIntent, mayCarryAddress } from '../health/carried-address.ts';
+import { carriedAddress, isShareIntent } from '../health/carried-address.ts';
 import { roughlySameSite } from './rough-site.ts';
 import { mayBeServiceBodyAddress, mayNameServiceBody, spellsServiceBody } from './service-body-site.ts';
 import { rememberedPerKey } from '../remembered.ts';
@@ -254,7 +254,7 @@ export function judgeResource(link: LinkFacts): Spot {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return no('not a web link');
   if (isShareIntent(`${url.hostname}${url.pathname}`)) return no('a share button');
   // A wrapper (a site's redirect.php?url=…, a mail scanner's rewritten link) is judged as the address it carries.
-  const carried = mayCarryAddress(link.href) ? carriedAddress(link.href) : null;
+  const carried = carriedAddress(link.href, link.pageHost);
   if (carried !== null) {
     const inner = judgeResource({ ...link, href: carried, host: undefined });
     return inner.resource ? { ...inner, because: `${inner.because} (behind a redirect)` } : inner;
@@ -314,10 +314,8 @@ export function judgeResource(link: LinkFacts): Spot {
 export function mightBeResource(link: Omit<LinkFacts, 'href'> & { href?: string }): boolean {
   const host = link.host ?? hostOf(link.href ?? '');
   if (host === null) return true; // let the full test name the reason
-  if (link.href !== undefined && mayCarryAddress(link.href)) {
-    const carried = carriedAddress(link.href);
-    if (carried !== null && mightBeResource({ ...link, href: carried, host: undefined })) return true;
-  }
+  const carried = link.href === undefined ? null : carriedAddress(link.href, link.pageHost);
+  if (carried !== null && mightBeResource({ ...link, href: carried, host: undefined })) return true;
   if (mayBeResourceHost(host)) return true;
   if (
     link.href !== undefined &&

@@ -7,7 +7,7 @@
  * "could be", and the links are then looked at one by one as usual. Links the page adds later always are.
  */
 import { mayBeResourceHost, mayNameResource } from '../directory/spotting.ts';
-import { mayCarryAddress } from '../health/carried-address.ts';
+import { carriedAddress, mayBeWrapperHost, mayCarryAddress, mayCarryInAnyForm } from '../health/carried-address.ts';
 import { mayBeServiceBodyAddress, mayNameServiceBody } from '../directory/service-body-site.ts';
 import { readHrefOnce } from './link-address.ts';
 
@@ -18,6 +18,8 @@ export interface PageText {
   labels: string;
   /** Its links' href attributes as written; asked for only when the words alone do not decide. */
   hrefs(): readonly string[];
+  /** The address the browser resolves a raw href to (against the page's base address). */
+  resolve(raw: string): string;
 }
 
 /** `pageHosts`: the hosts relative links resolve to (the page's, and its <base href>'s when it has one). */
@@ -30,9 +32,17 @@ export function pageMayHoldResources(page: PageText, pageHosts: readonly string[
   const hrefs = page.hrefs();
   // A service body's site is known by its address and the words of its name (service-body-site.ts).
   let namesBodies: boolean | undefined;
+  const pageHost = pageHosts[0];
+  const wrapperHosts = new Map<string, boolean>();
+  const mayWrap = (host: string) => {
+    let known = wrapperHosts.get(host);
+    if (known === undefined) wrapperHosts.set(host, (known = mayBeWrapperHost(host, pageHost)));
+    return known;
+  };
   for (let i = 0; i < hrefs.length; i++) {
+    const raw = hrefs[i]!;
     // A redirect wrapper is judged by the address it carries: that address's host counts, not the wrapper's.
-    if (mayCarryAddress(hrefs[i]!)) return true;
+    if (mayCarryAddress(raw) && carriedAddress(page.resolve(raw), pageHost) !== null) return true;
     if (
       mayBeServiceBodyAddress(hrefs[i]!) &&
       (namesBodies ??= mayNameServiceBody(page.text) || mayNameServiceBody(page.labels))
@@ -40,6 +50,8 @@ export function pageMayHoldResources(page: PageText, pageHosts: readonly string[
       return true;
     const read = readHrefOnce(hrefs[i]!);
     if (read.kind === 'unclear') return true; // the browser may read it otherwise: look link by link
+    const onWrapperHost = read.kind === 'relative' || (read.kind === 'web' && mayWrap(read.host));
+    if (onWrapperHost && mayCarryInAnyForm(raw) && carriedAddress(page.resolve(raw), pageHost) !== null) return true;
     if (read.kind !== 'web' || seenHosts.has(read.host)) continue; // relative links are on the page hosts, checked above
     seenHosts.add(read.host);
     if (mayBeResourceHost(read.host)) return true;
@@ -62,6 +74,13 @@ function readPage(doc: Document): PageText {
   return {
     text: root.textContent ?? '',
     labels: labels.join('\n'),
+    resolve(raw) {
+      try {
+        return new URL(raw, doc.baseURI).href;
+      } catch {
+        return raw;
+      }
+    },
     hrefs() {
       // The attribute as written: the browser's resolved a.href costs several times more per link.
       // Read in one tight loop first: measured faster than reading each as the check goes.

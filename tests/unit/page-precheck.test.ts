@@ -12,7 +12,7 @@ import { pageMayHoldResources as precheck, type PageText } from '../../src/page/
  * The page as the content script hands it over (src/page/start.ts): its text, its links' labels, its markup. Made
  * from the test's markup with plain patterns; the test pages are written to be read this simply.
  */
-function pageText(html: string): PageText {
+function pageText(html: string, base: string): PageText {
   const decode = (s: string) =>
     s
       .replace(/&quot;/g, '"')
@@ -21,9 +21,15 @@ function pageText(html: string): PageText {
       .replace(/&amp;/g, '&');
   const labels = [...html.matchAll(/\s(?:title|aria-label|alt)="([^"]*)"/g)].map((m) => decode(m[1]!));
   const hrefs = [...html.matchAll(/\shref="([^"]*)"/g)].map((m) => decode(m[1]!));
-  return { text: decode(html.replace(/<[^>]*>/g, '')), labels: labels.join('\n'), hrefs: () => hrefs };
+  return {
+    text: decode(html.replace(/<[^>]*>/g, '')),
+    labels: labels.join('\n'),
+    hrefs: () => hrefs,
+    resolve: (raw) => new URL(raw, base).href,
+  };
 }
-const pageMayHoldResources = (html: string, hosts: readonly string[]) => precheck(pageText(html), hosts);
+const pageMayHoldResources = (html: string, hosts: readonly string[]) =>
+  precheck(pageText(html, `https://${hosts[0]}/guide/`), hosts);
 
 const HOST = 'www.county-guide.example';
 const escapeHtml = (s: string) =>
@@ -81,6 +87,27 @@ describe('a page that may hold one is looked at link by link', () => {
     expect(may('<li><a href="https://www.veteranscrisisline.net/">here</a></li>')).toBe(true);
     expect(may('<li><a href="/meetings">Meetings</a></li>', ['www.aa.org'])).toBe(true);
     expect(may('<li><a href="page.html">Page</a></li>', [HOST, 'www.nami.org'])).toBe(true); // a <base href> on a group's site
+  });
+
+  it("for a link through the page's own redirect script or a click-tracker to a group's site, in any form", () => {
+    for (const href of [
+      '/links/redirect.php?goto_site=www.aa.org',
+      `https://${HOST}/out/www.nami.org/`,
+      `/go/${encodeURIComponent('https://al-anon.org/')}`,
+      `/r/${Buffer.from('https://www.aa.org/').toString('base64url')}`,
+      'https://www.google.com/url?sa=t&url=aa.org',
+    ]) {
+      expect(may(`<li><a href="${escapeHtml(href)}">here</a></li>`), href).toBe(true);
+    }
+    // The same forms on another site are addresses inside an ordinary link; ordinary own links carry nothing.
+    for (const href of [
+      'https://other.example/links/redirect.php?goto_site=www.aa.org',
+      '/search?q=aa.org',
+      '/files/minutes.zip',
+      '/about/index.html',
+    ]) {
+      expect(may(`<li><a href="${escapeHtml(href)}">here</a></li>`), href).toBe(false);
+    }
   });
 
   it('for any address the browser might read otherwise: escapes, non-ASCII hosts, backslashes, spaces, tabs, controls', () => {
