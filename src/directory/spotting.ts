@@ -16,6 +16,7 @@ import { groupForUrl, mayBelongToGroup } from './lookup.ts';
 import { allGroups } from './groups.ts';
 import type { Group } from './group.ts';
 import { QUICK_CUES } from './quick-cues.generated.ts';
+import { groupResourceCues, groupResourceNamed } from './programmes.ts';
 
 export interface LinkFacts {
   href: string;
@@ -140,6 +141,8 @@ export function cuePattern(): string {
     ...RESOURCE_PHRASES.map((p) => p.replaceAll('[- ]', '[-\\s]').replaceAll(' ', '\\s+')),
     ...names().nameList.map((n) => n.replaceAll(' ', '\\s+')),
     ...names().acronymList,
+    // A group's publications, programmes and branches (programmes.ts).
+    ...groupResourceCues(),
     'anonymous',
     'an[oó]nim', // "<Name> Anonymous", "Anónimos"
     // A fellowship's service bodies (SERVICE_BODY): its letters beside a service word, or the service word first.
@@ -286,6 +289,9 @@ export function judgeResource(link: LinkFacts): Spot {
         .trim()
     : words;
   const nameLike = bare.split(' ').length <= MAX_NAME_WORDS;
+  // A group's own publication, programme or branch ("The Recovery Reporter", "GROW in Illinois") is the group's.
+  const own = groupResourceNamed(words);
+  if (own && !article && nameLike) return yes(own.group, `its words name ${own.group.name}'s ${own.kind}`);
   if (namesResource(words) || (MAYBE_LINE.test(words) && LINE_NAME.test(words))) {
     if (article) return no('an article about support groups');
     if (!nameLike) return no('a sentence, not a group');
@@ -337,7 +343,7 @@ function hostOf(href: string): string | null {
 
 function namesResource(text: string): boolean {
   const { inCapitals, inAnyCase } = patterns();
-  return inCapitals.test(text) || inAnyCase.test(text);
+  return inCapitals.test(text) || inAnyCase.test(text) || groupResourceNamed(text) !== null;
 }
 
 /**
