@@ -10,7 +10,13 @@
  */
 import { carriedAddress, isShareIntent } from '../health/carried-address.ts';
 import { roughlySameSite } from './rough-site.ts';
-import { mayBeServiceBodyAddress, mayNameServiceBody, spellsServiceBody } from './service-body-site.ts';
+import {
+  isOwnMeetingList,
+  mayBeServiceBodyAddress,
+  mayNameServiceBody,
+  onServiceBodySite,
+  spellsServiceBody,
+} from './service-body-site.ts';
 import { rememberedPerKey } from '../remembered.ts';
 import { groupForUrl, mayBelongToGroup } from './lookup.ts';
 import { allGroups } from './groups.ts';
@@ -58,9 +64,16 @@ const eitherCase = (words: string) =>
 const SERVICE_WORD = eitherCase(
   String.raw`(?:Inter-?group|Intergrupo|Central (?:Service )?Office|Service (?:Office|Center|Centre)|General Service(?:s)?(?: Office| Board| Conference)?|World Services?|Area(?: \d+)?|District(?: \d+)?|Answering Service|Hotline|Helpline|Meetings?|Meeting (?:List|Schedule|Directory|Finder|Guide)|Grapevine|Way Magazine|Way|Oficina Central|Reuniones)`,
 );
+/**
+ * A fellowship's young people's committees and conferences name themselves by their place's initials before "YPAA"
+ * (Young People in A.A.): "ICYPAA", "NYCYPAA", "L.I.C.Y.P.A.A.". The four letters, dotted or not, are the precision.
+ */
+const YOUNG_PEOPLE = String.raw`(?<![\p{L}\p{N}])(?:[A-Z]\.?){0,6}Y\.?P\.?A\.?A\.?(?![\p{L}\p{N}])`;
 const SERVICE_BODY = new RegExp(
-  // A capital right after is another element's text run on by the markup ("AA GrapevineA.A.'s meeting in print").
-  String.raw`(?<![\p{L}\p{N}])${FELLOWSHIP_LETTERS}(?:'s)? ${SERVICE_WORD}(?!\p{Ll})` +
+  YOUNG_PEOPLE +
+    '|' +
+    // A capital right after is another element's text run on by the markup ("AA GrapevineA.A.'s meeting in print").
+    String.raw`(?<![\p{L}\p{N}])${FELLOWSHIP_LETTERS}(?:'s)? ${SERVICE_WORD}(?!\p{Ll})` +
     String.raw`|(?<![\p{L}])(?:Inter-?group|Intergrupo|Central (?:Service )?Office|Service Office|Oficina Central|Area \d+|District \d+|Distrito \d+|[ÁA]rea \d+)(?: [\p{L}\p{N}'.,-]+){0,6}? (?:of|for|de|del) (?:[\p{L}\p{N}'.-]+ ){0,4}?${FELLOWSHIP_NAME}(?!\p{Ll})`,
   'u',
 );
@@ -68,12 +81,16 @@ const SERVICE_BODY = new RegExp(
 /** Phrases that name a resource in any case (English, then Spanish); spaces stand for one space. */
 const RESOURCE_PHRASES = [
   'support groups?',
+  'support meetings?',
+  // Groups for the bereaved are support groups by another name ("General Bereavement Group").
+  '(bereavement|grief) (support )?groups?',
   'self[- ]help',
   'mutual[- ]aid',
   'clearinghouse',
   '12[- ]step',
   'twelve[- ]step',
   'peer support',
+  'peer counsell?ing', // a peer listening line ("EARS is a peer counseling service")
   'peer[- ]run',
   'recovery (group|meeting|program|community|support|international|dharma)',
   'smart recovery',
@@ -86,7 +103,7 @@ const RESOURCE_PHRASES = [
   'helpline',
   'warmline',
   'hotline',
-  'crisis (text )?(line|lifeline)',
+  'crisis(line| (text )?(line|lifeline))', // "crisis line", and "crisisline" as some write it
   'suicide (and|&) crisis',
   'lifeline',
   'meeting (finder|locator|list|search)',
@@ -149,6 +166,7 @@ export function cuePattern(): string {
     'a\\.\\s?a\\.',
     'n\\.\\s?a\\.',
     "(?:aa|na)(?:'s)?\\s+(?:inter|central|service|general|world|area|district|answering|hot|help|meeting|grapevine|way|oficina|reuniones)",
+    'y\\.?p\\.?a\\.?a', // a young people's committee ("ICYPAA", "L.I.C.Y.P.A.A.")
     'inter-?gr',
     'central\\s+(?:service\\s+)?office',
     'service\\s+office',
@@ -277,6 +295,8 @@ export function judgeResource(link: LinkFacts): Spot {
       ? no('a donate or shop link')
       : { resource: true, group: g, because };
   if (group) return yes(group, `a site of ${group.name}`);
+  // An A.A. or N.A. service body's own meeting list, linked from its own pages: the fellowship's meeting finder.
+  if (ownSite && isOwnMeetingList(url, link.pageHost)) return yes(null, "the fellowship's own meeting list");
 
   if (FALSE_FRIENDS.test(words)) return no('"recovery" of another kind');
   const article = isArticleHost(url.hostname);
@@ -323,6 +343,8 @@ export function mightBeResource(link: Omit<LinkFacts, 'href'> & { href?: string 
   const carried = link.href === undefined ? null : carriedAddress(link.href, link.pageHost);
   if (carried !== null && mightBeResource({ ...link, href: carried, host: undefined })) return true;
   if (mayBeResourceHost(host)) return true;
+  // A service body's own meeting list (isOwnMeetingList): the page's host says so, and the path names meetings.
+  if (link.href !== undefined && /meeting/i.test(link.href) && onServiceBodySite(link.pageHost)) return true;
   if (
     link.href !== undefined &&
     mayBeServiceBodyAddress(link.href) &&

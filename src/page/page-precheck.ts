@@ -8,7 +8,7 @@
  */
 import { mayBeResourceHost, mayNameResource } from '../directory/spotting.ts';
 import { carriedAddress, mayBeWrapperHost, mayCarryAddress, mayCarryInAnyForm } from '../health/carried-address.ts';
-import { mayBeServiceBodyAddress, mayNameServiceBody } from '../directory/service-body-site.ts';
+import { mayBeServiceBodyAddress, mayNameServiceBody, onServiceBodySite } from '../directory/service-body-site.ts';
 import { readHrefOnce } from './link-address.ts';
 
 export interface PageText {
@@ -25,6 +25,7 @@ export interface PageText {
 /** `pageHosts`: the hosts relative links resolve to (the page's, and its <base href>'s when it has one). */
 export function pageMayHoldResources(page: PageText, pageHosts: readonly string[]): boolean {
   if (pageHosts.some(mayBeResourceHost)) return true; // every relative link is on such a host
+  if (pageHosts.some(onServiceBodySite)) return true; // its own meeting list is a resource (service-body-site.ts)
   if (mayNameResource(page.text) || mayNameResource(page.labels)) return true;
   // A page links to few sites, many times over: each address prefix is read once (readHrefOnce), each host
   // looked up once.

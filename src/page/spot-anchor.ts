@@ -10,7 +10,7 @@ import {
   PAGE_CHROME_SELECTOR,
   surroundingWords,
 } from '../directory/link-evidence.ts';
-import { mayBeServiceBodyAddress, mayNameServiceBody } from '../directory/service-body-site.ts';
+import { mayBeServiceBodyAddress, mayNameServiceBody, onServiceBodySite } from '../directory/service-body-site.ts';
 import { judgeResource, mayBeResourceHost, mayNameResource, type LinkFacts } from '../directory/spotting.ts';
 import { carriedAddress, mayBeWrapperHost, mayCarryAddress, mayCarryInAnyForm } from '../health/carried-address.ts';
 import { webLinkHost } from './link-address.ts';
@@ -34,7 +34,13 @@ export function resourceAddress(a: HTMLAnchorElement, pageHost: string): string 
   const host = webLinkHost(a);
   if (host === null) return null;
   // Most links stop at the cheap test; only the rest pay for the resolved address and the whole judgement.
-  if (!resourceHost(host) && !mayBeNamedNearby(a) && !mayBeServiceBodySite(a) && !carriesResource(a, host, pageHost))
+  if (
+    !resourceHost(host) &&
+    !mayBeNamedNearby(a) &&
+    !mayBeServiceBodySite(a) &&
+    !carriesResource(a, host, pageHost) &&
+    !(serviceBodyPage(pageHost) && /meeting/i.test(a.getAttribute('href') ?? ''))
+  )
     return null;
   const href = a.href;
   const fullText = a.textContent ?? '';
@@ -82,6 +88,9 @@ const wrapperHostOnce = rememberedPerKey((hosts: string) => {
   return mayBeWrapperHost(host!, pageHost);
 });
 const wrapperHost = (host: string, pageHost: string) => wrapperHostOnce(`${host} ${pageHost}`);
+
+/** Whether the page is an A.A. or N.A. service body's own site, whose meeting list is a resource (once per page). */
+const serviceBodyPage = rememberedPerKey(onServiceBodySite);
 
 /** Whether a host alone may make a link a resource, remembered per host: a page links to few hosts, many times. */
 const resourceHost = rememberedPerKey(mayBeResourceHost);
