@@ -150,3 +150,43 @@ export function compactPattern(pattern: string): string {
   };
   return [...root.next].map(([atom, child]) => atom + tail(child)).join('|');
 }
+
+/**
+ * A regular expression source matching exactly these domain names (lower case), their shared beginnings written
+ * once ("aa\.org|al-anon\.org|alateen\.org" is "a(?:a\.org|la(?:-anon|teen)\.org)"). Unlike compactPattern, a name
+ * that is the beginning of another keeps both ("aa\.org(?:\.au)?"): the match must end where the host ends.
+ */
+export function domainTrie(domains: readonly string[]): string {
+  interface Trie {
+    end: boolean;
+    next: Map<string, Trie>;
+  }
+  const root: Trie = { end: false, next: new Map() };
+  for (const domain of domains) {
+    if (!/^[a-z0-9.-]+$/.test(domain)) throw new Error(`domainTrie: ${JSON.stringify(domain)} is not a plain domain`);
+    let node = root;
+    for (const c of domain) {
+      let child = node.next.get(c);
+      if (!child) node.next.set(c, (child = { end: false, next: new Map() }));
+      node = child;
+    }
+    node.end = true;
+  }
+  const escape = (c: string) => (c === '.' ? '\\.' : c);
+  const body = (node: Trie): string => {
+    // A chain of single children is written as one run of letters.
+    const parts = [...node.next].map(([c, child]) => {
+      let run = escape(c);
+      let at = child;
+      while (!at.end && at.next.size === 1) {
+        const [nc, nchild] = [...at.next][0]!;
+        run += escape(nc);
+        at = nchild;
+      }
+      const rest = at.next.size ? body(at) : '';
+      return run + (rest ? (at.end ? `(?:${rest})?` : rest) : '');
+    });
+    return parts.length === 1 ? parts[0]! : `(?:${parts.join('|')})`;
+  };
+  return body(root);
+}

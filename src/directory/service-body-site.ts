@@ -14,10 +14,11 @@ const BODY_WORD = /(?:area|region|intergroup|inter-group|district|central office
 
 /**
  * The cheap test on an address as written: a fellowship's letters at one end of a host label or path segment, or a
- * numbered area or district. Every address spellsServiceBody accepts passes it.
+ * numbered area or district. Every address spellsServiceBody accepts passes it. A NUL ends an address as the end
+ * of the text does: the page precheck reads all of a page's addresses joined by NULs.
  */
 const MAY_SPELL =
-  /[/.](?:na|aa)-?[a-z0-9]|[a-z0-9](?:-?(?:na|aa)|asc|rsc|area|region|district|intergroup)(?:[/.:?#]|$)|[/.](?:area|district)\d/i;
+  /[/.](?:na|aa)-?[a-z0-9]|[a-z0-9](?:-?(?:na|aa)|asc|rsc|area|region|district|intergroup)(?:[/.:?#\0]|$)|[/.](?:area|district)\d/i;
 
 /** Whether words may name a service body (the cheap test's words side). */
 export function mayNameServiceBody(words: string): boolean {

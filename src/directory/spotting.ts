@@ -45,9 +45,14 @@ export interface Spot {
   because: string;
 }
 
+/*
+ * The whole judgement's patterns below are written as sources and compiled on first use (patterns(), lineName()):
+ * built when the content script loads, their Unicode classes cost every page about half a millisecond, and most
+ * pages never ask (tests/e2e/budgets.test.ts prints the script's cost).
+ */
+
 /** "<Name> Anonymous" (AA, NA, EA, GA …) and the Spanish "Anónimos": the capital letters are the precision. */
-const ANONYMOUS_FELLOWSHIP =
-  /\b[A-Z][\p{L}'-]+(?: [A-Z][\p{L}'-]+)? Anonymous\b|\bAn[oó]nim[oa]s\b|\bAnonymous (World Services|Family Groups|Intergroup)\b/u;
+const ANONYMOUS_FELLOWSHIP = String.raw`\b[A-Z][\p{L}'-]+(?: [A-Z][\p{L}'-]+)? Anonymous\b|\bAn[oó]nim[oa]s\b|\bAnonymous (World Services|Family Groups|Intergroup)\b`;
 
 /**
  * A fellowship's service bodies, meetings and magazine by its short name, however it is spelt ("A.A.", "AA", "N.A."):
@@ -61,22 +66,22 @@ const FELLOWSHIP_NAME = String.raw`(?:${FELLOWSHIP_LETTERS}|Al-Anon|Alateen|Nar-
 /** Each word's first letter in either case ("Meetings", "meetings"); the fellowship's letters stay in capitals. */
 const eitherCase = (words: string) =>
   words.replace(/(^|[ ()|:])([A-Z])/g, (_m, before: string, c: string) => `${before}[${c}${c.toLowerCase()}]`);
-const SERVICE_WORD = eitherCase(
-  String.raw`(?:Inter-?group|Intergrupo|Central (?:Service )?Office|Service (?:Office|Center|Centre)|General Service(?:s)?(?: Office| Board| Conference)?|World Services?|Area(?: \d+)?|District(?: \d+)?|Answering Service|Hotline|Helpline|Meetings?|Meeting (?:List|Schedule|Directory|Finder|Guide)|Grapevine|Way Magazine|Way|Oficina Central|Reuniones)`,
-);
 /**
  * A fellowship's young people's committees and conferences name themselves by their place's initials before "YPAA"
  * (Young People in A.A.): "ICYPAA", "NYCYPAA", "L.I.C.Y.P.A.A.". The four letters, dotted or not, are the precision.
  */
 const YOUNG_PEOPLE = String.raw`(?<![\p{L}\p{N}])(?:[A-Z]\.?){0,6}Y\.?P\.?A\.?A\.?(?![\p{L}\p{N}])`;
-const SERVICE_BODY = new RegExp(
-  YOUNG_PEOPLE +
-    '|' +
+function serviceBodySource(): string {
+  const serviceWord = eitherCase(
+    String.raw`(?:Inter-?group|Intergrupo|Central (?:Service )?Office|Service (?:Office|Center|Centre)|General Service(?:s)?(?: Office| Board| Conference)?|World Services?|Area(?: \d+)?|District(?: \d+)?|Answering Service|Hotline|Helpline|Meetings?|Meeting (?:List|Schedule|Directory|Finder|Guide)|Grapevine|Way Magazine|Way|Oficina Central|Reuniones)`,
+  );
+  return (
+    YOUNG_PEOPLE +
     // A capital right after is another element's text run on by the markup ("AA GrapevineA.A.'s meeting in print").
-    String.raw`(?<![\p{L}\p{N}])${FELLOWSHIP_LETTERS}(?:'s)? ${SERVICE_WORD}(?!\p{Ll})` +
-    String.raw`|(?<![\p{L}])(?:Inter-?group|Intergrupo|Central (?:Service )?Office|Service Office|Oficina Central|Area \d+|District \d+|Distrito \d+|[ÁA]rea \d+)(?: [\p{L}\p{N}'.,-]+){0,6}? (?:of|for|de|del) (?:[\p{L}\p{N}'.-]+ ){0,4}?${FELLOWSHIP_NAME}(?!\p{Ll})`,
-  'u',
-);
+    String.raw`|(?<![\p{L}\p{N}])${FELLOWSHIP_LETTERS}(?:'s)? ${serviceWord}(?!\p{Ll})` +
+    String.raw`|(?<![\p{L}])(?:Inter-?group|Intergrupo|Central (?:Service )?Office|Service Office|Oficina Central|Area \d+|District \d+|Distrito \d+|[ÁA]rea \d+)(?: [\p{L}\p{N}'.,-]+){0,6}? (?:of|for|de|del) (?:[\p{L}\p{N}'.-]+ ){0,4}?${FELLOWSHIP_NAME}(?!\p{Ll})`
+  );
+}
 
 /** Phrases that name a resource in any case (English, then Spanish); spaces stand for one space. */
 const RESOURCE_PHRASES = [
@@ -133,8 +138,10 @@ const RESOURCE_PHRASES = [
  * MAYBE_LINE is the cheap test that spares most links the costlier one.
  */
 const MAYBE_LINE = /l[ií]ne/i;
-const LINE_NAME =
-  /\b\p{Lu}[\p{L}'-]*(?: \p{Lu}[\p{L}'-]*)* (?:Line|LINE)(?=\s*(?:$|[:;,.()–—-]))|^\s*(?:L[íi]nea|L[ÍI]NEA)s?\b/u;
+let lineNameCache: RegExp | null = null;
+const lineName = () =>
+  (lineNameCache ??=
+    /\b\p{Lu}[\p{L}'-]*(?: \p{Lu}[\p{L}'-]*)* (?:Line|LINE)(?=\s*(?:$|[:;,.()–—-]))|^\s*(?:L[íi]nea|L[ÍI]NEA)s?\b/u);
 
 /**
  * The directory's own names: "NAMI-Rochester" or "National Alliance for the Mentally Ill in Buffalo" name a group
@@ -162,7 +169,7 @@ export function cuePattern(): string {
     ...groupResourceCues(),
     'anonymous',
     'an[oó]nim', // "<Name> Anonymous", "Anónimos"
-    // A fellowship's service bodies (SERVICE_BODY): its letters beside a service word, or the service word first.
+    // A fellowship's service bodies (serviceBodySource): its letters beside a service word, or the service word first.
     'a\\.\\s?a\\.',
     'n\\.\\s?a\\.',
     "(?:aa|na)(?:'s)?\\s+(?:inter|central|service|general|world|area|district|answering|hot|help|meeting|grapevine|way|oficina|reuniones)",
@@ -185,7 +192,7 @@ const CUES = new RegExp(QUICK_CUES.cuePattern, 'i');
 let fullPatterns: { inCapitals: RegExp; inAnyCase: RegExp } | null = null;
 function patterns(): { inCapitals: RegExp; inAnyCase: RegExp } {
   return (fullPatterns ??= {
-    inCapitals: new RegExp(`${ANONYMOUS_FELLOWSHIP.source}|${SERVICE_BODY.source}|${names().acronyms}`, 'u'),
+    inCapitals: new RegExp(`${ANONYMOUS_FELLOWSHIP}|${serviceBodySource()}|${names().acronyms}`, 'u'),
     inAnyCase: new RegExp(`${RESOURCE_PHRASES.join('|')}|${names().names}`, 'iu'),
   });
 }
@@ -312,7 +319,7 @@ export function judgeResource(link: LinkFacts): Spot {
   // A group's own publication, programme or branch ("The Recovery Reporter", "GROW in Illinois") is the group's.
   const own = groupResourceNamed(words);
   if (own && !article && nameLike) return yes(own.group, `its words name ${own.group.name}'s ${own.kind}`);
-  if (namesResource(words) || (MAYBE_LINE.test(words) && LINE_NAME.test(words))) {
+  if (namesResource(words) || (MAYBE_LINE.test(words) && lineName().test(words))) {
     if (article) return no('an article about support groups');
     if (!nameLike) return no('a sentence, not a group');
     return yes(null, 'its words name a mutual-aid resource');

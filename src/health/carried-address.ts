@@ -51,27 +51,35 @@ const NOT_A_DESTINATION =
  * Click-trackers that send every click through themselves, by host and the path their wrapper lives under: their
  * wrappers are read in every form, on any page.
  */
-const CLICK_TRACKERS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/^(?:www\.)?google\.(?:[a-z]{2,3}|com?\.[a-z]{2})$/, '/url'],
-  [/^lm?\.facebook\.com$/, '/l.php'],
-  [/^l\.messenger\.com$/, '/l.php'],
-  [/^l\.instagram\.com$/, '/'],
-  [/^(?:www\.)?youtube\.com$/, '/redirect'],
-  [/\.safelinks\.protection\.outlook\.com$/, '/'],
-  [/^linkprotect\.cudasvc\.com$/, '/url'],
-  [/^clicktime\.symantec\.com$/, '/'],
-  [/^(?:www\.)?linkedin\.com$/, '/redir/'],
-  [/^out\.reddit\.com$/, '/'],
-  [/^slack-redir\.net$/, '/link'],
-  [/^(?:m\.)?vk\.com$/, '/away.php'],
-  [/^duckduckgo\.com$/, '/l/'],
-  [/^r\.search\.yahoo\.com$/, '/'],
-  [/^t\.umblr\.com$/, '/redirect'],
-  [/^go\.redirectingat\.com$/, '/'],
-  [/^steamcommunity\.com$/, '/linkfilter/'],
-  [/^href\.li$/, '/'],
-  [/^exit\.sc$/, '/'],
-];
+const TRACKERS = [
+  [String.raw`(?:www\.)?google\.(?:[a-z]{2,3}|com?\.[a-z]{2})`, '/url'],
+  [String.raw`lm?\.facebook\.com`, '/l.php'],
+  [String.raw`l\.messenger\.com`, '/l.php'],
+  [String.raw`l\.instagram\.com`, '/'],
+  [String.raw`(?:www\.)?youtube\.com`, '/redirect'],
+  [String.raw`[a-z0-9-]+\.safelinks\.protection\.outlook\.com`, '/'],
+  [String.raw`linkprotect\.cudasvc\.com`, '/url'],
+  [String.raw`clicktime\.symantec\.com`, '/'],
+  [String.raw`(?:www\.)?linkedin\.com`, '/redir/'],
+  [String.raw`out\.reddit\.com`, '/'],
+  [String.raw`slack-redir\.net`, '/link'],
+  [String.raw`(?:m\.)?vk\.com`, '/away.php'],
+  [String.raw`duckduckgo\.com`, '/l/'],
+  [String.raw`r\.search\.yahoo\.com`, '/'],
+  [String.raw`t\.umblr\.com`, '/redirect'],
+  [String.raw`go\.redirectingat\.com`, '/'],
+  [String.raw`steamcommunity\.com`, '/linkfilter/'],
+  [String.raw`href\.li`, '/'],
+  [String.raw`exit\.sc`, '/'],
+] as const;
+
+/** Built on first use: most pages link through no wrapper and never ask. */
+let trackersCache: ReadonlyArray<readonly [RegExp, string]> | null = null;
+const clickTrackers = () =>
+  (trackersCache ??= TRACKERS.map(([host, path]) => [new RegExp(`^${host}$`), path] as const));
+let trackerHostCache: RegExp | null = null;
+/** Every click-tracker's host in one pattern: the precheck asks of every host a page links to. */
+const trackerHost = () => (trackerHostCache ??= new RegExp(`^(?:${TRACKERS.map(([host]) => host).join('|')})$`));
 
 /** Share intents: their `u=`/`url=` is the page being shared (spotting turns them away by this same test). */
 const SHARE_INTENT =
@@ -93,10 +101,11 @@ const MAY_CARRY = /=https?(?::|%3a)|urldefense/i;
 /**
  * The cheap test for the other forms, on a link of the page's own site or a click-tracker: after a "=", "/", "#" or
  * "!" (not the "//" before a host), an address's scheme (plain or escaped), "www.", a dotted name, or the base64 of
- * "http" or "www.". Everything the general forms unwrap passes it.
+ * "http" or "www.". Everything the general forms unwrap passes it. A NUL ends an address as the end of the text
+ * does: the page precheck (src/page/page-precheck.ts) reads all of a page's addresses joined by NULs.
  */
 const MAY_CARRY_ANY_FORM =
-  /[=?#!](?:https?|www|aHR0c|d3d3L|[a-z0-9-]+\.[a-z0-9-])|[^/]\/(?:https?(?::|%(?:25)*3a)|www\.|[a-z0-9-]+\.[a-z0-9.-]*[a-z0-9](?:[/?#]|$)|aHR0c|d3d3L)/i;
+  /[=?#!](?:https?|www|aHR0c|d3d3L|[a-z0-9-]+\.[a-z0-9-])|[^/]\/(?:https?(?::|%(?:25)*3a)|www\.|[a-z0-9-]+\.[a-z0-9.-]*[a-z0-9](?:[/?#\0]|$)|aHR0c|d3d3L)/i;
 
 /** Path segments that name a redirect script: an address without its scheme counts in the path only after one. */
 const WRAPPER_SEGMENT =
@@ -120,6 +129,9 @@ const BARE_HOST =
  */
 const FILE_LIKE_SUFFIX = new Set(['zip', 'mov', 'md', 'py', 'pl', 'sh', 'rs', 'ps', 'ai', 'so', 'sx', 'ms', 'cc']);
 
+/** mayCarryAddress's pattern, for the page precheck to run over all of a page's addresses at once. */
+export const CARRY_CUE: string = MAY_CARRY.source;
+
 export function mayCarryAddress(href: string): boolean {
   return MAY_CARRY.test(href);
 }
@@ -128,13 +140,16 @@ export function mayCarryAddress(href: string): boolean {
  * The cheap test of the other forms (a necessary condition for carriedAddress to read one), to be asked only of a
  * link whose host may be a wrapper's (mayBeWrapperHost).
  */
+/** mayCarryInAnyForm's pattern, for the page precheck to run over all of a page's addresses at once. */
+export const ANY_FORM_CUE: string = MAY_CARRY_ANY_FORM.source;
+
 export function mayCarryInAnyForm(href: string): boolean {
   return MAY_CARRY_ANY_FORM.test(href);
 }
 
 /** Whether a link on this host may be read in every form: the page's own site, or a known click-tracker. */
 export function mayBeWrapperHost(host: string, pageHost: string | undefined): boolean {
-  return (pageHost !== undefined && sameSite(host, pageHost)) || CLICK_TRACKERS.some(([h]) => h.test(host));
+  return (pageHost !== undefined && sameSite(host, pageHost)) || trackerHost().test(host);
 }
 
 /** Whether host + path is a share button's intent ("facebook.com/sharer/sharer.php"). */
@@ -190,7 +205,7 @@ function oneLayer(href: string, pageHost: string | undefined): string | null {
 function inAnyForm(url: URL, pageHost: string | undefined): string | null {
   const host = url.hostname;
   const onPageSite = pageHost !== undefined && sameSite(host, pageHost);
-  if (!onPageSite && !CLICK_TRACKERS.some(([h, path]) => h.test(host) && url.pathname.startsWith(path))) return null;
+  if (!onPageSite && !clickTrackers().some(([h, path]) => h.test(host) && url.pathname.startsWith(path))) return null;
   if (!MAY_CARRY_ANY_FORM.test(url.href)) return null;
   const offSite = (address: string | null) =>
     address !== null && !sameSite(new URL(address).hostname, host) ? address : null;

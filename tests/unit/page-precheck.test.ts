@@ -72,6 +72,23 @@ describe('a page that may hold one is looked at link by link', () => {
     }
   });
 
+  it("for a group's or a helpline's address among ordinary ones, however the page writes it", () => {
+    const then = '<li><a href="/about">About</a></li><li><a href="https://www.news-1.example.com/x">x</a></li>';
+    for (const href of [
+      'https://aa.org',
+      'HTTPS://WWW.NAMI.ORG/help',
+      '//iocdf.org:443/x',
+      'https://www.veteranscrisisline.net?x',
+      'http://chapter.nami.org#top',
+    ]) {
+      expect(may(`<li><a href="${escapeHtml(href)}">here</a></li>${then}`), href).toBe(true);
+    }
+    // A claimed domain inside an ordinary one is not that domain.
+    for (const href of ['https://panaa.org/', 'https://aa.org.example.com/', 'https://www.example.com/aa.org']) {
+      expect(may(`<li><a href="${escapeHtml(href)}">here</a></li>${then}`), href).toBe(false);
+    }
+  });
+
   it("for a group's address that begins like an ordinary site's already seen on the page", () => {
     // Each distinct beginning is read once; these share their first characters with the ordinary links above.
     for (const href of [
@@ -96,8 +113,11 @@ describe('a page that may hold one is looked at link by link', () => {
       `/go/${encodeURIComponent('https://al-anon.org/')}`,
       `/r/${Buffer.from('https://www.aa.org/').toString('base64url')}`,
       'https://www.google.com/url?sa=t&url=aa.org',
+      '/go.php/aa.org',
     ]) {
-      expect(may(`<li><a href="${escapeHtml(href)}">here</a></li>`), href).toBe(true);
+      // Followed by an ordinary link: the page's addresses are read joined, and this one must end where it ends.
+      const then = '<li><a href="https://www.news-1.example.com/more">more</a></li>';
+      expect(may(`<li><a href="${escapeHtml(href)}">here</a></li>${then}`), href).toBe(true);
     }
     // The same forms on another site are addresses inside an ordinary link; ordinary own links carry nothing.
     for (const href of [
