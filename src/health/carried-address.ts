@@ -152,6 +152,15 @@ export function mayBeWrapperHost(host: string, pageHost: string | undefined): bo
   return (pageHost !== undefined && sameSite(host, pageHost)) || trackerHost().test(host);
 }
 
+/**
+ * The hosts mayBeWrapperHost accepts on this page, as a pattern source for a whole host: the page's own site (its
+ * registrable part, any subdomain before it) or a click-tracker.
+ */
+export function wrapperHostPattern(pageHost: string): string {
+  const site = roughSite(pageHost).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return `${site}|${TRACKERS.map(([host]) => host).join('|')}`;
+}
+
 /** Whether host + path is a share button's intent ("facebook.com/sharer/sharer.php"). */
 export function isShareIntent(hostAndPath: string): boolean {
   return SHARE_INTENT.test(hostAndPath);

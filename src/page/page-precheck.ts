@@ -12,11 +12,13 @@ import {
   CARRY_CUE,
   carriedAddress,
   mayBeWrapperHost,
+  wrapperHostPattern,
   mayCarryAddress,
   mayCarryInAnyForm,
 } from '../health/carried-address.ts';
 import { mayBeServiceBodyAddress, mayNameServiceBody, onServiceBodySite } from '../directory/service-body-site.ts';
-import { readHref, readHrefOnce } from './link-address.ts';
+import { readHrefOnce } from './link-address.ts';
+import { mayBelongToGroup } from '../directory/lookup.ts';
 
 export interface PageText {
   /** All the page's text (textContent: what a link's words and surroundings are taken from). */
@@ -42,16 +44,21 @@ export function pageMayHoldResources(page: PageText, pageHosts: readonly string[
   const all = SEPARATOR + hrefs.join(SEPARATOR);
   // An address the browser may read otherwise, or one that may carry another: look at each as below.
   if (UNUSUAL_OR_CARRYING.test(all) || RELATIVE_WRAPPER.test(all)) return hrefByHref(page, hrefs, pageHosts);
-  // Each distinct "scheme://host" once (a page links to few sites, many times over).
-  const wrapperHosts: string[] = [];
-  for (const authority of new Set(all.match(AUTHORITY))) {
-    const read = readHref(authority.slice(1));
-    if (read.kind !== 'web') return hrefByHref(page, hrefs, pageHosts); // the browser may read it otherwise
-    if (mayBeResourceHost(read.host)) return true;
-    if (mayBeWrapperHost(read.host, pageHosts[0])) wrapperHosts.push(authority);
+  // Each distinct "scheme://host" once (a page links to few sites, many times over), all of them in one string.
+  const authorities = [...new Set(all.match(AUTHORITY))];
+  const hosts = authorities.join('');
+  // A host the browser may read otherwise (user info, escapes, non-ASCII, punycode, a number): look at each below.
+  if (UNCLEAR_HOST.test(hosts)) return hrefByHref(page, hrefs, pageHosts);
+  // A group's or a helpline's host (spotting's mayBeResourceHost, the helpline part as one pattern).
+  if (HELPLINE_HOST.test(hosts)) return true;
+  for (const authority of authorities) {
+    if (mayBelongToGroup(authority.slice(authority.indexOf('//') + 2).replace(/:\d*$/, ''))) return true;
   }
   // Addresses on the page's own site or a click-tracker that may carry another in any form.
-  if (wrapperHosts.length && wrappersOn(wrapperHosts).test(all)) return hrefByHref(page, hrefs, pageHosts);
+  if (pageHosts[0] !== undefined) {
+    const wrapperHosts = hosts.match(wrapperAuthorities(pageHosts[0]));
+    if (wrapperHosts && wrappersOn(wrapperHosts).test(all)) return hrefByHref(page, hrefs, pageHosts);
+  }
   // A service body's site is known by its address and the words of its name (service-body-site.ts).
   return mayBeServiceBodyAddress(all) && (mayNameServiceBody(page.text) || mayNameServiceBody(page.labels));
 }
@@ -72,6 +79,21 @@ const UNUSUAL_OR_CARRYING = new RegExp(String.raw`[\t\n\r]|\0(?:[\x01-\x20\\]|\/
 const AUTHORITY = /\0(?:https?:)?\/\/[^/?#\0]*/gi;
 /** The cheap test of the general wrapper forms (carried-address.ts) on an address without a scheme: the page's own. */
 const RELATIVE_WRAPPER = new RegExp(String.raw`\0(?![a-z][a-z0-9+.-]*:|//)[^\0]*?(?:${ANY_FORM_CUE})`, 'i');
+
+/** A plain ASCII host and an optional port, ending where the URL parser ends it (link-address.ts's ABSOLUTE). */
+const PLAIN_HOST = String.raw`(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*\.?(?::\d*)?(?=[/?#\0]|$)`;
+/** What readHref leaves to the browser among hosts: one that is not plain, or punycode. */
+const UNCLEAR_HOST = new RegExp(String.raw`\0(?:https?:)?//(?!${PLAIN_HOST})|xn--`, 'i');
+/** A host whose own name says it is a helpline (spotting's HELPLINE_HOST), among "\0scheme://host"s. */
+const HELPLINE_HOST = /\0(?:https?:)?\/\/[^\0]*?(?:help|hot|crisis|warm)line/i;
+
+/** The "\0scheme://host"s on the page's own site or a click-tracker (carried-address.ts's mayBeWrapperHost). */
+function wrapperAuthorities(pageHost: string): RegExp {
+  return new RegExp(
+    String.raw`\0(?:https?:)?//(?:[^/?#\0.]+\.)*?(?:${wrapperHostPattern(pageHost)})\.?(?::\d*)?(?=\0|$)`,
+    'gi',
+  );
+}
 
 /** Addresses on these hosts ("\0https://host" as AUTHORITY found them) that pass the general wrapper forms' cheap test. */
 function wrappersOn(authorities: readonly string[]): RegExp {

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { judgeResource } from '../../src/directory/spotting.ts';
 import { pageMayHoldResources as precheck, type PageText } from '../../src/page/page-precheck.ts';
+import type { UnlabelledLink } from '../../scripts/labelled-links.ts';
 
 /**
  * The page as the content script hands it over (src/page/start.ts): its text, its links' labels, its markup. Made
@@ -147,15 +148,7 @@ describe('a page that may hold one is looked at link by link', () => {
 });
 
 describe('no resource link of the real pages is passed over', () => {
-  interface LabelledLink {
-    href: string;
-    text: string;
-    ariaLabel?: string;
-    imgAlt?: string;
-    title?: string;
-    context: string;
-    inPageChrome: boolean;
-  }
+  type LabelledLink = UnlabelledLink;
   const fixture = JSON.parse(readFileSync(new URL('../fixtures/spotting/links.json', import.meta.url), 'utf8')) as {
     pages: Array<{ source: { url: string }; pageHost: string; links: LabelledLink[] }>;
   };

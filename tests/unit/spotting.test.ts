@@ -12,15 +12,10 @@ import {
   type LinkFacts,
 } from '../../src/directory/spotting.ts';
 import { allGroups } from '../../src/directory/groups.ts';
+import type { UnlabelledLink } from '../../scripts/labelled-links.ts';
 
-interface LabelledLink {
-  href: string;
-  text: string;
-  ariaLabel?: string;
-  imgAlt?: string;
-  title?: string;
-  context: string;
-  inPageChrome: boolean;
+/** A link as the labelled set keeps it (scripts/labelled-links.ts reads them from a stored page), with its label. */
+interface LabelledLink extends UnlabelledLink {
   label: boolean;
   why?: string;
 }
