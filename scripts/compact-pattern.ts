@@ -146,7 +146,34 @@ export function compactPattern(pattern: string): string {
   const tail = (node: Node): string => {
     if (node.end) return '';
     const parts = [...node.next].map(([atom, child]) => atom + tail(child));
-    return parts.length === 1 ? parts[0]! : `(?:${parts.join('|')})`;
+    return parts.length === 1 ? parts[0]! : `${guard([...node.next.keys()])}(?:${parts.join('|')})`;
   };
+  // The top level stays a plain alternation: its branches are bounded by the alphabet, not by the directory.
   return [...root.next].map(([atom, child]) => atom + tail(child)).join('|');
+}
+
+/**
+ * A lookahead that lets a branching point fail at once when the next character starts none of its branches:
+ * "(?=[gs])(?:roups?|...)". The engine tries a point's branches one after another, so without it every place in
+ * a page's text would cost as many tries as the point has branches, and the more groups the directory names, the
+ * more branches (bench/spotting-scale.ts). Empty when a branch may start with nothing or with a group.
+ */
+function guard(branchAtoms: readonly string[]): string {
+  const chars: string[] = [];
+  for (const atom of branchAtoms) {
+    const first = firstCharacters(atom);
+    if (first === null) return '';
+    chars.push(first);
+  }
+  return `(?=[${chars.join('')}])`;
+}
+
+/** The characters an atom can start with, written for inside a class; null when it can be empty or is a group. */
+function firstCharacters(atom: string): string | null {
+  if (/[?*]$/.test(atom) || atom.startsWith('(')) return null;
+  const bare = atom.replace(/\+$/, '');
+  // A class's characters, its "-" and "^" escaped: beside others in one class, they would make a range or a negation.
+  if (bare.startsWith('[')) return bare.startsWith('[^') ? null : bare.slice(1, -1).replace(/(?<!\\)[-^]/g, '\\$&');
+  if (bare.startsWith('\\')) return bare;
+  return /[\]\\^-]/.test(bare) ? `\\${bare}` : bare;
 }

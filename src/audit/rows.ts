@@ -5,6 +5,7 @@
  * Pure: no DOM, no extension API.
  */
 import { addressKey } from '../health/address.ts';
+import { hostnameOf } from '../health/host.ts';
 import { zeroCounts, type Verdict } from '../health/verdict.ts';
 import type { LinkVerdict, PageLinks } from '../messages.ts';
 import {
@@ -38,8 +39,10 @@ export function entriesFrom(
   found: PageLinks & { links: Array<PageLinks['links'][number] & { place?: Place }> },
 ): AuditEntry[] {
   const byUrl = new Map<string, AuditEntry>();
+  // The page's own redirect scripts are read in every form (src/health/carried-address.ts).
+  const pageHost = hostnameOf(found.page) || undefined;
   for (const link of found.links) {
-    const url = addressKey(link.href);
+    const url = addressKey(link.href, pageHost);
     let entry = byUrl.get(url);
     if (!entry) byUrl.set(url, (entry = { url, foundOn: [], resource: false, verdict: null, gaveUp: false }));
     entry.foundOn.push({

@@ -237,7 +237,7 @@ export async function auditCommand(
         headers: settings.headers ?? [],
         onPage: (read, found) => crawling.page(read, found),
         onOccurrence(o) {
-          const key = addressKey(o.href);
+          const key = addressKey(o.href, o.pageHost || undefined);
           // --include wins over everything; an exclusion over spotting; otherwise a resource link by its address
           // or its words: one such occurrence puts every occurrence on the worklist.
           if (filter.included(o.href) || filter.included(key)) include(key);
@@ -291,7 +291,7 @@ export async function auditCommand(
   /** Every occurrence of each distinct address (the key: the address without fragment or credentials). */
   const found = new Map<string, Occurrence[]>();
   for (const o of crawl.occurrences) {
-    const key = addressKey(o.href);
+    const key = addressKey(o.href, o.pageHost || undefined);
     let list = found.get(key);
     if (!list) found.set(key, (list = []));
     list.push(o);

@@ -232,11 +232,21 @@ export async function crawlSite(options: CrawlOptions): Promise<Crawl> {
     : targets.map((t) => new URL((t as { kind: 'url'; url: string }).url).href);
   /** The site: every start's host (several starts may be several sites). */
   const siteHosts = new Set(startUrls.map((u) => new URL(u).host));
-  // A wrapper on the site's own host (its exit.php?url=…) leads off the site: it is outbound, never fetched by the
-  // crawl, and judged by the address it carries.
+  const siteHostnames = new Set(startUrls.map((u) => new URL(u).hostname));
+  // A wrapper on the site's own host (its exit.php?url=…, its /out/www.example.org/) leads off the site: it is
+  // outbound, never fetched by the crawl, and judged by the address it carries (the general forms of wrapper are read
+  // only on the site's own hosts, src/health/carried-address.ts).
+  const ownHostOf = (href: string): string | undefined => {
+    try {
+      const host = new URL(href).hostname;
+      return siteHostnames.has(host) ? host : undefined;
+    } catch {
+      return undefined;
+    }
+  };
   const isOutbound = (href: string): boolean => {
     try {
-      const u = new URL(destinationOf(href));
+      const u = new URL(destinationOf(href, ownHostOf(href)));
       return (u.protocol === 'http:' || u.protocol === 'https:') && !siteHosts.has(u.host);
     } catch {
       return false;

@@ -12,6 +12,7 @@ import type { Group } from './group.ts';
 import { allGroups } from './groups.ts';
 import { roughlySameSite } from './rough-site.ts';
 import { isArticleHost } from './spotting.ts';
+import { groupResourceNamed } from './programmes.ts';
 
 export interface NamedGroup {
   group: Group;
@@ -71,6 +72,12 @@ export function groupNamedIn(words: string): NamedGroup | null {
     if (!m) continue;
     if (found && found.group.id !== group.id) return null; // two groups: the words do not say which
     if (!found || name.length > found.named.length) found = { group, named: m[0] };
+  }
+  // A group's publication, programme or branch ("The Recovery Reporter", "GROW in Illinois") names the group.
+  const resource = groupResourceNamed(text);
+  if (resource) {
+    if (found && found.group.id !== resource.group.id) return null;
+    found ??= { group: resource.group, named: resource.named };
   }
   return found && found.group.website ? found : null;
 }

@@ -14,10 +14,11 @@ const BODY_WORD = /(?:area|region|intergroup|inter-group|district|central office
 
 /**
  * The cheap test on an address as written: a fellowship's letters at one end of a host label or path segment, or a
- * numbered area or district. Every address spellsServiceBody accepts passes it.
+ * numbered area or district. Every address spellsServiceBody accepts passes it. A NUL ends an address as the end
+ * of the text does: the page precheck reads all of a page's addresses joined by NULs.
  */
 const MAY_SPELL =
-  /[/.](?:na|aa)-?[a-z0-9]|[a-z0-9](?:-?(?:na|aa)|asc|rsc|area|region|district|intergroup)(?:[/.:?#]|$)|[/.](?:area|district)\d/i;
+  /[/.](?:na|aa)-?[a-z0-9]|[a-z0-9](?:-?(?:na|aa)|asc|rsc|area|region|district|intergroup)(?:[/.:?#\0]|$)|[/.](?:area|district)\d/i;
 
 /** Whether words may name a service body (the cheap test's words side). */
 export function mayNameServiceBody(words: string): boolean {
@@ -39,16 +40,28 @@ const COMMITTEES = ['sc', 'asc', 'rsc', 'csc'];
 
 /**
  * A page that is itself a service body's site, by its host: a numbered area or district (area36.org), or a label
- * ending or starting with the fellowship's letters (wheelingna.org). Its links page lists its neighbours, whose
- * sites often carry their names alone ("East End Area" at eastendarea.org).
+ * ending or starting with the fellowship's letters (wheelingna.org, suffolkny-aa.org). Its links page lists its
+ * neighbours, whose sites often carry their names alone ("East End Area" at eastendarea.org), and its own meeting
+ * list is the fellowship's meeting finder.
  */
-function onServiceBodySite(pageHost: string | undefined): boolean {
+export function onServiceBodySite(pageHost: string | undefined): boolean {
   if (!pageHost) return false;
   return pageHost
     .toLowerCase()
     .split('.')
     .slice(0, -1)
-    .some((label) => /^(?:area|district)\d{1,3}$|^(?:na|aa)[a-z0-9]{2,}$|[a-z0-9]{2,}(?:na|aa)$/.test(label));
+    .some((label) => /^(?:area|district)\d{1,3}$|^(?:na|aa)-?[a-z0-9]{2,}$|[a-z0-9]{2,}-?(?:na|aa)$/.test(label));
+}
+
+/** A service body's own meeting list ("/meetings/?tsml-day=any", "/areaMeetingList.html", "/meetingsearch"). */
+const MEETING_LIST_PATH = /^\/(?:[^/?#]+\/)?[^/?#]*meeting/i;
+
+/**
+ * Whether an address on a service body's own site is its meeting list: the fellowship's meeting finder, a resource
+ * wherever on the site it is linked from (but the site's menus, which spotting turns away first).
+ */
+export function isOwnMeetingList(url: URL, pageHost: string | undefined): boolean {
+  return onServiceBodySite(pageHost) && MEETING_LIST_PATH.test(url.pathname);
 }
 
 export function spellsServiceBody(url: URL, words: string, pageHost?: string): boolean {

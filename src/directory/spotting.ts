@@ -8,14 +8,21 @@
  * forwards (a redirect wrapper) is judged by the address it carries (src/health/carried-address.ts).
  * Precision and recall are measured on a labelled set of real resource pages (tests/unit/spotting.test.ts).
  */
-import { carriedAddress, isShareIntent, mayCarryAddress } from '../health/carried-address.ts';
+import { carriedAddress, isShareIntent } from '../health/carried-address.ts';
 import { roughlySameSite } from './rough-site.ts';
-import { mayBeServiceBodyAddress, mayNameServiceBody, spellsServiceBody } from './service-body-site.ts';
+import {
+  isOwnMeetingList,
+  mayBeServiceBodyAddress,
+  mayNameServiceBody,
+  onServiceBodySite,
+  spellsServiceBody,
+} from './service-body-site.ts';
 import { rememberedPerKey } from '../remembered.ts';
 import { groupForUrl, mayBelongToGroup } from './lookup.ts';
 import { allGroups } from './groups.ts';
 import type { Group } from './group.ts';
 import { QUICK_CUES } from './quick-cues.generated.ts';
+import { groupResourceCues, groupResourceNamed } from './programmes.ts';
 
 export interface LinkFacts {
   href: string;
@@ -38,9 +45,14 @@ export interface Spot {
   because: string;
 }
 
+/*
+ * The whole judgement's patterns below are written as sources and compiled on first use (patterns(), lineName()):
+ * built when the content script loads, their Unicode classes cost every page about half a millisecond, and most
+ * pages never ask (tests/e2e/budgets.test.ts prints the script's cost).
+ */
+
 /** "<Name> Anonymous" (AA, NA, EA, GA …) and the Spanish "Anónimos": the capital letters are the precision. */
-const ANONYMOUS_FELLOWSHIP =
-  /\b[A-Z][\p{L}'-]+(?: [A-Z][\p{L}'-]+)? Anonymous\b|\bAn[oó]nim[oa]s\b|\bAnonymous (World Services|Family Groups|Intergroup)\b/u;
+const ANONYMOUS_FELLOWSHIP = String.raw`\b[A-Z][\p{L}'-]+(?: [A-Z][\p{L}'-]+)? Anonymous\b|\bAn[oó]nim[oa]s\b|\bAnonymous (World Services|Family Groups|Intergroup)\b`;
 
 /**
  * A fellowship's service bodies, meetings and magazine by its short name, however it is spelt ("A.A.", "AA", "N.A."):
@@ -54,25 +66,36 @@ const FELLOWSHIP_NAME = String.raw`(?:${FELLOWSHIP_LETTERS}|Al-Anon|Alateen|Nar-
 /** Each word's first letter in either case ("Meetings", "meetings"); the fellowship's letters stay in capitals. */
 const eitherCase = (words: string) =>
   words.replace(/(^|[ ()|:])([A-Z])/g, (_m, before: string, c: string) => `${before}[${c}${c.toLowerCase()}]`);
-const SERVICE_WORD = eitherCase(
-  String.raw`(?:Inter-?group|Intergrupo|Central (?:Service )?Office|Service (?:Office|Center|Centre)|General Service(?:s)?(?: Office| Board| Conference)?|World Services?|Area(?: \d+)?|District(?: \d+)?|Answering Service|Hotline|Helpline|Meetings?|Meeting (?:List|Schedule|Directory|Finder|Guide)|Grapevine|Way Magazine|Way|Oficina Central|Reuniones)`,
-);
-const SERVICE_BODY = new RegExp(
-  // A capital right after is another element's text run on by the markup ("AA GrapevineA.A.'s meeting in print").
-  String.raw`(?<![\p{L}\p{N}])${FELLOWSHIP_LETTERS}(?:'s)? ${SERVICE_WORD}(?!\p{Ll})` +
-    String.raw`|(?<![\p{L}])(?:Inter-?group|Intergrupo|Central (?:Service )?Office|Service Office|Oficina Central|Area \d+|District \d+|Distrito \d+|[ÁA]rea \d+)(?: [\p{L}\p{N}'.,-]+){0,6}? (?:of|for|de|del) (?:[\p{L}\p{N}'.-]+ ){0,4}?${FELLOWSHIP_NAME}(?!\p{Ll})`,
-  'u',
-);
+/**
+ * A fellowship's young people's committees and conferences name themselves by their place's initials before "YPAA"
+ * (Young People in A.A.): "ICYPAA", "NYCYPAA", "L.I.C.Y.P.A.A.". The four letters, dotted or not, are the precision.
+ */
+const YOUNG_PEOPLE = String.raw`(?<![\p{L}\p{N}])(?:[A-Z]\.?){0,6}Y\.?P\.?A\.?A\.?(?![\p{L}\p{N}])`;
+function serviceBodySource(): string {
+  const serviceWord = eitherCase(
+    String.raw`(?:Inter-?group|Intergrupo|Central (?:Service )?Office|Service (?:Office|Center|Centre)|General Service(?:s)?(?: Office| Board| Conference)?|World Services?|Area(?: \d+)?|District(?: \d+)?|Answering Service|Hotline|Helpline|Meetings?|Meeting (?:List|Schedule|Directory|Finder|Guide)|Grapevine|Way Magazine|Way|Oficina Central|Reuniones)`,
+  );
+  return (
+    YOUNG_PEOPLE +
+    // A capital right after is another element's text run on by the markup ("AA GrapevineA.A.'s meeting in print").
+    String.raw`|(?<![\p{L}\p{N}])${FELLOWSHIP_LETTERS}(?:'s)? ${serviceWord}(?!\p{Ll})` +
+    String.raw`|(?<![\p{L}])(?:Inter-?group|Intergrupo|Central (?:Service )?Office|Service Office|Oficina Central|Area \d+|District \d+|Distrito \d+|[ÁA]rea \d+)(?: [\p{L}\p{N}'.,-]+){0,6}? (?:of|for|de|del) (?:[\p{L}\p{N}'.-]+ ){0,4}?${FELLOWSHIP_NAME}(?!\p{Ll})`
+  );
+}
 
 /** Phrases that name a resource in any case (English, then Spanish); spaces stand for one space. */
 const RESOURCE_PHRASES = [
   'support groups?',
+  'support meetings?',
+  // Groups for the bereaved are support groups by another name ("General Bereavement Group").
+  '(bereavement|grief) (support )?groups?',
   'self[- ]help',
   'mutual[- ]aid',
   'clearinghouse',
   '12[- ]step',
   'twelve[- ]step',
   'peer support',
+  'peer counsell?ing', // a peer listening line ("EARS is a peer counseling service")
   'peer[- ]run',
   'recovery (group|meeting|program|community|support|international|dharma)',
   'smart recovery',
@@ -85,7 +108,7 @@ const RESOURCE_PHRASES = [
   'helpline',
   'warmline',
   'hotline',
-  'crisis (text )?(line|lifeline)',
+  'crisis(line| (text )?(line|lifeline))', // "crisis line", and "crisisline" as some write it
   'suicide (and|&) crisis',
   'lifeline',
   'meeting (finder|locator|list|search)',
@@ -115,8 +138,10 @@ const RESOURCE_PHRASES = [
  * MAYBE_LINE is the cheap test that spares most links the costlier one.
  */
 const MAYBE_LINE = /l[ií]ne/i;
-const LINE_NAME =
-  /\b\p{Lu}[\p{L}'-]*(?: \p{Lu}[\p{L}'-]*)* (?:Line|LINE)(?=\s*(?:$|[:;,.()–—-]))|^\s*(?:L[íi]nea|L[ÍI]NEA)s?\b/u;
+let lineNameCache: RegExp | null = null;
+const lineName = () =>
+  (lineNameCache ??=
+    /\b\p{Lu}[\p{L}'-]*(?: \p{Lu}[\p{L}'-]*)* (?:Line|LINE)(?=\s*(?:$|[:;,.()–—-]))|^\s*(?:L[íi]nea|L[ÍI]NEA)s?\b/u);
 
 /**
  * The directory's own names: "NAMI-Rochester" or "National Alliance for the Mentally Ill in Buffalo" name a group
@@ -140,12 +165,15 @@ export function cuePattern(): string {
     ...RESOURCE_PHRASES.map((p) => p.replaceAll('[- ]', '[-\\s]').replaceAll(' ', '\\s+')),
     ...names().nameList.map((n) => n.replaceAll(' ', '\\s+')),
     ...names().acronymList,
+    // A group's publications, programmes and branches (programmes.ts).
+    ...groupResourceCues(),
     'anonymous',
     'an[oó]nim', // "<Name> Anonymous", "Anónimos"
-    // A fellowship's service bodies (SERVICE_BODY): its letters beside a service word, or the service word first.
+    // A fellowship's service bodies (serviceBodySource): its letters beside a service word, or the service word first.
     'a\\.\\s?a\\.',
     'n\\.\\s?a\\.',
     "(?:aa|na)(?:'s)?\\s+(?:inter|central|service|general|world|area|district|answering|hot|help|meeting|grapevine|way|oficina|reuniones)",
+    'y\\.?p\\.?a\\.?a', // a young people's committee ("ICYPAA", "L.I.C.Y.P.A.A.")
     'inter-?gr',
     'central\\s+(?:service\\s+)?office',
     'service\\s+office',
@@ -164,7 +192,7 @@ const CUES = new RegExp(QUICK_CUES.cuePattern, 'i');
 let fullPatterns: { inCapitals: RegExp; inAnyCase: RegExp } | null = null;
 function patterns(): { inCapitals: RegExp; inAnyCase: RegExp } {
   return (fullPatterns ??= {
-    inCapitals: new RegExp(`${ANONYMOUS_FELLOWSHIP.source}|${SERVICE_BODY.source}|${names().acronyms}`, 'u'),
+    inCapitals: new RegExp(`${ANONYMOUS_FELLOWSHIP}|${serviceBodySource()}|${names().acronyms}`, 'u'),
     inAnyCase: new RegExp(`${RESOURCE_PHRASES.join('|')}|${names().names}`, 'iu'),
   });
 }
@@ -254,7 +282,7 @@ export function judgeResource(link: LinkFacts): Spot {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return no('not a web link');
   if (isShareIntent(`${url.hostname}${url.pathname}`)) return no('a share button');
   // A wrapper (a site's redirect.php?url=…, a mail scanner's rewritten link) is judged as the address it carries.
-  const carried = mayCarryAddress(link.href) ? carriedAddress(link.href) : null;
+  const carried = carriedAddress(link.href, link.pageHost);
   if (carried !== null) {
     const inner = judgeResource({ ...link, href: carried, host: undefined });
     return inner.resource ? { ...inner, because: `${inner.because} (behind a redirect)` } : inner;
@@ -274,6 +302,8 @@ export function judgeResource(link: LinkFacts): Spot {
       ? no('a donate or shop link')
       : { resource: true, group: g, because };
   if (group) return yes(group, `a site of ${group.name}`);
+  // An A.A. or N.A. service body's own meeting list, linked from its own pages: the fellowship's meeting finder.
+  if (ownSite && isOwnMeetingList(url, link.pageHost)) return yes(null, "the fellowship's own meeting list");
 
   if (FALSE_FRIENDS.test(words)) return no('"recovery" of another kind');
   const article = isArticleHost(url.hostname);
@@ -286,7 +316,10 @@ export function judgeResource(link: LinkFacts): Spot {
         .trim()
     : words;
   const nameLike = bare.split(' ').length <= MAX_NAME_WORDS;
-  if (namesResource(words) || (MAYBE_LINE.test(words) && LINE_NAME.test(words))) {
+  // A group's own publication, programme or branch ("The Recovery Reporter", "GROW in Illinois") is the group's.
+  const own = groupResourceNamed(words);
+  if (own && !article && nameLike) return yes(own.group, `its words name ${own.group.name}'s ${own.kind}`);
+  if (namesResource(words) || (MAYBE_LINE.test(words) && lineName().test(words))) {
     if (article) return no('an article about support groups');
     if (!nameLike) return no('a sentence, not a group');
     return yes(null, 'its words name a mutual-aid resource');
@@ -314,11 +347,11 @@ export function judgeResource(link: LinkFacts): Spot {
 export function mightBeResource(link: Omit<LinkFacts, 'href'> & { href?: string }): boolean {
   const host = link.host ?? hostOf(link.href ?? '');
   if (host === null) return true; // let the full test name the reason
-  if (link.href !== undefined && mayCarryAddress(link.href)) {
-    const carried = carriedAddress(link.href);
-    if (carried !== null && mightBeResource({ ...link, href: carried, host: undefined })) return true;
-  }
+  const carried = link.href === undefined ? null : carriedAddress(link.href, link.pageHost);
+  if (carried !== null && mightBeResource({ ...link, href: carried, host: undefined })) return true;
   if (mayBeResourceHost(host)) return true;
+  // A service body's own meeting list (isOwnMeetingList): the page's host says so, and the path names meetings.
+  if (link.href !== undefined && /meeting/i.test(link.href) && onServiceBodySite(link.pageHost)) return true;
   if (
     link.href !== undefined &&
     mayBeServiceBodyAddress(link.href) &&
@@ -339,7 +372,7 @@ function hostOf(href: string): string | null {
 
 function namesResource(text: string): boolean {
   const { inCapitals, inAnyCase } = patterns();
-  return inCapitals.test(text) || inAnyCase.test(text);
+  return inCapitals.test(text) || inAnyCase.test(text) || groupResourceNamed(text) !== null;
 }
 
 /**

@@ -29,11 +29,12 @@ export function isWebAddress(url: string): boolean {
 
 /**
  * The key a found link is checked, cached and listed under: the address it leads to (a redirect wrapper's carried
- * address), normalised; an href that is no address at all stays as written.
+ * address), normalised; an href that is no address at all stays as written. `pageHost`: the host of the page the
+ * link was found on, whose own redirect scripts are read in every form (carried-address.ts).
  */
-export function addressKey(href: string): string {
+export function addressKey(href: string, pageHost?: string): string {
   try {
-    return normaliseUrl(destinationOf(href));
+    return normaliseUrl(destinationOf(href, pageHost));
   } catch {
     return href;
   }

@@ -10,9 +10,15 @@ import { applyVerdict, markChecking, unmark, type MarkOptions } from './marks.ts
 import { notePhone } from './phone-note.ts';
 
 export class MarkedLinks {
+  /** The page's host: its own redirect scripts are read in every form (src/health/carried-address.ts). */
+  readonly #pageHost: string | undefined;
   readonly #anchors = new Map<string, Set<HTMLAnchorElement>>();
   readonly #verdicts = new Map<string, LinkVerdict>();
   #addressOf = new WeakMap<HTMLAnchorElement, string>();
+
+  constructor(pageHost?: string) {
+    this.#pageHost = pageHost;
+  }
 
   /**
    * Marks the anchor with its address's verdict, or "checking" when none is known yet. Returns the address when it
@@ -22,7 +28,7 @@ export class MarkedLinks {
     let url: string;
     try {
       // A redirect wrapper is tracked under the address it carries: the verdict is that address's.
-      url = normaliseUrl(destinationOf(href));
+      url = normaliseUrl(destinationOf(href, this.#pageHost));
     } catch {
       return null;
     }

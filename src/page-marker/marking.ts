@@ -61,7 +61,8 @@ export interface PageMarker {
 export function startMarking(doc: Document, initial: Settings, deps: PageDeps): PageMarker {
   let settings = initial;
   let stopped = false;
-  const links = new MarkedLinks();
+  const pageHost = doc.location?.hostname;
+  const links = new MarkedLinks(pageHost);
   const thread = new MainThreadShare(deps.now);
   const markOptions = (): MarkOptions => ({
     archiveSuggestions: settings.archiveSuggestions,
@@ -166,7 +167,7 @@ export function startMarking(doc: Document, initial: Settings, deps: PageDeps): 
   function checkOne(href: string): void {
     let url: string;
     try {
-      url = normaliseUrl(destinationOf(href));
+      url = normaliseUrl(destinationOf(href, pageHost));
     } catch {
       return;
     }
@@ -174,7 +175,7 @@ export function startMarking(doc: Document, initial: Settings, deps: PageDeps): 
     for (const a of doc.querySelectorAll<HTMLAnchorElement>('a[href]')) {
       try {
         const own = a.href;
-        if (normaliseUrl(destinationOf(own)) === url) links.track(a, own, options);
+        if (normaliseUrl(destinationOf(own, pageHost)) === url) links.track(a, own, options);
       } catch {
         /* not a URL */
       }

@@ -18,7 +18,7 @@ export function pageGroups(doc: Document): PageGroupLink[] {
   for (const a of doc.querySelectorAll<HTMLAnchorElement>(`a[${ATTR}]`)) {
     let url: string;
     try {
-      url = normaliseUrl(destinationOf(a.href));
+      url = normaliseUrl(destinationOf(a.href, doc.location?.hostname));
     } catch {
       continue;
     }

@@ -10,9 +10,9 @@ import {
   PAGE_CHROME_SELECTOR,
   surroundingWords,
 } from '../directory/link-evidence.ts';
-import { mayBeServiceBodyAddress, mayNameServiceBody } from '../directory/service-body-site.ts';
+import { mayBeServiceBodyAddress, mayNameServiceBody, onServiceBodySite } from '../directory/service-body-site.ts';
 import { judgeResource, mayBeResourceHost, mayNameResource, type LinkFacts } from '../directory/spotting.ts';
-import { carriedAddress, destinationOf, mayCarryAddress } from '../health/carried-address.ts';
+import { carriedAddress, mayBeWrapperHost, mayCarryAddress, mayCarryInAnyForm } from '../health/carried-address.ts';
 import { webLinkHost } from './link-address.ts';
 import { rememberedPerKey } from '../remembered.ts';
 import { titleAsWritten } from './marks.ts';
@@ -34,7 +34,14 @@ export function resourceAddress(a: HTMLAnchorElement, pageHost: string): string 
   const host = webLinkHost(a);
   if (host === null) return null;
   // Most links stop at the cheap test; only the rest pay for the resolved address and the whole judgement.
-  if (!resourceHost(host) && !mayBeNamedNearby(a) && !carriesResourceHost(a) && !mayBeServiceBodySite(a)) return null;
+  if (
+    !resourceHost(host) &&
+    !mayBeNamedNearby(a) &&
+    !mayBeServiceBodySite(a) &&
+    !carriesResource(a, host, pageHost) &&
+    !(serviceBodyPage(pageHost) && /meeting/i.test(a.getAttribute('href') ?? ''))
+  )
+    return null;
   const href = a.href;
   const fullText = a.textContent ?? '';
   let context: string | undefined;
@@ -48,7 +55,7 @@ export function resourceAddress(a: HTMLAnchorElement, pageHost: string): string 
     inPageChrome: () => a.closest(PAGE_CHROME_SELECTOR) !== null,
   };
   // A wrapper stands for the address it carries: that is what is checked and marked.
-  return judgeResource(facts).resource ? destinationOf(href) : null;
+  return judgeResource(facts).resource ? (carriedAddress(href, pageHost) ?? href) : null;
 }
 
 /** A service body's site by its address and its own words ("Beaver Valley Area" at beavervalleyna.org). */
@@ -59,18 +66,31 @@ function mayBeServiceBodySite(a: HTMLAnchorElement): boolean {
   );
 }
 
-/** A redirect wrapper whose carried address is on a group's or a helpline's host ("redirect.php?url=https://aa.org/"). */
-function carriesResourceHost(a: HTMLAnchorElement): boolean {
+/**
+ * A redirect wrapper whose carried address may make it a resource by itself: on a group's or a helpline's host
+ * ("redirect.php?url=https://aa.org/", "/out/www.aa.org/"), or a service body's site its words name (an address
+ * written in base64 hides its spelling from the raw href).
+ */
+function carriesResource(a: HTMLAnchorElement, host: string, pageHost: string): boolean {
   const raw = a.getAttribute('href') ?? '';
-  if (!mayCarryAddress(raw)) return false;
-  const carried = carriedAddress(a.href);
+  if (!mayCarryAddress(raw) && !(wrapperHost(host, pageHost) && mayCarryInAnyForm(raw))) return false;
+  const carried = carriedAddress(a.href, pageHost);
   if (carried === null) return false;
-  try {
-    return resourceHost(new URL(carried).hostname);
-  } catch {
-    return false;
-  }
+  if (resourceHost(new URL(carried).hostname)) return true;
+  return (
+    mayBeServiceBodyAddress(carried) && mayNameServiceBody(anchorText(a, a.textContent ?? '') + ' ' + titleAsWritten(a))
+  );
 }
+
+/** Whether a link's host may be a redirect script read in every form: the page's own site or a click-tracker. */
+const wrapperHostOnce = rememberedPerKey((hosts: string) => {
+  const [host, pageHost] = hosts.split(' ');
+  return mayBeWrapperHost(host!, pageHost);
+});
+const wrapperHost = (host: string, pageHost: string) => wrapperHostOnce(`${host} ${pageHost}`);
+
+/** Whether the page is an A.A. or N.A. service body's own site, whose meeting list is a resource (once per page). */
+const serviceBodyPage = rememberedPerKey(onServiceBodySite);
 
 /** Whether a host alone may make a link a resource, remembered per host: a page links to few hosts, many times. */
 const resourceHost = rememberedPerKey(mayBeResourceHost);

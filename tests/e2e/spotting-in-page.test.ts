@@ -9,18 +9,11 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { judgeResource } from '../../src/directory/spotting.ts';
 import { open, startWorld, type World } from './setup.ts';
+import type { UnlabelledLink } from '../../scripts/labelled-links.ts';
 
 const HOST = 'www.spotting-tests.org';
 
-interface LabelledLink {
-  href: string;
-  text: string;
-  ariaLabel?: string;
-  imgAlt?: string;
-  title?: string;
-  context: string;
-  inPageChrome: boolean;
-}
+type LabelledLink = UnlabelledLink;
 const fixture = JSON.parse(readFileSync(new URL('../fixtures/spotting/links.json', import.meta.url), 'utf8')) as {
   pages: Array<{ source: { url: string }; links: LabelledLink[] }>;
 };

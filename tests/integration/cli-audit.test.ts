@@ -14,13 +14,17 @@ import { U } from '../fixtures/simweb/catalogue.ts';
 import { readFeed } from '../../src/feed/read-feed.ts';
 import { startSimWeb, type SimWeb } from '../fixtures/simweb/server.ts';
 
-/** A page whose outbound links all go through redirect wrappers: its own exit script, and a mail scanner's. */
+/**
+ * A page whose outbound links all go through redirect wrappers: its own exit script (one with a destination written
+ * without its scheme, under a name of the site's own), and a mail scanner's.
+ */
 const EXITS_HOST = 'www.county-exits.org';
 const EXITS_PAGE = `<!doctype html><title>Links</title><ul>
 <li><a href="/exit.php?url=${encodeURIComponent(U.bigBookChapter)}">Click here</a> for chapter 4</li>
 <li><a href="https://urldefense.com/v3/__https://www.nami.org/__;!!x$">NAMI</a></li>
 <li><a href="/exit.php?url=${encodeURIComponent(U.bigBookChapter)}#again">chapter 4 again</a></li>
-<li><a href="/exit.php?url=${encodeURIComponent('https://www.example.com/')}">Bus timetable</a></li></ul>`;
+<li><a href="/exit.php?url=${encodeURIComponent('https://www.example.com/')}">Bus timetable</a></li>
+<li><a href="/links/redirect.php?goto_site=www.na.org/meetingsearch/">Find a meeting</a></li></ul>`;
 
 let sim: SimWeb;
 let scratch: string;
@@ -397,11 +401,18 @@ describe('links behind redirect wrappers', () => {
     const run = await audit([`https://${EXITS_HOST}/`, '--format', 'json']);
     expect(run.code).toBe(1);
     const links = byUrl(JSON.parse(run.stdout).links);
-    expect([...links.keys()].sort()).toEqual([U.bigBookChapter, 'https://www.nami.org/']);
+    expect([...links.keys()].sort()).toEqual(
+      [U.bigBookChapter, 'http://www.na.org/meetingsearch/', 'https://www.nami.org/'].sort(),
+    );
     expect(links.get(U.bigBookChapter)).toMatchObject({ verdict: 'dead', archive: { timestamp: '20080513062455' } });
     expect(links.get(U.bigBookChapter)!.foundOn.map((f) => f.text)).toEqual(['Click here', 'chapter 4 again']);
     expect(links.get('https://www.nami.org/')).toMatchObject({ verdict: 'alive' });
-    expect(sim.requests.filter((r) => r.path.startsWith('/exit.php') || r.host === 'urldefense.com')).toEqual([]);
+    expect(links.get('http://www.na.org/meetingsearch/')).toMatchObject({ verdict: 'alive' });
+    expect(
+      sim.requests.filter(
+        (r) => r.path.startsWith('/exit.php') || r.path.startsWith('/links/') || r.host === 'urldefense.com',
+      ),
+    ).toEqual([]);
   });
 });
 

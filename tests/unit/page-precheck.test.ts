@@ -7,12 +7,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { judgeResource } from '../../src/directory/spotting.ts';
 import { pageMayHoldResources as precheck, type PageText } from '../../src/page-marker/page-precheck.ts';
+import type { UnlabelledLink } from '../../scripts/labelled-links.ts';
 
 /**
  * The page as the content script hands it over (src/page-marker/start.ts): its text, its links' labels, its markup. Made
  * from the test's markup with plain patterns; the test pages are written to be read this simply.
  */
-function pageText(html: string): PageText {
+function pageText(html: string, base: string): PageText {
   const decode = (s: string) =>
     s
       .replace(/&quot;/g, '"')
@@ -21,9 +22,15 @@ function pageText(html: string): PageText {
       .replace(/&amp;/g, '&');
   const labels = [...html.matchAll(/\s(?:title|aria-label|alt)="([^"]*)"/g)].map((m) => decode(m[1]!));
   const hrefs = [...html.matchAll(/\shref="([^"]*)"/g)].map((m) => decode(m[1]!));
-  return { text: decode(html.replace(/<[^>]*>/g, '')), labels: labels.join('\n'), hrefs: () => hrefs };
+  return {
+    text: decode(html.replace(/<[^>]*>/g, '')),
+    labels: labels.join('\n'),
+    hrefs: () => hrefs,
+    resolve: (raw) => new URL(raw, base).href,
+  };
 }
-const pageMayHoldResources = (html: string, hosts: readonly string[]) => precheck(pageText(html), hosts);
+const pageMayHoldResources = (html: string, hosts: readonly string[]) =>
+  precheck(pageText(html, `https://${hosts[0]}/guide/`), hosts);
 
 const HOST = 'www.county-guide.example';
 const escapeHtml = (s: string) =>
@@ -66,6 +73,23 @@ describe('a page that may hold one is looked at link by link', () => {
     }
   });
 
+  it("for a group's or a helpline's address among ordinary ones, however the page writes it", () => {
+    const then = '<li><a href="/about">About</a></li><li><a href="https://www.news-1.example.com/x">x</a></li>';
+    for (const href of [
+      'https://aa.org',
+      'HTTPS://WWW.NAMI.ORG/help',
+      '//iocdf.org:443/x',
+      'https://www.veteranscrisisline.net?x',
+      'http://chapter.nami.org#top',
+    ]) {
+      expect(may(`<li><a href="${escapeHtml(href)}">here</a></li>${then}`), href).toBe(true);
+    }
+    // A claimed domain inside an ordinary one is not that domain.
+    for (const href of ['https://panaa.org/', 'https://aa.org.example.com/', 'https://www.example.com/aa.org']) {
+      expect(may(`<li><a href="${escapeHtml(href)}">here</a></li>${then}`), href).toBe(false);
+    }
+  });
+
   it("for a group's address that begins like an ordinary site's already seen on the page", () => {
     // Each distinct beginning is read once; these share their first characters with the ordinary links above.
     for (const href of [
@@ -81,6 +105,30 @@ describe('a page that may hold one is looked at link by link', () => {
     expect(may('<li><a href="https://www.veteranscrisisline.net/">here</a></li>')).toBe(true);
     expect(may('<li><a href="/meetings">Meetings</a></li>', ['www.aa.org'])).toBe(true);
     expect(may('<li><a href="page.html">Page</a></li>', [HOST, 'www.nami.org'])).toBe(true); // a <base href> on a group's site
+  });
+
+  it("for a link through the page's own redirect script or a click-tracker to a group's site, in any form", () => {
+    for (const href of [
+      '/links/redirect.php?goto_site=www.aa.org',
+      `https://${HOST}/out/www.nami.org/`,
+      `/go/${encodeURIComponent('https://al-anon.org/')}`,
+      `/r/${Buffer.from('https://www.aa.org/').toString('base64url')}`,
+      'https://www.google.com/url?sa=t&url=aa.org',
+      '/go.php/aa.org',
+    ]) {
+      // Followed by an ordinary link: the page's addresses are read joined, and this one must end where it ends.
+      const then = '<li><a href="https://www.news-1.example.com/more">more</a></li>';
+      expect(may(`<li><a href="${escapeHtml(href)}">here</a></li>${then}`), href).toBe(true);
+    }
+    // The same forms on another site are addresses inside an ordinary link; ordinary own links carry nothing.
+    for (const href of [
+      'https://other.example/links/redirect.php?goto_site=www.aa.org',
+      '/search?q=aa.org',
+      '/files/minutes.zip',
+      '/about/index.html',
+    ]) {
+      expect(may(`<li><a href="${escapeHtml(href)}">here</a></li>`), href).toBe(false);
+    }
   });
 
   it('for any address the browser might read otherwise: escapes, non-ASCII hosts, backslashes, spaces, tabs, controls', () => {
@@ -100,15 +148,7 @@ describe('a page that may hold one is looked at link by link', () => {
 });
 
 describe('no resource link of the real pages is passed over', () => {
-  interface LabelledLink {
-    href: string;
-    text: string;
-    ariaLabel?: string;
-    imgAlt?: string;
-    title?: string;
-    context: string;
-    inPageChrome: boolean;
-  }
+  type LabelledLink = UnlabelledLink;
   const fixture = JSON.parse(readFileSync(new URL('../fixtures/spotting/links.json', import.meta.url), 'utf8')) as {
     pages: Array<{ source: { url: string }; pageHost: string; links: LabelledLink[] }>;
   };

@@ -12,21 +12,16 @@ import {
   type LinkFacts,
 } from '../../src/directory/spotting.ts';
 import { allGroups } from '../../src/directory/groups.ts';
+import type { UnlabelledLink } from '../../scripts/labelled-links.ts';
 
-interface LabelledLink {
-  href: string;
-  text: string;
-  ariaLabel?: string;
-  imgAlt?: string;
-  title?: string;
-  context: string;
-  inPageChrome: boolean;
+/** A link as the labelled set keeps it (scripts/labelled-links.ts reads them from a stored page), with its label. */
+interface LabelledLink extends UnlabelledLink {
   label: boolean;
   why?: string;
 }
 
 interface LabelledPage {
-  source: { title: string; url: string; retrieved: string; note: string };
+  source: { title: string; url: string; retrieved: string; kind: string; note: string };
   pageHost: string;
   links: LabelledLink[];
 }
@@ -56,15 +51,43 @@ interface Tally {
   fn: number;
 }
 
-const PRECISION_FLOOR = 0.9;
-const RECALL_FLOOR = 0.85;
+/**
+ * The figures as measured when the set was last grown (2026-12-07: 33 pages, 1,057 links), kept as a floor: a change
+ * to spotting that loses a resource link or gains a false one on these pages fails here. Raise them when spotting
+ * improves; never lower them to let a change through. The goal is 0.97 / 0.97 overall and 0.9 recall for every kind.
+ */
+const PRECISION_FLOOR = 0.95;
+const RECALL_FLOOR = 0.87;
+/** Recall per kind of page, measured likewise (precision per kind is printed; a kind with few links moves too much). */
+const KIND_RECALL_FLOORS: Record<string, number> = {
+  government: 0.96,
+  'fellowship-service-body': 0.87,
+  'university-counselling': 0.77,
+  'nami-affiliate': 1,
+  'library-guide': 0.7,
+  'church-community-centre': 1,
+  'county-behavioural-health': 0.84,
+  'hospital-health-centre': 0,
+};
+
+const precision = (t: Tally) => (t.tp + t.fp === 0 ? 1 : t.tp / (t.tp + t.fp));
+const recall = (t: Tally) => (t.tp + t.fn === 0 ? 1 : t.tp / (t.tp + t.fn));
+const sum = (source: string, ts: readonly Tally[]): Tally =>
+  ts.reduce((a, t) => ({ ...a, links: a.links + t.links, tp: a.tp + t.tp, fp: a.fp + t.fp, fn: a.fn + t.fn }), {
+    source,
+    links: 0,
+    tp: 0,
+    fp: 0,
+    fn: 0,
+  });
 
 describe('precision and recall on real resource pages', () => {
-  const tallies: Tally[] = [];
+  const tallies: Array<Tally & { kind: string }> = [];
   const misses: string[] = [];
   for (const page of fixture.pages) {
-    const t: Tally = {
+    const t: Tally & { kind: string } = {
       source: new URL(page.source.url).host + new URL(page.source.url).pathname,
+      kind: page.source.kind,
       links: page.links.length,
       tp: 0,
       fp: 0,
@@ -83,23 +106,44 @@ describe('precision and recall on real resource pages', () => {
     }
     tallies.push(t);
   }
-  const all: Tally = tallies.reduce(
-    (a, t) => ({ ...a, links: a.links + t.links, tp: a.tp + t.tp, fp: a.fp + t.fp, fn: a.fn + t.fn }),
-    { source: 'all', links: 0, tp: 0, fp: 0, fn: 0 },
-  );
-  const precision = (t: Tally) => (t.tp + t.fp === 0 ? 1 : t.tp / (t.tp + t.fp));
-  const recall = (t: Tally) => (t.tp + t.fn === 0 ? 1 : t.tp / (t.tp + t.fn));
+  const all = sum('all', tallies);
+  const kinds = [...new Set(tallies.map((t) => t.kind))].map((kind) => ({
+    ...sum(
+      kind,
+      tallies.filter((t) => t.kind === kind),
+    ),
+    pages: tallies.filter((t) => t.kind === kind).length,
+  }));
 
-  it('prints the figures', () => {
+  it('prints the figures, per page and per kind', () => {
     const fmt = (n: number) => n.toFixed(2);
-    const rows = [...tallies, all].map((t) => [t.source, t.links, t.tp, t.fp, t.fn, fmt(precision(t)), fmt(recall(t))]);
-    const header = ['source', 'links', 'TP', 'FP', 'FN', 'precision', 'recall'];
-    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-    const line = (cells: (string | number)[]) =>
-      cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]!) : String(c).padStart(widths[i]!))).join('  ');
-    console.log(['', line(header), ...rows.map(line), '', 'Misclassified:', ...misses.map((m) => `  ${m}`)].join('\n'));
-    expect(all.links).toBeGreaterThanOrEqual(300);
-    expect(fixture.pages.length).toBeGreaterThanOrEqual(8);
+    const table = (first: string, rows: Array<Array<string | number>>) => {
+      const header = [first, 'links', 'TP', 'FP', 'FN', 'precision', 'recall'];
+      const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+      const line = (cells: Array<string | number>) =>
+        cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]!) : String(c).padStart(widths[i]!))).join('  ');
+      return [line(header), ...rows.map(line)];
+    };
+    const row = (t: Tally) => [t.source, t.links, t.tp, t.fp, t.fn, fmt(precision(t)), fmt(recall(t))];
+    console.log(
+      [
+        '',
+        ...table('source', [...tallies, all].map(row)),
+        '',
+        ...table(
+          'kind (pages)',
+          [...kinds, { ...all, pages: fixture.pages.length }].map((k) =>
+            row({ ...k, source: `${k.source} (${k.pages})` }),
+          ),
+        ),
+        '',
+        'Misclassified:',
+        ...misses.map((m) => `  ${m}`),
+      ].join('\n'),
+    );
+    expect(all.links).toBeGreaterThanOrEqual(1_000);
+    expect(fixture.pages.length).toBeGreaterThanOrEqual(30);
+    expect(kinds.length).toBeGreaterThanOrEqual(8);
   });
 
   it(`has precision of at least ${PRECISION_FLOOR} overall`, () => {
@@ -108,6 +152,13 @@ describe('precision and recall on real resource pages', () => {
 
   it(`has recall of at least ${RECALL_FLOOR} overall`, () => {
     expect(recall(all)).toBeGreaterThanOrEqual(RECALL_FLOOR);
+  });
+
+  it('keeps each kind of page at its recall floor, and every kind of the set has one', () => {
+    for (const k of kinds) {
+      expect(KIND_RECALL_FLOORS[k.source], `a floor for ${k.source}`).toBeDefined();
+      expect(recall(k), k.source).toBeGreaterThanOrEqual(KIND_RECALL_FLOORS[k.source]!);
+    }
   });
 });
 
@@ -231,6 +282,46 @@ describe('the rules, one by one', () => {
     // Acronyms count only in capitals, and not when the directory holds one page of a larger body (SAMHSA's helpline).
     expect(spot('https://www.example.net/', 'Nami, a short story')).toBe(false);
     expect(spot('https://www.samhsa.gov/', 'SAMHSA')).toBe(false);
+  });
+
+  it('support meetings, bereavement groups, peer counselling and a "crisisline" name resources', () => {
+    expect(spot('https://www.example.net/', 'PFLAG Monthly Support Meeting')).toBe(true);
+    expect(spot('https://www.example.net/', 'General Bereavement Group')).toBe(true);
+    expect(spot('https://www.example.net/', 'Grief support groups')).toBe(true);
+    expect(spot('https://www.example.net/', 'EARS', { context: () => 'EARS is a peer counseling service' })).toBe(true);
+    expect(
+      spot('https://www.example.net/', 'After-Trauma Services', { context: () => 'Call our 24-hour crisisline' }),
+    ).toBe(true);
+    expect(spot('https://www.example.net/', 'Annual meeting minutes')).toBe(false);
+    expect(spot('https://www.example.net/', 'Grief in literature: a reading group')).toBe(false);
+    expect(spot('https://www.example.net/', 'Career counseling')).toBe(false);
+  });
+
+  it("a fellowship's young people's committee is a service body, dotted or not", () => {
+    expect(spot('https://www.licypaa.example.org/', 'L.I.C.Y.P.A.A.')).toBe(true);
+    expect(spot('https://www.icypaa.example.org/', 'ICYPAA')).toBe(true);
+    expect(spot('https://www.example.net/', 'Happy Paa')).toBe(false);
+  });
+
+  it("a service body's own meeting list is a resource on its own pages, not the same path elsewhere", () => {
+    const on = (pageHost: string) => ({ pageHost, inPageChrome: () => false });
+    expect(
+      spot(
+        'https://suffolkny-aa.org/meetings/?tsml-day=any',
+        'https://suffolkny-aa.org/meetings/',
+        on('suffolkny-aa.org'),
+      ),
+    ).toBe(true);
+    expect(spot('https://wheelingna.org/areaMeetingList.html', 'the list', on('wheelingna.org'))).toBe(true);
+    // Its menus are still its menus; other pages of the site are not meeting lists; other sites' meetings pages are ordinary.
+    expect(
+      spot('https://suffolkny-aa.org/meetings/', 'Meetings', {
+        pageHost: 'suffolkny-aa.org',
+        inPageChrome: () => true,
+      }),
+    ).toBe(false);
+    expect(spot('https://suffolkny-aa.org/events/', 'Events', on('suffolkny-aa.org'))).toBe(false);
+    expect(spot('https://www.county.example/meetings/', 'Board meetings', on('www.county.example'))).toBe(false);
   });
 
   it('a site whose own name says it is a helpline is one', () => {
@@ -377,6 +468,11 @@ describe('the cheap first test turns away nothing the whole judgement accepts', 
     'Buscar reunión',
     'Grupo de recuperación',
     'Recuperación',
+    'Support meeting',
+    'Bereavement group',
+    'Grief support group',
+    'Peer counseling',
+    'Crisisline',
     'Friendship Line',
     'TEEN LINE',
     'Línea de amistad',
