@@ -14,6 +14,8 @@ export interface RequestEvents {
   completed: boolean;
   /** The server addresses the browser connected to, hop by hop, where it says (webRequest's `ip`). */
   addresses: string[];
+  /** Our guard cancelled the request before it was sent: it led into a private network (private-network.ts). */
+  refusedPrivate: boolean;
 }
 
 interface Pending {
@@ -73,6 +75,7 @@ export class NetworkLog {
   /** Requests we are about to make, by URL, oldest first. */
   readonly #waiting = new Map<string, Pending[]>();
   readonly #byId = new Map<string, Pending>();
+  readonly #refusedEarly = new Set<string>();
   readonly available: boolean;
 
   constructor(webRequest: WebRequestEvents | undefined) {
@@ -87,6 +90,7 @@ export class NetworkLog {
       if (!pending) return;
       if (queue && queue.length === 0) this.#waiting.delete(key);
       pending.seen = true;
+      if (this.#refusedEarly.delete(d.requestId)) pending.events.refusedPrivate = true;
       this.#byId.set(d.requestId, pending);
     }, all);
     const onRedirect = (d: RedirectDetails) => {
@@ -115,7 +119,7 @@ export class NetworkLog {
     let settle!: () => void;
     const settled = new Promise<void>((r) => (settle = r));
     const pending: Pending = {
-      events: { hops: [], error: null, completed: false, addresses: [] },
+      events: { hops: [], error: null, completed: false, addresses: [], refusedPrivate: false },
       seen: false,
       settle,
       settled,
@@ -149,6 +153,15 @@ export class NetworkLog {
         return pending.events;
       },
     };
+  }
+
+  /** The private-network guard cancelled this request before it was sent (private-network.ts). */
+  markRefused(requestId: string): void {
+    const p = this.#byId.get(requestId);
+    if (p) p.events.refusedPrivate = true;
+    // Heard of before the request's own announcement (listeners' order is the browser's): kept until it comes.
+    else if (this.#refusedEarly.add(requestId).size > 100)
+      this.#refusedEarly.delete(this.#refusedEarly.values().next().value!);
   }
 
   #noteAddress(p: Pending | undefined, ip: string | undefined): void {

@@ -27,12 +27,23 @@ import { CheckBudget } from './check-budget.ts';
 import { createSiteKeys } from './site-keys.ts';
 import { createHandlers, knownAndQueued, type HandlerContext, type HandlerTable } from './handlers.ts';
 import { NetworkLog, type WebRequestEvents } from './network-log.ts';
+import { guardPrivateNetwork, type BlockingRequests, type DnsResolver, type SessionRules } from './private-network.ts';
 import { VerdictPushes } from './verdict-pushes.ts';
 import { WorkQueue } from './work-queue.ts';
 import { VERDICT_CHANNEL } from '../verdict-channel.ts';
 
 export function startBackground(): void {
   const log = new NetworkLog(browser.webRequest as unknown as WebRequestEvents | undefined);
+  // Our requests stay out of the user's own machine and network, before they are sent (private-network.ts).
+  const apis = browser as unknown as { declarativeNetRequest?: SessionRules; dns?: DnsResolver };
+  const guard = guardPrivateNetwork({
+    extensionId: browser.runtime.id,
+    ourOrigin: browser.runtime.getURL('/'),
+    rules: apis.declarativeNetRequest,
+    dns: apis.dns,
+    webRequest: browser.webRequest as unknown as BlockingRequests | undefined,
+    refused: (requestId) => log.markRefused(requestId),
+  });
   const transport = createFetchTransport(log);
   const store = new VerdictStore();
   let settings: Settings = DEFAULT_SETTINGS;
@@ -58,6 +69,7 @@ export function startBackground(): void {
     managed = policy;
     settings = effectiveSettings(stored, managed);
     await mirrorPolicy(got[MANAGED_KEY]);
+    await guard.setAllowPrivate(settings.allowPrivate).catch(() => undefined);
   });
 
   // Verdict feeds (src/feed/): fetched when the worker starts and every few hours, and at once when the list changes.
@@ -92,6 +104,7 @@ export function startBackground(): void {
         managed = policy;
         settings = effectiveSettings(stored, managed);
         engine = null;
+        await guard.setAllowPrivate(settings.allowPrivate).catch(() => undefined);
         await mirrorPolicy(mirrored);
         if (settings.feeds.join('\n') !== before.join('\n')) void refreshFeeds();
       });
@@ -99,6 +112,7 @@ export function startBackground(): void {
     } else return;
     settings = effectiveSettings(stored, managed);
     engine = null; // archive and private-network choices live in the engine
+    void guard.setAllowPrivate(settings.allowPrivate).catch(() => undefined);
     if (settings.feeds.join('\n') !== before.join('\n')) void refreshFeeds();
   });
 
