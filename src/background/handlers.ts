@@ -28,7 +28,10 @@ export const MAX_URLS_PER_LOOKUP = 5_000;
 export interface HandlerDeps {
   store: VerdictStore;
   budget: CheckBudget;
-  /** The keyed hash of the page's site (site-keys.ts); null for the extension's own pages, which see every verdict. */
+  /**
+   * The keyed hash of the page's site (site-keys.ts: file: pages are a site too); null for the extension's own pages
+   * alone, which see every verdict.
+   */
   siteKey(pageUrl: string | null): Promise<string | null>;
   startWork(): void;
   setBadge(tabId: number, dead: number): Promise<void>;
@@ -80,10 +83,11 @@ export async function knownAndQueued(
     // it can read (marks, dates, how soon they come) says nothing of the user's visits elsewhere.
     const v = stored && (site === null || stored.shownTo?.includes(site)) ? stored : undefined;
     // The organisation's feed answers for a link it checked more recently than we did (src/feed/prefer.ts): no
-    // check of ours, unless asked for one. It was checked for everyone, so every page may see it. Our own newer
-    // verdict wins even when this page may not see it: the page then gets a check of its own, as without a feed.
+    // check of ours, unless asked for one. It was checked for everyone, so every page may see it. "Than we did" means
+    // only what this page may see: a verdict of ours checked for another site must not change this page's answer,
+    // or whether a feed's link is answered at once would tell the page the user met that link elsewhere.
     const fromFeed = shared?.get(url);
-    if (fromFeed && !force && feedStandsIn(stored, fromFeed, now, deps.feeds?.recheckHours())) {
+    if (fromFeed && !force && feedStandsIn(v, fromFeed, now, deps.feeds?.recheckHours())) {
       verdicts.push(toWire(toLinkVerdict({ ...fromFeed, detail: '' }, false, fromFeed.publisher), details === true));
       continue;
     }

@@ -24,7 +24,7 @@ import { reachesInBrowser } from './connectivity.ts';
 import { browserEngineConfig } from './engine-config.ts';
 import { createFetchTransport } from './fetch-transport.ts';
 import { CheckBudget } from './check-budget.ts';
-import { createSiteKeys } from './site-keys.ts';
+import { askerFrom, createSiteKeys } from './site-keys.ts';
 import { createHandlers, knownAndQueued, type HandlerContext, type HandlerTable } from './handlers.ts';
 import { NetworkLog, type WebRequestEvents } from './network-log.ts';
 import { guardPrivateNetwork, type BlockingRequests, type DnsResolver, type SessionRules } from './private-network.ts';
@@ -230,11 +230,9 @@ interface Sender {
 const EXTENSION_PAGES_ONLY = new Set(['cacheStats', 'cacheClear', 'cacheExport', 'feedStatus', 'feedRefresh']);
 
 /**
- * Who asked: the tab (for the badge and the queue), and the page when it is a web page's (for its check budget);
- * null for the extension's own pages (the popup, the options, the audit page), which only a person opens.
+ * Who asked: the tab (for the badge and the queue), and the page (for its site's verdicts and check budget); null for
+ * the extension's own pages alone (the popup, the options, the audit page), which only a person opens (site-keys.ts).
  */
 function askerOf(sender: Sender | undefined): HandlerContext {
-  const url = sender?.url ?? sender?.tab?.url ?? null;
-  const ours = url !== null && url.startsWith(browser.runtime.getURL('/'));
-  return { tabId: sender?.tab?.id ?? null, pageUrl: url === null || ours ? null : url };
+  return askerFrom(sender, browser.runtime.getURL('/'));
 }
