@@ -5,6 +5,7 @@
  * is refused keeps its last good entries, and the options page says why.
  */
 import { FeedError, MAX_FEED_BYTES, readFeed, sizeInWords } from '../feed/read-feed.ts';
+import { FeedHopRefused } from './feed-fetch.ts';
 import { blankFeedRecord, type FeedStore } from '../store/feed-store.ts';
 import type { FeedRecord } from '../store/schema.ts';
 
@@ -14,7 +15,8 @@ const FETCH_TIMEOUT_MS = 60_000;
 
 export interface FeedSubscriptionsOptions {
   store: FeedStore;
-  fetch: typeof fetch;
+  /** The extension's: redirects followed hop by hop, each screened before it is asked (feed-fetch.ts). */
+  fetch: (url: string, init: RequestInit) => Promise<Response>;
   now?: () => number;
   /** MAX_FEED_BYTES unless a test asks for less. */
   maxBytes?: number;
@@ -74,10 +76,10 @@ export class FeedSubscriptions {
         credentials: 'omit',
         referrerPolicy: 'no-referrer',
         cache: 'no-store',
-        redirect: 'follow',
         signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
       });
     } catch (err) {
+      if (err instanceof FeedHopRefused) return failed(`refused: ${err.message}`);
       return failed(
         `it could not be fetched (${(err as Error).name === 'TimeoutError' ? 'no answer in time' : 'no connection'})`,
       );

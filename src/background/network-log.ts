@@ -16,6 +16,11 @@ export interface RequestEvents {
   addresses: string[];
   /** Our guard cancelled the request before it was sent: it led into a private network (private-network.ts). */
   refusedPrivate: boolean;
+  /**
+   * Where a redirect answer pointed, absolute, when the request did not follow it (redirect: 'manual'): Firefox
+   * reports such an answer only by its headers, Chromium also as a hop.
+   */
+  pointedTo: string | null;
 }
 
 interface Pending {
@@ -57,9 +62,19 @@ export interface WebRequestEvents {
     addListener(cb: (d: { requestId: string; ip?: string }) => void, filter: { urls: string[] }): void;
   };
   onCompleted: { addListener(cb: (d: { requestId: string; ip?: string }) => void, filter: { urls: string[] }): void };
+  onHeadersReceived?: {
+    addListener(cb: (d: HeadersDetails) => void, filter: { urls: string[]; tabId?: number }, extra: string[]): void;
+  };
   onErrorOccurred: {
     addListener(cb: (d: { requestId: string; error: string; ip?: string }) => void, filter: { urls: string[] }): void;
   };
+}
+
+interface HeadersDetails {
+  requestId: string;
+  url: string;
+  statusCode: number;
+  responseHeaders?: Array<{ name: string; value?: string }>;
 }
 
 interface RedirectDetails {
@@ -107,6 +122,22 @@ export class NetworkLog {
       webRequest.onBeforeRedirect.addListener(onRedirect, all, ['responseHeaders']);
     }
     webRequest.onResponseStarted.addListener((d) => this.#noteAddress(this.#byId.get(d.requestId), d.ip), all);
+    // Only for our own requests (tabId -1): the user's pages' headers are none of ours.
+    webRequest.onHeadersReceived?.addListener(
+      (d) => {
+        const p = this.#byId.get(d.requestId);
+        if (!p || d.statusCode < 300 || d.statusCode >= 400) return;
+        const location = d.responseHeaders?.find((h) => h.name.toLowerCase() === 'location')?.value;
+        if (location === undefined) return;
+        try {
+          p.events.pointedTo = new URL(location, d.url).href;
+        } catch {
+          p.events.pointedTo = null;
+        }
+      },
+      { urls: ['<all_urls>'], tabId: -1 },
+      ['responseHeaders'],
+    );
     webRequest.onCompleted.addListener((d) => this.#finish(d.requestId, null, d.ip), all);
     webRequest.onErrorOccurred.addListener((d) => this.#finish(d.requestId, d.error, d.ip), all);
   }
@@ -119,7 +150,7 @@ export class NetworkLog {
     let settle!: () => void;
     const settled = new Promise<void>((r) => (settle = r));
     const pending: Pending = {
-      events: { hops: [], error: null, completed: false, addresses: [], refusedPrivate: false },
+      events: { hops: [], error: null, completed: false, addresses: [], refusedPrivate: false, pointedTo: null },
       seen: false,
       settle,
       settled,

@@ -20,6 +20,7 @@ import {
 import { FeedStore } from '../store/feed-store.ts';
 import { VerdictStore } from '../store/verdict-store.ts';
 import { FEED_REFRESH_MS, FeedSubscriptions } from './feed-subscriptions.ts';
+import { createFeedFetch } from './feed-fetch.ts';
 import { reachesInBrowser } from './connectivity.ts';
 import { browserEngineConfig } from './engine-config.ts';
 import { createFetchTransport } from './fetch-transport.ts';
@@ -74,7 +75,10 @@ export function startBackground(): void {
 
   // Verdict feeds (src/feed/): fetched when the worker starts and every few hours, and at once when the list changes.
   const feedStore = new FeedStore();
-  const subscriptions = new FeedSubscriptions({ store: feedStore, fetch: (url, init) => fetch(url, init) });
+  const subscriptions = new FeedSubscriptions({
+    store: feedStore,
+    fetch: createFeedFetch({ log, fetch: (url, init) => fetch(url, init), allowPrivate: () => settings.allowPrivate }),
+  });
   const refreshFeeds = (all = false) =>
     settingsLoaded.then(() => subscriptions.refresh(settings.feeds, { all })).catch(() => undefined);
   const feeds = {

@@ -3,7 +3,8 @@
  * directory and publishes a feed (`--feed`); the options page subscribes to it; a page listing the directory's links
  * is then marked with the feed's verdicts, saying who checked, and no request of ours goes to those links' hosts
  * (counted by the test server). A link this browser checked itself after the feed was made keeps its own verdict.
- * A malformed, an oversized and a hostile feed are refused with a clear message, and nothing of them reaches a page.
+ * A malformed, an oversized and a hostile feed are refused with a clear message, and nothing of them reaches a page;
+ * so is a feed whose redirect chain passes through http:, before that step is asked.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +20,12 @@ import { readMarks, settled, type Mark } from './harness.ts';
 const FEED_HOST = 'feeds.county-bh.org';
 const FEED_URL = `https://${FEED_HOST}/verdicts.json`;
 const PUBLISHER = 'Champaign County Behavioral Health';
+/** A feed address whose redirect chain passes through http: and ends on the real feed, over https. */
+const VIA_HTTP = `https://${FEED_HOST}/moved.json`;
+const THROUGH_HTTP = {
+  [VIA_HTTP]: `http://${FEED_HOST}/step.json`,
+  [`http://${FEED_HOST}/step.json`]: FEED_URL,
+};
 /** A link the CLI found working, checked again by the browser itself after the feed was made. */
 const OWN_CHECKED = 'https://www.nami.org/';
 
@@ -63,7 +70,7 @@ describe.each(BROWSERS)('in %s', (kind) => {
 
   beforeAll(async () => {
     scratch = mkdtempSync(path.join(tmpdir(), 'still-there-feeds-'));
-    session = await startSession(kind, { [SITE_HOST]: site, [FEED_HOST]: feeds });
+    session = await startSession(kind, { [SITE_HOST]: site, [FEED_HOST]: feeds }, { redirects: THROUGH_HTTP });
     // The editor's nightly audit, published as a feed.
     const file = path.join(scratch, 'verdicts.json');
     const run = await stillThere(session.sim, [
@@ -212,6 +219,20 @@ describe.each(BROWSERS)('in %s', (kind) => {
       const nami = marks.get(OWN_CHECKED)!;
       expect(nami.health).toBe('alive');
       expect(nami.description ?? '').not.toContain(PUBLISHER);
+    });
+  });
+
+  describe('a feed reached through an http: step', () => {
+    it('is refused before the http: step is asked, though the chain ends on the real feed', async () => {
+      session.sim.reset();
+      await subscribe([VIA_HTTP]);
+      await options.waitForFunction(
+        () => [...document.querySelectorAll('#feed-status li')].some((li) => li.textContent?.includes('Not used')),
+        { timeout: 60_000, polling: 200 },
+      );
+      expect((await feedStatus())[0]).toMatch(/Not used: refused: it was redirected to an address that is not https/);
+      const asked = session.sim.requests.filter((r) => r.host === FEED_HOST).map((r) => `${r.scheme} ${r.path}`);
+      expect(asked).toEqual(['https /moved.json']);
     });
   });
 
