@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import type { CDPSession } from 'puppeteer';
 import { buildFeed, renderFeed } from '../src/feed/feed.ts';
-import type { LinkReport } from '../src/health/verdict.ts';
+import type { LinkHealth } from '../src/health/link-health.ts';
 import { startWorld } from '../tests/e2e/setup.ts';
 
 const { values } = parseArgs({
@@ -31,7 +31,7 @@ const covered = Array.from(
   { length: LINKS },
   (_, i) => `https://www.group-${String(i % 5_000).padStart(4, '0')}.example/meetings/${i}`,
 );
-const report = (url: string): LinkReport => ({
+const report = (url: string): LinkHealth => ({
   url,
   verdict: 'alive',
   reason: 'ok',
@@ -51,7 +51,7 @@ const feedText = renderFeed(
     publisher: 'Bench County Behavioral Health',
     site: 'https://directory.example.org/',
     generatedAt: checkedAt,
-    reports: covered.map((u) => [u, report(u)] as [string, LinkReport]),
+    reports: covered.map((u) => [u, report(u)] as [string, LinkHealth]),
   }),
 );
 const guide = `<!doctype html><title>Support groups</title><h1>Support groups</h1><ul>

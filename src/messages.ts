@@ -2,7 +2,15 @@
  * Every message between the page, the popup, the options page and the background, in one typed table.
  * The background answers each with a named async handler (src/background/handlers.ts).
  */
-import { summaryOf, type LinkReport, type Verdict, type VerdictSummary } from './health/verdict.ts';
+import type { Verdict } from './health/verdict.ts';
+import {
+  summaryFromWire,
+  summaryOf,
+  summaryToWire,
+  type LinkHealth,
+  type VerdictSummary,
+  type WireSummary,
+} from './health/link-health.ts';
 import type { FeedRecord } from './store/schema.ts';
 import type { CacheStats } from './store/verdict-store.ts';
 
@@ -15,27 +23,13 @@ export type LinkVerdict = VerdictSummary & {
 };
 
 /**
- * A verdict as a lookup's answer carries it: a page's first lookups carry a thousand at once, and every field
- * costs serialising on both sides of the browser's messaging, so what a reader can rebuild is left out — nulls,
- * `stale: false`, a final address equal to the link's own — and the engine's `detail` travels only when asked for
- * (the audit page shows it; a page's marks never do). `fromWire` rebuilds the LinkVerdict.
+ * A verdict as a lookup's answer carries it: the summary's wire form (src/health/link-health.ts), and `stale` and
+ * `checkedBy` only when they say something. `fromWire` rebuilds the LinkVerdict.
  */
-export type WireVerdict = Pick<LinkVerdict, 'url' | 'verdict' | 'reason' | 'status' | 'checkedAt'> & {
-  detail?: string;
-  /** Absent: the same as `url`. */
-  finalUrl?: string | null;
-  newHome?: string;
-  archive?: NonNullable<LinkVerdict['archive']>;
-  stale?: true;
-  checkedBy?: string;
-};
+export type WireVerdict = WireSummary & { stale?: true; checkedBy?: string };
 
 export function toWire(v: LinkVerdict, withDetail: boolean): WireVerdict {
-  const w: WireVerdict = { url: v.url, verdict: v.verdict, reason: v.reason, status: v.status, checkedAt: v.checkedAt };
-  if (withDetail) w.detail = v.detail;
-  if (v.finalUrl !== v.url) w.finalUrl = v.finalUrl;
-  if (v.newHome !== null) w.newHome = v.newHome;
-  if (v.archive !== null) w.archive = v.archive;
+  const w: WireVerdict = summaryToWire(v, withDetail);
   if (v.stale) w.stale = true;
   if (v.checkedBy !== undefined) w.checkedBy = v.checkedBy;
   return w;
@@ -43,15 +37,7 @@ export function toWire(v: LinkVerdict, withDetail: boolean): WireVerdict {
 
 export function fromWire(w: WireVerdict): LinkVerdict {
   return {
-    url: w.url,
-    verdict: w.verdict,
-    reason: w.reason,
-    detail: w.detail ?? '',
-    status: w.status,
-    finalUrl: w.finalUrl === undefined ? w.url : w.finalUrl,
-    newHome: w.newHome ?? null,
-    archive: w.archive ?? null,
-    checkedAt: w.checkedAt,
+    ...summaryFromWire(w),
     stale: w.stale === true,
     ...(w.checkedBy !== undefined ? { checkedBy: w.checkedBy } : {}),
   };
@@ -67,7 +53,7 @@ export interface Requests {
   pageSummary: { request: { dead: number }; response: { ok: true } };
   cacheStats: { request: Record<string, never>; response: CacheStats };
   cacheClear: { request: Record<string, never>; response: { ok: true } };
-  cacheExport: { request: Record<string, never>; response: { verdicts: LinkReport[] } };
+  cacheExport: { request: Record<string, never>; response: { verdicts: LinkHealth[] } };
   /** The subscribed verdict feeds as last fetched (the options page). */
   feedStatus: { request: Record<string, never>; response: { feeds: FeedRecord[] } };
   /** Fetches every subscribed feed now, then answers as feedStatus. */

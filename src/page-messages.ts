@@ -12,25 +12,82 @@ type Api = Pick<typeof Browser, 'tabs' | 'scripting'>;
 /** The content script's wake, a global of the extension's isolated world (never the page's own). */
 export const WAKE_GLOBAL = 'stillThereWake';
 
+/** The content script as built (wxt.config.ts lists it in the manifest), for tabs that never ran it. */
+export const CONTENT_SCRIPT_FILE = '/page-marker.js';
+
+/** How long a report waits for a tab that is still loading before it asks it for its links anyway. */
+const LOADING_PATIENCE_MS = 20_000;
+
+type TabOptions = {
+  frameId?: number;
+  /**
+   * Also run the content script in a tab that has none: a tab opened before still-there was installed or updated
+   * (Chrome runs a manifest's content scripts only in pages loaded afterwards), or one loaded while the extension was
+   * off. Only for what a person asked of that very tab (the audit report), never for pushes.
+   */
+  inject?: boolean;
+};
+
 /**
- * tabs.sendMessage, waking the content script and trying once more when no one listens. Rejects as tabs.sendMessage
- * does when the tab has no content script of ours (a browser page, one still loading, one that was closed).
+ * tabs.sendMessage, waking the content script and trying once more when no one listens; with `inject`, running the
+ * script first where there is none. Rejects as tabs.sendMessage does when the tab has no content script of ours and
+ * none can run there (a browser page, the web store, a closed tab).
  */
 export async function sendToPage(
   api: Api,
   tabId: number,
   message: unknown,
-  options: { frameId?: number } = {},
+  options: TabOptions = {},
 ): Promise<unknown> {
+  const frameId = options.frameId ?? 0;
+  const send = () => api.tabs.sendMessage(tabId, message, { frameId });
   try {
-    return await api.tabs.sendMessage(tabId, message, options);
+    return await send();
   } catch (error) {
-    if (!(await wake(api, tabId, options.frameId ?? 0))) throw error;
-    return api.tabs.sendMessage(tabId, message, options);
+    if (await wake(api, tabId, frameId)) return send();
+    if (!options.inject) throw error;
+    // A page still loading has not run its script yet (document_idle): wait for it rather than run a second one.
+    if (await finishedLoading(api, tabId)) {
+      if (await wake(api, tabId, frameId)) return send();
+    }
+    if (!(await runContentScript(api, tabId, frameId)) || !(await wake(api, tabId, frameId))) throw error;
+    return send();
   }
 }
 
-/** Whether the tab's content script was there to wake. */
+/**
+ * Whether the tab was still loading (and has now finished, or the wait ran out). A tab already loaded answers false
+ * at once.
+ */
+async function finishedLoading(api: Api, tabId: number): Promise<boolean> {
+  const tab = await api.tabs.get(tabId).catch(() => null);
+  if (tab?.status !== 'loading') return false;
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      api.tabs.onUpdated.removeListener(listener);
+      clearTimeout(timer);
+      resolve();
+    };
+    const listener = (id: number, change: { status?: string }) => {
+      if (id === tabId && change.status === 'complete') done();
+    };
+    const timer = setTimeout(done, LOADING_PATIENCE_MS);
+    api.tabs.onUpdated.addListener(listener);
+  });
+  return true;
+}
+
+/** Runs the content script in a tab that has none; false where the browser lets no extension run (chrome://). */
+async function runContentScript(api: Api, tabId: number, frameId: number): Promise<boolean> {
+  try {
+    await api.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [CONTENT_SCRIPT_FILE] });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether the tab's content script was there, alive, to wake. */
 async function wake(api: Api, tabId: number, frameId: number): Promise<boolean> {
   try {
     const [injection] = await api.scripting.executeScript({

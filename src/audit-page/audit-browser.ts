@@ -19,11 +19,12 @@ export function browserDeps(search: string): AuditDeps {
     async pageLinks(tabId) {
       const request: TabRequest = { type: 'pageLinks' };
       try {
-        // Top frame only: the page the reader sees, answered once.
-        const answer = await sendToPage(browser, tabId, request, { frameId: 0 });
+        // Top frame only: the page the reader sees, answered once. A tab that never ran our script (opened before
+        // still-there was installed) or is still loading gets it run, or waited for (src/page-messages.ts).
+        const answer = await sendToPage(browser, tabId, request, { frameId: 0, inject: true });
         return isPageLinks(answer) ? answer : null;
       } catch {
-        // "Receiving end does not exist": a page we may not run on, or one still loading.
+        // A page no extension may run on (a browser page, the web store) or a tab that was closed.
         return null;
       }
     },

@@ -3,7 +3,7 @@
  * for, and the verdicts pushed to it as checks end — in small batches, one message per reader every 50 ms at most,
  * rather than one per link.
  */
-import type { LinkReport } from '../health/verdict.ts';
+import type { LinkHealth } from '../health/link-health.ts';
 import { toLinkVerdict, toWire, type LinkVerdict, type Requests, type WireVerdict } from '../messages.ts';
 import type { ChannelMessage, ChannelPort, ChannelRequest } from '../verdict-channel.ts';
 
@@ -81,7 +81,7 @@ export class VerdictPushes {
   }
 
   /** A check ended: its verdict goes to every reader waiting for it. */
-  deliver(report: LinkReport): void {
+  deliver(report: LinkHealth): void {
     const readers = this.#waiting.get(report.url);
     if (!readers) return;
     this.#waiting.delete(report.url);

@@ -5,7 +5,7 @@
  * bounded well under 30 s by the engine's timeout.
  */
 import type { Engine } from '../health/engine.ts';
-import type { LinkReport } from '../health/verdict.ts';
+import type { LinkHealth } from '../health/link-health.ts';
 import type { VerdictStore } from '../store/verdict-store.ts';
 
 export interface WorkQueueOptions {
@@ -14,7 +14,7 @@ export interface WorkQueueOptions {
   /** Links checked at once; the engine still keeps ≤ 2 per host. */
   parallel: number;
   /** A check ended (its verdict is stored): the verdict channel pushes it to whoever waits for it. */
-  onVerdict(report: LinkReport): void;
+  onVerdict(report: LinkHealth): void;
   keepAlive(): void;
   recheckHours: () => number;
 }

@@ -11,17 +11,15 @@
  * FILE.bak. A file that cannot be read or is not a cache is reported and left exactly as it is.
  */
 import { copyFile, open, readFile, rename, stat, unlink } from 'node:fs/promises';
-import { isWebAddress } from '../health/address.ts';
-import { captureLink } from '../health/archive.ts';
 import { isFresh, NIGHTLY_AUDIT } from '../health/freshness.ts';
-import { ALL_REASONS, isVerdict, type LinkReport } from '../health/verdict.ts';
+import { EntryRefused, project, readEntry, WHOLE, type LinkHealth } from '../health/link-health.ts';
 
 export const CACHE_VERSION = 1;
 export const FORGET_AFTER_MS = 90 * 24 * 3_600_000;
 
 export class CacheError extends Error {}
 
-export type Cache = Map<string, LinkReport>;
+export type Cache = Map<string, LinkHealth>;
 
 /** A cache this tool wrote holds one short line per link: tens of thousands of links are a few MiB. */
 export const MAX_CACHE_BYTES = 64 * 1024 * 1024;
@@ -50,74 +48,50 @@ export async function loadCache(file: string): Promise<Cache> {
   } catch (err) {
     throw new CacheError(corrupt(file, `not JSON (${(err as Error).message})`));
   }
-  const problem = cacheProblem(data);
-  if (problem) throw new CacheError(corrupt(file, problem));
-  return new Map(Object.entries((data as { links: Record<string, LinkReport> }).links));
+  const read = readCache(data);
+  if (typeof read === 'string') throw new CacheError(corrupt(file, read));
+  return read;
 }
 
 function corrupt(file: string, why: string): string {
   return `the cache ${file} is damaged: ${why}. It was left untouched; restore ${file}.bak (the copy before the last run) or delete the file to start afresh`;
 }
 
-const OUTCOMES = new Set(['ok', 'failed', 'dead', 'unclear']);
-const REASONS = new Set<string>(ALL_REASONS);
-
-const isTime = (v: unknown) => typeof v === 'string' && !Number.isNaN(Date.parse(v));
-const isTimeOrNull = (v: unknown) => v === null || isTime(v);
-const isWebAddressOrNull = (v: unknown) => v === null || (typeof v === 'string' && isWebAddress(v));
-
 /** Null when `data` is a cache this version understands; otherwise the first thing wrong with it. */
 export function cacheProblem(data: unknown): string | null {
+  const read = readCache(data);
+  return typeof read === 'string' ? read : null;
+}
+
+/**
+ * The cache's links, each through the verdict's one reader (src/health/link-health.ts) and rebuilt; or the first
+ * thing wrong. What a report may later turn into a link must be a web address: a cache is a file anyone could have
+ * edited.
+ */
+function readCache(data: unknown): Cache | string {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return 'not an object';
   const { version, links } = data as { version?: unknown; links?: unknown };
   if (version !== CACHE_VERSION) return `version ${JSON.stringify(version)}, expected ${CACHE_VERSION}`;
   if (typeof links !== 'object' || links === null || Array.isArray(links)) return '"links" is not an object';
+  const cache: Cache = new Map();
   for (const [key, entry] of Object.entries(links)) {
-    const where = `the entry for ${JSON.stringify(key.slice(0, 200))}`;
-    if (typeof entry !== 'object' || entry === null) return `${where} is not an object`;
-    const r = entry as Record<string, unknown>;
-    if (typeof r.url !== 'string') return `${where} has no url`;
-    if (!isVerdict(r.verdict)) return `${where} has an unknown verdict`;
-    if (!REASONS.has(r.reason as string)) return `${where} has an unknown reason`;
-    if (typeof r.detail !== 'string' || !isTime(r.checkedAt)) return `${where} has no detail or check time`;
-    if (!(r.status === null || typeof r.status === 'number') || typeof r.redirects !== 'number')
-      return `${where} has a bad status`;
-    // What a report may later turn into a link must be a web address: a cache is a file anyone could have edited.
-    if (!isWebAddress(r.url) || !isWebAddressOrNull(r.finalUrl) || !isWebAddressOrNull(r.newHome))
-      return `${where} has a bad address`;
-    if (!isTimeOrNull(r.firstFailedAt) || !isTimeOrNull(r.lastAliveAt)) return `${where} has a bad date`;
-    const archive = r.archive as Record<string, unknown> | null;
-    if (
-      archive !== null &&
-      (typeof archive !== 'object' ||
-        typeof archive.timestamp !== 'string' ||
-        !/^\d{14}$/.test(archive.timestamp) ||
-        archive.url !== captureLink(archive.timestamp, r.url))
-    ) {
-      return `${where} has a bad archive capture`;
-    }
-    if (!Array.isArray(r.history)) return `${where} has no history`;
-    for (const o of r.history as Array<Record<string, unknown>>) {
-      if (
-        typeof o !== 'object' ||
-        o === null ||
-        !isTime(o.at) ||
-        !OUTCOMES.has(o.outcome as string) ||
-        !REASONS.has(o.reason as string)
-      )
-        return `${where} has a bad history entry`;
+    try {
+      cache.set(key, readEntry(entry, WHOLE));
+    } catch (err) {
+      if (!(err instanceof EntryRefused)) throw err;
+      return `the entry for ${JSON.stringify(key.slice(0, 200))} ${err.problem}`;
     }
   }
-  return null;
+  return cache;
 }
 
 /** The earlier verdict, when it may stand without a new check (the nightly-audit profile). */
-export function reusable(previous: LinkReport | undefined, now: Date): LinkReport | null {
+export function reusable(previous: LinkHealth | undefined, now: Date): LinkHealth | null {
   return previous && isFresh(NIGHTLY_AUDIT, previous, now.getTime()) ? previous : null;
 }
 
 /** Files the new report under its address, unless it holds nothing a later run can use. */
-export function remember(cache: Cache, key: string, report: LinkReport): void {
+export function remember(cache: Cache, key: string, report: LinkHealth): void {
   if (NIGHTLY_AUDIT.keeps(report)) cache.set(key, report);
 }
 
@@ -126,7 +100,7 @@ export async function saveCache(file: string, cache: Cache, now: Date): Promise<
     .filter(([, r]) => now.getTime() - Date.parse(r.checkedAt) < FORGET_AFTER_MS)
     .sort(([a], [b]) => a.localeCompare(b));
   // One entry a line: a cache kept in a repository diffs line by line.
-  const body = keep.map(([key, r]) => `${JSON.stringify(key)}:${JSON.stringify(r)}`).join(',\n');
+  const body = keep.map(([key, r]) => `${JSON.stringify(key)}:${JSON.stringify(project(r, WHOLE))}`).join(',\n');
   const text = `{"version":${CACHE_VERSION},"links":{\n${body}\n}}\n`;
   const temp = `${file}.${process.pid}.tmp`;
   try {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildFeed, publisherProblem, renderFeed } from '../feed/feed.ts';
 import { addressKey } from '../health/address.ts';
-import type { LinkReport } from '../health/verdict.ts';
+import type { LinkHealth } from '../health/link-health.ts';
 import { newHomeFor } from '../directory/lookup.ts';
 import { spotResource, type LinkFacts } from '../directory/spotting.ts';
 import { auditRow, buildReport, summaryText, type FoundOn, type SitePageProblem } from '../report/model.ts';
@@ -125,7 +125,7 @@ export async function auditCommand(
   const engine = createNodeEngine({ ...settings, newHomeFor, now });
   // The links' bar waits for the crawl's line to finish: one line of the terminal at a time.
   const progress = createProgress(io.stderr, 'links', { hidden: true });
-  const checks = new Map<string, Promise<LinkReport>>();
+  const checks = new Map<string, Promise<LinkHealth>>();
 
   const include = (key: string) => {
     if (checks.has(key)) return;
@@ -248,8 +248,8 @@ async function feedPublisher(file: string, given: string | undefined, target: Cr
   return name;
 }
 
-async function settled(checks: Map<string, Promise<LinkReport>>): Promise<Array<[string, LinkReport]>> {
-  return Promise.all([...checks].map(async ([key, report]) => [key, await report] as [string, LinkReport]));
+async function settled(checks: Map<string, Promise<LinkHealth>>): Promise<Array<[string, LinkHealth]>> {
+  return Promise.all([...checks].map(async ([key, report]) => [key, await report] as [string, LinkHealth]));
 }
 
 /** The crawl's problems by address, each with every page that links to it: one row per broken page of the site. */

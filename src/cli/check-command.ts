@@ -15,7 +15,8 @@ import {
   wantsColour,
 } from './output-options.ts';
 import { createProgress } from './progress.ts';
-import { zeroCounts, type LinkReport } from '../health/verdict.ts';
+import { zeroCounts } from '../health/verdict.ts';
+import type { LinkHealth } from '../health/link-health.ts';
 import { screenUrl } from '../health/screen.ts';
 import { auditRow, buildReport, type AuditRow } from '../report/model.ts';
 import { render } from '../report/render.ts';
@@ -67,15 +68,15 @@ export async function checkCommand(
   const counts = zeroCounts();
   let invalid = 0;
   let offline = 0;
-  const rows = new Map<string, { report: LinkReport; foundOn: AuditRow['foundOn'] }>();
+  const rows = new Map<string, { report: LinkHealth; foundOn: AuditRow['foundOn'] }>();
   const progress = createProgress(io.stderr);
   const streamed: string[] = [];
 
   // Check every distinct address once, concurrently; print in input order as soon as each is ready.
   const pending: Array<
-    Promise<{ line: CheckLine; detail: string; input: InputLine & { from: string }; report: LinkReport | null }>
+    Promise<{ line: CheckLine; detail: string; input: InputLine & { from: string }; report: LinkHealth | null }>
   > = [];
-  const byAddress = new Map<string, Promise<LinkReport>>();
+  const byAddress = new Map<string, Promise<LinkHealth>>();
   let printed = 0;
   const flush = async (all: boolean) => {
     while (printed < pending.length) {
@@ -137,7 +138,7 @@ export async function checkCommand(
 
   function lineResult(
     input: InputLine & { from: string },
-  ): Promise<{ line: CheckLine; detail: string; input: InputLine & { from: string }; report: LinkReport | null }> {
+  ): Promise<{ line: CheckLine; detail: string; input: InputLine & { from: string }; report: LinkHealth | null }> {
     const problem = input.problem ?? screenProblem(input.text);
     if (problem) {
       progress.tick();

@@ -2,29 +2,18 @@
  * What `still-there check` prints. The JSON line is a contract (README): one object per input line, these keys,
  * in this order, nothing else relied upon.
  */
-import type { Verdict, VerdictSummary } from '../health/verdict.ts';
+import type { Verdict } from '../health/verdict.ts';
+import { CHECK_LINE, project, type CheckLineFields, type VerdictSummary } from '../health/link-health.ts';
 import { terminalSafe } from '../report/table.ts';
 
-/** The verdict's summary without its detail (the table prints it; the JSON contract leaves it out), the address as given. */
-export type CheckLine = Pick<
-  VerdictSummary,
-  'url' | 'verdict' | 'reason' | 'status' | 'finalUrl' | 'newHome' | 'archive' | 'checkedAt'
-> & {
+/** The verdict without its detail (the table prints it; the JSON contract leaves it out), the address as given. */
+export type CheckLine = CheckLineFields & {
   /** Only for lines that could not be checked at all (bad input). */
   error?: string;
 };
 
 export function toCheckLine(given: string, r: VerdictSummary): CheckLine {
-  return {
-    url: given,
-    verdict: r.verdict,
-    reason: r.reason,
-    status: r.status,
-    finalUrl: r.finalUrl,
-    newHome: r.newHome,
-    archive: r.archive ? { url: r.archive.url, timestamp: r.archive.timestamp } : null,
-    checkedAt: r.checkedAt,
-  };
+  return { ...project(r, CHECK_LINE), url: given };
 }
 
 export function badInputLine(given: string, problem: string, now: Date): CheckLine {

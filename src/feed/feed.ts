@@ -5,33 +5,11 @@
  * No Node, no DOM: the CLI and the service worker both load it.
  */
 import { NIGHTLY_AUDIT } from '../health/freshness.ts';
-import type { LinkReport } from '../health/verdict.ts';
+import { FEED_ENTRY, project, type FeedEntry, type LinkHealth } from '../health/link-health.ts';
 
 /** What the document says it is, so a reader can refuse anything else at its first key. */
 export const FEED_FORMAT = 'still-there-verdict-feed';
 export const FEED_VERSION = 1;
-
-/**
- * One link, as the publisher's last check left it: the report with the confirmation history that made its verdict.
- * No words of the publisher's (the report's `detail`): a reader describes the verdict from its reason in the reader's
- * own language, so no text of a feed reaches a page but the publisher's name. `url` is the audit's key (no fragment,
- * no credentials); `newHome` a site the directory gives for the address, which a reader accepts only when its own
- * directory vouches for it.
- */
-export type FeedEntry = Pick<
-  LinkReport,
-  | 'url'
-  | 'verdict'
-  | 'reason'
-  | 'status'
-  | 'finalUrl'
-  | 'newHome'
-  | 'archive'
-  | 'checkedAt'
-  | 'history'
-  | 'firstFailedAt'
-  | 'lastAliveAt'
->;
 
 export interface VerdictFeed {
   format: typeof FEED_FORMAT;
@@ -59,31 +37,21 @@ export function publisherProblem(name: string): string | null {
 }
 
 /**
- * The feed of an audit's checks. Verdicts that say nothing about a link (offline, an address never fetched) are
+ * The feed of an audit's checks, each link as the publisher's last check left it (FeedEntry). `url` is the audit's
+ * key (no fragment, no credentials); `newHome` a site the directory gives for the address, which a reader accepts
+ * only when its own directory vouches for it. Verdicts that say nothing about a link (offline, an address never fetched) are
  * left out, as the nightly cache leaves them out: a reader would only have to ignore them.
  */
 export function buildFeed(input: {
   publisher: string;
   site: string;
   generatedAt: string;
-  reports: Iterable<[string, LinkReport]>;
+  reports: Iterable<[string, LinkHealth]>;
 }): VerdictFeed {
   const links: FeedEntry[] = [];
   for (const [key, r] of input.reports) {
     if (!NIGHTLY_AUDIT.keeps(r)) continue;
-    links.push({
-      url: key,
-      verdict: r.verdict,
-      reason: r.reason,
-      status: r.status,
-      finalUrl: r.finalUrl,
-      newHome: r.newHome,
-      archive: r.archive,
-      checkedAt: r.checkedAt,
-      history: r.history.map((o) => ({ at: o.at, outcome: o.outcome, reason: o.reason })),
-      firstFailedAt: r.firstFailedAt,
-      lastAliveAt: r.lastAliveAt,
-    });
+    links.push({ ...project(r, FEED_ENTRY), url: key });
   }
   links.sort((a, b) => a.url.localeCompare(b.url));
   return {

@@ -4,7 +4,7 @@
  * makes a link dead that our own newer check found alive (nor alive one we found dead since).
  */
 import { browsing, isFresh } from '../health/freshness.ts';
-import type { LinkReport } from '../health/verdict.ts';
+import type { LinkHealth } from '../health/link-health.ts';
 
 /**
  * True when the feed's entry should be shown instead of what we hold (or as the first answer when we hold nothing),
@@ -12,8 +12,8 @@ import type { LinkReport } from '../health/verdict.ts';
  * alive one for a week or the user's shorter recheck period) and newer than our own.
  */
 export function feedStandsIn(
-  own: Pick<LinkReport, 'checkedAt'> | undefined,
-  feed: Pick<LinkReport, 'verdict' | 'reason' | 'checkedAt'> | undefined,
+  own: Pick<LinkHealth, 'checkedAt'> | undefined,
+  feed: Pick<LinkHealth, 'verdict' | 'reason' | 'checkedAt'> | undefined,
   now: number,
   recheckHours?: number,
 ): boolean {

@@ -2,30 +2,17 @@
  * Reading a verdict feed someone else published: strictly, because a feed comes from the network and its verdicts
  * go straight onto the pages a clinician reads. Anything the format does not allow is refused with the first
  * thing wrong; what is accepted is rebuilt field by field, so no key, markup or text the format has no place for
- * gets through. Archive links must be Wayback captures of the link itself and new homes sites our own directory
- * vouches for, exactly as for verdicts of our own.
+ * gets through. Each link goes through the verdict's one reader (src/health/link-health.ts), as the audit's cache
+ * does, with the rules for outside words on top: archive links only captures of the link itself, new homes only
+ * sites our own directory vouches for, no time in the future, reasons that fit their verdicts.
  */
 import { isDirectoryUrl } from '../directory/lookup.ts';
-import { isWebAddress } from '../health/address.ts';
-import { captureLink } from '../health/archive.ts';
-import { HISTORY_LIMIT } from '../health/confirm.ts';
-import {
-  ALL_REASONS,
-  CLEAR_DEAD_REASONS,
-  isVerdict,
-  PASSING_FAILURE_REASONS,
-  type ArchiveCapture,
-  type Observation,
-  type Reason,
-  type Verdict,
-} from '../health/verdict.ts';
-import { FEED_FORMAT, FEED_VERSION, publisherProblem, type FeedEntry, type VerdictFeed } from './feed.ts';
+import { EntryRefused, FEED_ENTRY, readEntry, readTime, type FeedEntry } from '../health/link-health.ts';
+import { FEED_FORMAT, FEED_VERSION, publisherProblem, type VerdictFeed } from './feed.ts';
 
 /** A feed of 100,000 links with their histories is about 40 MiB; anything much larger is not a feed of ours. */
 export const MAX_FEED_BYTES = 64 * 1024 * 1024;
 export const MAX_FEED_LINKS = 200_000;
-/** A clock a little ahead of ours is ordinary; a verdict from tomorrow is not. */
-const FUTURE_SLACK_MS = 10 * 60_000;
 
 export class FeedError extends Error {}
 
@@ -59,7 +46,7 @@ export function readFeed(text: string, options: ReadOptions): VerdictFeed {
   const badName = publisherProblem(data.publisher);
   if (badName) throw new FeedError(badName);
   if (typeof data.site !== 'string' || data.site.length > 2048) throw new FeedError('it names no site');
-  const generatedAt = time(data.generatedAt, options.now);
+  const generatedAt = readTime(data.generatedAt, options.now);
   if (generatedAt === null) throw new FeedError('its "generatedAt" is not a date, or is in the future');
   if (!Array.isArray(data.links)) throw new FeedError('it has no "links" list');
   if (data.links.length > MAX_FEED_LINKS) throw new FeedError(`it lists more than ${MAX_FEED_LINKS} links`);
@@ -67,7 +54,7 @@ export function readFeed(text: string, options: ReadOptions): VerdictFeed {
   const vouches = options.vouchesFor ?? isDirectoryUrl;
   const byUrl = new Map<string, FeedEntry>();
   data.links.forEach((raw: unknown, i: number) => {
-    const entry = readEntry(raw, options.now, vouches, `link ${i + 1}`);
+    const entry = readLink(raw, options.now, vouches, `link ${i + 1}`);
     const seen = byUrl.get(entry.url);
     if (!seen || Date.parse(seen.checkedAt) < Date.parse(entry.checkedAt)) byUrl.set(entry.url, entry);
   });
@@ -81,95 +68,14 @@ export function readFeed(text: string, options: ReadOptions): VerdictFeed {
   };
 }
 
-const REASONS = new Set<string>(ALL_REASONS);
-const DEAD_REASONS = new Set<string>([...CLEAR_DEAD_REASONS, ...PASSING_FAILURE_REASONS]);
-const OUTCOMES = new Set(['ok', 'failed', 'dead', 'unclear']);
-
-/**
- * Which reasons each verdict may carry, as our own engine gives them: a feed claiming a link "dead" because it
- * needs cookies (a reason that is never dead) is not a feed of ours, or not an honest one.
- */
-function reasonFits(verdict: Verdict, reason: Reason): boolean {
-  switch (verdict) {
-    case 'alive':
-      return reason === 'ok';
-    case 'moved':
-      return reason === 'moved';
-    case 'dead':
-      return DEAD_REASONS.has(reason);
-    case 'unverified':
-      return reason !== 'ok' && reason !== 'moved' && !(CLEAR_DEAD_REASONS as readonly string[]).includes(reason);
+/** One link, through the verdict's one reader (src/health/link-health.ts), held to the rules for outside words. */
+function readLink(raw: unknown, now: number, vouchesFor: (url: string) => boolean, where: string): FeedEntry {
+  try {
+    return readEntry(raw, FEED_ENTRY, { now, vouchesFor });
+  } catch (err) {
+    if (!(err instanceof EntryRefused)) throw err;
+    throw new FeedError(`${where}${err.url === null ? '' : ` (${err.url.slice(0, 200)})`} ${err.problem}`);
   }
-}
-
-function readEntry(raw: unknown, now: number, vouches: (url: string) => boolean, where: string): FeedEntry {
-  if (!isObject(raw)) throw new FeedError(`${where} is not an object`);
-  const url = raw.url;
-  if (typeof url !== 'string' || url.length > 4096 || !isWebAddress(url))
-    throw new FeedError(`${where} has no web address`);
-  const at = `${where} (${url.slice(0, 200)})`;
-  if (!isVerdict(raw.verdict)) throw new FeedError(`${at} has an unknown verdict`);
-  if (typeof raw.reason !== 'string' || !REASONS.has(raw.reason)) throw new FeedError(`${at} has an unknown reason`);
-  const verdict = raw.verdict;
-  const reason = raw.reason as Reason;
-  if (!reasonFits(verdict, reason))
-    throw new FeedError(`${at} is "${verdict}" for a reason that never makes a link ${verdict} ("${reason}")`);
-  const status = raw.status;
-  if (!(status === null || (Number.isInteger(status) && (status as number) >= 100 && (status as number) <= 999)))
-    throw new FeedError(`${at} has a bad status`);
-  const finalUrl = raw.finalUrl;
-  if (!(finalUrl === null || (typeof finalUrl === 'string' && finalUrl.length <= 4096 && isWebAddress(finalUrl))))
-    throw new FeedError(`${at} has a bad final address`);
-  const newHome = raw.newHome;
-  if (!(newHome === null || (typeof newHome === 'string' && vouches(newHome))))
-    throw new FeedError(`${at} offers a new home that is not a site of still-there's directory`);
-  const archive = readArchive(raw.archive, url);
-  if (archive === undefined)
-    throw new FeedError(`${at} offers an archive link that is not a Wayback Machine capture of the link`);
-  const checkedAt = time(raw.checkedAt, now);
-  if (checkedAt === null) throw new FeedError(`${at} has no check time, or one in the future`);
-  const firstFailedAt = raw.firstFailedAt === null ? null : time(raw.firstFailedAt, now);
-  const lastAliveAt = raw.lastAliveAt === null ? null : time(raw.lastAliveAt, now);
-  if ((raw.firstFailedAt !== null && firstFailedAt === null) || (raw.lastAliveAt !== null && lastAliveAt === null))
-    throw new FeedError(`${at} has a bad date`);
-  if (!Array.isArray(raw.history) || raw.history.length > HISTORY_LIMIT)
-    throw new FeedError(`${at} has no history, or a longer one than still-there keeps`);
-  const history: Observation[] = raw.history.map((o: unknown) => {
-    if (!isObject(o) || !OUTCOMES.has(o.outcome as string) || typeof o.reason !== 'string' || !REASONS.has(o.reason))
-      throw new FeedError(`${at} has a bad history entry`);
-    const seenAt = time(o.at, now);
-    if (seenAt === null) throw new FeedError(`${at} has a bad history entry`);
-    return { at: seenAt, outcome: o.outcome as Observation['outcome'], reason: o.reason as Reason };
-  });
-  return {
-    url,
-    verdict,
-    reason,
-    status: status as number | null,
-    finalUrl: finalUrl as string | null,
-    newHome: newHome as string | null,
-    archive,
-    checkedAt,
-    history,
-    firstFailedAt,
-    lastAliveAt,
-  };
-}
-
-/** The capture rebuilt from its timestamp (null when none), or undefined when it is anything but a capture of `url`. */
-function readArchive(raw: unknown, url: string): ArchiveCapture | null | undefined {
-  if (raw === null) return null;
-  if (!isObject(raw) || typeof raw.timestamp !== 'string' || !/^\d{14}$/.test(raw.timestamp)) return undefined;
-  const link = captureLink(raw.timestamp, url);
-  return raw.url === link ? { url: link, timestamp: raw.timestamp } : undefined;
-}
-
-/** An ISO time, normalised, not later than now (with a little slack); null otherwise. */
-function time(value: unknown, now: number): string | null {
-  if (typeof value !== 'string' || value.length > 40) return null;
-  const ms = Date.parse(value);
-  if (Number.isNaN(ms) || ms > now + FUTURE_SLACK_MS) return null;
-  return new Date(ms).toISOString();
 }
 
 /** 67108864 → "64 MiB", for messages about a feed's size. */

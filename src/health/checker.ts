@@ -14,7 +14,7 @@ import { HostQueue, sleep } from './politeness.ts';
 import { parseRetryAfter } from './retry-after.ts';
 import { pageSimilarity, SAME_PAGE_SIMILARITY, siblingProbeUrl } from './soft404.ts';
 import type { Exchange, FetchOptions, Transport } from './transport.ts';
-import type { LinkReport } from './verdict.ts';
+import type { LinkHealth } from './link-health.ts';
 
 export interface CheckerConfig {
   transport: Transport;
@@ -56,7 +56,7 @@ export const DEFAULTS = {
 const META_REFRESH_MAX_SECONDS = 10;
 
 export interface Checker {
-  check(url: string, previous?: LinkReport): Promise<LinkReport>;
+  check(url: string, previous?: LinkHealth): Promise<LinkHealth>;
   readonly queue: HostQueue;
 }
 
@@ -152,7 +152,7 @@ export function createChecker(config: CheckerConfig): Checker {
     return { kind: 'dead', reason: 'soft-404', detail: 'shows the same page the site shows for a made-up address' };
   }
 
-  async function check(url: string, previous?: LinkReport): Promise<LinkReport> {
+  async function check(url: string, previous?: LinkHealth): Promise<LinkHealth> {
     const at = now();
     const screened = screenUrl(url, fetchOptions.allowPrivate);
     if (!screened.ok) {

@@ -10,11 +10,11 @@
  * therefore calls a flaky link dead on the third night, never from one bad evening; a page opened ten times in
  * an hour counts once. Answers that prove nothing (bot walls, rate limits, offline) neither count nor reset.
  */
-import type { LinkReport, Observation, Reason, Verdict } from './verdict.ts';
+import type { Reason, Verdict } from './verdict.ts';
+import { HISTORY_LIMIT, type LinkHealth, type Observation } from './link-health.ts';
 
 export const FAILURES_NEEDED = 3;
 export const MIN_SPACING_HOURS = 12;
-export const HISTORY_LIMIT = 12;
 
 /** What one check found, before history is considered. */
 export interface Finding {
@@ -34,7 +34,7 @@ export interface Settled {
   countedFailures: number;
 }
 
-type Previous = Pick<LinkReport, 'history' | 'firstFailedAt' | 'lastAliveAt'> | undefined;
+type Previous = Pick<LinkHealth, 'history' | 'firstFailedAt' | 'lastAliveAt'> | undefined;
 
 export function settle(previous: Previous, finding: Finding, now: Date): Settled {
   const at = now.toISOString();

@@ -9,7 +9,7 @@ import { createChecker, DEFAULTS } from './checker.ts';
 import { connectivityRounds, DEFAULT_ONLINE_HOSTS, type ReachesHost } from './connectivity.ts';
 import { HostQueue, politely } from './politeness.ts';
 import type { Transport } from './transport.ts';
-import type { LinkReport } from './verdict.ts';
+import type { LinkHealth } from './link-health.ts';
 
 export interface EngineConfig {
   transport: Transport;
@@ -55,7 +55,7 @@ export const IN_BROWSER_LIMITS: EngineLimits = { timeoutMs: 15_000, retries: 1, 
 
 export interface Engine {
   /** One link's report, given what was known before. Never throws: an engine fault is an unverified verdict that says so. */
-  check(url: string, previous?: LinkReport): Promise<LinkReport>;
+  check(url: string, previous?: LinkHealth): Promise<LinkHealth>;
   /** Shared by every check of this engine, the archive's requests included. */
   readonly queue: HostQueue;
 }
@@ -111,7 +111,7 @@ export function createEngine(config: EngineConfig): Engine {
   };
 }
 
-function blankReport(url: string): LinkReport {
+function blankReport(url: string): LinkHealth {
   return {
     url,
     verdict: 'unverified',

@@ -2,7 +2,8 @@
  * How long a verdict may stand without a new check, and which are worth keeping at all: two named profiles, one for
  * each way still-there is used. The engine decides what a link is; these decide when to ask again.
  */
-import type { LinkReport, Verdict } from './verdict.ts';
+import type { Verdict } from './verdict.ts';
+import type { LinkHealth } from './link-health.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -11,9 +12,9 @@ const DAY = 24 * HOUR;
 export interface FreshnessProfile {
   readonly name: 'browsing' | 'nightly-audit';
   /** How long a verdict stays fresh after its check. 0: never reused, always asked again. */
-  freshFor(report: Pick<LinkReport, 'verdict' | 'reason'>): number;
+  freshFor(report: Pick<LinkHealth, 'verdict' | 'reason'>): number;
   /** Whether a verdict holds anything a later check can use; the others are not kept. */
-  keeps(report: Pick<LinkReport, 'reason'>): boolean;
+  keeps(report: Pick<LinkHealth, 'reason'>): boolean;
 }
 
 /** Reasons that come from the address alone or from our own connection: they say nothing a later check needs. */
@@ -64,7 +65,7 @@ export const NIGHTLY_AUDIT: FreshnessProfile = {
 /** When a verdict checked at `checkedAt` stops being fresh, in milliseconds since the epoch. */
 export function freshUntil(
   profile: FreshnessProfile,
-  report: Pick<LinkReport, 'verdict' | 'reason'>,
+  report: Pick<LinkHealth, 'verdict' | 'reason'>,
   checkedAt: number,
 ): number {
   return checkedAt + profile.freshFor(report);
@@ -73,7 +74,7 @@ export function freshUntil(
 /** Whether a verdict may stand at `now` without a new check. A check time in the future (a clock moved back) is never trusted. */
 export function isFresh(
   profile: FreshnessProfile,
-  report: Pick<LinkReport, 'verdict' | 'reason' | 'checkedAt'>,
+  report: Pick<LinkHealth, 'verdict' | 'reason' | 'checkedAt'>,
   now: number,
 ): boolean {
   const age = now - Date.parse(report.checkedAt);

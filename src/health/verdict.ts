@@ -1,6 +1,7 @@
 /**
- * The vocabulary of link health, shared by the extension, the CLI and the audit.
- * One source of truth for what "dead" means: everything else only displays these.
+ * The vocabulary of link health, shared by the extension, the CLI and the audit: verdicts, reasons, outcomes.
+ * One source of truth for what "dead" means: everything else only displays these. What is known about one link, and
+ * the shapes it travels in, are link-health.ts's.
  */
 
 /**
@@ -74,61 +75,9 @@ export interface ArchiveCapture {
   timestamp: string;
 }
 
-/** One check's outcome, as the confirmation rule remembers it. */
-export interface Observation {
-  at: string; // ISO 8601
-  outcome: 'ok' | 'failed' | 'dead' | 'unclear';
-  reason: Reason;
-}
-
-/**
- * Everything known about one link: the verdict with its evidence, and the history the confirmation rule needs.
- * Callers keep it (IndexedDB, a cache file) and pass it back to the next check.
- */
-export interface LinkReport {
-  url: string;
-  verdict: Verdict;
-  reason: Reason;
-  /** Plain-words evidence, e.g. "redirects to the site's home page". */
-  detail: string;
-  status: number | null;
-  finalUrl: string | null;
-  redirects: number;
-  newHome: string | null;
-  archive: ArchiveCapture | null;
-  checkedAt: string;
-  /** Most recent last, bounded (confirm.ts). */
-  history: Observation[];
-  /** First failure of the current run of failures; null while the link works. */
-  firstFailedAt: string | null;
-  /** Last time the link was seen working: the archive looks for a capture from before this went wrong. */
-  lastAliveAt: string | null;
-}
-
-/**
- * A verdict as readers show it — marks on a page, the popup, every report format, messages between the extension's
- * parts: the report without the bookkeeping of the confirmation rule (history and its dates), which only the engine
- * and the stores that hand it back need.
- */
-export type VerdictSummary = Pick<
-  LinkReport,
-  'url' | 'verdict' | 'reason' | 'detail' | 'status' | 'finalUrl' | 'newHome' | 'archive' | 'checkedAt'
->;
-
-/** The summary's fields, copied from a report or from anything that carries them (never more). */
-export function summaryOf(r: VerdictSummary): VerdictSummary {
-  return {
-    url: r.url,
-    verdict: r.verdict,
-    reason: r.reason,
-    detail: r.detail,
-    status: r.status,
-    finalUrl: r.finalUrl,
-    newHome: r.newHome,
-    archive: r.archive ? { url: r.archive.url, timestamp: r.archive.timestamp } : null,
-    checkedAt: r.checkedAt,
-  };
-}
+/** What one check came to, as the confirmation rule remembers it (confirm.ts). */
+export const OUTCOMES = ['ok', 'failed', 'dead', 'unclear'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
 
 export function isClearDeadReason(reason: Reason): boolean {
   return (CLEAR_DEAD_REASONS as readonly string[]).includes(reason);

@@ -17,6 +17,9 @@ import { answerMessages, extensionApi, extensionStorage } from '../extension-api
 import { WAKE_GLOBAL } from '../page-messages.ts';
 
 export async function startContent(): Promise<void> {
+  // The audit report runs this script in a tab that had none (src/page-messages.ts); should the browser's own copy
+  // start after all, or the report's reach a page that has one, the copy already answering stays the only one.
+  if (liveCopyHere()) return;
   const scriptStart = performance.now();
   performance.mark('still-there:start');
   // The settings come from storage; the runtime API (messages) is set up only when first needed, below.
@@ -24,10 +27,6 @@ export async function startContent(): Promise<void> {
   const stored = storage.local.get([SETTINGS_KEY, MANAGED_KEY]);
   // Evaluating our modules (the directory, its patterns) up to here: part of the script's cost.
   const setUpMs = performance.now() - loadedAt;
-  // The user's settings and the organisation's policy (mirrored here by the background), in one read.
-  const saved = { ...(await stored) } as Record<string, unknown>;
-  const settings = effectiveSettings(saved[SETTINGS_KEY], saved[MANAGED_KEY]);
-  const wiringStart = performance.now();
   const pageSite = location.hostname;
   // One listener for every message to this page: the background's pushes, the popup's "Groups on this page" and
   // the audit page's list of every link here. Set up with the runtime API, on first need: the first look-up, or a
@@ -52,11 +51,21 @@ export async function startContent(): Promise<void> {
     }
     return api.runtime;
   };
-  // A global of the extension's isolated world: the page's own scripts cannot see or call it.
+  // A global of the extension's isolated world: the page's own scripts cannot see or call it. Set before the settings
+  // arrive, so a page is answerable from its script's first moment. True only while this copy can answer: after an
+  // update or reload a copy left in the page has lost its extension (no runtime id) and must not pass for alive.
   (globalThis as Record<string, unknown>)[WAKE_GLOBAL] = () => {
-    if (!stopped) runtime();
-    return !stopped;
+    if (stopped) return false;
+    try {
+      return Boolean(runtime().id);
+    } catch {
+      return false; // "Extension context invalidated"
+    }
   };
+  // The user's settings and the organisation's policy (mirrored here by the background), in one read.
+  const saved = { ...(await stored) } as Record<string, unknown>;
+  const settings = effectiveSettings(saved[SETTINGS_KEY], saved[MANAGED_KEY]);
+  const wiringStart = performance.now();
   // After an update or reload the extension is gone from this page's point of view (Chrome clears runtime.id):
   // stop following the page instead of failing on every change, and take the marks away as turning it off would,
   // since nothing of ours is left here to keep them true.
@@ -125,4 +134,10 @@ export async function startContent(): Promise<void> {
     duration: Math.max(setUpMs, wiringMs, marker.longestSliceMs),
   });
   performance.measure('still-there:cached-drawn', { start: loadedAt, end: performance.now() });
+}
+
+/** Whether a copy of this script already runs in this page and can answer (its wake says so). */
+function liveCopyHere(): boolean {
+  const wake = (globalThis as Record<string, unknown>)[WAKE_GLOBAL];
+  return typeof wake === 'function' && wake() === true;
 }

@@ -25,9 +25,11 @@ export function browserDeps(search: string): PopupDeps {
       pushed = listener;
     },
     async targetTab() {
-      if (Number.isInteger(named) && named > 0) return named;
-      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-      return tab?.id ?? null;
+      const tab =
+        Number.isInteger(named) && named > 0
+          ? await browser.tabs.get(named).catch(() => null)
+          : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+      return tab?.id === undefined ? null : { id: tab.id, url: tab.url ?? null };
     },
     async pageGroups(tabId) {
       const request: TabRequest = { type: 'pageGroups' };

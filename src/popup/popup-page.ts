@@ -17,8 +17,11 @@ export interface PopupDeps {
   /** The verdicts the background knows now for these addresses; the others arrive through `onVerdicts`. */
   want(urls: string[]): Promise<ChannelAnswer>;
   onVerdicts(listener: (verdicts: LinkVerdict[]) => void): void;
-  /** The tab whose page "Groups on this page" describes; null when there is none. */
-  targetTab(): Promise<number | null>;
+  /**
+   * The tab whose page "Groups on this page" describes, with its address when the browser gives it (null for a
+   * browser page); null when there is none.
+   */
+  targetTab(): Promise<{ id: number; url: string | null } | null>;
   /** Null when the tab has no content script of ours (a chrome:// page, the web store, a PDF). */
   pageGroups(tabId: number): Promise<PageGroupLink[] | null>;
   copy(text: string): Promise<void>;
@@ -116,10 +119,14 @@ export function startPopup(doc: Document, deps: PopupDeps): Popup {
   }
 
   async function drawPageGroups(): Promise<void> {
-    const tabId = await deps.targetTab().catch(() => null);
-    const links = tabId === null ? null : await deps.pageGroups(tabId).catch(() => null);
-    // Our content script answered, so the page can be audited.
-    if (tabId !== null && links !== null && deps.openAudit) offerAudit(tabId, deps.openAudit);
+    const tab = await deps.targetTab().catch(() => null);
+    // Any web page can be audited: the report asks the page for its links itself, waking or running our script
+    // there (src/page-messages.ts), so the offer does not wait for the page's script to answer first.
+    const offered = tab !== null && deps.openAudit !== undefined && isWebAddress(tab.url);
+    if (offered) offerAudit(tab.id, deps.openAudit!);
+    const links = tab === null ? null : await deps.pageGroups(tab.id).catch(() => null);
+    // A tab whose address the browser keeps from us, but whose page our script answers for, is a web page too.
+    if (!offered && tab !== null && links !== null && deps.openAudit) offerAudit(tab.id, deps.openAudit);
     const byGroup = new Map<string, PageGroupLink[]>();
     for (const link of links ?? [])
       if (byId.has(link.groupId)) byGroup.set(link.groupId, [...(byGroup.get(link.groupId) ?? []), link]);
@@ -145,6 +152,10 @@ export function startPopup(doc: Document, deps: PopupDeps): Popup {
   const pageGroupsDrawn = drawPageGroups();
 
   return { readyAt, pageGroupsDrawn, stop: () => watch.stop() };
+}
+
+function isWebAddress(url: string | null): boolean {
+  return url !== null && /^https?:\/\//i.test(url);
 }
 
 function websites(groups: Group[]): string[] {

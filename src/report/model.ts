@@ -4,7 +4,8 @@
  * No Node, no DOM: it must load in a service worker as well as in the CLI.
  */
 import { namedNewHome } from '../directory/named-group.ts';
-import { summaryOf, VERDICTS, zeroCounts, type Verdict, type VerdictSummary } from '../health/verdict.ts';
+import { VERDICTS, zeroCounts, type Verdict } from '../health/verdict.ts';
+import { summaryOf, type VerdictSummary } from '../health/link-health.ts';
 
 /** One place a link appears. */
 export interface FoundOn {

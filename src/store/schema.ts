@@ -4,12 +4,11 @@
  * it was found on.
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { FeedEntry } from '../feed/feed.ts';
-import type { LinkReport } from '../health/verdict.ts';
+import type { FeedEntry, LinkHealth } from '../health/link-health.ts';
 
 export const DB_NAME = 'still-there';
 
-export interface StoredVerdict extends LinkReport {
+export interface StoredVerdict extends LinkHealth {
   /** After this the verdict is stale: still shown at once, but rechecked (the browsing profile of src/health/freshness.ts). */
   expiresAt: number;
   /** Last time any page showed this link: eviction removes the least recently seen first. */

@@ -1,6 +1,7 @@
 /** The verdict cache and work queue over IndexedDB (idb). Bounded in size; survives worker and browser restarts. */
 import { openDB, type IDBPDatabase } from 'idb';
-import { VERDICTS, type LinkReport } from '../health/verdict.ts';
+import { VERDICTS } from '../health/verdict.ts';
+import type { LinkHealth } from '../health/link-health.ts';
 import { browsing, freshUntil } from '../health/freshness.ts';
 import { DB_VERSION, REVISIONS } from './revisions/index.ts';
 import { DB_NAME, SHOWN_TO_LIMIT, type QueuedCheck, type StillThereDB, type StoredVerdict } from './schema.ts';
@@ -111,7 +112,7 @@ export class VerdictStore {
 
   /** `forSites`: the sites (keyed hashes) the check was made for; they are added to those it was shown to. */
   async save(
-    report: LinkReport,
+    report: LinkHealth,
     now = Date.now(),
     recheckHours?: number,
     forSites: readonly string[] = [],

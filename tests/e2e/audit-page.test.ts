@@ -118,9 +118,10 @@ beforeAll(async () => {
     [NEWS_HOST]: { '/fair.html': aboutPage },
   });
   const page = await open(world, LINKS);
-  // The content script is there (it marks the resource links), so the page can be audited.
-  await page.waitForSelector('a[data-link-health]', { timeout: 20_000 });
-  await new Promise((r) => setTimeout(r, 500)); // the first pass marks every resource link at once; give it a moment
+  // The content script's first pass over the page is done: every resource link it will mark is marked.
+  await page.waitForFunction(() => performance.getEntriesByName('still-there:first-pass').length > 0, {
+    timeout: 20_000,
+  });
   markedOnPage = await page.$$eval('a[data-link-health]', (as) => [
     ...new Set(
       as.map((a) => {

@@ -47,6 +47,8 @@ export interface Session {
    * install) with tabs.create. The options page itself is that welcome page: do not close it.
    */
   extensionPage(path?: string): Promise<Page>;
+  /** An open page, found by the address its document reports (an extension page another page opened, say). */
+  pageAt(url: string): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -93,6 +95,7 @@ async function launchFirefox(
   lang?: string,
   condition?: Condition,
   policy?: Record<string, unknown>,
+  beforeInstall?: (browser: Browser) => Promise<void>,
 ): Promise<Browser> {
   const executable = firefoxPath();
   if (!executable) throw new Error("No Firefox found; install Debian's firefox-esr or set FIREFOX_PATH");
@@ -125,6 +128,7 @@ async function launchFirefox(
     },
   });
   if (bridge) browser.once('disconnected', () => bridge.close());
+  await beforeInstall?.(browser);
   await browser.installExtension(FIREFOX_EXTENSION);
   return browser;
 }
@@ -137,23 +141,38 @@ export async function startSession(
   kind: BrowserKind,
   pages: Record<string, Record<string, string>>,
   simOptions: SimWebOptions = {},
-  browserOptions: { lang?: string; condition?: Condition; policy?: Record<string, unknown> } = {},
+  browserOptions: {
+    lang?: string;
+    condition?: Condition;
+    policy?: Record<string, unknown>;
+    /** Run before the extension is installed, the browser already up: pages a user had open when installing it. */
+    beforeInstall?: (browser: Browser) => Promise<void>;
+  } = {},
 ): Promise<Session> {
   const sim = await startSimWeb({ ...simOptions, pages });
   const profile = mkdtempSync(path.join(tmpdir(), `still-there-${kind}-`));
   let browser: Browser;
   let origin: string;
-  const launch = async () => {
+  // Pages to open before the install belong to the first start alone, not to a restart.
+  const launch = async (first: boolean) => {
+    const beforeInstall = first ? browserOptions.beforeInstall : undefined;
     if (kind === 'chromium') {
-      const launched = await launchChromium(sim, { userDataDir: profile, ...browserOptions });
+      const launched = await launchChromium(sim, { userDataDir: profile, ...browserOptions, beforeInstall });
       browser = launched.browser;
       origin = `chrome-extension://${launched.extensionId}`;
     } else {
-      browser = await launchFirefox(sim, profile, browserOptions.lang, browserOptions.condition, browserOptions.policy);
+      browser = await launchFirefox(
+        sim,
+        profile,
+        browserOptions.lang,
+        browserOptions.condition,
+        browserOptions.policy,
+        beforeInstall,
+      );
       origin = `moz-extension://${FIREFOX_UUID}`;
     }
   };
-  await launch();
+  await launch(true);
   /**
    * Finds an open page by the address its document reports: over BiDi, Firefox lists extension pages as
    * about:blank, so the target's own URL cannot be trusted.
@@ -172,6 +191,9 @@ export async function startSession(
   };
   /** The options page the extension opens on install: kept open as the door to the extension's other pages. */
   const welcomePage = () => pageAt(`${origin}/options.html`);
+  // The welcome page opens when the extension's background gets to it: wait for it before the test opens its own
+  // pages, or it may open in front of one of them (tests/e2e/harness.ts, welcomed).
+  await welcomePage();
   const session: Session = {
     kind,
     sim,
@@ -183,7 +205,7 @@ export async function startSession(
     },
     async restart() {
       await browser.close();
-      await launch();
+      await launch(false);
     },
     async extensionPage(pagePath = '/options.html') {
       const welcome = await welcomePage();
@@ -200,6 +222,7 @@ export async function startSession(
       await page.waitForFunction(() => document.readyState === 'complete');
       return page;
     },
+    pageAt: (url) => pageAt(url),
     async close() {
       await browser?.close().catch(() => undefined);
       await sim.close();

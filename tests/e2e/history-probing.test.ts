@@ -10,7 +10,7 @@
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFeed, renderFeed } from '../../src/feed/feed.ts';
-import type { LinkReport } from '../../src/health/verdict.ts';
+import type { LinkHealth } from '../../src/health/link-health.ts';
 import { U } from '../fixtures/simweb/catalogue.ts';
 import { BROWSERS, startSession, type Session } from './browsers.ts';
 import { readMarks, settled } from './harness.ts';
@@ -39,7 +39,7 @@ async function atFirstPass(page: Page): Promise<Array<string | null>> {
 /** An editor's feed saying both links worked an hour ago (the simulated web says otherwise: the feed is what shows). */
 function feedOf(urls: string[]): string {
   const checkedAt = new Date(Date.now() - 3_600_000).toISOString();
-  const report = (url: string): [string, LinkReport] => [
+  const report = (url: string): [string, LinkHealth] => [
     url,
     {
       url,

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFeed, renderFeed } from '../../src/feed/feed.ts';
-import type { LinkReport } from '../../src/health/verdict.ts';
+import type { LinkHealth } from '../../src/health/link-health.ts';
 import {
   BROWSERS,
   firefoxDistributionFolder,
@@ -36,7 +36,7 @@ const guide = `<!doctype html><html lang="en"><title>Support groups</title><h1>S
 function feedText(): string {
   const at = new Date(Date.now() - 3_600_000).toISOString();
   const base = { detail: '', redirects: 0, checkedAt: at, firstFailedAt: null };
-  const dead: LinkReport = {
+  const dead: LinkHealth = {
     ...base,
     url: DEAD,
     verdict: 'dead',
@@ -49,7 +49,7 @@ function feedText(): string {
     firstFailedAt: at,
     lastAliveAt: null,
   };
-  const alive: LinkReport = {
+  const alive: LinkHealth = {
     ...base,
     url: ALIVE,
     verdict: 'alive',

@@ -11,7 +11,7 @@
  */
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LinkReport } from '../../src/health/verdict.ts';
+import type { LinkHealth } from '../../src/health/link-health.ts';
 import { DEFAULT_ONLINE_HOSTS } from '../../src/health/connectivity.ts';
 import { jsonLines, stillThere } from '../fixtures/sealed/cli.ts';
 import { OFFLINE_LINKS, REFUSED_HOST } from '../fixtures/simweb/catalogue.ts';
@@ -58,7 +58,7 @@ async function clearVerdicts(session: Session): Promise<void> {
   );
 }
 
-async function storedVerdicts(session: Session): Promise<LinkReport[]> {
+async function storedVerdicts(session: Session): Promise<LinkHealth[]> {
   const extension = await session.extensionPage();
   const answer = await extension.evaluate(() =>
     ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).runtime.sendMessage({
@@ -66,7 +66,7 @@ async function storedVerdicts(session: Session): Promise<LinkReport[]> {
       payload: {},
     }),
   );
-  return (answer as { verdicts: LinkReport[] }).verdicts;
+  return (answer as { verdicts: LinkHealth[] }).verdicts;
 }
 
 /** The popup's card for DBSA, found by its former name: the case a build machine once called dead. */

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'puppeteer';
 import type { Condition } from '../fixtures/sealed/world.ts';
 import { startSimWeb, type SimWeb, type SimWebOptions } from '../fixtures/simweb/server.ts';
-import { launchChromium } from './harness.ts';
+import { launchChromium, welcomed } from './harness.ts';
 
 export interface World {
   sim: SimWeb;
@@ -29,6 +29,7 @@ export async function startWorld(
   const sim = await startSimWeb({ ...simOptions, pages });
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'still-there-e2e-'));
   const launched = await launchChromium(sim, { userDataDir, ...browserOptions });
+  await welcomed(launched.browser, launched.extensionId);
   const world: World = {
     sim,
     browser: launched.browser,

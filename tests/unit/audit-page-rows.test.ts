@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { LinkReport } from '../../src/health/verdict.ts';
+import type { LinkHealth } from '../../src/health/link-health.ts';
 import type { LinkVerdict, PageLinks } from '../../src/messages.ts';
 import { CSV_COLUMNS } from '../../src/report/csv.ts';
 import { auditRow, buildReport, type FoundOn } from '../../src/report/model.ts';
@@ -31,7 +31,7 @@ const PAGE = 'https://www.county.example/help';
 const AT = '2026-11-28T10:00:00.000Z';
 
 /** What the engine says, in full, as the CLI keeps it. */
-function engineReport(url: string, over: Partial<LinkReport> = {}): LinkReport {
+function engineReport(url: string, over: Partial<LinkHealth> = {}): LinkHealth {
   return {
     url,
     verdict: 'alive',
@@ -51,7 +51,7 @@ function engineReport(url: string, over: Partial<LinkReport> = {}): LinkReport {
 }
 
 /** What the background hands a page: the report minus the bookkeeping. */
-function asVerdict(r: LinkReport, stale = false): LinkVerdict {
+function asVerdict(r: LinkHealth, stale = false): LinkVerdict {
   return {
     url: r.url,
     verdict: r.verdict,
@@ -112,7 +112,7 @@ const FOUND: PageLinks = {
   ],
 };
 
-function withVerdicts(entries: AuditEntry[], reports: LinkReport[]): AuditEntry[] {
+function withVerdicts(entries: AuditEntry[], reports: LinkHealth[]): AuditEntry[] {
   for (const r of reports) entries.find((e) => e.url === r.url)!.verdict = asVerdict(r);
   return entries;
 }
@@ -231,7 +231,7 @@ describe('export', () => {
   const now = new Date('2026-11-29T08:30:00.000Z');
 
   /** The CLI's way: full engine reports through auditRow and buildReport (src/cli/audit-command.ts). */
-  function cliReport(scope: 'all' | 'resources', reports: LinkReport[]) {
+  function cliReport(scope: 'all' | 'resources', reports: LinkHealth[]) {
     const rows = reports.map((r) => auditRow(r, foundOnOf(r.url)));
     return buildReport({ site: PAGE, scope, generatedAt: now.toISOString(), pages: [PAGE], rows });
   }

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { countFailures, settle, type Finding } from '../../src/health/confirm.ts';
-import type { LinkReport } from '../../src/health/verdict.ts';
+import type { LinkHealth } from '../../src/health/link-health.ts';
 
 const serverError: Finding = { kind: 'failed', reason: 'server-error', detail: 'server error (503)' };
 const ok: Finding = { kind: 'alive', reason: 'ok', detail: 'answers normally' };
 const hours = (h: number) => new Date(Date.parse('2026-11-01T00:00:00Z') + h * 3_600_000);
 
 function run(findings: Array<[number, Finding]>) {
-  let state: Pick<LinkReport, 'history' | 'firstFailedAt' | 'lastAliveAt'> | undefined;
+  let state: Pick<LinkHealth, 'history' | 'firstFailedAt' | 'lastAliveAt'> | undefined;
   let last;
   for (const [h, f] of findings) {
     last = settle(state, f, hours(h));

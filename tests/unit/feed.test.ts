@@ -7,11 +7,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildFeed, FEED_FORMAT, publisherProblem, renderFeed } from '../../src/feed/feed.ts';
 import { FeedError, readFeed } from '../../src/feed/read-feed.ts';
-import type { LinkReport } from '../../src/health/verdict.ts';
+import type { LinkHealth } from '../../src/health/link-health.ts';
 
 const NOW = Date.parse('2026-12-03T08:00:00Z');
 const DEAD_URL = 'https://www.ndmda.org/support-groups.html';
-const report = (over: Partial<LinkReport> = {}): LinkReport => ({
+const report = (over: Partial<LinkHealth> = {}): LinkHealth => ({
   url: DEAD_URL,
   verdict: 'dead',
   reason: 'parked',

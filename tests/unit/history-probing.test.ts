@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { CheckBudget } from '../../src/background/check-budget.ts';
 import { knownAndQueued } from '../../src/background/handlers.ts';
 import { askerFrom, createSiteKeys, pageSite, SITE_KEY_SECRET } from '../../src/background/site-keys.ts';
-import type { LinkReport } from '../../src/health/verdict.ts';
+import type { LinkHealth } from '../../src/health/link-health.ts';
 import type { FeedVerdict } from '../../src/store/schema.ts';
 import { VerdictStore } from '../../src/store/verdict-store.ts';
 
@@ -18,7 +18,7 @@ const NEW_LINK = 'https://www.nami.org/';
 const SITE_A = 'https://www.recovery-forum.example.org/thread/12';
 const SITE_B = 'https://www.county-resources.org/guide.html';
 
-function dead(url: string): LinkReport {
+function dead(url: string): LinkHealth {
   return {
     url,
     verdict: 'dead',
@@ -80,7 +80,7 @@ async function checkFor(
   store: VerdictStore,
   ask: (pageUrl: string | null, urls: string[]) => Promise<{ queued: string[] }>,
   pageUrl: string,
-  report: LinkReport,
+  report: LinkHealth,
 ) {
   expect((await ask(pageUrl, [report.url])).queued).toEqual([report.url]);
   const waiting = await store.queuedCheck(report.url);

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { groupNamedIn, namedByAll } from '../../src/directory/named-group.ts';
 import { auditRow, replacements } from '../../src/report/model.ts';
-import type { VerdictSummary } from '../../src/health/verdict.ts';
+import type { VerdictSummary } from '../../src/health/link-health.ts';
 
 const id = (words: string) => groupNamedIn(words)?.group.id ?? null;
 

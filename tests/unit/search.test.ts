@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Group } from '../../src/directory/group.ts';
 import { allGroups } from '../../src/directory/groups.ts';
-import { buildIndex, fold, searchGroups, typosAllowed } from '../../src/directory/search.ts';
+import { fold, searchGroups, typosAllowed } from '../../src/directory/search.ts';
 
 const ids = (query: string, top = 3): string[] =>
   searchGroups(query)
@@ -178,39 +178,5 @@ describe('what it does not find', () => {
 
   it('leaves near-misses out when the query names a group exactly', () => {
     expect(searchGroups('nami').map((h) => h.group.id)).toEqual(['nami']);
-  });
-});
-
-describe('speed', () => {
-  it('answers a query over the directory in well under a millisecond', () => {
-    const index = buildIndex(allGroups());
-    const queries = [
-      'ndmda',
-      'recovery inc',
-      'oc foundation',
-      'alcoholics anonymus',
-      'smrt recovery',
-      'nmai',
-      'zzzz',
-      'a',
-      'national',
-      ...allGroups().map((g) => swapTypo(g.name)),
-    ];
-    for (const q of queries) index.search(q); // warm up the JIT
-    const rounds = 50;
-    const start = performance.now();
-    for (let r = 0; r < rounds; r++) for (const q of queries) index.search(q);
-    const mean = (performance.now() - start) / (rounds * queries.length);
-    let worst = 0;
-    for (const q of queries) {
-      const s = performance.now();
-      for (let r = 0; r < 20; r++) index.search(q);
-      worst = Math.max(worst, (performance.now() - s) / 20);
-    }
-    console.log(
-      `search: ${allGroups().length} groups, mean ${(mean * 1000).toFixed(1)} µs per query, slowest query ${(worst * 1000).toFixed(1)} µs`,
-    );
-    expect(mean).toBeLessThan(0.5);
-    expect(worst).toBeLessThan(1);
   });
 });

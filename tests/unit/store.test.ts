@@ -1,15 +1,15 @@
 import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
-import type { LinkReport } from '../../src/health/verdict.ts';
+import type { LinkHealth } from '../../src/health/link-health.ts';
 import { browsing } from '../../src/health/freshness.ts';
 import { FeedStore } from '../../src/store/feed-store.ts';
 import { VerdictStore } from '../../src/store/verdict-store.ts';
 
 function report(
   url: string,
-  verdict: LinkReport['verdict'] = 'alive',
+  verdict: LinkHealth['verdict'] = 'alive',
   checkedAt = '2026-11-28T10:00:00.000Z',
-): LinkReport {
+): LinkHealth {
   return {
     url,
     verdict,

@@ -5,11 +5,11 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { VerdictPushes } from '../../src/background/verdict-pushes.ts';
-import type { LinkReport } from '../../src/health/verdict.ts';
+import type { LinkHealth } from '../../src/health/link-health.ts';
 import { toLinkVerdict, toWire, type LinkVerdict, type Requests, type WireVerdict } from '../../src/messages.ts';
 import { openVerdictChannel, type ChannelPort } from '../../src/verdict-channel.ts';
 
-function report(url: string, over: Partial<LinkReport> = {}): LinkReport {
+function report(url: string, over: Partial<LinkHealth> = {}): LinkHealth {
   return {
     url,
     verdict: 'alive',
@@ -58,7 +58,7 @@ function portPair(): { page: ChannelPort; background: ChannelPort; drop(): void 
 }
 
 /** A background whose store knows `known` and queues the rest. */
-function background(known: Map<string, LinkReport>) {
+function background(known: Map<string, LinkHealth>) {
   const asked: string[][] = [];
   const pushes = new VerdictPushes(async (request: Requests['lookup']['request']) => {
     asked.push(request.urls);

@@ -2,7 +2,7 @@
  * Revision 2: the work queue (a stopped service worker resumes its checks) and last-seen bookkeeping for bounded
  * size. Records from revision 1 get lastSeenAt = their checkedAt, so eviction treats them as seen when checked.
  */
-import type { LinkReport } from '../../health/verdict.ts';
+import type { LinkHealth } from '../../health/link-health.ts';
 import type { StoredVerdict, UpgradeDb, UpgradeTx } from '../schema.ts';
 
 export const version = 2;
@@ -14,7 +14,7 @@ export async function upgrade(db: UpgradeDb, tx: UpgradeTx): Promise<void> {
   verdicts.createIndex('lastSeenAt', 'lastSeenAt');
   let cursor = await verdicts.openCursor();
   while (cursor) {
-    const v: Partial<StoredVerdict> & LinkReport = cursor.value;
+    const v: Partial<StoredVerdict> & LinkHealth = cursor.value;
     const checked = Date.parse(v.checkedAt ?? '') || Date.now();
     await cursor.update({ ...v, lastSeenAt: v.lastSeenAt ?? checked, expiresAt: v.expiresAt ?? 0 });
     cursor = await cursor.continue();
