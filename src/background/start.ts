@@ -80,11 +80,13 @@ export function startBackground(): void {
     fetch: createFeedFetch({ log, fetch: (url, init) => fetch(url, init), allowPrivate: () => settings.allowPrivate }),
   });
   const refreshFeeds = (all = false) =>
-    settingsLoaded.then(() => subscriptions.refresh(settings.feeds, { all })).catch(() => undefined);
+    settingsLoaded
+      .then(() => subscriptions.refresh(settings.feeds, { all, keys: settings.feedKeys }))
+      .catch(() => undefined);
   const feeds = {
     async lookup(urls: readonly string[]) {
       await settingsLoaded;
-      return feedStore.lookup(urls, new Set(settings.feeds));
+      return feedStore.lookup(urls, new Set(settings.feeds), settings.feedKeys);
     },
     recheckHours: () => settings.recheckHours,
   };
@@ -98,8 +100,10 @@ export function startBackground(): void {
   browser.runtime.onStartup.addListener(() => void refreshFeeds(true));
   void refreshFeeds();
 
+  // The feeds with their pinned keys: a key pinned or changed asks for the feed again, as a new address does.
+  const feedList = (s: Settings) => JSON.stringify([s.feeds, s.feedKeys]);
   browser.storage.onChanged.addListener((changes, area) => {
-    const before = settings.feeds;
+    const before = feedList(settings);
     if (area === 'local' && changes[SETTINGS_KEY]) stored = changes[SETTINGS_KEY].newValue;
     else if (area === 'managed') {
       // IT changed the policy while the browser runs: read it whole again, and tell the pages' scripts.
@@ -110,14 +114,14 @@ export function startBackground(): void {
         engine = null;
         await guard.setAllowPrivate(settings.allowPrivate).catch(() => undefined);
         await mirrorPolicy(mirrored);
-        if (settings.feeds.join('\n') !== before.join('\n')) void refreshFeeds();
+        if (feedList(settings) !== before) void refreshFeeds();
       });
       return;
     } else return;
     settings = effectiveSettings(stored, managed);
     engine = null; // archive and private-network choices live in the engine
     void guard.setAllowPrivate(settings.allowPrivate).catch(() => undefined);
-    if (settings.feeds.join('\n') !== before.join('\n')) void refreshFeeds();
+    if (feedList(settings) !== before) void refreshFeeds();
   });
 
   const work = new WorkQueue({
@@ -156,7 +160,7 @@ export function startBackground(): void {
     feedStatus: () => feedStore.records(),
     async feedRefresh() {
       await settingsLoaded;
-      await subscriptions.refresh(settings.feeds, { all: true });
+      await subscriptions.refresh(settings.feeds, { all: true, keys: settings.feedKeys });
       return feedStore.records();
     },
     async setBadge(tabId, dead) {

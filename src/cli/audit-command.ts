@@ -8,6 +8,7 @@ import { mkdtemp, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildFeed, publisherProblem, renderFeed } from '../feed/feed.ts';
+import { signingKey } from './keygen-command.ts';
 import { addressKey } from '../health/address.ts';
 import type { LinkHealth } from '../health/link-health.ts';
 import { newHomeFor } from '../directory/lookup.ts';
@@ -49,6 +50,8 @@ ${OUTPUT_HELP}
   --feed FILE             also write a verdict feed (JSON) for the organisation's browsers to subscribe to
                           (docs/verdict-feed.md); not written when the run was offline
   --publisher NAME        who checked, as the feed's readers are told (default: the site's host name)
+  --sign-with KEY-FILE    sign the feed with the key still-there keygen made: browsers that pin its public key
+                          believe its verdicts at once (an unsigned feed's "dead" they check themselves first)
   --cache FILE            remember verdicts between runs (JSON): a link that keeps failing on separate days becomes
                           dead (3 failures at least 12 h apart); verdicts are reused for up to a week (alive),
                           a day (dead, moved) or never (unverified)
@@ -67,6 +70,7 @@ const AUDIT_OPTIONS = {
   cache: { type: 'string' },
   feed: { type: 'string' },
   publisher: { type: 'string' },
+  'sign-with': { type: 'string' },
 } as const;
 
 export interface AuditIo {
@@ -101,6 +105,9 @@ export async function auditCommand(
   const publisher = values.feed === undefined ? null : await feedPublisher(values.feed, values.publisher, target);
   if (values.feed === undefined && values.publisher !== undefined)
     throw new UsageError('--publisher names who checked in a feed: give --feed FILE too');
+  if (values.feed === undefined && values['sign-with'] !== undefined)
+    throw new UsageError('--sign-with signs a feed: give --feed FILE too');
+  const sign = values['sign-with'] === undefined ? null : await signingKey(values['sign-with']);
   const caPems = settings.caFiles.map((f) => {
     try {
       return readFileSync(f, 'utf8');
@@ -219,7 +226,8 @@ export async function auditCommand(
       generatedAt: report.generatedAt,
       reports: await settled(checks),
     });
-    if (!(await deliver(renderFeed(feed), values.feed, io))) return 2;
+    const text = renderFeed(feed);
+    if (!(await deliver(sign ? await sign(text) : text, values.feed, io))) return 2;
   }
 
   if (values.cache !== undefined) {
