@@ -98,27 +98,23 @@ const report = (url: string, i: number): [string, LinkHealth] => {
 
 /** A well-formed feed as close under 64 MiB as whole links make it (within the 200,000-link cap). */
 function largestFeed(): string {
-  const sample = renderFeed(
-    buildFeed({
-      publisher: 'Bench County',
-      site: 'x',
-      generatedAt: at,
-      reports: [0, 1, 2, 3].map((i) => report(url(i), i)),
-    }),
-  );
-  const perLink = sample.length / 4;
-  let count = Math.min(200_000, Math.floor((MAX_FEED_BYTES - 200) / perLink));
-  for (;;) {
-    const text = renderFeed(
+  const of = (n: number) =>
+    renderFeed(
       buildFeed({
         publisher: 'Bench County',
         site: 'x',
         generatedAt: at,
-        reports: Array.from({ length: count }, (_, i) => report(url(i), i)),
+        reports: Array.from({ length: n }, (_, i) => report(url(i), i)),
       }),
     );
+  // A link's share of the text, without the document's own head.
+  const perLink = (of(8).length - of(4).length) / 4;
+  let count = Math.min(200_000, Math.floor((MAX_FEED_BYTES - 200) / perLink));
+  for (;;) {
+    const text = of(count);
     if (text.length <= MAX_FEED_BYTES) return text;
-    count = Math.floor(count * 0.98);
+    // Over the cap: as many links fewer as the excess takes, and a few more.
+    count = Math.floor(count * (MAX_FEED_BYTES / text.length)) - 8;
   }
 }
 function url(i: number): string {
