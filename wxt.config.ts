@@ -56,8 +56,17 @@ export default defineConfig({
     // storage: settings and the verdict cache. webRequest: read-only, to tell a lapsed domain from a refused
     // connection in the extension's own checks. contextMenus: "Check this link". alarms: fetch the subscribed
     // verdict feeds every few hours (no warning at install). Host access to every site comes from the content
-    // script, which must run on any page a clinician opens.
-    permissions: ['storage', 'webRequest', 'contextMenus', 'scripting', 'alarms'],
+    // script, which must run on any page a clinician opens. Keeping our own requests out of private networks before
+    // they are sent (src/background/private-network.ts): Chromium blocks them by declarativeNetRequest rules (the
+    // host-access variant, no warning of its own); Firefox resolves each hop's name (dns) and cancels it (blocking).
+    permissions: [
+      'storage',
+      'webRequest',
+      'contextMenus',
+      'scripting',
+      'alarms',
+      ...(browser === 'firefox' ? ['dns', 'webRequestBlocking'] : ['declarativeNetRequestWithHostAccess']),
+    ],
     host_permissions: ['<all_urls>'],
     action: { default_title: '__MSG_action_title__' },
     // The content script, on every page a clinician opens (entrypoints/page-marker.ts says why it is not WXT's

@@ -1,4 +1,5 @@
 /** The user's choices, in browser.storage.local, with the defaults a clinician gets on install. */
+import { isPublicKeyText } from './feed/signature.ts';
 
 export type MarkingMode = 'resources' | 'all' | 'off';
 
@@ -26,6 +27,11 @@ export interface Settings {
    * with the report and no address filled in. Nothing leaves unless the reader sends it.
    */
   reportTo: string;
+  /**
+   * The public key pinned beside a feed's address (its line reads "ADDRESS KEY"): that feed is taken only when its
+   * signature verifies against the key, and only a feed so signed may mark a link dead on its own word.
+   */
+  feedKeys: Record<string, string>;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -37,6 +43,7 @@ export const DEFAULT_SETTINGS: Settings = {
   recheckHours: 168,
   feeds: [],
   reportTo: '',
+  feedKeys: {},
 };
 
 /** More feeds than an organisation would ever publish for one person is a mistake, not a choice. */
@@ -62,9 +69,7 @@ export function readSettings(stored: unknown): Settings {
     showUnverified: typeof s.showUnverified === 'boolean' ? s.showUnverified : DEFAULT_SETTINGS.showUnverified,
     allowPrivate: typeof s.allowPrivate === 'boolean' ? s.allowPrivate : DEFAULT_SETTINGS.allowPrivate,
     recheckHours: hours,
-    feeds: Array.isArray(s.feeds)
-      ? [...new Set(s.feeds.map(feedAddress).filter((x): x is string => x !== null))].slice(0, MAX_FEEDS)
-      : [],
+    ...readFeedLines(s.feeds, s.feedKeys),
     reportTo: reportTarget(s.reportTo) ?? DEFAULT_SETTINGS.reportTo,
   };
 }
@@ -87,6 +92,35 @@ export function reportTarget(given: unknown): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * The feeds subscribed: one line each, the address and, beside it, the pinned key ("https://… ecdsa-p256:…"), as
+ * typed in the options or set by policy; also the address → key map the options page stores beside the addresses.
+ * Lines that are not a feed's are left out.
+ */
+function readFeedLines(lines: unknown, keys: unknown): Pick<Settings, 'feeds' | 'feedKeys'> {
+  const stored = typeof keys === 'object' && keys !== null ? (keys as Record<string, unknown>) : {};
+  const feeds: string[] = [];
+  const feedKeys: Record<string, string> = {};
+  for (const line of Array.isArray(lines) ? lines : []) {
+    const read = feedLine(line);
+    if (read === null || feeds.includes(read.url) || feeds.length >= MAX_FEEDS) continue;
+    feeds.push(read.url);
+    const key = read.key ?? (Object.hasOwn(stored, read.url) ? stored[read.url] : null);
+    if (typeof key === 'string' && isPublicKeyText(key)) feedKeys[read.url] = key;
+  }
+  return { feeds, feedKeys };
+}
+
+/** One feed line: its https address, and the key pinned beside it if any; null when the line is not one. */
+export function feedLine(given: unknown): { url: string; key: string | null } | null {
+  if (typeof given !== 'string') return null;
+  const [address, key, ...more] = given.trim().split(/\s+/);
+  if (more.length > 0) return null;
+  const url = feedAddress(address);
+  if (url === null || (key !== undefined && !isPublicKeyText(key))) return null;
+  return { url, key: key ?? null };
 }
 
 /** A feed's address as subscribed: https only, with no user name or password in it; null for anything else. */
@@ -112,7 +146,7 @@ export function isOffFor(settings: Settings, hostname: string): boolean {
  * policies): such a setting overrides the user's and shows as locked in the options.
  */
 export const MANAGEABLE = ['mode', 'offSites', 'feeds', 'archiveSuggestions', 'allowPrivate'] as const;
-export type ManagedSettings = Partial<Pick<Settings, (typeof MANAGEABLE)[number]>>;
+export type ManagedSettings = Partial<Pick<Settings, (typeof MANAGEABLE)[number] | 'feedKeys'>>;
 
 /**
  * The policy as the background last read it, kept in storage.local beside the user's settings, so a page's script
@@ -135,6 +169,8 @@ export function readManaged(raw: unknown): ManagedSettings {
   const out: ManagedSettings = {};
   for (const key of MANAGEABLE)
     if (Object.hasOwn(given, key) && fits[key](given[key])) Object.assign(out, { [key]: read[key] });
+  // The keys pinned beside the policy's feeds come with them: a policy's feeds are the policy's, keys included.
+  if (out.feeds) out.feedKeys = read.feedKeys;
   return out;
 }
 

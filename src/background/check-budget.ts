@@ -7,10 +7,10 @@
  *     are the most recently seen and are evicted last.
  *   - The queue holds at most MAX_QUEUED checks in all.
  *   - A tab that closes or goes elsewhere drops the checks only it waited for (VerdictStore.dropTab).
- * The site is the registrable domain of the page that asked, kept in memory only, for the hour: no page or site is
- * ever written down.
+ * The site is the page's (site-keys.ts: the registrable domain on the web, every file: page one site), kept in memory
+ * only, for the hour: no page or site is ever written down.
  */
-import { siteOf } from '../health/site.ts';
+import { pageSite } from './site-keys.ts';
 
 export const PER_SITE_PER_HOUR = 1_000;
 export const MAX_QUEUED = 5_000;
@@ -25,7 +25,7 @@ export class CheckBudget {
    */
   take(pageUrl: string | null, wanted: number, queued: number, now = Date.now()): number {
     let allowed = Math.max(0, Math.min(wanted, MAX_QUEUED - queued));
-    const site = pageUrl ? safeSite(pageUrl) : null;
+    const site = pageUrl === null ? null : pageSite(pageUrl);
     if (site !== null) {
       let spent = this.#bySite.get(site);
       if (!spent || now - spent.since >= HOUR) this.#bySite.set(site, (spent = { since: now, used: 0 }));
@@ -34,14 +34,5 @@ export class CheckBudget {
     }
     for (const [key, s] of this.#bySite) if (now - s.since >= HOUR) this.#bySite.delete(key);
     return allowed;
-  }
-}
-
-function safeSite(url: string): string | null {
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? siteOf(u) : null;
-  } catch {
-    return null;
   }
 }

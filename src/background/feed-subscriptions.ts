@@ -4,7 +4,8 @@
  * comes back is read strictly (src/feed/read-feed.ts) and imported in the background. A feed that cannot be had or
  * is refused keeps its last good entries, and the options page says why.
  */
-import { FeedError, MAX_FEED_BYTES, readFeed, sizeInWords } from '../feed/read-feed.ts';
+import { FeedError, MAX_FEED_BYTES, readPinnedFeed, sizeInWords } from '../feed/read-feed.ts';
+import { FeedHopRefused } from './feed-fetch.ts';
 import { blankFeedRecord, type FeedStore } from '../store/feed-store.ts';
 import type { FeedRecord } from '../store/schema.ts';
 
@@ -14,7 +15,8 @@ const FETCH_TIMEOUT_MS = 60_000;
 
 export interface FeedSubscriptionsOptions {
   store: FeedStore;
-  fetch: typeof fetch;
+  /** The extension's: redirects followed hop by hop, each screened before it is asked (feed-fetch.ts). */
+  fetch: (url: string, init: RequestInit) => Promise<Response>;
   now?: () => number;
   /** MAX_FEED_BYTES unless a test asks for less. */
   maxBytes?: number;
@@ -33,28 +35,37 @@ export class FeedSubscriptions {
    * Brings the subscribed feeds up to date (only those not asked for in FEED_REFRESH_MS, unless `all`), and forgets
    * feeds no longer subscribed, with everything they said.
    */
-  async refresh(subscribed: readonly string[], options: { all?: boolean } = {}): Promise<void> {
+  async refresh(
+    subscribed: readonly string[],
+    options: { all?: boolean; keys?: Readonly<Record<string, string>> } = {},
+  ): Promise<void> {
     const now = this.#now();
+    const keys = options.keys ?? {};
     for (const record of await this.#o.store.records())
       if (!subscribed.includes(record.url)) await this.#o.store.forget(record.url);
     await Promise.all(
       subscribed.map(async (url) => {
         const record = await this.#o.store.record(url);
-        if (options.all || !record?.fetchedAt || now - record.fetchedAt >= FEED_REFRESH_MS) await this.refreshOne(url);
+        const pinned = keys[url] ?? null;
+        // A key pinned, changed or taken away since the last import: that import says nothing under the new key.
+        const keyChanged = record?.okAt != null && (record.signedBy ?? null) !== pinned;
+        if (options.all || keyChanged || !record?.fetchedAt || now - record.fetchedAt >= FEED_REFRESH_MS)
+          await this.refreshOne(url, pinned);
       }),
     );
   }
 
-  refreshOne(url: string): Promise<FeedRecord> {
+  /** Fetches one feed now; `pinned` is the key pinned beside its address, if any (src/settings.ts). */
+  refreshOne(url: string, pinned: string | null = null): Promise<FeedRecord> {
     let running = this.#running.get(url);
     if (!running) {
-      running = this.#fetchAndImport(url).finally(() => this.#running.delete(url));
+      running = this.#fetchAndImport(url, pinned).finally(() => this.#running.delete(url));
       this.#running.set(url, running);
     }
     return running;
   }
 
-  async #fetchAndImport(url: string): Promise<FeedRecord> {
+  async #fetchAndImport(url: string, pinned: string | null): Promise<FeedRecord> {
     const store = this.#o.store;
     const before = (await store.record(url)) ?? blankFeedRecord(url);
     const now = this.#now();
@@ -66,23 +77,25 @@ export class FeedSubscriptions {
     let response: Response;
     try {
       const headers: Record<string, string> = { accept: 'application/json' };
-      if (before.etag) headers['if-none-match'] = before.etag;
-      if (before.lastModified) headers['if-modified-since'] = before.lastModified;
+      // "Not modified" stands for what was read under the same key only.
+      const sameKey = (before.signedBy ?? null) === pinned;
+      if (before.etag && sameKey) headers['if-none-match'] = before.etag;
+      if (before.lastModified && sameKey) headers['if-modified-since'] = before.lastModified;
       // No cookies, credentials or referrer, as for every request of ours; the validators are ours, not the cache's.
       response = await this.#o.fetch(url, {
         headers,
         credentials: 'omit',
         referrerPolicy: 'no-referrer',
         cache: 'no-store',
-        redirect: 'follow',
         signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
       });
     } catch (err) {
+      if (err instanceof FeedHopRefused) return failed(`refused: ${err.message}`);
       return failed(
         `it could not be fetched (${(err as Error).name === 'TimeoutError' ? 'no answer in time' : 'no connection'})`,
       );
     }
-    if (response.status === 304 && before.okAt !== null) {
+    if (response.status === 304 && before.okAt !== null && (before.signedBy ?? null) === pinned) {
       const record = { ...before, fetchedAt: now, okAt: now, problem: null };
       await store.saveRecord(record);
       return record;
@@ -91,11 +104,11 @@ export class FeedSubscriptions {
     if (!response.url.startsWith('https:')) return failed('it was redirected to an address that is not https');
     try {
       const text = await readCapped(response, this.#o.maxBytes ?? MAX_FEED_BYTES);
-      const feed = readFeed(text, { now, maxBytes: this.#o.maxBytes });
+      const { feed, signedBy } = await readPinnedFeed(text, { now, maxBytes: this.#o.maxBytes, pinned });
       return await store.importFeed(
         url,
         feed,
-        { etag: response.headers.get('etag'), lastModified: response.headers.get('last-modified') },
+        { etag: response.headers.get('etag'), lastModified: response.headers.get('last-modified'), signedBy },
         now,
       );
     } catch (err) {

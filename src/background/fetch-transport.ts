@@ -15,6 +15,7 @@ import {
   type Transport,
 } from '../health/transport.ts';
 import { failureFromBrowserError, type NetworkLog, type RequestEvents } from './network-log.ts';
+import { refusedAsPrivate } from './private-network.ts';
 
 export function createFetchTransport(log: NetworkLog, isOnline: () => boolean = () => navigator.onLine): Transport {
   async function attempt(url: string, fo: FetchOptions): Promise<Exchange> {
@@ -35,6 +36,7 @@ export function createFetchTransport(log: NetworkLog, isOnline: () => boolean = 
         redirect: 'follow',
         signal: controller.signal,
         headers: { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' },
+        ...publicOnly(fo.allowPrivate),
       });
       const headers: Record<string, string> = {};
       res.headers.forEach((value, name) => (headers[name.toLowerCase()] = value));
@@ -97,15 +99,26 @@ export function createFetchTransport(log: NetworkLog, isOnline: () => boolean = 
 
 /**
  * A public-looking name whose answer, or a redirect whose target, was a private address (the user's own machine,
- * router or intranet): the browser has no way to refuse it beforehand, so nothing of the answer is kept — no
- * status, no redirect, no timing — and the page that asked learns only that the link was not checked.
+ * router or intranet), whether the guard refused it before it was sent (private-network.ts) or the browser's report
+ * of the connection shows it afterwards: nothing of the answer is kept — no status, no redirect, no timing — and the
+ * page that asked learns only that the link was not checked.
  */
 export function reachedPrivate(events: RequestEvents, fo: Pick<FetchOptions, 'allowPrivate'>): boolean {
   if (fo.allowPrivate) return false;
   return (
+    events.refusedPrivate ||
+    refusedAsPrivate(events.error, true) ||
     events.addresses.some((a) => isPrivateAddress(a)) ||
     events.hops.some((h) => h.location !== null && isPrivateHost(hostnameOf(h.location)))
   );
+}
+
+/**
+ * Local Network Access (Chromium 142+): a request declared public fails when its connection lands in a more private
+ * address space, redirect hops included (private-network.ts). Other browsers ignore the member.
+ */
+export function publicOnly(allowPrivate: boolean): RequestInit {
+  return allowPrivate ? {} : ({ targetAddressSpace: 'public' } as RequestInit);
 }
 
 /** Says what happened and nothing of where: the page that asked must not learn the private address either. */

@@ -12,8 +12,9 @@ import {
   type RequestName,
   type WireVerdict,
 } from '../messages.ts';
-import { feedStandsIn } from '../feed/prefer.ts';
-import type { FeedRecord, FeedVerdict } from '../store/schema.ts';
+import { feedWord } from '../feed/prefer.ts';
+import type { SharedVerdict } from '../store/feed-store.ts';
+import type { FeedRecord } from '../store/schema.ts';
 import type { VerdictStore } from '../store/verdict-store.ts';
 import type { CheckBudget } from './check-budget.ts';
 
@@ -35,7 +36,10 @@ export const MAX_URLS_PER_LOOKUP = 5_000;
 export interface HandlerDeps {
   store: VerdictStore;
   budget: CheckBudget;
-  /** The keyed hash of the page's site (site-keys.ts); null for the extension's own pages, which see every verdict. */
+  /**
+   * The keyed hash of the page's site (site-keys.ts: file: pages are a site too); null for the extension's own pages
+   * alone, which see every verdict.
+   */
   siteKey(pageUrl: string | null): Promise<string | null>;
   startWork(): void;
   setBadge(tabId: number, dead: number): Promise<void>;
@@ -49,7 +53,7 @@ export interface HandlerDeps {
 }
 
 export interface FeedVerdicts {
-  lookup(urls: readonly string[]): Promise<Map<string, FeedVerdict>>;
+  lookup(urls: readonly string[]): Promise<Map<string, SharedVerdict>>;
   /** The user's "recheck working links after N hours": a feed's alive verdict is trusted no longer than our own. */
   recheckHours(): number;
 }
@@ -88,17 +92,20 @@ export async function knownAndQueued(
     // A verdict checked only for other sites is not this page's to see: it gets a check of its own, so that what
     // it can read (marks, dates, how soon they come) says nothing of the user's visits elsewhere.
     const v = stored && (site === null || stored.shownTo?.includes(site)) ? stored : undefined;
-    // The organisation's feed answers for a link it checked more recently than we did (src/feed/prefer.ts): no
-    // check of ours, unless asked for one. It was checked for everyone, so every page may see it. Our own newer
-    // verdict wins even when this page may not see it: the page then gets a check of its own, as without a feed.
+    // The organisation's feed answers for a link it checked more recently than we did (src/feed/prefer.ts), unless
+    // asked for a check of our own. It was checked for everyone, so every page may see it. "Than we did" means only
+    // what this page may see: a verdict of ours checked for another site must not change this page's answer, or
+    // whether a feed's link is answered at once would tell the page the user met that link elsewhere.
     const fromFeed = shared?.get(url);
-    if (fromFeed && !force && feedStandsIn(stored, fromFeed, now, deps.feeds?.recheckHours())) {
-      verdicts.push(toWire(toLinkVerdict({ ...fromFeed, detail: '' }, false, fromFeed.publisher), details === true));
-      continue;
-    }
+    const word = force ? 'none' : feedWord(v, fromFeed, now, deps.feeds?.recheckHours());
+    // Our own checks run on their schedule whatever a feed says, and at once when an unsigned feed says "dead": its
+    // word alone strikes nothing, our own check's does. Whichever verdict is newer is the one shown.
     const stale = !v || v.expiresAt <= now;
-    if (v) verdicts.push(toWire(toLinkVerdict(v, stale || Boolean(force)), details === true));
-    if (stale || force) toCheck.push(url);
+    const check = stale || Boolean(force) || word === 'check-first';
+    if (word === 'stands-in')
+      verdicts.push(toWire(toLinkVerdict({ ...fromFeed!, detail: '' }, false, fromFeed!.publisher), details === true));
+    else if (v) verdicts.push(toWire(toLinkVerdict(v, check), details === true));
+    if (check) toCheck.push(url);
   }
   // What the page may ask of us (check-budget.ts); the rest is neither known nor queued, and the page says so.
   const queued = toCheck.length

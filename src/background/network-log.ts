@@ -14,6 +14,13 @@ export interface RequestEvents {
   completed: boolean;
   /** The server addresses the browser connected to, hop by hop, where it says (webRequest's `ip`). */
   addresses: string[];
+  /** Our guard cancelled the request before it was sent: it led into a private network (private-network.ts). */
+  refusedPrivate: boolean;
+  /**
+   * Where a redirect answer pointed, absolute, when the request did not follow it (redirect: 'manual'): Firefox
+   * reports such an answer only by its headers, Chromium also as a hop.
+   */
+  pointedTo: string | null;
 }
 
 interface Pending {
@@ -55,9 +62,19 @@ export interface WebRequestEvents {
     addListener(cb: (d: { requestId: string; ip?: string }) => void, filter: { urls: string[] }): void;
   };
   onCompleted: { addListener(cb: (d: { requestId: string; ip?: string }) => void, filter: { urls: string[] }): void };
+  onHeadersReceived?: {
+    addListener(cb: (d: HeadersDetails) => void, filter: { urls: string[]; tabId?: number }, extra: string[]): void;
+  };
   onErrorOccurred: {
     addListener(cb: (d: { requestId: string; error: string; ip?: string }) => void, filter: { urls: string[] }): void;
   };
+}
+
+interface HeadersDetails {
+  requestId: string;
+  url: string;
+  statusCode: number;
+  responseHeaders?: Array<{ name: string; value?: string }>;
 }
 
 interface RedirectDetails {
@@ -73,6 +90,7 @@ export class NetworkLog {
   /** Requests we are about to make, by URL, oldest first. */
   readonly #waiting = new Map<string, Pending[]>();
   readonly #byId = new Map<string, Pending>();
+  readonly #refusedEarly = new Set<string>();
   readonly available: boolean;
 
   constructor(webRequest: WebRequestEvents | undefined) {
@@ -87,6 +105,7 @@ export class NetworkLog {
       if (!pending) return;
       if (queue && queue.length === 0) this.#waiting.delete(key);
       pending.seen = true;
+      if (this.#refusedEarly.delete(d.requestId)) pending.events.refusedPrivate = true;
       this.#byId.set(d.requestId, pending);
     }, all);
     const onRedirect = (d: RedirectDetails) => {
@@ -103,6 +122,22 @@ export class NetworkLog {
       webRequest.onBeforeRedirect.addListener(onRedirect, all, ['responseHeaders']);
     }
     webRequest.onResponseStarted.addListener((d) => this.#noteAddress(this.#byId.get(d.requestId), d.ip), all);
+    // Only for our own requests (tabId -1): the user's pages' headers are none of ours.
+    webRequest.onHeadersReceived?.addListener(
+      (d) => {
+        const p = this.#byId.get(d.requestId);
+        if (!p || d.statusCode < 300 || d.statusCode >= 400) return;
+        const location = d.responseHeaders?.find((h) => h.name.toLowerCase() === 'location')?.value;
+        if (location === undefined) return;
+        try {
+          p.events.pointedTo = new URL(location, d.url).href;
+        } catch {
+          p.events.pointedTo = null;
+        }
+      },
+      { urls: ['<all_urls>'], tabId: -1 },
+      ['responseHeaders'],
+    );
     webRequest.onCompleted.addListener((d) => this.#finish(d.requestId, null, d.ip), all);
     webRequest.onErrorOccurred.addListener((d) => this.#finish(d.requestId, d.error, d.ip), all);
   }
@@ -115,7 +150,7 @@ export class NetworkLog {
     let settle!: () => void;
     const settled = new Promise<void>((r) => (settle = r));
     const pending: Pending = {
-      events: { hops: [], error: null, completed: false, addresses: [] },
+      events: { hops: [], error: null, completed: false, addresses: [], refusedPrivate: false, pointedTo: null },
       seen: false,
       settle,
       settled,
@@ -149,6 +184,15 @@ export class NetworkLog {
         return pending.events;
       },
     };
+  }
+
+  /** The private-network guard cancelled this request before it was sent (private-network.ts). */
+  markRefused(requestId: string): void {
+    const p = this.#byId.get(requestId);
+    if (p) p.events.refusedPrivate = true;
+    // Heard of before the request's own announcement (listeners' order is the browser's): kept until it comes.
+    else if (this.#refusedEarly.add(requestId).size > 100)
+      this.#refusedEarly.delete(this.#refusedEarly.values().next().value!);
   }
 
   #noteAddress(p: Pending | undefined, ip: string | undefined): void {

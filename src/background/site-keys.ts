@@ -1,8 +1,11 @@
 /**
  * Keyed hashes of the sites pages were on, so the store can tell which sites a link was checked for without ever
- * writing a site down: HMAC-SHA-256 of the page's registrable domain with a random key made at the first use and
+ * writing a site down: HMAC-SHA-256 of the page's site (pageSite) with a random key made at the first use and
  * kept in the extension's own storage, cut to 96 bits. Nobody without that key can tell which site a hash stands
  * for, and another extension profile hashes the same site differently.
+ *
+ * Only the extension's own pages (its chrome-extension: or moz-extension: origin, which only a person opens) see
+ * every verdict; every other page, a file: page or one whose address the browser did not give included, is a site.
  */
 import { siteOf } from '../health/site.ts';
 
@@ -43,11 +46,43 @@ export function createSiteKeys(storage: SecretStorage): (pageUrl: string | null)
 }
 
 function siteFrom(pageUrl: string | null): string | null {
-  if (pageUrl === null) return null;
+  return pageUrl === null ? null : pageSite(pageUrl);
+}
+
+/**
+ * The site a page belongs to, for what it may see and how much it may ask: its registrable domain on the web; every
+ * file: page together one site of their own (they can read one another); a blob: page its creator's site; any other
+ * page its scheme and host. Never "none": that is the extension's own pages' alone (askerFrom).
+ */
+export function pageSite(pageUrl: string): string {
+  let u: URL;
   try {
-    const u = new URL(pageUrl);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? siteOf(u) : null;
+    u = new URL(pageUrl);
   } catch {
-    return null;
+    return 'unreadable:';
   }
+  if (u.protocol === 'http:' || u.protocol === 'https:') return siteOf(u);
+  if (u.protocol === 'blob:') return pageSite(u.pathname);
+  if (u.protocol === 'file:') return 'file:';
+  return `${u.protocol}//${u.host}`;
+}
+
+/** Who sent a message or opened a port, as the background's handlers see them (src/background/handlers.ts). */
+export interface Asker {
+  tabId: number | null;
+  /** The page that asked; null for the extension's own pages alone. */
+  pageUrl: string | null;
+}
+
+/**
+ * The asker of a message: the extension's own pages by their origin (`ourOrigin`, ending in "/"), and nothing else —
+ * a sender the browser gave no address for is a page like any other, not one of ours.
+ */
+export function askerFrom(
+  sender: { url?: string; tab?: { id?: number; url?: string } } | undefined,
+  ourOrigin: string,
+): Asker {
+  const url = sender?.url ?? sender?.tab?.url ?? null;
+  const ours = url !== null && url.startsWith(ourOrigin);
+  return { tabId: sender?.tab?.id ?? null, pageUrl: ours ? null : (url ?? 'unknown:') };
 }

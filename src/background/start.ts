@@ -21,19 +21,31 @@ import {
 import { FeedStore } from '../store/feed-store.ts';
 import { VerdictStore } from '../store/verdict-store.ts';
 import { FEED_REFRESH_MS, FeedSubscriptions } from './feed-subscriptions.ts';
+import { createFeedFetch } from './feed-fetch.ts';
 import { reachesInBrowser } from './connectivity.ts';
 import { browserEngineConfig } from './engine-config.ts';
 import { createFetchTransport } from './fetch-transport.ts';
 import { CheckBudget } from './check-budget.ts';
-import { createSiteKeys } from './site-keys.ts';
+import { askerFrom, createSiteKeys } from './site-keys.ts';
 import { createHandlers, knownAndQueued, type HandlerContext, type HandlerTable } from './handlers.ts';
 import { NetworkLog, type WebRequestEvents } from './network-log.ts';
+import { guardPrivateNetwork, type BlockingRequests, type DnsResolver, type SessionRules } from './private-network.ts';
 import { VerdictPushes } from './verdict-pushes.ts';
 import { WorkQueue } from './work-queue.ts';
 import { VERDICT_CHANNEL } from '../verdict-channel.ts';
 
 export function startBackground(): void {
   const log = new NetworkLog(browser.webRequest as unknown as WebRequestEvents | undefined);
+  // Our requests stay out of the user's own machine and network, before they are sent (private-network.ts).
+  const apis = browser as unknown as { declarativeNetRequest?: SessionRules; dns?: DnsResolver };
+  const guard = guardPrivateNetwork({
+    extensionId: browser.runtime.id,
+    ourOrigin: browser.runtime.getURL('/'),
+    rules: apis.declarativeNetRequest,
+    dns: apis.dns,
+    webRequest: browser.webRequest as unknown as BlockingRequests | undefined,
+    refused: (requestId) => log.markRefused(requestId),
+  });
   const transport = createFetchTransport(log);
   const store = new VerdictStore();
   let settings: Settings = DEFAULT_SETTINGS;
@@ -59,17 +71,23 @@ export function startBackground(): void {
     managed = policy;
     settings = effectiveSettings(stored, managed);
     await mirrorPolicy(got[MANAGED_KEY]);
+    await guard.setAllowPrivate(settings.allowPrivate).catch(() => undefined);
   });
 
   // Verdict feeds (src/feed/): fetched when the worker starts and every few hours, and at once when the list changes.
   const feedStore = new FeedStore();
-  const subscriptions = new FeedSubscriptions({ store: feedStore, fetch: (url, init) => fetch(url, init) });
+  const subscriptions = new FeedSubscriptions({
+    store: feedStore,
+    fetch: createFeedFetch({ log, fetch: (url, init) => fetch(url, init), allowPrivate: () => settings.allowPrivate }),
+  });
   const refreshFeeds = (all = false) =>
-    settingsLoaded.then(() => subscriptions.refresh(settings.feeds, { all })).catch(() => undefined);
+    settingsLoaded
+      .then(() => subscriptions.refresh(settings.feeds, { all, keys: settings.feedKeys }))
+      .catch(() => undefined);
   const feeds = {
     async lookup(urls: readonly string[]) {
       await settingsLoaded;
-      return feedStore.lookup(urls, new Set(settings.feeds));
+      return feedStore.lookup(urls, new Set(settings.feeds), settings.feedKeys);
     },
     recheckHours: () => settings.recheckHours,
   };
@@ -83,8 +101,10 @@ export function startBackground(): void {
   browser.runtime.onStartup.addListener(() => void refreshFeeds(true));
   void refreshFeeds();
 
+  // The feeds with their pinned keys: a key pinned or changed asks for the feed again, as a new address does.
+  const feedList = (s: Settings) => JSON.stringify([s.feeds, s.feedKeys]);
   browser.storage.onChanged.addListener((changes, area) => {
-    const before = settings.feeds;
+    const before = feedList(settings);
     if (area === 'local' && changes[SETTINGS_KEY]) stored = changes[SETTINGS_KEY].newValue;
     else if (area === 'managed') {
       // IT changed the policy while the browser runs: read it whole again, and tell the pages' scripts.
@@ -93,14 +113,16 @@ export function startBackground(): void {
         managed = policy;
         settings = effectiveSettings(stored, managed);
         engine = null;
+        await guard.setAllowPrivate(settings.allowPrivate).catch(() => undefined);
         await mirrorPolicy(mirrored);
-        if (settings.feeds.join('\n') !== before.join('\n')) void refreshFeeds();
+        if (feedList(settings) !== before) void refreshFeeds();
       });
       return;
     } else return;
     settings = effectiveSettings(stored, managed);
     engine = null; // archive and private-network choices live in the engine
-    if (settings.feeds.join('\n') !== before.join('\n')) void refreshFeeds();
+    void guard.setAllowPrivate(settings.allowPrivate).catch(() => undefined);
+    if (feedList(settings) !== before) void refreshFeeds();
   });
 
   const work = new WorkQueue({
@@ -143,7 +165,7 @@ export function startBackground(): void {
       ),
     async feedRefresh() {
       await settingsLoaded;
-      await subscriptions.refresh(settings.feeds, { all: true });
+      await subscriptions.refresh(settings.feeds, { all: true, keys: settings.feedKeys });
       return feedStore.records();
     },
     async setBadge(tabId, dead) {
@@ -244,11 +266,9 @@ const EXTENSION_PAGES_ONLY = new Set([
 ]);
 
 /**
- * Who asked: the tab (for the badge and the queue), and the page when it is a web page's (for its check budget);
- * null for the extension's own pages (the popup, the options, the audit page), which only a person opens.
+ * Who asked: the tab (for the badge and the queue), and the page (for its site's verdicts and check budget); null for
+ * the extension's own pages alone (the popup, the options, the audit page), which only a person opens (site-keys.ts).
  */
 function askerOf(sender: Sender | undefined): HandlerContext {
-  const url = sender?.url ?? sender?.tab?.url ?? null;
-  const ours = url !== null && url.startsWith(browser.runtime.getURL('/'));
-  return { tabId: sender?.tab?.id ?? null, pageUrl: url === null || ours ? null : url };
+  return askerFrom(sender, browser.runtime.getURL('/'));
 }

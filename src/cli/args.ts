@@ -197,6 +197,13 @@ export const OPTIONS = {
     section: 'nights',
     help: "who checked, as the feed's readers are told (default: the site's host name)",
   },
+  'sign-with': {
+    type: 'string',
+    value: 'KEY-FILE',
+    for: AUDIT,
+    section: 'nights',
+    help: 'sign the feed with the key still-there keygen made: browsers that pin its public key believe its verdicts\nat once (an unsigned feed\'s "dead" they check themselves first)',
+  },
   'save-alive': {
     type: 'boolean',
     for: AUDIT,

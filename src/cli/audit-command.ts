@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { buildFeed, publisherProblem, renderFeed } from '../feed/feed.ts';
 import { WAYBACK_DEFAULT, waybackAt } from '../health/archives/wayback.ts';
+import { signingKey } from './keygen-command.ts';
 import { addressKey } from '../health/address.ts';
 import type { Verdict } from '../health/verdict.ts';
 import type { LinkHealth } from '../health/link-health.ts';
@@ -131,6 +132,10 @@ export async function auditCommand(
   if (feedFile === undefined && publisherGiven !== undefined)
     throw new UsageError('--publisher names who checked in a feed: give --feed FILE too');
   const publisher = feedFile === undefined ? null : await feedPublisher(feedFile, publisherGiven, starts);
+  const signWith = stringOption(values, 'sign-with');
+  if (feedFile === undefined && signWith !== undefined)
+    throw new UsageError('--sign-with signs a feed: give --feed FILE too');
+  const sign = signWith === undefined ? null : await signingKey(signWith);
   const saving = saveAliveChoice(values, io.env ?? process.env);
   const caPems = settings.caFiles.map((f) => {
     try {
@@ -393,7 +398,8 @@ export async function auditCommand(
   // The feed holds what was checked (an early end's too: each verdict stands on its own); nothing from offline.
   if (feedFile !== undefined && publisher !== null && !offline) {
     const feed = buildFeed({ publisher, site: report.site, generatedAt: report.generatedAt, checks: done });
-    if (!(await deliver(renderFeed(feed), feedFile, io))) return finish(EXIT.nothing);
+    const text = renderFeed(feed);
+    if (!(await deliver(sign ? await sign(text) : text, feedFile, io))) return finish(EXIT.nothing);
   }
 
   if (cacheFile !== undefined) {

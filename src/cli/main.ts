@@ -1,6 +1,7 @@
 /** still-there's command line: dispatch only; each command lives in its own module. */
 import { checkCommand, CHECK_HELP } from './check-command.ts';
 import { auditCommand, AUDIT_HELP } from './audit-command.ts';
+import { keygenCommand, KEYGEN_HELP } from './keygen-command.ts';
 import { clockFromEnv, ClockError } from './audit-clock.ts';
 import { readFileSync } from 'node:fs';
 import { CONFIG_HELP, EXIT_HELP, nearestOption, optionsHelp, UsageError } from './args.ts';
@@ -13,6 +14,7 @@ Usage:
   still-there check URL... [-]   check links (or one a line on standard input: -)
   still-there audit START...     crawl a directory site (or its sitemap, a local folder, or - for a page on standard
                                  input) and list its dead and moved links
+  still-there keygen --out FILE  make the key that signs your organisation's verdict feeds
   still-there help COMMAND       options of one command
   still-there --version          the version
 
@@ -65,10 +67,14 @@ export async function main(argv: string[]): Promise<number> {
         if (code === EXIT.endedEarly || code === EXIT.interrupted) process.exit(code);
         return code;
       }
+      case 'keygen':
+        return await keygenCommand(rest, { stdout: process.stdout, stderr: process.stderr });
       case 'help':
       case '--help':
       case '-h':
-        process.stdout.write(`${rest[0] === 'check' ? CHECK_HELP : rest[0] === 'audit' ? AUDIT_HELP : HELP}\n`);
+        process.stdout.write(
+          `${rest[0] === 'check' ? CHECK_HELP : rest[0] === 'audit' ? AUDIT_HELP : rest[0] === 'keygen' ? KEYGEN_HELP : HELP}\n`,
+        );
         return 0;
       case '--version':
       case '-V':
@@ -82,7 +88,7 @@ export async function main(argv: string[]): Promise<number> {
       default: {
         const near = command.startsWith('-')
           ? nearestOption(command, ['help', 'version'])
-          : nearestOption(command, ['check', 'audit', 'help', 'version']);
+          : nearestOption(command, ['check', 'audit', 'keygen', 'help', 'version']);
         const hint = near ? `did you mean ${command.startsWith('-') ? '--' : ''}${near}? ` : '';
         throw new UsageError(
           `unknown command "${command}"; ${hint}try: still-there check URL, or still-there audit SITE`,

@@ -6,6 +6,7 @@
  */
 import { NIGHTLY_AUDIT } from '../health/freshness.ts';
 import { FEED_ENTRY, project, type FeedEntry, type LinkHealth } from '../health/link-health.ts';
+import { hasInvisible } from './feed-shape.ts';
 
 /** What the document says it is, so a reader can refuse anything else at its first key. */
 export const FEED_FORMAT = 'still-there-verdict-feed';
@@ -29,9 +30,9 @@ export const MAX_PUBLISHER_LENGTH = 80;
 export function publisherProblem(name: string): string | null {
   if (name.trim() === '') return 'the publisher name is empty';
   if (name.length > MAX_PUBLISHER_LENGTH) return `the publisher name is longer than ${MAX_PUBLISHER_LENGTH} characters`;
-  // Control characters and bidirectional overrides could make a name read as something it is not.
-  if (/[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]/u.test(name))
-    return 'the publisher name holds control or direction characters';
+  // Control, invisible and direction characters could make a name read as something it is not (feed-shape.ts).
+  if (hasInvisible(name) || /[\t\n\r]/.test(name))
+    return 'the publisher name holds control or direction characters, or invisible ones';
   if (name !== name.trim()) return 'the publisher name starts or ends with spaces';
   return null;
 }

@@ -9,10 +9,13 @@
 import { isDirectoryUrl } from '../directory/lookup.ts';
 import { EntryRefused, FEED_ENTRY, readEntry, readTime, type FeedEntry } from '../health/link-health.ts';
 import { FEED_FORMAT, FEED_VERSION, publisherProblem, type VerdictFeed } from './feed.ts';
+import { checkFeedShape, MAX_FEED_LINKS, ShapeRefused, type ShapeFacts } from './feed-shape.ts';
+import { importPublicKey, KeyProblem, verifyFeedText } from './signature.ts';
+
+export { MAX_FEED_LINKS };
 
 /** A feed of 100,000 links with their histories is about 40 MiB; anything much larger is not a feed of ours. */
 export const MAX_FEED_BYTES = 64 * 1024 * 1024;
-export const MAX_FEED_LINKS = 200_000;
 
 export class FeedError extends Error {}
 
@@ -26,9 +29,16 @@ export interface ReadOptions {
 
 /** The feed in `text`, or a FeedError saying what is wrong with it in words an IT department can act on. */
 export function readFeed(text: string, options: ReadOptions): VerdictFeed {
-  // A cheap bound before parsing anything (UTF-16 units: never more than the bytes that came).
+  // A cheap bound before anything else (UTF-16 units: never more than the bytes that came).
   const maxBytes = options.maxBytes ?? MAX_FEED_BYTES;
   if (text.length > maxBytes) throw new FeedError(`it is larger than ${sizeInWords(maxBytes)}`);
+  // The shape first, in one pass that builds nothing (feed-shape.ts): parsing is only for what can be a feed.
+  shapeOf(text);
+  return parseFeed(text, options);
+}
+
+/** The feed in `text`, whose shape was checked (shapeOf). */
+function parseFeed(text: string, options: ReadOptions): VerdictFeed {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -75,6 +85,46 @@ function readLink(raw: unknown, now: number, vouchesFor: (url: string) => boolea
   } catch (err) {
     if (!(err instanceof EntryRefused)) throw err;
     throw new FeedError(`${where}${err.url === null ? '' : ` (${err.url.slice(0, 200)})`} ${err.problem}`);
+  }
+}
+
+/**
+ * A feed read as a subscription reads it: with the key its organisation pinned beside its address, if any (the
+ * signature is checked before anything of the feed is parsed). `signedBy` is that key when the signature verified
+ * against it; null when no key is pinned, whether or not the feed carries a signature nobody asked to check.
+ */
+export async function readPinnedFeed(
+  text: string,
+  options: ReadOptions & { pinned: string | null },
+): Promise<{ feed: VerdictFeed; signedBy: string | null }> {
+  const maxBytes = options.maxBytes ?? MAX_FEED_BYTES;
+  if (text.length > maxBytes) throw new FeedError(`it is larger than ${sizeInWords(maxBytes)}`);
+  const facts = shapeOf(text);
+  if (options.pinned !== null) {
+    let key: CryptoKey;
+    try {
+      key = await importPublicKey(options.pinned);
+    } catch (err) {
+      if (err instanceof KeyProblem) throw new FeedError(err.message);
+      throw err;
+    }
+    const verification = await verifyFeedText(text, facts, key);
+    if (verification === 'unsigned') throw new FeedError('it is not signed, and a key is pinned for it');
+    if (verification === 'does-not-verify')
+      throw new FeedError(
+        'its signature does not verify against the pinned key: it was changed after it was signed, or signed with another key',
+      );
+  }
+  return { feed: parseFeed(text, options), signedBy: options.pinned };
+}
+
+/** The feed's shape (feed-shape.ts), its refusal in the reader's words. */
+export function shapeOf(text: string): ShapeFacts {
+  try {
+    return checkFeedShape(text);
+  } catch (err) {
+    if (err instanceof ShapeRefused) throw new FeedError(err.message);
+    throw err;
   }
 }
 

@@ -4,7 +4,7 @@ import { localizeDocument, t } from '../i18n.ts';
 import type { Requests, RequestName } from '../messages.ts';
 import { readPolicy } from '../policy.ts';
 import {
-  feedAddress,
+  feedLine,
   MANAGEABLE,
   readSettings,
   reportTarget,
@@ -48,9 +48,13 @@ export async function startOptions(doc: Document): Promise<void> {
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    // A feed address that is not one is named, and nothing is saved: what was typed stays to be mended.
-    const feedLines = field<HTMLTextAreaElement>('feeds').value.split(/\s+/).filter(Boolean);
-    const badFeed = policy.feeds ? undefined : feedLines.find((line) => feedAddress(line) === null);
+    // A line that is not a feed (an address, and beside it a pinned key) is named, and nothing is saved: what was
+    // typed stays to be mended.
+    const feedLines = field<HTMLTextAreaElement>('feeds')
+      .value.split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
+    const badFeed = policy.feeds ? undefined : feedLines.find((line) => feedLine(line) === null);
     const problem = doc.querySelector('#feeds-problem')!;
     problem.textContent = badFeed === undefined ? '' : t('options_feeds_bad', badFeed);
     if (badFeed !== undefined) {
@@ -155,7 +159,7 @@ export async function startOptions(doc: Document): Promise<void> {
         const li = doc.createElement('li');
         const code = doc.createElement('code');
         code.textContent = url;
-        li.append(code, ` — ${feedStatusText(record)}`);
+        li.append(code, ` — ${feedStatusText(record, inForce().feedKeys[url] ?? null)}`);
         if (record?.problem) li.classList.add('problem');
         return li;
       }),
@@ -170,7 +174,9 @@ export async function startOptions(doc: Document): Promise<void> {
     field<HTMLInputElement>('allowPrivate').checked = s.allowPrivate;
     field<HTMLInputElement>('recheckHours').value = String(s.recheckHours);
     field<HTMLTextAreaElement>('offSites').value = s.offSites.join('\n');
-    field<HTMLTextAreaElement>('feeds').value = s.feeds.join('\n');
+    field<HTMLTextAreaElement>('feeds').value = s.feeds
+      .map((url) => (s.feedKeys[url] ? `${url} ${s.feedKeys[url]}` : url))
+      .join('\n');
     field<HTMLInputElement>('reportTo').value = s.reportTo;
   }
 

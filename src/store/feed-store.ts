@@ -30,8 +30,15 @@ export function blankFeedRecord(url: string): FeedRecord {
     fetchedAt: null,
     okAt: null,
     problem: null,
+    signedBy: null,
   };
 }
+
+/**
+ * A feed's entry for a link, and whether it counts as signed: its feed's last import verified against the key pinned
+ * for that feed now (a key changed since says nothing of entries verified against the old one).
+ */
+export type SharedVerdict = FeedVerdict & { signed: boolean };
 
 export class FeedStore {
   readonly #db: Promise<IDBPDatabase<StillThereDB>>;
@@ -70,7 +77,7 @@ export class FeedStore {
   async importFeed(
     url: string,
     feed: VerdictFeed,
-    meta: Pick<FeedRecord, 'etag' | 'lastModified'>,
+    meta: Pick<FeedRecord, 'etag' | 'lastModified'> & { signedBy?: string | null },
     now: number,
   ): Promise<FeedRecord> {
     const db = await this.#db;
@@ -93,7 +100,9 @@ export class FeedStore {
       generatedAt: feed.generatedAt,
       links: feed.links.length,
       generation,
-      ...meta,
+      etag: meta.etag,
+      lastModified: meta.lastModified,
+      signedBy: meta.signedBy ?? null,
       fetchedAt: now,
       okAt: now,
       problem: null,
@@ -117,11 +126,15 @@ export class FeedStore {
   }
 
   /**
-   * For each link, the newest entry among the feeds in `subscribed` (newest by its check time). Links no such feed
-   * lists are absent.
+   * For each link, the newest entry among the feeds in `subscribed` (newest by its check time), saying whether it is
+   * signed by the key `pinned` names for its feed now. Links no such feed lists are absent.
    */
-  async lookup(urls: readonly string[], subscribed: ReadonlySet<string>): Promise<Map<string, FeedVerdict>> {
-    const found = new Map<string, FeedVerdict>();
+  async lookup(
+    urls: readonly string[],
+    subscribed: ReadonlySet<string>,
+    pinned: Readonly<Record<string, string>> = {},
+  ): Promise<Map<string, SharedVerdict>> {
+    const found = new Map<string, SharedVerdict>();
     if (urls.length === 0 || subscribed.size === 0) return found;
     const records = await this.#recordMap();
     const coverage = await this.#coverageMap();
@@ -129,10 +142,15 @@ export class FeedStore {
       .filter((f) => records.get(f)?.okAt && coverage.has(f))
       .map((f) => ({ feed: f, coverage: coverage.get(f)! }));
     // Only links a feed may cover are read from the database, each by its exact key [link, feed].
+    const signed = (feed: string) => {
+      const by = records.get(feed)?.signedBy ?? null;
+      return by !== null && by === pinned[feed];
+    };
     const keep = (e: FeedVerdict | null | undefined) => {
       if (!e) return;
       const best = found.get(e.url);
-      if (!best || Date.parse(e.checkedAt) > Date.parse(best.checkedAt)) found.set(e.url, e);
+      if (!best || Date.parse(e.checkedAt) > Date.parse(best.checkedAt))
+        found.set(e.url, { ...e, signed: signed(e.feed) });
     };
     const reads: Array<[string, string]> = [];
     for (const url of urls) {

@@ -51,6 +51,11 @@ export interface FeedRecord {
   okAt: number | null;
   /** Why the last fetch was refused or failed, in words for the options page; null when it went well. */
   problem: string | null;
+  /**
+   * The pinned key the entries' signature verified against (src/feed/signature.ts); null (or absent, in records of
+   * earlier versions) when no key was pinned. Its verdicts count as signed only while that key is still the pinned one.
+   */
+  signedBy?: string | null;
 }
 
 /** How full the verdict cache is, for the options page. */

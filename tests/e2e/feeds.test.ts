@@ -1,9 +1,16 @@
 /**
- * Verdict feeds in the real built extension, in Chromium and Firefox ESR: the CLI audits the simulated county
- * directory and publishes a feed (`--feed`); the options page subscribes to it; a page listing the directory's links
- * is then marked with the feed's verdicts, saying who checked, and no request of ours goes to those links' hosts
- * (counted by the test server). A link this browser checked itself after the feed was made keeps its own verdict.
- * A malformed, an oversized and a hostile feed are refused with a clear message, and nothing of them reaches a page.
+ * Verdict feeds in the real built extension, in Chromium and Firefox ESR. The editor makes a signing key
+ * (`still-there keygen`); this browser checks the county directory's links itself; the CLI then audits the directory
+ * and publishes a signed feed (`--feed … --sign-with …`); the options page subscribes to it with the public key pinned
+ * beside its address:
+ *   - a signed feed marks at once, saying who checked, newer than this browser's own verdicts; a link this browser
+ *     checked itself after the feed keeps its own verdict; links whose own verdicts are fresh are not asked again;
+ *   - on another site's page the signed feed marks at once and this browser's own checks run all the same (its own
+ *     verdicts are not that site's to see), and their newer verdicts replace the feed's;
+ *   - the same feed with one verdict altered is refused with a plain reason, and strikes nothing;
+ *   - an unsigned feed's "dead" for a live link never strikes it: the browser checks it itself first;
+ *   - a feed whose redirect chain passes through http: is refused before that step is asked; a malformed, an
+ *     oversized and a hostile feed are refused with a clear message, and nothing of them reaches a page.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +18,7 @@ import path from 'node:path';
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { groupForUrl } from '../../src/directory/lookup.ts';
+import { readKeyFile } from '../../src/feed/signature.ts';
 import { SITE_HOST, SITE_URL, sitePages } from '../fixtures/directory-site/site.ts';
 import { stillThere } from '../fixtures/sealed/cli.ts';
 import { BROWSERS, startSession, type Session } from './browsers.ts';
@@ -21,6 +29,16 @@ const FEED_URL = `https://${FEED_HOST}/verdicts.json`;
 const PUBLISHER = 'Champaign County Behavioral Health';
 /** A link the CLI found working, checked again by the browser itself after the feed was made. */
 const OWN_CHECKED = 'https://www.nami.org/';
+/** Pages of other sites, which may not see this browser's own verdicts checked for the directory's pages. */
+const SECOND_SITE = 'www.second-guide.org';
+const THIRD_SITE = 'www.third-guide.org';
+const FOURTH_SITE = 'www.fourth-guide.org';
+/** A feed address whose redirect chain passes through http: and ends on the real feed, over https. */
+const VIA_HTTP = `https://${FEED_HOST}/moved.json`;
+const THROUGH_HTTP = {
+  [VIA_HTTP]: `http://${FEED_HOST}/step.json`,
+  [`http://${FEED_HOST}/step.json`]: FEED_URL,
+};
 
 interface FeedLink {
   url: string;
@@ -42,29 +60,78 @@ const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').rep
 const listPage = (links: Array<{ url: string; text: string }>) =>
   `<!doctype html><html lang="en"><title>Every group we list</title><h1>Every group we list</h1><ul>${links.map((l) => `<li><a href="${escape(l.url)}">${escape(l.text)}</a></li>`).join('\n')}</ul></html>`;
 
+/** The marks drawn when the page's first pass is over: every verdict it may see at once is drawn by then. */
+async function marksAtFirstPass(page: Page): Promise<Map<string, Mark>> {
+  await page.waitForFunction(() => performance.getEntriesByName('still-there:first-pass').length > 0, {
+    timeout: 30_000,
+    polling: 50,
+  });
+  return new Map((await readMarks(page)).map((m) => [m.href, m]));
+}
+
+/** A feed's text with its signature taken off (the signed text less its first member). */
+const unsigned = (signed: string) => signed.replace(/^\{"signature":"[^"]*",/, '{');
+
 describe.each(BROWSERS)('in %s', (kind) => {
   let session: Session;
   let scratch: string;
   const site = sitePages()[SITE_HOST]!;
   const feeds: Record<string, string> = {};
+  const others: Record<string, Record<string, string>> = { [SECOND_SITE]: {}, [THIRD_SITE]: {}, [FOURTH_SITE]: {} };
   let feed: { publisher: string; links: FeedLink[] };
+  /** The feed as the audit signed it. */
+  let signed: string;
+  let publicKey: string;
   let words: Map<string, string>;
   let options: Page;
 
-  const subscribe = async (urls: string[]) => {
+  const subscribe = async (lines: string[]) => {
     await options.evaluate(() => document.querySelector<HTMLTextAreaElement>('textarea[name="feeds"]')!.focus());
     await options.$eval('textarea[name="feeds"]', (el) => ((el as HTMLTextAreaElement).value = ''));
-    await options.type('textarea[name="feeds"]', urls.join('\n'));
+    await options.type('textarea[name="feeds"]', lines.join('\n'));
     await options.click('button[type="submit"]');
   };
   const feedStatus = () => options.$$eval('#feed-status li', (lis) => lis.map((li) => li.textContent ?? ''));
+  const waitForStatus = (part: string, words: string) =>
+    options.waitForFunction(
+      (p: string, w: string) =>
+        [...document.querySelectorAll('#feed-status li')].some(
+          (li) => li.textContent?.includes(p) && li.textContent.includes(w),
+        ),
+      { timeout: 60_000, polling: 200 },
+      part,
+      words,
+    );
   const siteRequests = () =>
     session.sim.requests.filter((r) => r.host !== SITE_HOST && r.host !== FEED_HOST).map((r) => `${r.host}${r.path}`);
+  const linkPage = (urls: string[]) => listPage(urls.map((url) => ({ url, text: words.get(url) ?? url })));
 
   beforeAll(async () => {
     scratch = mkdtempSync(path.join(tmpdir(), 'still-there-feeds-'));
-    session = await startSession(kind, { [SITE_HOST]: site, [FEED_HOST]: feeds });
-    // The editor's nightly audit, published as a feed.
+    session = await startSession(
+      kind,
+      { [SITE_HOST]: site, [FEED_HOST]: feeds, ...others },
+      { redirects: THROUGH_HTTP },
+    );
+    // The editor's signing key, made once and kept.
+    const keyFile = path.join(scratch, 'feed-key.json');
+    const keygen = await stillThere(session.sim, ['keygen', '--out', keyFile]);
+    expect(keygen.code, keygen.stderr).toBe(0);
+    publicKey = keygen.stdout.trim();
+
+    // What the directory links to (an audit without a feed), and this browser's own checks of all of it but NAMI.
+    const survey = await stillThere(session.sim, ['audit', SITE_URL, '--recurse', '--format', 'json']);
+    const report = JSON.parse(survey.stdout) as { links: Array<{ url: string; foundOn: Array<{ text: string }> }> };
+    words = new Map(report.links.map((l) => [l.url, l.foundOn[0]?.text || l.url]));
+    const linked = report.links.map((l) => l.url);
+    expect(linked).toContain(OWN_CHECKED);
+    site['/own-visit.html'] = linkPage(linked.filter((u) => u !== OWN_CHECKED));
+    const visit = await session.browser.newPage();
+    await visit.goto(`${SITE_URL}own-visit.html`);
+    await settled(visit, 90_000);
+    await visit.close();
+
+    // The night's audit, after this browser's checks: its feed, signed with the editor's key, is newer than them.
     const file = path.join(scratch, 'verdicts.json');
     const run = await stillThere(session.sim, [
       'audit',
@@ -76,13 +143,14 @@ describe.each(BROWSERS)('in %s', (kind) => {
       file,
       '--publisher',
       PUBLISHER,
+      '--sign-with',
+      keyFile,
     ]);
     expect(run.code, run.stderr).toBe(1);
-    const report = JSON.parse(run.stdout) as { links: Array<{ url: string; foundOn: Array<{ text: string }> }> };
-    words = new Map(report.links.map((l) => [l.url, l.foundOn[0]?.text || l.url]));
-    feed = JSON.parse(readFileSync(file, 'utf8'));
-    expect(feed.links.map((l) => l.url)).toContain(OWN_CHECKED);
-    site['/every-group.html'] = listPage(feed.links.map((l) => ({ url: l.url, text: words.get(l.url)! })));
+    signed = readFileSync(file, 'utf8');
+    expect(signed.startsWith('{"signature":"')).toBe(true);
+    feed = JSON.parse(signed);
+    site['/every-group.html'] = linkPage(feed.links.map((l) => l.url));
     site['/nami.html'] = listPage([{ url: OWN_CHECKED, text: 'NAMI' }]);
 
     // This browser checks NAMI itself, after the audit: its verdict is newer than the feed's.
@@ -92,39 +160,44 @@ describe.each(BROWSERS)('in %s', (kind) => {
     expect((await readMarks(page))[0]!.health).toBe('alive');
     await page.close();
 
-    // The published feed, with NAMI claimed dead as of the audit (older than the browser's own check).
-    const tampered = feed.links.map((l) =>
-      l.url === OWN_CHECKED
-        ? {
-            ...l,
-            verdict: 'dead',
-            reason: 'not-found',
-            status: 404,
-            history: [{ at: l.checkedAt, outcome: 'dead', reason: 'not-found' }],
-            firstFailedAt: l.checkedAt,
-            lastAliveAt: null,
-          }
-        : l,
+    // The editor publishes the feed, signed — with NAMI claimed dead as of the audit (older than the browser's check).
+    const signer = await readKeyFile(readFileSync(keyFile, 'utf8'));
+    const claimed = unsigned(signed).replace(
+      new RegExp(`\\{"url":"${OWN_CHECKED.replace(/[.]/g, '\\.')}".*\\}(?=,?\\n)`),
+      (line) => {
+        const l = JSON.parse(line) as FeedLink;
+        return JSON.stringify({
+          ...l,
+          verdict: 'dead',
+          reason: 'not-found',
+          status: 404,
+          history: [{ at: l.checkedAt, outcome: 'dead', reason: 'not-found' }],
+          firstFailedAt: l.checkedAt,
+          lastAliveAt: null,
+        });
+      },
     );
-    feeds['/verdicts.json'] = JSON.stringify({ ...feed, links: tampered });
+    expect(claimed).not.toBe(unsigned(signed));
+    feeds['/verdicts.json'] = await signer.sign(claimed);
     options = await session.extensionPage();
-    await subscribe([FEED_URL]);
-    await options.waitForFunction(
-      (p: string) => [...document.querySelectorAll('#feed-status li')].some((li) => li.textContent?.includes(`${p}: `)),
-      { timeout: 30_000, polling: 200 },
-      PUBLISHER,
-    );
-  }, 180_000);
+    await subscribe([`${FEED_URL} ${publicKey}`]);
+    await waitForStatus(FEED_URL, `${PUBLISHER}: `);
+  }, 300_000);
 
   afterAll(async () => {
     await session?.close();
     if (scratch) rmSync(scratch, { recursive: true, force: true });
   });
 
-  it('the options page names the feed, its publisher and how many links it covers', async () => {
+  it('the options page names the feed, its publisher, how many links it covers, and that it is signed', async () => {
     const [status] = await feedStatus();
     expect(status).toContain(FEED_URL);
     expect(status).toMatch(new RegExp(`${PUBLISHER}: ${feed.links.length} links, published `));
+    expect(status).toContain('Signed: its signature verifies against the pinned key');
+    // The key stays beside the address in the box.
+    expect(await options.$eval('textarea[name="feeds"]', (t) => (t as HTMLTextAreaElement).value)).toBe(
+      `${FEED_URL} ${publicKey}`,
+    );
   });
 
   describe("a page listing the directory's links", () => {
@@ -136,8 +209,8 @@ describe.each(BROWSERS)('in %s', (kind) => {
       session.sim.reset();
       page = await session.browser.newPage();
       await page.goto(EVERY);
+      marks = await marksAtFirstPass(page);
       await settled(page, 30_000);
-      marks = new Map((await readMarks(page)).map((m) => [m.href, m]));
       // Counted before the popup opens: it checks each group's own website, which is not the page's doing.
       asked = siteRequests();
     });
@@ -151,6 +224,27 @@ describe.each(BROWSERS)('in %s', (kind) => {
             .id!,
         url,
       );
+
+    it("is marked at once with the signed feed's verdicts, each saying who checked", () => {
+      const wrong = feed.links
+        .filter((l) => l.url !== OWN_CHECKED)
+        .map((l) => ({
+          url: l.url,
+          want: `${l.verdict}/${l.reason}`,
+          got: `${marks.get(l.url)?.health}/${marks.get(l.url)?.reason}`,
+        }))
+        .filter((r) => r.want !== r.got);
+      expect(wrong).toEqual([]);
+      // Dead and moved links carry a description (working ones none): it names who checked.
+      const described = feed.links.filter(
+        (l) => l.url !== OWN_CHECKED && (l.verdict === 'dead' || l.verdict === 'moved'),
+      );
+      expect(described.length).toBeGreaterThan(0);
+      for (const l of described) expect(marks.get(l.url)!.description, l.url).toContain(`checked by ${PUBLISHER} on `);
+      const dead = feed.links.filter((l) => l.verdict === 'dead' && l.url !== OWN_CHECKED);
+      expect(dead.length).toBeGreaterThan(0);
+      for (const l of dead) expect(marks.get(l.url)!.struck, l.url).toBe(true);
+    });
 
     it("the popup's groups on the page and the audit page say who checked", async () => {
       const tabId = await tabOf(EVERY);
@@ -183,35 +277,108 @@ describe.each(BROWSERS)('in %s', (kind) => {
       await audit.close();
     });
 
-    it("is marked with the feed's verdicts, each saying who checked", () => {
-      const wrong = feed.links
-        .filter((l) => l.url !== OWN_CHECKED)
-        .map((l) => ({
-          url: l.url,
-          want: `${l.verdict}/${l.reason}`,
-          got: `${marks.get(l.url)?.health}/${marks.get(l.url)?.reason}`,
-        }))
-        .filter((r) => r.want !== r.got);
-      expect(wrong).toEqual([]);
-      // Dead and moved links carry a description (working ones none): it names who checked.
-      const described = feed.links.filter(
-        (l) => l.url !== OWN_CHECKED && (l.verdict === 'dead' || l.verdict === 'moved'),
-      );
-      expect(described.length).toBeGreaterThan(0);
-      for (const l of described) expect(marks.get(l.url)!.description, l.url).toContain(`checked by ${PUBLISHER} on `);
-      const dead = feed.links.filter((l) => l.verdict === 'dead');
-      expect(dead.length).toBeGreaterThan(0);
-      for (const l of dead) expect(marks.get(l.url)!.struck, l.url).toBe(true);
-    });
-
-    it("sends no request of ours to those links' hosts, nor to the archive", () => {
+    it('asks nothing of links this browser checked itself and whose verdicts are still fresh (their schedule)', () => {
       expect(asked).toEqual([]);
     });
 
-    it("keeps this browser's own newer verdict over the feed's", () => {
+    it("keeps this browser's own newer verdict over the signed feed's", () => {
       const nami = marks.get(OWN_CHECKED)!;
       expect(nami.health).toBe('alive');
+      expect(nami.struck).toBe(false);
       expect(nami.description ?? '').not.toContain(PUBLISHER);
+    });
+  });
+
+  it("on another site's page: marked at once from the signed feed, then checked by this browser all the same, whose newer verdicts win", async () => {
+    const chosen = [
+      ...feed.links.filter((l) => l.verdict === 'dead' && ['not-found', 'gone'].includes(l.reason)).slice(0, 2),
+      ...feed.links.filter((l) => l.verdict === 'alive' && l.url !== OWN_CHECKED).slice(0, 1),
+    ];
+    expect(chosen).toHaveLength(3);
+    others[SECOND_SITE]!['/guide.html'] = linkPage(chosen.map((l) => l.url));
+    session.sim.reset();
+    const page = await session.browser.newPage();
+    await page.goto(`https://${SECOND_SITE}/guide.html`);
+    const first = await marksAtFirstPass(page);
+    for (const l of chosen) expect([l.url, first.get(l.url)?.health], l.url).toEqual([l.url, l.verdict]);
+    // This browser's own checks, for this site: the links' hosts are asked, and the newer verdicts replace the feed's.
+    await page.waitForFunction(
+      (p: string) =>
+        [...document.querySelectorAll('a[data-link-health]')].every(
+          (a) =>
+            !(a.getAttribute('aria-describedby') ?? '')
+              .split(' ')
+              .some((id) => document.getElementById(id)?.textContent?.includes(p)),
+        ),
+      { timeout: 60_000, polling: 200 },
+      PUBLISHER,
+    );
+    const hosts = new Set(session.sim.requests.map((r) => r.host));
+    for (const l of chosen) expect(hosts.has(new URL(l.url).hostname), l.url).toBe(true);
+    const after = new Map((await readMarks(page)).map((m) => [m.href, m]));
+    for (const l of chosen) expect(after.get(l.url)?.health, l.url).toBe(l.verdict);
+    await page.close();
+  });
+
+  it('the same feed with one verdict altered is refused, and strikes nothing', async () => {
+    const alive = feed.links.find((l) => l.verdict === 'alive' && l.url !== OWN_CHECKED)!;
+    const line = signed.split('\n').find((l) => l.startsWith(`{"url":${JSON.stringify(alive.url)}`))!;
+    const altered = line
+      .replace('"verdict":"alive","reason":"ok"', '"verdict":"dead","reason":"not-found"')
+      .replace('"outcome":"ok","reason":"ok"', '"outcome":"dead","reason":"not-found"');
+    expect(altered).not.toBe(line);
+    feeds['/altered.json'] = signed.replace(line, altered);
+    await subscribe([`https://${FEED_HOST}/altered.json ${publicKey}`]);
+    await waitForStatus('/altered.json', 'Not used');
+    expect((await feedStatus())[0]).toMatch(
+      /Not used: refused: its signature does not verify against the pinned key: it was changed after it was signed/,
+    );
+    others[THIRD_SITE]!['/guide.html'] = linkPage([alive.url]);
+    const page = await session.browser.newPage();
+    await page.goto(`https://${THIRD_SITE}/guide.html`);
+    expect((await marksAtFirstPass(page)).get(alive.url)?.health).not.toBe('dead');
+    await settled(page, 60_000);
+    expect((await readMarks(page))[0]).toMatchObject({ health: 'alive', struck: false });
+    await page.close();
+  });
+
+  it('an unsigned feed\'s "dead" for a live link never strikes it: this browser checks the link itself first', async () => {
+    const alive = feed.links.find((l) => l.verdict === 'alive' && l.url !== OWN_CHECKED)!;
+    const line = signed.split('\n').find((l) => l.startsWith(`{"url":${JSON.stringify(alive.url)}`))!;
+    const claimed = line
+      .replace('"verdict":"alive","reason":"ok","status":200', '"verdict":"dead","reason":"not-found","status":404')
+      .replace('"outcome":"ok","reason":"ok"', '"outcome":"dead","reason":"not-found"')
+      .replace(/"lastAliveAt":"[^"]*"/, '"lastAliveAt":null')
+      .replace(/"firstFailedAt":null/, `"firstFailedAt":"${alive.checkedAt}"`);
+    expect(claimed).not.toBe(line);
+    feeds['/unsigned.json'] = unsigned(signed).replace(line, claimed);
+    await subscribe([`https://${FEED_HOST}/unsigned.json`]);
+    await waitForStatus('/unsigned.json', `${PUBLISHER}: `);
+    expect((await feedStatus())[0]).toContain('Not signed by a pinned key');
+    others[FOURTH_SITE]!['/guide.html'] = linkPage([alive.url]);
+    session.sim.reset();
+    const page = await session.browser.newPage();
+    await page.goto(`https://${FOURTH_SITE}/guide.html`);
+    const first = (await marksAtFirstPass(page)).get(alive.url)!;
+    expect([first.health, first.struck]).toEqual(['checking', false]);
+    await settled(page, 60_000);
+    const mark = (await readMarks(page))[0]!;
+    expect([mark.health, mark.struck]).toEqual(['alive', false]);
+    expect(session.sim.requests.some((r) => r.host === new URL(alive.url).hostname)).toBe(true);
+    await page.close();
+  });
+
+  describe('a feed reached through an http: step', () => {
+    it('is refused before the http: step is asked, though the chain ends on the real feed', async () => {
+      session.sim.reset();
+      await subscribe([VIA_HTTP]);
+      await options.waitForFunction(
+        () => [...document.querySelectorAll('#feed-status li')].some((li) => li.textContent?.includes('Not used')),
+        { timeout: 60_000, polling: 200 },
+      );
+      expect((await feedStatus())[0]).toMatch(/Not used: refused: it was redirected to an address that is not https/);
+      const asked = session.sim.requests.filter((r) => r.host === FEED_HOST).map((r) => `${r.scheme} ${r.path}`);
+      expect(asked).toEqual(['https /moved.json']);
     });
   });
 

@@ -1,14 +1,16 @@
 /**
  * An organisation's IT deploys still-there by policy, in Chromium (/etc/chromium/policies/managed/*.json) and in
  * Firefox ESR (policies.json's "3rdparty" section), each a file mounted for the test's browser alone in the sealed
- * test network: the verdict feed, the mode, a site where still-there stays off (an EHR) and no archive suggestions.
- * The options page shows those settings locked; the pages follow them.
+ * test network: the verdict feed with the public key its editor signs it with pinned beside its address, the mode, a
+ * site where still-there stays off (an EHR) and no archive suggestions. The options page shows those settings locked;
+ * the pages follow them: the signed feed marks at once, and this browser checks the links itself all the same.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFeed, renderFeed } from '../../src/feed/feed.ts';
+import { makeKeyPair, readKeyFile } from '../../src/feed/signature.ts';
 import type { LinkHealth } from '../../src/health/link-health.ts';
 import {
   BROWSERS,
@@ -27,13 +29,20 @@ const EHR_HOST = 'ehr.county-clinic.org';
 const PUBLISHER = 'County Clinic IT';
 const DEAD = 'http://www.ocfoundation.org/EO_Hoarding.aspx';
 const ALIVE = 'https://www.nami.org/';
-const POLICY = { feeds: [FEED_URL], mode: 'resources', offSites: [EHR_HOST], archiveSuggestions: false };
+/** The editor's key: the feed is signed with it, and the policy pins its public half beside the feed's address. */
+const KEY = await makeKeyPair();
+const POLICY = {
+  feeds: [`${FEED_URL} ${KEY.publicKey}`],
+  mode: 'resources',
+  offSites: [EHR_HOST],
+  archiveSuggestions: false,
+};
 
 const guide = `<!doctype html><html lang="en"><title>Support groups</title><h1>Support groups</h1><ul>
 <li>Hoarding: <a href="${DEAD}">OC Foundation, hoarding</a></li>
 <li>Family support: <a href="${ALIVE}">NAMI</a></li></ul></html>`;
 
-function feedText(): string {
+async function feedText(): Promise<string> {
   const at = new Date(Date.now() - 3_600_000).toISOString();
   const base = { detail: '', redirects: 0, checkedAt: at, firstFailedAt: null };
   const dead: LinkHealth = {
@@ -61,16 +70,18 @@ function feedText(): string {
     history: [{ at, outcome: 'ok', reason: 'ok' }],
     lastAliveAt: at,
   };
-  return renderFeed(
-    buildFeed({
-      publisher: PUBLISHER,
-      site: 'https://intranet.county-clinic.org/resources/',
-      generatedAt: at,
-      checks: [
-        [DEAD, dead],
-        [ALIVE, alive],
-      ],
-    }),
+  return (await readKeyFile(KEY.keyFile)).sign(
+    renderFeed(
+      buildFeed({
+        publisher: PUBLISHER,
+        site: 'https://intranet.county-clinic.org/resources/',
+        generatedAt: at,
+        checks: [
+          [DEAD, dead],
+          [ALIVE, alive],
+        ],
+      }),
+    ),
   );
 }
 
@@ -94,7 +105,7 @@ describe.each(BROWSERS)('in %s, deployed by policy', (kind) => {
     session = await startSession(
       kind,
       {
-        [FEED_HOST]: { '/verdicts.json': feedText() },
+        [FEED_HOST]: { '/verdicts.json': await feedText() },
         [GUIDE_HOST]: { '/guide.html': guide },
         [EHR_HOST]: { '/patient.html': guide },
       },
@@ -142,7 +153,7 @@ describe.each(BROWSERS)('in %s, deployed by policy', (kind) => {
     });
     expect(shown).toEqual({
       note: true,
-      feeds: [FEED_URL, true],
+      feeds: [`${FEED_URL} ${KEY.publicKey}`, true],
       offSites: [EHR_HOST, true],
       archive: [false, true],
       modeLocked: true,
@@ -151,18 +162,27 @@ describe.each(BROWSERS)('in %s, deployed by policy', (kind) => {
     });
   });
 
-  it("marks a page from the policy's feed, with no request of ours to the links' hosts and no archived copy offered", async () => {
+  it("marks a page at once from the policy's signed feed, offers no archived copy, and checks the links itself all the same", async () => {
     session.sim.reset();
     const page = await session.browser.newPage();
     await page.goto(`https://${GUIDE_HOST}/guide.html`);
-    await settled(page, 30_000);
+    await page.waitForFunction(() => performance.getEntriesByName('still-there:first-pass').length > 0, {
+      timeout: 30_000,
+      polling: 50,
+    });
     const marks = new Map((await readMarks(page)).map((m) => [m.href, m]));
     expect(marks.get(DEAD)).toMatchObject({ health: 'dead', struck: true, archive: null });
     expect(marks.get(DEAD)!.description).toContain(`checked by ${PUBLISHER} on `);
     expect(marks.get(ALIVE)!.health).toBe('alive');
-    expect(
-      session.sim.requests.filter((r) => r.host !== GUIDE_HOST && r.host !== FEED_HOST).map((r) => r.host),
-    ).toEqual([]);
+    // This browser's own checks run on their schedule whatever the feed says: both links' hosts are asked.
+    const hosts = [new URL(DEAD).hostname, new URL(ALIVE).hostname];
+    const asked = () => new Set(session.sim.requests.map((r) => r.host));
+    for (let tries = 0; tries < 300 && !hosts.every((h) => asked().has(h)); tries++)
+      await new Promise((r) => setTimeout(r, 100));
+    expect(hosts.filter((h) => !asked().has(h))).toEqual([]);
+    // No archived copy offered, by policy: the archive is never asked.
+    await settled(page, 30_000);
+    expect(session.sim.requests.filter((r) => /archive\.org$/.test(r.host))).toEqual([]);
     await page.close();
   });
 
@@ -198,7 +218,9 @@ describe.each(BROWSERS)('in %s, deployed by policy', (kind) => {
     expect(saved.showUnverified).toBe(true);
     expect(saved.feeds).toEqual([]);
     expect(saved.offSites).toEqual([]);
-    expect(await options.$eval('textarea[name="feeds"]', (t) => (t as HTMLTextAreaElement).value)).toBe(FEED_URL);
+    expect(await options.$eval('textarea[name="feeds"]', (t) => (t as HTMLTextAreaElement).value)).toBe(
+      `${FEED_URL} ${KEY.publicKey}`,
+    );
   });
 
   // The policy is the test browser's alone: written into the machine's own folder, it would reach every browser

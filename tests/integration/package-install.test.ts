@@ -197,6 +197,11 @@ describe("the README's editor sections and the nightly CI recipe, as typed outsi
         expect(result.stdout.trim()).toBe(`still-there ${JSON.parse(readFileSync('package.json', 'utf8')).version}`);
         continue;
       }
+      // Making the signing key is no audit: it succeeds, and prints the public key to pin.
+      if (line.startsWith('still-there keygen ')) {
+        expect([result.code, result.stdout], line).toEqual([0, expect.stringMatching(/^ecdsa-p256:\S{87}\n$/)]);
+        continue;
+      }
       // Every example meets a dead link (the directory site has five): exit status 1, as the README says.
       expect(result.code, `${line}\n${result.stderr}`).toBe(1);
       const out = / --out (\S+)/.exec(line)?.[1] ?? (config ? (JSON.parse(config) as { out?: string }).out : undefined);
@@ -219,6 +224,7 @@ describe("the README's editor sections and the nightly CI recipe, as typed outsi
     expect(readFeed(readFileSync(path.join(cwd, 'verdict-feed.json'), 'utf8'), { now: Date.now() }).publisher).toBe(
       'Example County Behavioral Health',
     );
+    expect(readFileSync(path.join(cwd, 'signed-feed.json'), 'utf8')).toMatch(/^\{"signature":"[\w-]{86}",/);
   }, 400_000);
 
   it("runs docs/nightly-audit.yml's audit step on two nights: the cache kept, the report written, the job failed on a dead link", async () => {

@@ -257,6 +257,15 @@ describe('npm run zip', () => {
     contextMenus: { readme: 'context menus', options: 'options_perm_menus_term' },
     scripting: { readme: 'scripting', options: 'options_perm_scripting_term' },
     alarms: { readme: 'alarms', options: 'options_perm_alarms_term' },
+    declarativeNetRequestWithHostAccess: {
+      readme: 'blocking requests to private addresses (Chrome, Edge: declarativeNetRequestWithHostAccess)',
+      options: 'options_perm_dnr_term',
+    },
+    dns: { readme: 'DNS (Firefox: dns)', options: 'options_perm_dns_term' },
+    webRequestBlocking: {
+      readme: 'blocking its own requests (Firefox: webRequestBlocking)',
+      options: 'options_perm_blocking_term',
+    },
   };
   for (const kind of ['chrome', 'edge', 'firefox']) {
     it(`${kind}: asks only for permissions the README and the options page explain`, async () => {

@@ -9,7 +9,8 @@ import { CheckBudget } from '../../src/background/check-budget.ts';
 import { FeedSubscriptions, FEED_REFRESH_MS } from '../../src/background/feed-subscriptions.ts';
 import { createHandlers } from '../../src/background/handlers.ts';
 import { buildFeed, renderFeed } from '../../src/feed/feed.ts';
-import { feedStandsIn } from '../../src/feed/prefer.ts';
+import { feedStandsIn, feedWord } from '../../src/feed/prefer.ts';
+import { makeKeyPair, readKeyFile } from '../../src/feed/signature.ts';
 import type { LinkHealth } from '../../src/health/link-health.ts';
 import { fromWire } from '../../src/messages.ts';
 import { FeedStore } from '../../src/store/feed-store.ts';
@@ -209,12 +210,23 @@ describe('which verdict a page gets', () => {
     expect(feedStandsIn(undefined, feed, Date.parse('2026-12-04T02:00:01Z'))).toBe(false);
   });
 
-  it('a lookup answers from the feed with who checked, and queues no check of ours', async () => {
-    // The background decides by the real clock: the feed was published an hour ago.
-    const anHourAgo = new Date(Date.now() - 3_600_000).toISOString();
-    const { fetchFn } = server({ body: feedText([[DEAD, report(DEAD, 'dead', anHourAgo)]]) });
+  it('an unsigned feed: a "dead" strikes only when our own check agrees; a "dead" or "alive" is the word of a signed one', () => {
+    const dead = { verdict: 'dead' as const, reason: 'not-found' as const, checkedAt: '2026-12-03T02:00:00.000Z' };
+    const alive = { ...dead, verdict: 'alive' as const, reason: 'ok' as const };
+    expect(feedWord(undefined, { ...dead, signed: false }, T0)).toBe('check-first');
+    expect(feedWord(undefined, { ...dead, signed: true }, T0)).toBe('stands-in');
+    expect(feedWord(undefined, { ...alive, signed: false }, T0)).toBe('stands-in');
+    // Our own newer verdict wins over either.
+    expect(feedWord({ checkedAt: '2026-12-03T05:00:00.000Z' }, { ...dead, signed: true }, T0)).toBe('none');
+    expect(feedWord({ checkedAt: '2026-12-03T05:00:00.000Z' }, { ...dead, signed: false }, T0)).toBe('none');
+    expect(feedWord(undefined, undefined, T0)).toBe('none');
+  });
+
+  /** The background's answer to a page, with the feed at FEED subscribed (under `keys`) and a verdict store. */
+  async function pageOf(body: string, keys: Record<string, string> = {}) {
+    const { fetchFn } = server({ body });
     const { factory, feeds, subscriptions } = parts(fetchFn, () => Date.now());
-    await subscriptions.refresh([FEED]);
+    await subscriptions.refresh([FEED], { keys });
     const store = new VerdictStore({ factory });
     let started = 0;
     const handlers = createHandlers({
@@ -223,11 +235,34 @@ describe('which verdict a page gets', () => {
       budget: new CheckBudget(),
       siteKey: async () => 'site-key',
       setBadge: async () => undefined,
-      feeds: { lookup: (urls) => feeds.lookup(urls, new Set([FEED])), recheckHours: () => 168 },
+      feeds: { lookup: (urls) => feeds.lookup(urls, new Set([FEED]), keys), recheckHours: () => 168 },
     });
     const page = { tabId: 1, pageUrl: 'https://www.county-guide.org/' };
-    const first = (await handlers.lookup({ urls: [DEAD] }, page)).verdicts.map(fromWire);
-    expect(first).toEqual([
+    const ask = async (force = false) => (await handlers.lookup({ urls: [DEAD], force }, page)).verdicts.map(fromWire);
+    return { ask, store, feeds, started: () => started };
+  }
+
+  it('an unsigned feed\'s "dead" is not shown: the link is checked by this browser first', async () => {
+    const anHourAgo = new Date(Date.now() - 3_600_000).toISOString();
+    const { ask, store, started } = await pageOf(feedText([[DEAD, report(DEAD, 'dead', anHourAgo)]]));
+    expect(await ask()).toEqual([]);
+    expect(await store.queuedCount()).toBe(1);
+    expect(started()).toBe(1);
+    // Even with a verdict of our own still fresh but older than the feed's: ours is shown, as being checked again.
+    await store.dequeue(DEAD);
+    await store.save(report(DEAD, 'alive', new Date(Date.now() - 86_400_000).toISOString()), Date.now(), 168, [
+      'site-key',
+    ]);
+    expect(await ask()).toEqual([expect.objectContaining({ verdict: 'alive', stale: true })]);
+    expect(await store.queuedCount()).toBe(1);
+  });
+
+  it("a signed feed marks at once, with who checked; this browser's own check runs all the same, and the newer wins", async () => {
+    const signer = await readKeyFile((await makeKeyPair()).keyFile);
+    const anHourAgo = new Date(Date.now() - 3_600_000).toISOString();
+    const body = await signer.sign(feedText([[DEAD, report(DEAD, 'dead', anHourAgo)]]));
+    const { ask, store, started } = await pageOf(body, { [FEED]: signer.publicKey });
+    expect(await ask()).toEqual([
       expect.objectContaining({
         url: DEAD,
         verdict: 'dead',
@@ -235,17 +270,78 @@ describe('which verdict a page gets', () => {
         newHome: 'https://iocdf.org/',
       }),
     ]);
-    expect(started).toBe(0);
-    expect(await store.queuedCount()).toBe(0);
+    expect(started()).toBe(1);
+    expect(await store.queuedCount()).toBe(1);
 
     // Our own check, made later, found it working: that is what the page gets.
     await store.save(report(DEAD, 'alive', new Date().toISOString()), Date.now(), 168, ['site-key']);
-    const later = (await handlers.lookup({ urls: [DEAD] }, page)).verdicts.map(fromWire);
+    const later = await ask();
     expect(later).toEqual([expect.objectContaining({ verdict: 'alive' })]);
     expect(later[0]!.checkedBy).toBeUndefined();
+  });
 
-    // "Check this link" asks us, whatever the feed says.
-    await handlers.lookup({ urls: [DEAD], force: true }, page);
-    expect(await store.queuedCount()).toBe(1);
+  it('a signed feed counts as unsigned under another pinned key, and as signed under none', async () => {
+    const signer = await readKeyFile((await makeKeyPair()).keyFile);
+    const other = (await makeKeyPair()).publicKey;
+    const anHourAgo = new Date(Date.now() - 3_600_000).toISOString();
+    const body = await signer.sign(feedText([[DEAD, report(DEAD, 'dead', anHourAgo)]]));
+    const { feeds } = await pageOf(body, { [FEED]: signer.publicKey });
+    expect((await feeds.lookup([DEAD], new Set([FEED]), { [FEED]: signer.publicKey })).get(DEAD)?.signed).toBe(true);
+    expect((await feeds.lookup([DEAD], new Set([FEED]), { [FEED]: other })).get(DEAD)?.signed).toBe(false);
+    expect((await feeds.lookup([DEAD], new Set([FEED]))).get(DEAD)?.signed).toBe(false);
+  });
+});
+
+describe('a feed with a pinned key', () => {
+  const at = '2026-12-03T02:00:00.000Z';
+  it('is taken when its signature verifies, refused when one verdict was altered, unsigned, or signed with another key', async () => {
+    const signer = await readKeyFile((await makeKeyPair()).keyFile);
+    const stranger = await readKeyFile((await makeKeyPair()).keyFile);
+    const signed = await signer.sign(
+      feedText([
+        [DEAD, report(DEAD, 'dead', at)],
+        [ALIVE, report(ALIVE, 'alive', at)],
+      ]),
+    );
+    const keys = { [FEED]: signer.publicKey };
+    const { state, fetchFn } = server({ body: signed, etag: '"v1"' });
+    const { feeds, subscriptions } = parts(fetchFn);
+    await subscriptions.refresh([FEED], { keys });
+    expect(await feeds.record(FEED)).toMatchObject({ okAt: T0, problem: null, signedBy: signer.publicKey, links: 2 });
+
+    const cases: Array<[string, string]> = [
+      [
+        signed.replace('"verdict":"alive"', '"verdict":"dead"').replace('"reason":"ok"', '"reason":"not-found"'),
+        'its signature does not verify against the pinned key',
+      ],
+      [feedText([[DEAD, report(DEAD, 'dead', at)]]), 'it is not signed, and a key is pinned for it'],
+      [
+        await stranger.sign(feedText([[DEAD, report(DEAD, 'dead', at)]])),
+        'its signature does not verify against the pinned key',
+      ],
+    ];
+    for (const [body, problem] of cases) {
+      state.body = body;
+      state.etag = undefined;
+      await subscriptions.refresh([FEED], { all: true, keys });
+      const record = await feeds.record(FEED);
+      expect(record?.problem).toContain(problem);
+      // The last good entries, verified, stay.
+      expect(record).toMatchObject({ links: 2, signedBy: signer.publicKey });
+    }
+  });
+
+  it('is fetched again whole when its key is pinned or changed, not answered by "not modified"', async () => {
+    const signer = await readKeyFile((await makeKeyPair()).keyFile);
+    const signed = await signer.sign(feedText([[DEAD, report(DEAD, 'dead', at)]]));
+    const { state, fetchFn } = server({ body: signed, etag: '"v1"' });
+    const { feeds, subscriptions } = parts(fetchFn);
+    await subscriptions.refresh([FEED]);
+    expect((await feeds.record(FEED))?.signedBy).toBeNull();
+    // The organisation pins the key: asked again at once (not due for hours), without the validators.
+    await subscriptions.refresh([FEED], { keys: { [FEED]: signer.publicKey } });
+    expect(state.asked).toHaveLength(2);
+    expect(new Headers(state.asked[1]!.init.headers).get('if-none-match')).toBeNull();
+    expect((await feeds.record(FEED))?.signedBy).toBe(signer.publicKey);
   });
 });

@@ -123,3 +123,43 @@ describe('a private server address', () => {
     expect([ex.failure, ex.status]).toEqual([null, 200]);
   });
 });
+
+describe('a request the private-network guard refused before it was sent', () => {
+  it.each([
+    ["Chromium's rule blocked a redirect to a private literal", 'net::ERR_BLOCKED_BY_CLIENT', false],
+    ['Chromium refused a connection into a more private address space', 'net::ERR_FAILED', false],
+    ["Firefox's guard cancelled it", 'NS_ERROR_ABORT', true],
+  ])('%s: "private-address", and nothing else', async (_case, error, markedByGuard) => {
+    const web = fakeWebRequest();
+    const log: { current?: NetworkLog } = {};
+    vi.stubGlobal('fetch', async (input: string) => {
+      const id = String(++requestId);
+      web.fire('onBeforeRequest', { requestId: id, url: input, tabId: -1 });
+      web.fire('onBeforeRedirect', {
+        requestId: id,
+        url: input,
+        statusCode: 302,
+        redirectUrl: 'http://www.rebound.org:8080/admin',
+        ip: '23.192.0.10',
+      });
+      if (markedByGuard) log.current!.markRefused(id);
+      setTimeout(() => web.fire('onErrorOccurred', { requestId: id, error }), 3);
+      throw new TypeError('Failed to fetch');
+    });
+    log.current = new NetworkLog(web.api);
+    const ex = await createFetchTransport(log.current, () => true).fetch('https://www.support-near-you.org/', OPTIONS);
+    expect(ex).toMatchObject({ failure: 'private-address', hops: [], status: null });
+  });
+
+  it('declares every check public to the browser, unless private checks are allowed', async () => {
+    const seen: unknown[] = [];
+    vi.stubGlobal('fetch', async (_input: string, init: RequestInit & { targetAddressSpace?: string }) => {
+      seen.push(init.targetAddressSpace);
+      return new Response('', { status: 204 });
+    });
+    const transport = createFetchTransport(new NetworkLog(undefined), () => true);
+    await transport.fetch('https://www.aa.org/', OPTIONS);
+    await transport.fetch('https://intranet.example.org/', { ...OPTIONS, allowPrivate: true });
+    expect(seen).toEqual(['public', undefined]);
+  });
+});

@@ -44,6 +44,7 @@ describe("an organisation's policy", () => {
       }),
     ).toEqual({
       feeds: ['https://ok.example/f.json'],
+      feedKeys: {},
       offSites: ['ehr.clinic.example'],
     });
     expect(readManaged(null)).toEqual({});
@@ -66,5 +67,25 @@ describe("an organisation's policy", () => {
     };
     expect(Object.keys(schema.properties).sort()).toEqual([...MANAGEABLE].sort());
     expect(schema.properties.mode!.enum).toEqual(['resources', 'all', 'off']);
+  });
+});
+
+describe('a feed with its key pinned beside its address', () => {
+  const KEY = `ecdsa-p256:B${'A'.repeat(86)}`;
+  const FEED = 'https://feeds.clinic.example/verdicts.json';
+  it('is read from a line "ADDRESS KEY", typed or set by policy, and from the map the options page stores', () => {
+    expect(effectiveSettings({ feeds: [`${FEED} ${KEY}`, 'https://other.example/f.json'] }, {})).toMatchObject({
+      feeds: [FEED, 'https://other.example/f.json'],
+      feedKeys: { [FEED]: KEY },
+    });
+    expect(effectiveSettings({ feeds: [FEED], feedKeys: { [FEED]: KEY } }, {}).feedKeys).toEqual({ [FEED]: KEY });
+    expect(readManaged({ feeds: [`  ${FEED}   ${KEY} `] })).toEqual({ feeds: [FEED], feedKeys: { [FEED]: KEY } });
+  });
+
+  it('leaves out a line whose key is not one, and a key the policy did not pin', () => {
+    expect(effectiveSettings({ feeds: [`${FEED} ecdsa-p256:short`, `${FEED} ${KEY} more`] }, {}).feeds).toEqual([]);
+    expect(effectiveSettings({ feeds: [FEED], feedKeys: { [FEED]: 'not a key' } }, {}).feedKeys).toEqual({});
+    // The policy's feeds come with the policy's keys: none here, whatever the user pinned.
+    expect(effectiveSettings({ feeds: [`${FEED} ${KEY}`] }, { feeds: [FEED] }).feedKeys).toEqual({});
   });
 });

@@ -18,6 +18,9 @@ export interface ArchiveCapture {
   provider?: string;
 }
 
+/** A capture's fields, every one (the compiler asks for a new one here): what a strict reader of a capture accepts. */
+export const CAPTURE_FIELDS: Record<keyof ArchiveCapture, true> = { url: true, timestamp: true, provider: true };
+
 /** What still-there knows of an archive without asking it: who it is and the one form of its capture links. */
 export interface ArchiveLinks {
   /** Stored with each capture: short, stable, never shown. */
