@@ -126,8 +126,8 @@ describe('offline is never dead', () => {
         const result = await stillThere(sim, ['check', '--json', ...OFFLINE_LINKS]);
         const lines = jsonLines<Line>(result);
         failures.push(...deadOnes(lines).map((d) => `run ${run}: ${d}`));
-        // Nothing judged: exit 2 and a banner, neither "all is well" (0) nor "dead" (1).
-        expect(result.code, result.stderr).toBe(2);
+        // Nothing judged: exit 3 (offline) and a banner, neither "all is well" (0) nor "dead" (1).
+        expect(result.code, result.stderr).toBe(3);
         expect(result.stderr).toMatch(/appears to be offline: no link could be judged/);
         for (const url of OFFLINE_LINKS)
           expect(`${lines.get(url)?.verdict}/${lines.get(url)?.reason}`, url).toBe('unverified/offline');
@@ -145,8 +145,8 @@ describe('offline is never dead', () => {
       const result = await stillThere(sim, ['check', '--json', ...OFFLINE_LINKS], { condition: 'offline' });
       const lines = jsonLines<Line>(result);
       failures.push(...deadOnes(lines).map((d) => `run ${run}: ${d}`));
-      // Nothing judged: exit 2 and a banner, neither "all is well" (0) nor "dead" (1).
-      expect(result.code, result.stderr).toBe(2);
+      // Nothing judged: exit 3 (offline) and a banner, neither "all is well" (0) nor "dead" (1).
+      expect(result.code, result.stderr).toBe(3);
       expect(result.stderr).toMatch(/appears to be offline: no link could be judged/);
       for (const url of OFFLINE_LINKS)
         expect(`${lines.get(url)?.verdict}/${lines.get(url)?.reason}`, url).toBe('unverified/offline');
