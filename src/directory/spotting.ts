@@ -101,6 +101,9 @@ const RESOURCE_PHRASES = [
   'support (and (education|information) )?(for|to) (families|loved ones|family members|parents|caregivers|grandparents)',
   // A rape crisis centre answers a 24-hour line ("Sexual Assault Resource Agency", "Rape Crisis Center").
   '(rape|sexual assault|sexual violence) (crisis|resource|support) (cent(er|re)s?|agency|services?)',
+  // An agency's own crisis line, as listings put it ("They provide 24hour crisis intervention", "24/7 crisis support");
+  // a "24-hour crisis stabilization unit" is a ward.
+  '24[- ]?(hours?|hr|/7) crisis (intervention|support|services?|counsell?ing)',
   // Groups for the bereaved are support groups by another name ("General Bereavement Group").
   '(bereavement|grief) (support )?groups?',
   'self[- ]help',

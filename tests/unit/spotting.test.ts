@@ -53,22 +53,22 @@ interface Tally {
 }
 
 /**
- * The figures as measured when the set was last grown (2026-12-07: 33 pages, 1,057 links), kept as a floor: a change
+ * The figures as measured when the set was last grown (2026-12-07: 38 pages, 1,217 links), kept as a floor: a change
  * to spotting that loses a resource link or gains a false one on these pages fails here. Raise them when spotting
  * improves; never lower them to let a change through. The goal is 0.97 / 0.97 overall and 0.9 recall for every kind.
  */
-const PRECISION_FLOOR = 0.95;
-const RECALL_FLOOR = 0.87;
+const PRECISION_FLOOR = 0.98;
+const RECALL_FLOOR = 0.97;
 /** Recall per kind of page, measured likewise (precision per kind is printed; a kind with few links moves too much). */
 const KIND_RECALL_FLOORS: Record<string, number> = {
-  government: 0.96,
-  'fellowship-service-body': 0.87,
-  'university-counselling': 0.77,
+  government: 0.98,
+  'fellowship-service-body': 0.96,
+  'university-counselling': 1,
   'nami-affiliate': 1,
-  'library-guide': 0.7,
+  'library-guide': 1,
   'church-community-centre': 1,
-  'county-behavioural-health': 0.84,
-  'hospital-health-centre': 0,
+  'county-behavioural-health': 0.93,
+  'hospital-health-centre': 1,
 };
 
 const precision = (t: Tally) => (t.tp + t.fp === 0 ? 1 : t.tp / (t.tp + t.fp));
@@ -408,12 +408,19 @@ describe('the rules, one by one', () => {
     expect(spot('https://www.peer-site.example/', 'iFred Anxiety and Depression Support Community')).toBe(true);
   });
 
-  it('a family group described by who it supports, a supportive group and a rape crisis centre name resources', () => {
+  it('a family group described by who it supports, a supportive group, a rape crisis centre and a 24-hour crisis service name resources', () => {
     const family = { context: () => 'Education and support for loved ones of people suffering from addictions.' };
     expect(spot('https://www.treatment-agency.example/', 'Family Rebuilding Program', family)).toBe(true);
     const grand = { context: () => 'Supportive group for grandparents raising their school-aged grandchildren.' };
     expect(spot('https://www.family-service.example/', 'Grandparents Raising Grandchildren', grand)).toBe(true);
     expect(spot('https://www.sara.example/', 'Sexual Assault Resource Agency')).toBe(true);
+    const crisis = {
+      context: () =>
+        'Safe Passage supports people dealing with domestic and sexual violence. They provide 24hour crisis intervention.',
+    };
+    expect(spot('https://www.safe-passage.example/', 'Safe Passage', crisis)).toBe(true);
+    const ward = { context: () => 'Our 24-hour crisis stabilization unit admits adults.' };
+    expect(spot('https://www.hospital.example/', 'Crisis Stabilization', ward)).toBe(false);
     expect(spot('https://www.college.example/', 'Sexual assault prevention statistics')).toBe(false);
     expect(
       spot('https://www.family-service.example/', 'Post Adoption Services', { context: () => 'Home visits.' }),
@@ -604,6 +611,8 @@ describe('the cheap first test turns away nothing the whole judgement accepts', 
     'Support and information to families',
     'Rape Crisis Center',
     'Sexual Assault Resource Agency',
+    '24-hour crisis intervention',
+    '24/7 crisis support',
   ];
 
   it('on a phrase for each alternative of the wording patterns', () => {
