@@ -2797,5 +2797,170 @@ function buildGroups(): readonly Group[] {
       verified: '2026-12-07',
       confidence: 'H',
     }),
+    group({
+      id: 'copline',
+      name: 'COPLINE',
+      kinds: ['helpline', 'crisis'],
+      website: 'https://www.copline.org/',
+      routes: [
+        {
+          way: 'call',
+          to: '1-800-267-5463',
+          languages: [],
+          note: '1-800-COPLINE; 24/7; answered by trained retired law enforcement officers',
+          cites: [
+            'https://www.copline.org/about/who-we-are',
+            'https://www.blueline.ca/hotline-provides-support-to-those-who-protect-and-serve-their-communities/',
+          ],
+        },
+      ],
+      topics: ['law enforcement officers', 'families'],
+      notes:
+        'A confidential hotline only for current and former law enforcement officers and their families, in the United States and Canada, answered around the clock by retired officers trained as peer active listeners, who refer callers to vetted mental health professionals; not associated with any police department or agency.',
+      crisisTopics: ['crisis'],
+      sources: [
+        cite('https://www.copline.org/about/who-we-are', null, ['name', 'website', 'routes', 'notes', 'topics']),
+        cite(
+          'https://www.blueline.ca/hotline-provides-support-to-those-who-protect-and-serve-their-communities/',
+          '2022-04-27',
+          ['name', 'routes', 'notes', 'topics'],
+        ),
+      ],
+      verified: '2026-12-07',
+      confidence: 'H',
+    }),
+    group({
+      id: 'neda',
+      name: 'National Eating Disorders Association',
+      acronyms: ['NEDA'],
+      kinds: ['mental-health'],
+      website: 'https://www.nationaleatingdisorders.org/',
+      topics: ['eating disorders'],
+      notes:
+        'A non-profit formed in 2001 when Eating Disorders Awareness & Prevention and the American Anorexia Bulimia Association merged: information, treatment referrals and support for people and families affected by eating disorders. Its helpline closed on 1 June 2023 and the chatbot that replaced it was withdrawn, so it has no helpline to send anyone to.',
+      sources: [
+        cite('https://www.nationaleatingdisorders.org/neda-visits-white-house-022510', '2010', [
+          'name',
+          'acronyms',
+          'website',
+          'topics',
+        ]),
+        cite('https://en.wikipedia.org/wiki/National_Eating_Disorders_Association', null, [
+          'name',
+          'acronyms',
+          'notes',
+          'topics',
+        ]),
+        cite('https://www.additudemag.com/neda-eating-disorder-helpline-shuts-down/', '2023-06-09', ['notes']),
+      ],
+      verified: '2026-12-07',
+      confidence: 'H',
+    }),
+    group({
+      id: 'pflag',
+      name: 'PFLAG',
+      formerNames: ['Parents, Families and Friends of Lesbians and Gays', 'Parents and Friends of Lesbians and Gays'],
+      acronyms: ['PFLAG'],
+      kinds: ['family-and-friends'],
+      website: 'https://pflag.org/',
+      topics: ['LGBTQ+', 'parents', 'families'],
+      notes:
+        'Founded in 1973 after a mother publicly supported her gay son: over 400 local chapters give peer-to-peer support to LGBTQ+ people, their parents and families, and allies, in person and online (PFLAG Connects). In 2014 its members made PFLAG, until then short for Parents, Families and Friends of Lesbians and Gays, its only official name.',
+      sources: [
+        cite('https://inspire.pflag.org/our-story/', null, ['name', 'acronyms', 'notes', 'topics']),
+        cite('https://pflag.org/start-a-chapter/', null, ['name', 'website', 'notes']),
+        cite('https://en.wikipedia.org/wiki/PFLAG', null, ['name', 'formerNames', 'acronyms', 'notes']),
+      ],
+      verified: '2026-12-07',
+      confidence: 'H',
+    }),
+    group({
+      id: 'chadd',
+      name: 'Children and Adults with Attention-Deficit/Hyperactivity Disorder',
+      acronyms: ['CHADD'],
+      kinds: ['mental-health'],
+      website: 'https://www.chadd.org/',
+      topics: ['ADHD', 'parents'],
+      notes:
+        'A national non-profit, founded in 1987 by parents and psychologists, giving education, advocacy and support for people with ADHD and their families; its local chapters hold monthly support group meetings. It publishes Attention magazine and runs the National Resource Center on ADHD.',
+      sources: [
+        cite('http://www.chadd.org/Content/CHADD/AboutCHADD/Mission/default.htm', null, [
+          'name',
+          'acronyms',
+          'website',
+          'notes',
+          'topics',
+        ]),
+        cite(
+          'http://www.parents.com/toddlers-preschoolers/health/add/addadhd-parent-support-groups/?page=3',
+          null,
+          ['acronyms', 'notes', 'topics'],
+          WEAK,
+        ),
+        cite(
+          'https://specialneeds.com/products-and-services/adhd/chadd-children-and-adults-with-attention-deficit-hyperactivity-disorder/',
+          null,
+          ['name', 'acronyms', 'notes', 'topics'],
+          WEAK,
+        ),
+      ],
+      verified: '2026-12-07',
+      confidence: 'H',
+    }),
+    group({
+      id: 'national-veterans-foundation',
+      name: 'National Veterans Foundation',
+      acronyms: ['NVF'],
+      kinds: ['helpline'],
+      website: 'https://nvf.org/',
+      routes: [
+        {
+          way: 'call',
+          to: '888-777-4443',
+          languages: [],
+          note: 'Lifeline for Vets, answered vet to vet; not open 24/7 when its pages were written (2021)',
+          cites: ['https://nvf.org/?p=14074', 'https://nvf.org/a-special-kind-of-veteran-advocacy'],
+        },
+      ],
+      topics: ['veterans', 'families'],
+      notes:
+        'Runs the Lifeline for Vets, a crisis and information line on which veterans answer veterans, families and loved ones, set up over 35 years ago, and outreach to homeless veterans in the Los Angeles area. In 2021 the line was not yet open around the clock: check its hours.',
+      sources: [
+        cite('https://nvf.org/?p=14074', null, ['name', 'acronyms', 'website', 'routes', 'notes', 'topics']),
+        cite('https://nvf.org/a-special-kind-of-veteran-advocacy', null, ['routes', 'notes']),
+        cite('https://nvf.org/the-home-of-the-brave/', '2021', ['name', 'notes', 'topics']),
+      ],
+      verified: '2026-12-07',
+      confidence: 'H',
+    }),
+    group({
+      id: 'fireweed-collective',
+      name: 'Fireweed Collective',
+      formerNames: ['The Icarus Project'],
+      kinds: ['mental-health'],
+      website: 'https://fireweedcollective.org/',
+      formerDomains: ['theicarusproject.net'],
+      topics: ['mental health', 'peer support', 'mutual aid'],
+      notes:
+        'Born out of The Icarus Project, which from 2002 to 2020 built a network of peer support and mutual aid groups by and for people whose experiences are often diagnosed as mental illness; Fireweed Collective works at the intersections of mental health, healing justice and social justice. Links to theicarusproject.net are the old project’s.',
+      sources: [
+        cite('https://fireweedcollective.org/our-history/', null, [
+          'name',
+          'formerNames',
+          'website',
+          'notes',
+          'topics',
+        ]),
+        cite('http://www.theicarusproject.net/article/on-10-years-icarus-project', null, [
+          'formerNames',
+          'formerDomains',
+          'notes',
+          'topics',
+        ]),
+        cite('https://autopaideia.github.io/ikaria/about/', null, ['formerNames', 'notes', 'topics'], WEAK),
+      ],
+      verified: '2026-12-07',
+      confidence: 'H',
+    }),
   ];
 }

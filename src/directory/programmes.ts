@@ -26,6 +26,18 @@ export interface GroupResourceName {
 }
 
 export const GROUP_RESOURCE_NAMES: Readonly<Record<string, readonly GroupResourceName[]>> = {
+  'alcoholics-anonymous': [
+    {
+      // A.A. members who meet a person leaving a treatment or correctional facility and take them to their first
+      // meetings; areas and intergroups run it, often as "Bridging the Gap" (an everyday phrase, so not listed here).
+      name: 'Temporary Contact Program',
+      kind: 'programme',
+      sources: [
+        { url: 'https://area59aa.org/bridging-the-gap/', date: null },
+        { url: 'https://rocklandnyaa.org/get-involved/intergroup/bridging-the-gap/', date: null },
+      ],
+    },
+  ],
   'recovery-international': [
     {
       // Recovery International's newsletter, its issues published on its own site ("Recovery Reporter Fall 2021").

@@ -10,7 +10,8 @@
  * The words a service body's name holds, or its fellowship's magazine's. No word boundary before: a page's text runs
  * one element's words into the next ("…step by stepGrapevine"), and the address's spelling is the precision.
  */
-const BODY_WORD = /(?:area|region|intergroup|inter-group|district|central office|service committee|grapevine)/i;
+const BODY_WORD =
+  /(?:area|region|intergroup|inter-group|district|central office|general service|service committee|grapevine)/i;
 
 /**
  * The cheap test on an address as written: a fellowship's letters at one end of a host label or path segment, or a
@@ -55,6 +56,15 @@ export function onServiceBodySite(pageHost: string | undefined): boolean {
 
 /** A service body's own meeting list ("/meetings/?tsml-day=any", "/areaMeetingList.html", "/meetingsearch"). */
 const MEETING_LIST_PATH = /^\/(?:[^/?#]+\/)?[^/?#]*meeting/i;
+/**
+ * A service body's own page for asking for a temporary contact: A.A. members who meet a person leaving treatment or
+ * prison and take them to their first meetings ("Temporary Contact Program", often run as "Bridging the Gap":
+ * area59aa.org/bridging-the-gap/, rocklandnyaa.org/get-involved/intergroup/bridging-the-gap/).
+ * "/corrections-temporary-contact-program", "/bridging-the-gap/".
+ */
+const TEMPORARY_CONTACT_PATH = /^\/(?:[^/?#]+\/)?[^/?#]*(?:temporary-contact|bridg(?:e|ing)-the-gap)/i;
+/** The cheap test of both on an address as written: every address the two paths above accept holds one of these. */
+export const OWN_SERVICE_CUE = /meeting|temporary-contact|bridg(?:e|ing)-the-gap/i;
 
 /**
  * Whether an address on a service body's own site is its meeting list: the fellowship's meeting finder, a resource
@@ -62,6 +72,27 @@ const MEETING_LIST_PATH = /^\/(?:[^/?#]+\/)?[^/?#]*meeting/i;
  */
 export function isOwnMeetingList(url: URL, pageHost: string | undefined): boolean {
   return onServiceBodySite(pageHost) && MEETING_LIST_PATH.test(url.pathname);
+}
+
+/** Whether an address on a service body's own site is its temporary contact request (see TEMPORARY_CONTACT_PATH). */
+export function isOwnTemporaryContact(url: URL, pageHost: string | undefined): boolean {
+  return onServiceBodySite(pageHost) && TEMPORARY_CONTACT_PATH.test(url.pathname);
+}
+
+/**
+ * A neighbouring service body named as such on a service body's own links page: "Almost Heaven Area",
+ * "Hamilton Middletown Area", "Suffolk General Service". Sites of small areas live on free hosts or under initials
+ * (na2day.tripod.com, hamascna.org) that spell nothing of the name, but the page they are listed on is itself a
+ * service body's, and its neighbours are what such a page lists. Capitalised words, then the service word last:
+ * "Bay Area Rapid Transit" and "the area's events" are not names of this shape.
+ */
+export function namesNeighbourServiceBody(words: string, pageHost: string | undefined): boolean {
+  return (
+    onServiceBodySite(pageHost) &&
+    /^(?:\p{Lu}[\p{L}.'’-]*\s+){1,5}(?:Area|Region|District|Intergroup|General Service|Central Office)(?:\s+\d{1,3})?$/u.test(
+      words.trim(),
+    )
+  );
 }
 
 export function spellsServiceBody(url: URL, words: string, pageHost?: string): boolean {

@@ -12,9 +12,12 @@ import { carriedAddress, isShareIntent } from '../health/carried-address.ts';
 import { roughlySameSite } from './rough-site.ts';
 import {
   isOwnMeetingList,
+  isOwnTemporaryContact,
   mayBeServiceBodyAddress,
   mayNameServiceBody,
+  namesNeighbourServiceBody,
   onServiceBodySite,
+  OWN_SERVICE_CUE,
   spellsServiceBody,
 } from './service-body-site.ts';
 import { rememberedPerKey } from '../remembered.ts';
@@ -35,6 +38,11 @@ export interface LinkFacts {
   context?: () => string;
   /** Host of the page the link is on. */
   pageHost?: string;
+  /**
+   * Path of the page the link is on, when the caller knows it: a fragment link to another page of the site
+   * ("/online-meetings/#zoom") is a link to that page, not a section of this one.
+   */
+  pagePath?: string;
   /** Inside the page's own navigation, header or footer. */
   inPageChrome?: () => boolean;
 }
@@ -85,8 +93,17 @@ function serviceBodySource(): string {
 
 /** Phrases that name a resource in any case (English, then Spanish); spaces stand for one space. */
 const RESOURCE_PHRASES = [
-  'support groups?',
+  'support(ive)? groups?', // "Supportive group for grandparents raising their grandchildren"
   'support meetings?',
+  'support communit(y|ies)', // an online peer community ("Anxiety and Depression Support Community")
+  // Who a group is for, as a listing describes a family group ("Education and support for loved ones of people
+  // suffering from addictions", "Support and information to families raising children with autism").
+  'support (and (education|information) )?(for|to) (families|loved ones|family members|parents|caregivers|grandparents)',
+  // A rape crisis centre answers a 24-hour line ("Sexual Assault Resource Agency", "Rape Crisis Center").
+  '(rape|sexual assault|sexual violence) (crisis|resource|support) (cent(er|re)s?|agency|services?)',
+  // An agency's own crisis line, as listings put it ("They provide 24hour crisis intervention", "24/7 crisis support");
+  // a "24-hour crisis stabilization unit" is a ward.
+  '24[- ]?(hours?|hr|/7) crisis (intervention|support|services?|counsell?ing)',
   // Groups for the bereaved are support groups by another name ("General Bereavement Group").
   '(bereavement|grief) (support )?groups?',
   'self[- ]help',
@@ -217,6 +234,77 @@ const HELPLINE_HOST = /(?:help|hot|crisis|warm)line/i;
 /** Giving and buying, on any site (a group's own donate page included): not where a person is sent for help. */
 const DONATE = /\b(donat(e|es|ion|ions)|give now|membership|become[ _-]a[ _-]member|store|shop|cart|checkout)\b/i;
 
+/**
+ * Our words in phrases that name something else, read as if absent: "self-help books and apps" are reading and tool
+ * kits, not a group; a "customer support community" is a company's forum; "financial support for families" is money.
+ * Taken out before the words are read, so
+ * "Self-help resources and support groups" still names a group.
+ */
+let otherMeanings: RegExp | null = null;
+const OTHER_MEANINGS = () =>
+  (otherMeanings ??= new RegExp(
+    [
+      String.raw`\bself[- ]help (?:resources?|tools?|books?|apps?|applications?|workbooks?|materials?|tips|worksheets?|exercises?|strategies|techniques|skills|guides?|courses?|videos?)\b`,
+      // A company's forum, and "support community" as a verb and its object ("Support Community Journalism").
+      String.raw`\b(?:customer|technical|tech|product) support communit(?:y|ies)\b`,
+      String.raw`\bsupport communit(?:y|ies) (?!for\b|of\b|and\b|in\b|on\b|at\b|to\b|with\b)\p{L}`,
+      // Money and benefits for families are not a family group ("Financial support for families").
+      String.raw`\b(?:financial|income|tax|cash|child|food|housing|nutrition(?:al)?) support (?:for|to)\b`,
+    ].join('|'),
+    'giu',
+  ));
+const withoutOtherMeanings = (text: string) => text.replace(OTHER_MEANINGS(), ' ');
+
+/**
+ * A group a therapist runs as therapy ("Short-term therapy group focusing on learning strategies"): a clinician's
+ * service, not mutual aid, however its link is worded ("Adult ADD Support Group"). Read in the link's words and its
+ * own list item or paragraph. "Therapeutic support group" is a support group.
+ */
+const THERAPY_GROUP = /\b(?:psycho)?therapy groups?\b|\bgroup (?:psycho)?therapy\b/i;
+
+/**
+ * Link words that only point ("here", "click here", "website", "learn more"): what they lead to is said around them.
+ * Only such words let a link to the page's own site be judged by its surroundings: "For more information on our
+ * monthly Diabetes Support Group, click here."
+ */
+const POINTER_WORDS = new Set(
+  'here click tap visit website site web page link more info information details learn read see go to this that their our its the a an for at on online out check'.split(
+    ' ',
+  ),
+);
+const onlyPoints = (words: string) => {
+  const ws = words.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return ws.length > 0 && ws.every((w) => POINTER_WORDS.has(w));
+};
+
+/**
+ * A link set on the running words of a sentence ("The 988 Lifeline officially launched in 2022", "SAMHSA helps those
+ * battling substance addiction"): three or more words of its own besides pointing ones, the first in lower case. It
+ * leads where its words say (a regulator's news page, an agency's home page), not to what the sentence is about, so
+ * the sentence does not make it a resource. "daily meetings" and "click here for meetings" are too short for this.
+ */
+function runningWords(words: string): boolean {
+  if (!/^\p{Ll}/u.test(words)) return false;
+  // Words as a reader counts them, between spaces: an address printed as the link ("www.county-groups.org/thursday")
+  // is one.
+  const own = words.split(/\s+/).filter((w) => w !== '' && !POINTER_WORDS.has(w.toLowerCase().replace(/\W+/g, '')));
+  return own.length >= 3;
+}
+
+/**
+ * Surroundings that are only names run together ("NAMI Veterans Resource Center National Center for PTSD"): a row of
+ * links whose box lost its line breaks. The names in it are the other links', not a description of this one; a
+ * description has lower-case words of its own ("a twelve-step program for emotional health").
+ */
+const describes = (around: string) => /(?<![\p{L}])\p{Ll}{4,}/u.test(around);
+
+/**
+ * Training, courses for professionals and jobs, on any site (a group's own included): for those who help, not for a
+ * person looking for help ("education-training-for-adults", "Webinars", "Careers"). "Workshop" is left out: a grief
+ * workshop is for the bereaved.
+ */
+const FOR_HELPERS = /\b(?:training|trainings|webinars?|continuing education|CEUs?|careers?|jobs)\b/i;
+
 /** Words that look like ours but mean something else. */
 const FALSE_FRIENDS =
   /\b(password|account|data|disaster|file|cost|debt|credit|system|key) recovery\b|\brecover (your )?(password|account)\b|\banonymous(ly)? (survey|donation|donor|tip|feedback|report)/iu;
@@ -291,7 +379,8 @@ export function judgeResource(link: LinkFacts): Spot {
   const ownSite = link.pageHost ? roughlySameSite(url.hostname, link.pageHost) : false;
   // "On this page" lists, accordions and "back to top" point at sections of our own pages: their words
   // ("Helplines if you feel unsafe") are headings, and the page itself is already being read.
-  if (ownSite && url.hash.length > 1) return no("a section of the site's own pages");
+  if (ownSite && url.hash.length > 1 && (link.pagePath === undefined || url.pathname === link.pagePath))
+    return no("a section of the site's own pages");
   // The page's own menus, even on a group's site: a group's "Meetings" tab is not a link to check on every page.
   if (ownSite && (link.inPageChrome?.() ?? false)) return no("the page's own navigation");
   const group = groupForUrl(url);
@@ -300,12 +389,18 @@ export function judgeResource(link: LinkFacts): Spot {
   const yes = (g: Group | null, because: string): Spot =>
     DONATE.test(words) || DONATE.test(`${url.pathname}${url.search}`)
       ? no('a donate or shop link')
-      : { resource: true, group: g, because };
+      : FOR_HELPERS.test(words) || FOR_HELPERS.test(url.pathname)
+        ? no('training or jobs, for those who help')
+        : { resource: true, group: g, because };
   if (group) return yes(group, `a site of ${group.name}`);
   // An A.A. or N.A. service body's own meeting list, linked from its own pages: the fellowship's meeting finder.
   if (ownSite && isOwnMeetingList(url, link.pageHost)) return yes(null, "the fellowship's own meeting list");
+  // Its page for asking for a temporary contact on leaving treatment or prison ("Corrections TCP").
+  if (ownSite && isOwnTemporaryContact(url, link.pageHost)) return yes(null, "the service body's temporary contact");
 
   if (FALSE_FRIENDS.test(words)) return no('"recovery" of another kind');
+  const ours = withoutOtherMeanings(words);
+  const therapy = () => THERAPY_GROUP.test(words) || THERAPY_GROUP.test(link.context?.() ?? '');
   const article = isArticleHost(url.hostname);
   // A bracketed expansion ("(Substance Abuse and Mental Health Services Administration, SAMHSA)") is not what
   // makes a headline long, so it does not count against the name.
@@ -319,21 +414,28 @@ export function judgeResource(link: LinkFacts): Spot {
   // A group's own publication, programme or branch ("The Recovery Reporter", "GROW in Illinois") is the group's.
   const own = groupResourceNamed(words);
   if (own && !article && nameLike) return yes(own.group, `its words name ${own.group.name}'s ${own.kind}`);
-  if (namesResource(words) || (MAYBE_LINE.test(words) && lineName().test(words))) {
+  if (namesResource(ours) || (MAYBE_LINE.test(words) && lineName().test(words))) {
     if (article) return no('an article about support groups');
     if (!nameLike) return no('a sentence, not a group');
+    if (therapy()) return no('a therapy group, not mutual aid');
     return yes(null, 'its words name a mutual-aid resource');
   }
   if (!ownSite && !article && nameLike && spellsServiceBody(url, words, link.pageHost)) {
     return yes(null, "a fellowship's service body, its address spelling its name");
   }
+  // A neighbour listed on a service body's own links page by its name alone ("Almost Heaven Area").
+  if (!ownSite && !article && namesNeighbourServiceBody(words, link.pageHost)) {
+    return yes(null, "a fellowship's service body, listed on a service body's own page");
+  }
   if (!ownSite && !article && nameLike && HELPLINE_HOST.test(url.hostname)) {
     return yes(null, "the site's name says it is a helpline");
   }
-  // An outbound link whose surroundings describe a group: "Emotions Anonymous, a 12-step program — emotionsanonymous.org".
-  if (!ownSite && !article && nameLike && link.context) {
+  // An outbound link whose surroundings describe a group: "Emotions Anonymous, a 12-step program — emotionsanonymous.org";
+  // a link to the site's own pages only when its words just point ("click here").
+  if ((!ownSite || onlyPoints(words)) && !article && nameLike && link.context && !runningWords(words)) {
     const around = link.context();
-    if (namesResource(around) && !FALSE_FRIENDS.test(around)) {
+    if (describes(around) && namesResource(withoutOtherMeanings(around)) && !FALSE_FRIENDS.test(around)) {
+      if (therapy()) return no('a therapy group, not mutual aid');
       return yes(null, 'the text around it describes a mutual-aid resource');
     }
   }
@@ -350,8 +452,12 @@ export function mightBeResource(link: Omit<LinkFacts, 'href'> & { href?: string 
   const carried = link.href === undefined ? null : carriedAddress(link.href, link.pageHost);
   if (carried !== null && mightBeResource({ ...link, href: carried, host: undefined })) return true;
   if (mayBeResourceHost(host)) return true;
-  // A service body's own meeting list (isOwnMeetingList): the page's host says so, and the path names meetings.
-  if (link.href !== undefined && /meeting/i.test(link.href) && onServiceBodySite(link.pageHost)) return true;
+  // A service body's own meeting list or temporary contact (isOwnMeetingList, isOwnTemporaryContact), and the
+  // neighbours its pages name (namesNeighbourServiceBody): the page's host says so, and the path or words name them.
+  if (onServiceBodySite(link.pageHost)) {
+    if (link.href !== undefined && OWN_SERVICE_CUE.test(link.href)) return true;
+    if (mayNameServiceBody(link.text) || (link.title !== undefined && mayNameServiceBody(link.title))) return true;
+  }
   if (
     link.href !== undefined &&
     mayBeServiceBodyAddress(link.href) &&

@@ -10,7 +10,12 @@ import {
   PAGE_CHROME_SELECTOR,
   surroundingWords,
 } from '../directory/link-evidence.ts';
-import { mayBeServiceBodyAddress, mayNameServiceBody, onServiceBodySite } from '../directory/service-body-site.ts';
+import {
+  mayBeServiceBodyAddress,
+  mayNameServiceBody,
+  onServiceBodySite,
+  OWN_SERVICE_CUE,
+} from '../directory/service-body-site.ts';
 import { judgeResource, mayBeResourceHost, mayNameResource, type LinkFacts } from '../directory/spotting.ts';
 import { carriedAddress, mayBeWrapperHost, mayCarryAddress, mayCarryInAnyForm } from '../health/carried-address.ts';
 import { webLinkHost } from './link-address.ts';
@@ -39,7 +44,7 @@ export function resourceAddress(a: HTMLAnchorElement, pageHost: string): string 
     !mayBeNamedNearby(a) &&
     !mayBeServiceBodySite(a) &&
     !carriesResource(a, host, pageHost) &&
-    !(serviceBodyPage(pageHost) && /meeting/i.test(a.getAttribute('href') ?? ''))
+    !(serviceBodyPage(pageHost) && mayBeServiceBodysOwn(a))
   )
     return null;
   const href = a.href;
@@ -51,11 +56,23 @@ export function resourceAddress(a: HTMLAnchorElement, pageHost: string): string 
     text: anchorText(a, fullText),
     title: titleAsWritten(a),
     pageHost,
+    pagePath: a.ownerDocument.location?.pathname,
     context: () => (context ??= surroundings(a, fullText.length)),
     inPageChrome: () => a.closest(PAGE_CHROME_SELECTOR) !== null,
   };
   // A wrapper stands for the address it carries: that is what is checked and marked.
   return judgeResource(facts).resource ? (carriedAddress(href, pageHost) ?? href) : null;
+}
+
+/**
+ * On a service body's own site: its meeting list or temporary contact page by the address, or a neighbour named by
+ * its words ("Almost Heaven Area"), as spotting's mightBeResource lets through.
+ */
+function mayBeServiceBodysOwn(a: HTMLAnchorElement): boolean {
+  return (
+    OWN_SERVICE_CUE.test(a.getAttribute('href') ?? '') ||
+    mayNameServiceBody(anchorText(a, a.textContent ?? '') + ' ' + titleAsWritten(a))
+  );
 }
 
 /** A service body's site by its address and its own words ("Beaver Valley Area" at beavervalleyna.org). */

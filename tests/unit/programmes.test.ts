@@ -36,6 +36,7 @@ describe("a group's publications, programmes and branches are its resources", ()
     ['The Recovery Reporter', 'recovery-international'],
     ["Recovery, Inc.'s Recovery Reporter", 'recovery-international'],
     ['Brain Injury Association of Michigan', 'brain-injury-association-of-america'],
+    ['Request a Temporary Contact Program volunteer', 'alcoholics-anonymous'],
   ])('"%s" is a resource of %s', (words, id) => {
     const found = spot(words);
     expect(found.resource).toBe(true);
@@ -55,6 +56,7 @@ describe("a group's publications, programmes and branches are its resources", ()
     'the recovery reporter of the county',
     'Disaster recovery report',
     'Brain injury association study',
+    'temporary contact information for the program',
   ])('"%s" stays ordinary', (words) => {
     expect(spot(words).resource).toBe(false);
     expect(groupResourceNamed(words)).toBeNull();

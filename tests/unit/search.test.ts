@@ -199,7 +199,8 @@ const CLINICIANS: ReadonlyArray<[query: string, first: string, alsoShown: string
   ['gamblng', 'national-problem-gambling-helpline', ['gamblers-anonymous', 'gam-anon']],
   ['juego', 'gamblers-anonymous', ['national-problem-gambling-helpline', 'gam-anon']],
   ['apuestas', 'gamblers-anonymous', ['gam-anon']],
-  ['eating disorder', 'anad', ['overeaters-anonymous', 'food-addicts-in-recovery-anonymous']],
+  // The National Eating Disorders Association's name is the query's words (step 1); ANAD, with its groups, right after.
+  ['eating disorder', 'neda', ['anad', 'overeaters-anonymous', 'food-addicts-in-recovery-anonymous']],
   ['ED', 'anad', ['overeaters-anonymous']],
   ['trastorno alimentario', 'anad', ['overeaters-anonymous']],
   ['anorexia', 'anad', []],
