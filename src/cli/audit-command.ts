@@ -397,7 +397,16 @@ export async function auditCommand(
 
   // The feed holds what was checked (an early end's too: each verdict stands on its own); nothing from offline.
   if (feedFile !== undefined && publisher !== null && !offline) {
-    const feed = buildFeed({ publisher, site: report.site, generatedAt: report.generatedAt, checks: done });
+    const feed = buildFeed({
+      publisher,
+      site: report.site,
+      generatedAt: report.generatedAt,
+      checks: done,
+      // An early end says so in the feed too: a link it does not hold was not checked, not found alive.
+      endedEarly: endedBy
+        ? { why: endedBy, pagesNotRead: crawl.stopped?.leftOut.length ?? 0, linksNotChecked: notChecked }
+        : null,
+    });
     const text = renderFeed(feed);
     if (!(await deliver(sign ? await sign(text) : text, feedFile, io))) return finish(EXIT.nothing);
   }

@@ -60,6 +60,7 @@ export const FEED_SHAPE = object({
   publisher: VALUE,
   site: VALUE,
   generatedAt: VALUE,
+  endedEarly: object({ why: VALUE, pagesNotRead: VALUE, linksNotChecked: VALUE }),
   links: { kind: 'list', item: LINK, max: MAX_FEED_LINKS, name: 'links' },
 });
 

@@ -12,6 +12,21 @@ import { hasInvisible } from './feed-shape.ts';
 export const FEED_FORMAT = 'still-there-verdict-feed';
 export const FEED_VERSION = 1;
 
+/** Why an audit ended before it had read the whole site: a bound it reached, or the editor's Ctrl-C. */
+export const ENDED_EARLY_REASONS = ['max-pages', 'max-time', 'interrupted'] as const;
+
+/**
+ * A feed written by an audit that ended early says so, with what it left out: its links are what was checked (each
+ * verdict stands on its own), and a link it does not hold was not checked that night, not found alive.
+ */
+export interface EndedEarly {
+  why: (typeof ENDED_EARLY_REASONS)[number];
+  /** The site's pages the audit did not read. */
+  pagesNotRead: number;
+  /** Resource links found but not checked. */
+  linksNotChecked: number;
+}
+
 export interface VerdictFeed {
   format: typeof FEED_FORMAT;
   version: typeof FEED_VERSION;
@@ -20,6 +35,8 @@ export interface VerdictFeed {
   /** What was audited, as the editor named it. */
   site: string;
   generatedAt: string;
+  /** Present only when the audit ended before it had read the whole site. */
+  endedEarly?: EndedEarly;
   links: FeedEntry[];
 }
 
@@ -48,6 +65,7 @@ export function buildFeed(input: {
   site: string;
   generatedAt: string;
   checks: Iterable<[string, LinkHealth]>;
+  endedEarly?: EndedEarly | null;
 }): VerdictFeed {
   const links: FeedEntry[] = [];
   for (const [key, r] of input.checks) {
@@ -61,6 +79,7 @@ export function buildFeed(input: {
     publisher: input.publisher,
     site: input.site,
     generatedAt: input.generatedAt,
+    ...(input.endedEarly ? { endedEarly: { ...input.endedEarly } } : {}),
     links,
   };
 }

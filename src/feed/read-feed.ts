@@ -8,7 +8,14 @@
  */
 import { isDirectoryUrl } from '../directory/lookup.ts';
 import { EntryRefused, FEED_ENTRY, readEntry, readTime, type FeedEntry } from '../health/link-health.ts';
-import { FEED_FORMAT, FEED_VERSION, publisherProblem, type VerdictFeed } from './feed.ts';
+import {
+  ENDED_EARLY_REASONS,
+  FEED_FORMAT,
+  FEED_VERSION,
+  publisherProblem,
+  type EndedEarly,
+  type VerdictFeed,
+} from './feed.ts';
 import { checkFeedShape, MAX_FEED_LINKS, ShapeRefused, type ShapeFacts } from './feed-shape.ts';
 import { importPublicKey, KeyProblem, verifyFeedText } from './signature.ts';
 
@@ -58,6 +65,7 @@ function parseFeed(text: string, options: ReadOptions): VerdictFeed {
   if (typeof data.site !== 'string' || data.site.length > 2048) throw new FeedError('it names no site');
   const generatedAt = readTime(data.generatedAt, options.now);
   if (generatedAt === null) throw new FeedError('its "generatedAt" is not a date, or is in the future');
+  const endedEarly = data.endedEarly === undefined ? null : readEndedEarly(data.endedEarly);
   if (!Array.isArray(data.links)) throw new FeedError('it has no "links" list');
   if (data.links.length > MAX_FEED_LINKS) throw new FeedError(`it lists more than ${MAX_FEED_LINKS} links`);
 
@@ -74,7 +82,25 @@ function parseFeed(text: string, options: ReadOptions): VerdictFeed {
     publisher: data.publisher,
     site: data.site,
     generatedAt,
+    ...(endedEarly ? { endedEarly } : {}),
     links: [...byUrl.values()],
+  };
+}
+
+/** An early end as the audit writes it (feed.ts EndedEarly): a known reason and two counts, nothing else. */
+function readEndedEarly(raw: unknown): EndedEarly {
+  const count = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= Number.MAX_SAFE_INTEGER;
+  if (
+    !isObject(raw) ||
+    !(ENDED_EARLY_REASONS as readonly unknown[]).includes(raw.why) ||
+    !count(raw.pagesNotRead) ||
+    !count(raw.linksNotChecked)
+  )
+    throw new FeedError('its "endedEarly" is not a reason with the counts of what was left out');
+  return {
+    why: raw.why as EndedEarly['why'],
+    pagesNotRead: raw.pagesNotRead as number,
+    linksNotChecked: raw.linksNotChecked as number,
   };
 }
 

@@ -56,7 +56,11 @@ describe('an endless site', () => {
     expect(sim.requests.filter((r) => r.host === ENDLESS_HOST && r.method === 'GET').length).toBeLessThanOrEqual(
       25 + 4,
     );
-    expect(readFeed(readFileSync(feed, 'utf8'), { now: Date.now() }).links.map((l) => l.url)).toEqual([NAMI_GROUPS]);
+    const published = readFeed(readFileSync(feed, 'utf8'), { now: Date.now() });
+    expect(published.links.map((l) => l.url)).toEqual([NAMI_GROUPS]);
+    // The feed says it is partial, and what it left out: a link it does not hold was not checked, not found alive.
+    expect(published.endedEarly).toMatchObject({ why: 'max-pages', linksNotChecked: 0 });
+    expect(published.endedEarly!.pagesNotRead).toBeGreaterThan(0);
     expect(run.stderr).toMatch(/The audit ended early/);
   });
 
@@ -89,7 +93,9 @@ describe('an endless site', () => {
     expect(md).toMatch(/^> \*\*The audit ended early: it ran for its limit of 6s \(--max-time\)\./m);
     expect(md).toMatch(/of the site's pages not read \(the audit ended early\)/);
     expect(existsSync(feed)).toBe(true);
-    expect(readFeed(readFileSync(feed, 'utf8'), { now: Date.now() }).publisher).toBe('Endless County');
+    const published = readFeed(readFileSync(feed, 'utf8'), { now: Date.now() });
+    expect(published.publisher).toBe('Endless County');
+    expect(published.endedEarly?.why).toBe('max-time');
   });
 });
 
@@ -112,6 +118,7 @@ describe('a page of 40,000 links to one address', () => {
     expect(report.links[0].foundOn.at(-1).position).toBe(LONG_LIST_ANCHORS);
     expect(report.notices).toBeUndefined();
     expect(readFeed(readFileSync(feed, 'utf8'), { now: Date.now() }).links).toHaveLength(1);
+    expect(readFeed(readFileSync(feed, 'utf8'), { now: Date.now() }).endedEarly).toBeUndefined();
     expect(sim.requests.filter((r) => r.host === 'www.nami.org' && r.path === '/')).toHaveLength(1);
   });
 });

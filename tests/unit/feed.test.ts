@@ -253,3 +253,43 @@ describe('reading a feed someone published', () => {
     expect(entries[0]!.verdict).toBe('alive');
   });
 });
+
+describe('a feed from an audit that ended early', () => {
+  const partial = () =>
+    buildFeed({
+      publisher: 'Champaign County Behavioral Health',
+      site: 'https://directory.example.org/',
+      generatedAt: '2026-12-03T02:05:00.000Z',
+      checks: [[DEAD_URL, report()]],
+      endedEarly: { why: 'max-time', pagesNotRead: 12, linksNotChecked: 3 },
+    });
+
+  it('says so, with what it left out, and reads back the same', () => {
+    const read = readFeed(renderFeed(partial()), { now: NOW });
+    expect(read.endedEarly).toEqual({ why: 'max-time', pagesNotRead: 12, linksNotChecked: 3 });
+    expect(read).toEqual(partial());
+  });
+
+  it('a whole audit says nothing of the kind', () => {
+    expect(readFeed(renderFeed(published()), { now: NOW }).endedEarly).toBeUndefined();
+  });
+
+  it.each([
+    ['an unknown reason', { why: 'tired', pagesNotRead: 1, linksNotChecked: 0 }],
+    ['a negative count', { why: 'max-pages', pagesNotRead: -1, linksNotChecked: 0 }],
+    ['a count that is not a whole number', { why: 'max-pages', pagesNotRead: 1.5, linksNotChecked: 0 }],
+    ['a missing count', { why: 'interrupted', pagesNotRead: 3 }],
+    ['words in place of the statement', 'we stopped early'],
+  ])('refuses %s', (_what, endedEarly) => {
+    const text = JSON.stringify({ ...JSON.parse(renderFeed(partial())), endedEarly });
+    expect(() => readFeed(text, { now: NOW })).toThrow(FeedError);
+  });
+
+  it('refuses a key the statement has no place for', () => {
+    const text = JSON.stringify({
+      ...JSON.parse(renderFeed(partial())),
+      endedEarly: { why: 'max-pages', pagesNotRead: 1, linksNotChecked: 0, note: 'x' },
+    });
+    expect(() => readFeed(text, { now: NOW })).toThrow(/key the format does not know/);
+  });
+});
