@@ -99,6 +99,10 @@ export function auditReportOf(
     generatedAt: options.generatedAt,
     pages: [options.page],
     rows,
+    // What the CLI's report says it left aside, the same way: with resources only, the other links of the page.
+    skipped: [
+      { why: 'not-a-resource', count: options.scope === 'all' ? 0 : entries.filter((e) => !e.resource).length },
+    ],
     ...(options.numbers ? { numbers: options.numbers } : {}),
   });
 }

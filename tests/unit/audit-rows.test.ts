@@ -233,7 +233,16 @@ describe('export', () => {
   /** The CLI's way: full engine reports through auditRow and buildReport (src/cli/audit-command.ts). */
   function cliReport(scope: 'all' | 'resources', reports: LinkHealth[]) {
     const rows = reports.map((r) => auditRow(r, foundOnOf(r.url)));
-    return buildReport({ site: PAGE, scope, generatedAt: now.toISOString(), pages: [PAGE], rows });
+    // As the CLI says what it left aside: with resources only, the page's other links.
+    const notResources = scope === 'all' ? 0 : entries.filter((e) => !e.resource).length;
+    return buildReport({
+      site: PAGE,
+      scope,
+      generatedAt: now.toISOString(),
+      pages: [PAGE],
+      rows,
+      skipped: [{ why: 'not-a-resource', count: notResources }],
+    });
   }
 
   it('writes exactly the JSON the CLI writes for the same links (every link; the unchecked one left out)', () => {
@@ -261,6 +270,13 @@ describe('export', () => {
     ]);
     expect(file.filename).toBe('still-there-audit-www.county.example-2026-11-29.json');
     expect(file.mime).toMatch(/^application\/json/);
+  });
+
+  it('says, as the CLI does, how many links it left aside as no resources', () => {
+    const resources = JSON.parse(exportFile(entries, { page: PAGE, scope: 'resources', format: 'json', now }).text);
+    expect(resources.skipped).toEqual([{ why: 'not-a-resource', count: entries.filter((e) => !e.resource).length }]);
+    expect(resources.skipped[0].count).toBeGreaterThan(0);
+    expect(JSON.parse(exportFile(entries, { page: PAGE, scope: 'all', format: 'json', now }).text).skipped).toEqual([]);
   });
 
   it('writes exactly the CSV the CLI writes, resources only when so chosen', () => {
