@@ -41,7 +41,7 @@ export async function fetchDocument(url: unknown, deps: DocumentFetchDeps): Prom
     const read = body ? await firstBytes(chunks(body), PDF_LIMITS.maxBytes + 1) : null;
     if (!read) await res.body?.cancel().catch(() => undefined);
     const events = await watch.done(200);
-    if (reachedPrivate(events, { allowPrivate }))
+    if (reachedPrivate(events, { allowPrivate }, { answered: true }))
       return { ok: false, problem: 'private-address', detail: 'the address led into a private network' };
     if (!res.ok) return { ok: false, problem: 'http', detail: `the server answered ${res.status}` };
     if (!read || read.truncated || read.bytes.length > PDF_LIMITS.maxBytes)

@@ -44,7 +44,7 @@ export function createFetchTransport(log: NetworkLog, isOnline: () => boolean = 
         ? await readCapped(res, fo.maxBodyBytes, headers['content-type'])
         : (void res.body?.cancel(), { body: '', truncated: false });
       const events = await watch.done(200);
-      if (reachedPrivate(events, fo)) return privateExchange(url, started);
+      if (reachedPrivate(events, fo, { answered: true })) return privateExchange(url, started);
       const hops: Hop[] = [...events.hops];
       hops.push({ url: res.url || url, status: res.status, location: null, setsCookie: false });
       return {
@@ -102,12 +102,20 @@ export function createFetchTransport(log: NetworkLog, isOnline: () => boolean = 
  * router or intranet), whether the guard refused it before it was sent (private-network.ts) or the browser's report
  * of the connection shows it afterwards: nothing of the answer is kept — no status, no redirect, no timing — and the
  * page that asked learns only that the link was not checked.
+ *
+ * Once the site has answered, the browser's error name is about the body, never the connection: Local Network Access
+ * refuses before any answer, and a body we stop reading at our size cap ends in Chromium as "net::ERR_FAILED", the
+ * very name its refusal uses. Read as a refusal, it turned a live 5 MiB page "unverified, private address".
  */
-export function reachedPrivate(events: RequestEvents, fo: Pick<FetchOptions, 'allowPrivate'>): boolean {
+export function reachedPrivate(
+  events: RequestEvents,
+  fo: Pick<FetchOptions, 'allowPrivate'>,
+  { answered = false }: { answered?: boolean } = {},
+): boolean {
   if (fo.allowPrivate) return false;
   return (
     events.refusedPrivate ||
-    refusedAsPrivate(events.error, true) ||
+    (!answered && refusedAsPrivate(events.error, true)) ||
     events.addresses.some((a) => isPrivateAddress(a)) ||
     events.hops.some((h) => h.location !== null && isPrivateHost(hostnameOf(h.location)))
   );

@@ -70,8 +70,8 @@ describe.each(BROWSERS)('in %s', (kind) => {
   const redirects: Record<string, string> = {};
   const probePage = (path: string) => `<!doctype html><title>Groups</title><ul>
 <li>Support group (moved): <a href="${probe('redirect', path)}">meetings</a></li>
-<li>Support group near you: <a href="${probe('rebound', path)}">support near you</a></li>
-<li>Support group meetings (moved): <a href="${probe('redirectToName', path)}">meetings near you</a></li>
+<li>Support group near you: <a href="${probe('rebound', path)}">Support Near You</a></li>
+<li>Support group meetings (moved): <a href="${probe('redirectToName', path)}">Meetings Near You</a></li>
 <li>Support group on the intranet: <a href="${probe('oneWord', path)}">intranet support group</a></li></ul>`;
   const counts = () => Object.fromEntries(Object.entries(services).map(([w, s]) => [w, [s.connections, s.bytes]]));
 

@@ -164,7 +164,7 @@ describe.each(BROWSERS)("in %s, names through the browser's own resolver", (kind
       const page = await openHeld(
         session,
         `https://${PAGE_HOST}/rebinding.html`,
-        `<!doctype html><title>Groups</title><ul><li>Support group near you: <a href="${target}">support near you</a></li></ul>`,
+        `<!doctype html><title>Groups</title><ul><li>Support group near you: <a href="${target}">Support Near You</a></li></ul>`,
       );
       await settled(page, 60_000);
       const [mark] = await readMarks(page);

@@ -124,6 +124,31 @@ describe('a private server address', () => {
   });
 });
 
+describe('a large page we stop reading at the size cap', () => {
+  it('is alive: Chromium names the cancelled body "net::ERR_FAILED", which after an answer is not a refusal', async () => {
+    const web = fakeWebRequest();
+    vi.stubGlobal('fetch', async (input: string) => {
+      const id = String(++requestId);
+      web.fire('onBeforeRequest', { requestId: id, url: input, tabId: -1 });
+      web.fire('onResponseStarted', { requestId: id, ip: '23.192.0.10' });
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          controller.enqueue(new TextEncoder().encode('<title>The big list of support groups</title>'.padEnd(512)));
+        },
+        cancel() {
+          setTimeout(() => web.fire('onErrorOccurred', { requestId: id, error: 'net::ERR_FAILED' }), 3);
+        },
+      });
+      return new Response(body, { status: 200, headers: { 'content-type': 'text/html' } });
+    });
+    const ex = await createFetchTransport(new NetworkLog(web.api), () => true).fetch(
+      'https://psychcentral.com/lib/the-big-list-of-support-groups',
+      OPTIONS,
+    );
+    expect([ex.failure, ex.status, ex.bodyTruncated]).toEqual([null, 200, true]);
+  });
+});
+
 describe('a request the private-network guard refused before it was sent', () => {
   it.each([
     ["Chromium's rule blocked a redirect to a private literal", 'net::ERR_BLOCKED_BY_CLIENT', false],
