@@ -14,7 +14,15 @@ export default defineConfig({
     plugins: [popupWithoutModuleScript(), pdfjsForExtensionPages()],
     // pdf.js's worker, built as a module worker of its own (src/audit-page/pdf-reading.ts), cut as the page's pdf.js is.
     worker: { format: 'es', plugins: () => [pdfjsForExtensionPages()] },
-    ...(process.env.STILL_THERE_UNMINIFIED ? { build: { minify: false } } : {}),
+    build: {
+      ...(process.env.STILL_THERE_UNMINIFIED ? { minify: false } : {}),
+      // tldts's Public Suffix List builds its lookup tables when loaded, and that code has no other effect; the
+      // bundler cannot know so and keeps it wherever a module that imports tldts is bundled, even with no tldts
+      // function called: about 200 kB evaluated on every page the content script runs in.
+      rolldownOptions: {
+        treeshake: { moduleSideEffects: [{ test: /[\\/]node_modules[\\/]tldts/, sideEffects: false }] },
+      },
+    },
   }),
   // Store packages (`npm run zip`): .output/still-there-<version>-{chrome,edge,firefox}.zip, plus, for Firefox only,
   // -sources.zip, which AMO reviewers need because the code is bundled (tests/integration/packages.test.ts).

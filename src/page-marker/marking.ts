@@ -58,7 +58,17 @@ export interface PageMarker {
   readonly longestSliceMs: number;
 }
 
-export function startMarking(doc: Document, initial: Settings, deps: PageDeps): PageMarker {
+/**
+ * `first`: the anchors to look at first, in place of the precheck and the page's links: the page's links when the
+ * precheck has already said they may hold resources, or only what the page added since it said they do not
+ * (src/page-marker/start.ts starts the marker late on such pages).
+ */
+export function startMarking(
+  doc: Document,
+  initial: Settings,
+  deps: PageDeps,
+  first?: ArrayLike<HTMLAnchorElement>,
+): PageMarker {
   let settings = initial;
   let stopped = false;
   const pageHost = doc.location?.hostname;
@@ -192,9 +202,10 @@ export function startMarking(doc: Document, initial: Settings, deps: PageDeps): 
     badge.clear();
   }
 
-  async function begin(): Promise<void> {
+  async function begin(first?: ArrayLike<HTMLAnchorElement>): Promise<void> {
     if (!active()) return;
     stopWatching = watchForNewLinks(doc, (anchors) => void scan(anchors));
+    if (first) return scan(first);
     if (settings.mode !== 'all' && deps.mayHoldResources) {
       const start = thread.now();
       const worthScanning = deps.mayHoldResources(doc);
@@ -204,7 +215,7 @@ export function startMarking(doc: Document, initial: Settings, deps: PageDeps): 
     await scan(doc.links as unknown as ArrayLike<HTMLAnchorElement>);
   }
 
-  const firstPass = begin();
+  const firstPass = begin(first);
 
   return {
     firstPass,

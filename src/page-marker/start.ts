@@ -8,11 +8,13 @@ import { effectiveSettings, MANAGED_KEY, SETTINGS_KEY } from '../settings.ts';
 import { isDirectoryUrl } from '../directory/lookup.ts';
 import { namedGroupHome } from './named-home.ts';
 import { isResourceAnchor, resourceAddress } from './spot-anchor.ts';
-import { startMarking, type PageMarker } from './marking.ts';
+import { startMarking, type PageDeps, type PageMarker } from './marking.ts';
 import { pageGroups } from './page-groups.ts';
 import { answerPageLinks } from './page-links.ts';
 import { loadedAt } from './loaded-at.ts';
 import { documentMayHoldResources } from './page-precheck.ts';
+import { watchForNewLinks } from './page-changes.ts';
+import { marksResourcesEverywhere } from './usual-settings.ts';
 import { answerMessages, extensionApi, extensionStorage } from '../extension-api.ts';
 import { WAKE_GLOBAL } from '../page-messages.ts';
 
@@ -25,8 +27,6 @@ export async function startContent(): Promise<void> {
   // The settings come from storage; the runtime API (messages) is set up only when first needed, below.
   const storage = extensionStorage();
   const stored = storage.local.get([SETTINGS_KEY, MANAGED_KEY]);
-  // Evaluating our modules (the directory, its patterns) up to here: part of the script's cost.
-  const setUpMs = performance.now() - loadedAt;
   const pageSite = location.hostname;
   // One listener for every message to this page: the background's pushes, the popup's "Groups on this page" and
   // the audit page's list of every link here. Set up with the runtime API, on first need: the first look-up, or a
@@ -45,7 +45,7 @@ export async function startContent(): Promise<void> {
         if (isTabRequest(message)) return Promise.resolve(pageGroups(document));
         const links = answerPageLinks(message, document, (a) => isResourceAnchor(a, pageSite));
         if (links) return links;
-        if (typeof message === 'object' && message !== null && 'type' in message) onPush?.(message as TabPush);
+        if (typeof message === 'object' && message !== null && 'type' in message) push(message as TabPush);
         return undefined;
       });
     }
@@ -62,10 +62,12 @@ export async function startContent(): Promise<void> {
       return false; // "Extension context invalidated"
     }
   };
+  // Evaluating our modules (the directory, its patterns) and the above: part of the script's cost.
+  const setUpMs = performance.now() - loadedAt;
   // The user's settings and the organisation's policy (mirrored here by the background), in one read.
   const saved = { ...(await stored) } as Record<string, unknown>;
-  const settings = effectiveSettings(saved[SETTINGS_KEY], saved[MANAGED_KEY]);
   const wiringStart = performance.now();
+  const settingsNow = () => effectiveSettings(saved[SETTINGS_KEY], saved[MANAGED_KEY]);
   // After an update or reload the extension is gone from this page's point of view (Chrome clears runtime.id):
   // stop following the page instead of failing on every change, and take the marks away as turning it off would,
   // since nothing of ours is left here to keep them true.
@@ -77,7 +79,7 @@ export async function startContent(): Promise<void> {
       onGone: () => stop(),
       stillThere,
     }));
-  const marker: PageMarker = startMarking(document, settings, {
+  const deps: PageDeps = {
     want: (urls, force) => verdictChannel().want(urls, { force }),
     onVerdicts(listener) {
       onVerdicts = listener;
@@ -104,11 +106,32 @@ export async function startContent(): Promise<void> {
     mayHoldResources: documentMayHoldResources,
     isDirectoryUrl,
     namedGroupHome,
-  });
+  };
+  let marker: PageMarker | null = null;
+  // Most pages a clinician opens hold no mutual-aid link. With the usual settings (resource links only, on every site)
+  // and a precheck that finds no link here that could be a resource, only a watch for links the page adds later is
+  // set up; the marker starts when one comes, when a setting changes, or when the context menu asks about a link.
+  let quiet: (() => void) | null = null;
+  /** `first`: what the marker looks at first (marking.ts); none: the page, after the precheck. */
+  const startMarker = (first?: ArrayLike<HTMLAnchorElement>, settings = settingsNow()): PageMarker => {
+    quiet?.();
+    quiet = null;
+    return (marker ??= startMarking(document, settings, deps, first));
+  };
+  if (!marksResourcesEverywhere(saved[SETTINGS_KEY], saved[MANAGED_KEY])) startMarker();
+  else if (documentMayHoldResources(document)) startMarker(document.links as unknown as ArrayLike<HTMLAnchorElement>);
+  else quiet = watchForNewLinks(document, (anchors) => startMarker(anchors));
+  function push(message: TabPush) {
+    if (!marker) startMarker([]);
+    onPush?.(message);
+  }
   const onChange = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area !== 'local' || (!changes[SETTINGS_KEY] && !changes[MANAGED_KEY])) return;
+    // A quiet page's marker starts under the settings the page began with, so that the change is applied to it as it
+    // would have been to a marker that had started at once.
+    const before = marker ? null : settingsNow();
     for (const key of [SETTINGS_KEY, MANAGED_KEY]) if (changes[key]) saved[key] = changes[key].newValue;
-    marker.update(effectiveSettings(saved[SETTINGS_KEY], saved[MANAGED_KEY]));
+    (marker ?? startMarker([], before ?? undefined)).update(settingsNow());
   };
   storage.onChanged.addListener(onChange);
   function stop() {
@@ -117,21 +140,24 @@ export async function startContent(): Promise<void> {
     storage.onChanged.removeListener(onChange);
     if (api && listener) api.runtime.onMessage.removeListener(listener);
     channel?.close();
-    marker.stop();
+    quiet?.();
+    quiet = null;
+    marker?.stop();
   }
-  // Everything since the settings arrived ran in one task: the listeners, the observer, the page precheck and the
-  // first slice of links. The marker's own count covers its slices from here on.
+  // Everything since the settings arrived ran in one task: reading them, the listeners, the observer, the page
+  // precheck and the first slice of links. The marker's own count covers its slices from here on.
   const wiringMs = performance.now() - wiringStart;
-  const busyBefore = marker.busyMs;
-  await marker.firstPass;
+  const started = marker as PageMarker | null; // set by startMarker() above, which TypeScript cannot follow
+  const busyBefore = started?.busyMs ?? 0;
+  await started?.firstPass;
   performance.mark('still-there:first-pass');
   performance.measure('still-there:busy', {
     start: loadedAt,
-    duration: setUpMs + wiringMs + (marker.busyMs - busyBefore),
+    duration: setUpMs + wiringMs + ((started?.busyMs ?? 0) - busyBefore),
   });
   performance.measure('still-there:longest-slice', {
     start: scriptStart,
-    duration: Math.max(setUpMs, wiringMs, marker.longestSliceMs),
+    duration: Math.max(setUpMs, wiringMs, started?.longestSliceMs ?? 0),
   });
   performance.measure('still-there:cached-drawn', { start: loadedAt, end: performance.now() });
 }

@@ -8,9 +8,11 @@
  * The tests assert what was measured (no marks on an ordinary page, every cached verdict drawn), never how long
  * it took: timings are figures for the README, compared with the budgets by a person, not by CI.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { settled } from './harness.ts';
+import { CHROME_EXTENSION, settled } from './harness.ts';
 import { open, startWorld, type World } from './setup.ts';
 import { bigPage, ordinaryPage } from './pages.ts';
 import { readingFloor } from './reading-floor.ts';
@@ -100,6 +102,19 @@ describe('budgets', () => {
     figures.push(
       `10,000 links, 1,000 resources cached: all drawn ${drawn.toFixed(0)} ms after the script started (budget 300 ms); longest task of ours ${longest.toFixed(1)} ms (budget 50 ms); busy ${busy.toFixed(0)} ms in all`,
     );
+  });
+
+  it("carries none of the Public Suffix List's tables into pages, where no tldts function runs", () => {
+    // tldts builds its tables when loaded; bundled as it ships, they came along with any module importing it and were
+    // built on every page (wxt.config.ts marks tldts as free of side effects). Their label text, as tldts ships it:
+    const tables = readFileSync(path.resolve('node_modules/tldts/dist/es6/src/data/trie.js'), 'utf8');
+    const labels = /labelText = "([^"]{64})/.exec(tables)?.[1];
+    expect(labels).toBeDefined();
+    for (const script of ['page-marker.js', 'popup-script.js']) {
+      expect(readFileSync(path.join(CHROME_EXTENSION, script), 'utf8'), script).not.toContain(labels);
+    }
+    // The background checks links with it, and keeps it.
+    expect(readFileSync(path.join(CHROME_EXTENSION, 'background.js'), 'utf8')).toContain(labels);
   });
 
   it('1,000 cached look-ups in the background', async () => {
