@@ -116,7 +116,12 @@ export async function startContent(): Promise<void> {
   const startMarker = (first?: ArrayLike<HTMLAnchorElement>, settings = settingsNow()): PageMarker => {
     quiet?.();
     quiet = null;
-    return (marker ??= startMarking(document, settings, deps, first));
+    if (marker) return marker;
+    marker = startMarking(document, settings, deps, first);
+    // Its first ask can find the extension gone (updated or reloaded under this page) before startMarking returns:
+    // stop() ran while there was no marker to stop, and the marks it just set would stay "checking" for good.
+    if (stopped) marker.stop();
+    return marker;
   };
   if (!marksResourcesEverywhere(saved[SETTINGS_KEY], saved[MANAGED_KEY])) startMarker();
   else if (documentMayHoldResources(document)) startMarker(document.links as unknown as ArrayLike<HTMLAnchorElement>);
