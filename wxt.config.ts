@@ -12,7 +12,7 @@ export default defineConfig({
   // STILL_THERE_UNMINIFIED=1: readable function names for bench/page-profile.ts's CPU profiles.
   vite: () => ({
     plugins: [popupWithoutModuleScript(), pdfjsForExtensionPages()],
-    // pdf.js's worker, built as a module worker of its own (src/audit-page/pdf-reading.ts), cut as the page's pdf.js is.
+    // pdf.js's worker, built as a module worker of its own (src/audit/pdf-reading.ts), cut as the page's pdf.js is.
     worker: { format: 'es', plugins: () => [pdfjsForExtensionPages()] },
     build: {
       ...(process.env.STILL_THERE_UNMINIFIED ? { minify: false } : {}),

@@ -1,7 +1,7 @@
 /**
  * The house's import graph, read from the source (static `import … from` and `export … from`): no file reaches back to
  * itself through its imports, nothing imports an entry point, the engine (src/health) imports nothing of ours but its
- * own files, and a surface (src/page, src/popup, src/options, src/audit, src/background, src/cli) is imported
+ * own files, and a surface (src/page-marker, src/popup, src/options, src/audit, src/background, src/cli) is imported
  * only by its own files and the entry points: no surface imports another, and no room below imports a surface. A
  * circle means two rooms that cannot be understood, tested or moved one without the other.
  */
