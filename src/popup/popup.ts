@@ -138,7 +138,7 @@ export function startPopup(doc: Document, deps: PopupDeps): Popup {
   function offerAudit(tabId: number, openAudit: (tabId: number) => Promise<void>): void {
     const offer = auditButton(doc);
     offer.querySelector('button')!.addEventListener('click', () => void openAudit(tabId).catch(() => undefined));
-    announce.before(offer);
+    offerAbovePageGroups(offer);
   }
 
   /** A tab showing a PDF (the browser's viewer: no script of ours runs there) gets its own offer. */
@@ -147,7 +147,16 @@ export function startPopup(doc: Document, deps: PopupDeps): Popup {
     const open = deps.openPdfReport;
     const offer = pdfButton(doc);
     offer.querySelector('button')!.addEventListener('click', () => void open(tab.url!, tab.id).catch(() => undefined));
-    announce.before(offer);
+    offerAbovePageGroups(offer);
+  }
+
+  /**
+   * The offers go above "Groups on this page", never below it: that section appears only when the page's script
+   * answers, which can be after the button is drawn, and a button that moves down as the reader reaches for it
+   * takes the click somewhere else (a fresh-clone run caught a click landing where the button had been).
+   */
+  function offerAbovePageGroups(offer: HTMLElement): void {
+    pageSection.before(offer);
   }
 
   async function drawPageGroups(): Promise<void> {

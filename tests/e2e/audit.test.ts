@@ -153,6 +153,14 @@ describe('opening the audit from the popup', () => {
     await popup.goto(`chrome-extension://${world.extensionId}/popup.html?tab=${tabId}`, { waitUntil: 'load' });
     const button = await popup.waitForSelector('#audit-page', { timeout: 10_000 });
     expect(await button!.evaluate((b) => b.textContent)).toBe('Audit this page');
+    // "Groups on this page" appears when the page's script answers, which can be after the button is drawn: it must
+    // not move the button from under the reader's pointer (a click once landed where the button had been).
+    await popup.waitForSelector('#on-page:not([hidden])', { timeout: 10_000 });
+    const top = () => button!.evaluate((b) => b.getBoundingClientRect().top);
+    const withSection = await top();
+    await popup.evaluate(() => document.querySelector<HTMLElement>('#on-page')!.setAttribute('hidden', ''));
+    expect(await top()).toBe(withSection);
+    await popup.evaluate(() => document.querySelector<HTMLElement>('#on-page')!.removeAttribute('hidden'));
     const auditUrl = `chrome-extension://${world.extensionId}/audit.html?tab=${tabId}`;
     const opened = world.browser.waitForTarget((t) => t.url() === auditUrl, { timeout: 10_000 });
     const t0 = performance.now();
