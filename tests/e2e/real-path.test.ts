@@ -17,7 +17,7 @@ import { jsonLines, stillThere } from '../fixtures/sealed/cli.ts';
 import { OFFLINE_LINKS, REFUSED_HOST } from '../fixtures/simweb/catalogue.ts';
 import type { SimWeb } from '../fixtures/simweb/server.ts';
 import { BROWSERS, startSession, type Session } from './browsers.ts';
-import { readMarks, settled, type Mark } from './harness.ts';
+import { readMarks, settled, visit, type Mark } from './harness.ts';
 import { PAGE_HOST, PAGE_SCENARIOS, resourceList } from './pages.ts';
 
 const GUIDE = `https://${PAGE_HOST}/guide.html`;
@@ -117,7 +117,7 @@ describe.each(BROWSERS)("in %s, names through the browser's own resolver", (kind
 
     it('agrees with the command line on every case of the simulated web, link by link', async () => {
       const page = await session.browser.newPage();
-      await page.goto(GUIDE);
+      await visit(page, GUIDE);
       await settled(page, 90_000);
       const marks = new Map((await readMarks(page)).map((m) => [m.href, `${m.health}/${m.reason}`]));
       await page.close();
@@ -142,7 +142,7 @@ describe.each(BROWSERS)("in %s, names through the browser's own resolver", (kind
       slow.forEach((h, i) => session.sim.world.dns.delays.set(h, 1_000 + i * 1_000));
       try {
         const page = await session.browser.newPage();
-        await page.goto(GUIDE);
+        await visit(page, GUIDE);
         await settled(page, 90_000);
         const marks = new Map((await readMarks(page)).map((m) => [m.href, `${m.health}/${m.reason}`]));
         await page.close();

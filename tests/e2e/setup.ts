@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'puppeteer';
 import type { Condition } from '../fixtures/sealed/world.ts';
 import { startSimWeb, type SimWeb, type SimWebOptions } from '../fixtures/simweb/server.ts';
-import { launchChromium, welcomed } from './harness.ts';
+import { launchChromium, visit, welcomed } from './harness.ts';
 
 export interface World {
   sim: SimWeb;
@@ -52,6 +52,6 @@ export async function startWorld(
 
 export async function open(world: World, url: string): Promise<Page> {
   const page = await world.browser.newPage();
-  await page.goto(url, { waitUntil: 'load' });
+  await visit(page, url);
   return page;
 }
