@@ -77,10 +77,11 @@ export default defineConfig({
     ],
     host_permissions: ['<all_urls>'],
     action: { default_title: '__MSG_action_title__' },
-    // The content script, on every page a clinician opens (entrypoints/page-marker.ts says why it is not WXT's
-    // content.ts). document_idle: after the page has loaded, so reading its links never delays its first paint.
+    // The first look, on every page a clinician opens (entrypoints/page-look.ts says why it is not WXT's content.ts);
+    // the background runs the marker (page-marker.js) where it is needed. document_idle: after the page has loaded, so
+    // reading it never delays its first paint. The marks' stylesheet comes with it, however the marker comes.
     content_scripts: [
-      { matches: ['<all_urls>'], js: ['page-marker.js'], css: ['assets/page-marker.css'], run_at: 'document_idle' },
+      { matches: ['<all_urls>'], js: ['page-look.js'], css: ['assets/page-marker.css'], run_at: 'document_idle' },
     ],
     // What IT may preset by policy (src/settings.ts, MANAGEABLE). Chrome and Edge need the schema to hand the policy
     // to storage.managed; Firefox reads its enterprise policies' "3rdparty" section with no schema.

@@ -1,6 +1,6 @@
-// The content script (listed in the manifest by wxt.config.ts). An unlisted script rather than WXT's content.ts:
-// WXT's content-script runtime and webextension-polyfill cost several milliseconds on every page a clinician
-// opens, most of which hold no mutual-aid link at all (src/extension-api.ts says what replaces them).
+// The marker: run by the background in a page where the first look (entrypoints/page-look.ts) found a link that could
+// be a resource, or where a person asked for it (src/page-messages.ts). Its stylesheet is the manifest's, with the
+// first look, so that marks are drawn styled however the marker came.
 import '@/src/page-marker/loaded-at.ts'; // first: the budget figures count from the first line of our code
 import '@/src/page-marker/marks.css';
 import { startContent } from '@/src/page-marker/start.ts';

@@ -1,9 +1,10 @@
 /**
- * Messages from the extension's own pages and the background to a tab's content script. On a page with no
- * mutual-aid link the content script does not listen for messages at first: setting up the browser's runtime API
- * costs it about 2 ms, most of its budget on such a page (src/page-marker/start.ts). When a message finds no one listening,
- * the script is woken — a call, run in the extension's own isolated world through the scripting API, that sets up
- * its listener — and the message is sent once more. The page's own scripts cannot see or call the wake.
+ * Messages from the extension's own pages and the background to a tab's marker (src/page-marker/start.ts). Every
+ * page runs the first look (src/page-marker/first-look.ts); the marker runs only where that look found a link that
+ * could be a resource, or where a person asked for it. The marker sets up its listener when first needed: when a
+ * message finds no one listening, it is woken — a call, run in the extension's own isolated world through the
+ * scripting API, that sets up its listener — and the message is sent once more. The page's own scripts cannot see or
+ * call the wake.
  */
 import type { browser as Browser } from 'wxt/browser';
 
@@ -12,7 +13,20 @@ type Api = Pick<typeof Browser, 'tabs' | 'scripting'>;
 /** The content script's wake, a global of the extension's isolated world (never the page's own). */
 export const WAKE_GLOBAL = 'stillThereWake';
 
-/** The content script as built (wxt.config.ts lists it in the manifest), for tabs that never ran it. */
+/** The first look's call, in a page it found quiet, to look at the page again (after the settings change). */
+export const LOOK_AGAIN_GLOBAL = 'stillThereLookAgain';
+
+/**
+ * What the first look leaves for the marker that may follow it in the same page: when it started and how long it
+ * kept the page busy, for the budget figures (the marker's own count goes on from them).
+ */
+export const LOOK_GLOBAL = 'stillThereLook';
+export interface LookFigures {
+  startedAt: number;
+  busyMs: number;
+}
+
+/** The marker as built, run by the background where the first look asks for it, and in tabs that never ran it. */
 export const CONTENT_SCRIPT_FILE = '/page-marker.js';
 
 /** How long a report waits for a tab that is still loading before it asks it for its links anyway. */
@@ -21,9 +35,10 @@ const LOADING_PATIENCE_MS = 20_000;
 type TabOptions = {
   frameId?: number;
   /**
-   * Also run the content script in a tab that has none: a tab opened before still-there was installed or updated
-   * (Chrome runs a manifest's content scripts only in pages loaded afterwards), or one loaded while the extension was
-   * off. Only for what a person asked of that very tab (the audit report), never for pushes.
+   * Also run the marker in a tab that has none: a page the first look found quiet, a tab opened before still-there was
+   * installed or updated (Chrome runs a manifest's content scripts only in pages loaded afterwards), or one loaded
+   * while the extension was off. Only for what a person asked of that very tab (the audit report, the context menu),
+   * never for pushes.
    */
   inject?: boolean;
 };

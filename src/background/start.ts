@@ -3,7 +3,7 @@
  * channel, the message table, the badge and the context menu. Called once per service-worker (or event-page) start.
  */
 import { browser } from 'wxt/browser';
-import { sendToPage } from '../page-messages.ts';
+import { CONTENT_SCRIPT_FILE, sendToPage } from '../page-messages.ts';
 import { createEngine, IN_BROWSER_LIMITS, type Engine } from '../health/engine.ts';
 import { openAudit, openPdfReport, PDF_ADDRESS_PATTERNS } from '../open-audit.ts';
 import { fetchDocument } from './document-fetch.ts';
@@ -33,6 +33,7 @@ import { guardPrivateNetwork, type BlockingRequests, type DnsResolver, type Sess
 import { VerdictPushes } from './verdict-pushes.ts';
 import { WorkQueue } from './work-queue.ts';
 import { VERDICT_CHANNEL } from '../verdict-channel.ts';
+import { answerFirstLook, FIRST_LOOK, lookAgainEverywhere, type FrameTarget, type LookSender } from './first-look.ts';
 
 export function startBackground(): void {
   const log = new NetworkLog(browser.webRequest as unknown as WebRequestEvents | undefined);
@@ -103,8 +104,14 @@ export function startBackground(): void {
 
   // The feeds with their pinned keys: a key pinned or changed asks for the feed again, as a new address does.
   const feedList = (s: Settings) => JSON.stringify([s.feeds, s.feedKeys]);
+  // Which links are marked, and where: pages the first look found quiet look again when it changes (first-look.ts).
+  const marking = (s: Settings) => JSON.stringify([s.mode, s.offSites]);
+  const lookAgainIfMarkingChanged = (before: string) => {
+    if (marking(settings) !== before) void lookAgainEverywhere(browser as never);
+  };
   browser.storage.onChanged.addListener((changes, area) => {
     const before = feedList(settings);
+    const markingBefore = marking(settings);
     if (area === 'local' && changes[SETTINGS_KEY]) stored = changes[SETTINGS_KEY].newValue;
     else if (area === 'managed') {
       // IT changed the policy while the browser runs: read it whole again, and tell the pages' scripts.
@@ -116,6 +123,7 @@ export function startBackground(): void {
         await guard.setAllowPrivate(settings.allowPrivate).catch(() => undefined);
         await mirrorPolicy(mirrored);
         if (feedList(settings) !== before) void refreshFeeds();
+        lookAgainIfMarkingChanged(markingBefore);
       });
       return;
     } else return;
@@ -123,6 +131,7 @@ export function startBackground(): void {
     engine = null; // archive and private-network choices live in the engine
     void guard.setAllowPrivate(settings.allowPrivate).catch(() => undefined);
     if (feedList(settings) !== before) void refreshFeeds();
+    lookAgainIfMarkingChanged(markingBefore);
   });
 
   const work = new WorkQueue({
@@ -176,7 +185,27 @@ export function startBackground(): void {
     },
   });
 
+  // Every page's first look (src/page-marker/first-look.ts): the marker runs where it is needed.
+  const firstLook = {
+    settings: () => settingsLoaded.then(() => settings),
+    async runMarker({ tabId, frameId, documentId }: FrameTarget) {
+      try {
+        // documentIds (Chrome) pins the very page that looked; WXT's types know only frameIds.
+        const target = documentId !== undefined ? { tabId, documentIds: [documentId] } : { tabId, frameIds: [frameId] };
+        await browser.scripting.executeScript({ target: target as { tabId: number }, files: [CONTENT_SCRIPT_FILE] });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  };
+
   browser.runtime.onMessage.addListener((message: unknown, sender: Sender) => {
+    if (isEnvelope(message) && (message.type as string) === FIRST_LOOK) {
+      // Only a web page's own content script sends it: never the extension's pages.
+      if (askerOf(sender).pageUrl === null) return undefined;
+      return answerFirstLook(firstLook, message.payload, sender as LookSender);
+    }
     if (!isEnvelope(message) || !Object.hasOwn(handlers, message.type)) return undefined;
     const asker = askerOf(sender);
     // The saved verdicts are the user's: only the extension's own pages (the options page) may list or clear them.
@@ -238,8 +267,9 @@ export function startBackground(): void {
 
   async function sendToTab(tabId: number, message: TabPush): Promise<void> {
     try {
-      // A menu's request may find the page not yet listening: it is woken (src/page-messages.ts).
-      await sendToPage(browser, tabId, message, { frameId: 0 });
+      // A menu's request may find the page not yet listening: it is woken (src/page-messages.ts), or, on a page the
+      // first look found quiet, the marker is run there: a person asked about this very page.
+      await sendToPage(browser, tabId, message, { frameId: 0, inject: true });
     } catch {
       // The tab closed or navigated away: nothing is waiting any more.
     }
@@ -252,6 +282,8 @@ interface Sender {
   id?: string;
   url?: string;
   tab?: { id?: number; url?: string };
+  frameId?: number;
+  documentId?: string;
 }
 
 /** Requests a web page's script may not make, whatever it sends. */

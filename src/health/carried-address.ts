@@ -102,7 +102,7 @@ const MAY_CARRY = /=https?(?::|%3a)|urldefense/i;
  * The cheap test for the other forms, on a link of the page's own site or a click-tracker: after a "=", "/", "#" or
  * "!" (not the "//" before a host), an address's scheme (plain or escaped), "www.", a dotted name, or the base64 of
  * "http" or "www.". Everything the general forms unwrap passes it. A NUL ends an address as the end of the text
- * does: the page precheck (src/page-marker/page-precheck.ts) reads all of a page's addresses joined by NULs.
+ * does: the page precheck (src/first-look/page-precheck.ts) reads all of a page's addresses joined by NULs.
  */
 const MAY_CARRY_ANY_FORM =
   /[=?#!](?:https?|www|aHR0c|d3d3L|[a-z0-9-]+\.[a-z0-9-])|[^/]\/(?:https?(?::|%(?:25)*3a)|www\.|[a-z0-9-]+\.[a-z0-9.-]*[a-z0-9](?:[/?#\0]|$)|aHR0c|d3d3L)/i;

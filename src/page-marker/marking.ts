@@ -9,10 +9,10 @@ import { destinationOf } from '../health/carried-address.ts';
 import type { LinkVerdict, Requests, RequestName, TabPush } from '../messages.ts';
 import type { ChannelAnswer } from '../verdict-channel.ts';
 import { isOffFor, type Settings } from '../settings.ts';
-import { webLinkHost } from './link-address.ts';
+import { webLinkHost } from '../first-look/link-address.ts';
 import { MainThreadShare, SLICE_MS, yieldToPage } from './main-thread.ts';
 import { MarkedLinks } from './marked-links.ts';
-import { unmarkAll, type MarkOptions } from './marks.ts';
+import { isOurs, unmarkAll, type MarkOptions } from './marks.ts';
 import { watchForNewLinks } from './page-changes.ts';
 import { removePhoneNotes } from './phone-note.ts';
 
@@ -35,11 +35,6 @@ export interface PageDeps {
   isDirectoryUrl(url: string): boolean;
   /** The group a dead link's own words name, when the directory cannot place its address (marks.ts). */
   namedGroupHome?: MarkOptions['namedGroupHome'];
-  /**
-   * Whether any link of the page as it stands could be a resource (src/page-marker/page-precheck.ts); when not, the first
-   * scan is skipped and only links the page adds later are looked at. Absent: every link is looked at.
-   */
-  mayHoldResources?(doc: Document): boolean;
   now?: () => number;
 }
 
@@ -59,16 +54,11 @@ export interface PageMarker {
 }
 
 /**
- * `first`: the anchors to look at first, in place of the precheck and the page's links: the page's links when the
- * precheck has already said they may hold resources, or only what the page added since it said they do not
- * (src/page-marker/start.ts starts the marker late on such pages).
+ * Marks the page's links under `initial` and follows the page and the settings from then on. The background runs the
+ * marker only where its first look found a link that could be a resource, or where a person asked for it
+ * (src/page-marker/first-look.ts), so every link is looked at.
  */
-export function startMarking(
-  doc: Document,
-  initial: Settings,
-  deps: PageDeps,
-  first?: ArrayLike<HTMLAnchorElement>,
-): PageMarker {
+export function startMarking(doc: Document, initial: Settings, deps: PageDeps): PageMarker {
   let settings = initial;
   let stopped = false;
   const pageHost = doc.location?.hostname;
@@ -202,20 +192,13 @@ export function startMarking(
     badge.clear();
   }
 
-  async function begin(first?: ArrayLike<HTMLAnchorElement>): Promise<void> {
+  async function begin(): Promise<void> {
     if (!active()) return;
-    stopWatching = watchForNewLinks(doc, (anchors) => void scan(anchors));
-    if (first) return scan(first);
-    if (settings.mode !== 'all' && deps.mayHoldResources) {
-      const start = thread.now();
-      const worthScanning = deps.mayHoldResources(doc);
-      thread.spent(thread.now() - start);
-      if (!worthScanning) return;
-    }
+    stopWatching = watchForNewLinks(doc, (anchors) => void scan(anchors), isOurs);
     await scan(doc.links as unknown as ArrayLike<HTMLAnchorElement>);
   }
 
-  const firstPass = begin(first);
+  const firstPass = begin();
 
   return {
     firstPass,

@@ -1,13 +1,19 @@
 /**
  * Links the page adds or changes after it loaded (a single-page app, a list filled in by script): their anchors,
- * gathered over a short pause so a burst of changes is looked at once. Our own marks are not changes of the page.
+ * gathered over a short pause so a burst of changes is looked at once. Imports nothing: the first look
+ * (first-look.ts), on every page, uses it as well as the marker.
  */
-import { isOurs } from './marks.ts';
-
 const DEBOUNCE_MS = 250;
 
-/** Calls `onAnchors` with the anchors added or re-pointed since the last call; returns the stop. */
-export function watchForNewLinks(doc: Document, onAnchors: (anchors: HTMLAnchorElement[]) => void): () => void {
+/**
+ * Calls `onAnchors` with the anchors added or re-pointed since the last call, and only when there is one; returns
+ * the stop. `isOurs`: elements we added ourselves (the marker's marks), which are not changes of the page.
+ */
+export function watchForNewLinks(
+  doc: Document,
+  onAnchors: (anchors: HTMLAnchorElement[]) => void,
+  isOurs: (node: Node) => boolean = () => false,
+): () => void {
   let pending: Node[] = [];
   let timer: ReturnType<typeof setTimeout> | null = null;
   const observer = new MutationObserver((records) => {
@@ -26,7 +32,7 @@ export function watchForNewLinks(doc: Document, onAnchors: (anchors: HTMLAnchorE
           if (n instanceof HTMLAnchorElement) anchors.push(n);
           for (const a of (n as Element).querySelectorAll?.<HTMLAnchorElement>('a[href]') ?? []) anchors.push(a);
         }
-        onAnchors(anchors);
+        if (anchors.length > 0) onAnchors(anchors);
       }, DEBOUNCE_MS);
     }
   });

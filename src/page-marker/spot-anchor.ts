@@ -18,7 +18,7 @@ import {
 } from '../directory/service-body-site.ts';
 import { judgeResource, mayBeResourceHost, mayNameResource, type LinkFacts } from '../directory/spotting.ts';
 import { carriedAddress, mayBeWrapperHost, mayCarryAddress, mayCarryInAnyForm } from '../health/carried-address.ts';
-import { webLinkHost } from './link-address.ts';
+import { webLinkHost } from '../first-look/link-address.ts';
 import { rememberedPerKey } from '../remembered.ts';
 import { titleAsWritten } from './marks.ts';
 

@@ -1,6 +1,6 @@
 /**
- * Wires the content script: settings from storage, messages to and from the background, spotting from the
- * directory, and the Performance API marks the e2e budgets read ("still-there:*").
+ * Wires the marker: settings from storage, messages to and from the background, spotting from the directory, and the
+ * Performance API marks the e2e budgets read ("still-there:*"), counted on from the first look's where one ran.
  */
 import { isTabRequest, type LinkVerdict, type Requests, type RequestName, type TabPush } from '../messages.ts';
 import { openVerdictChannel, VERDICT_CHANNEL, type VerdictChannel } from '../verdict-channel.ts';
@@ -12,26 +12,26 @@ import { startMarking, type PageDeps, type PageMarker } from './marking.ts';
 import { pageGroups } from './page-groups.ts';
 import { answerPageLinks } from './page-links.ts';
 import { loadedAt } from './loaded-at.ts';
-import { documentMayHoldResources } from './page-precheck.ts';
-import { watchForNewLinks } from './page-changes.ts';
-import { marksResourcesEverywhere } from './usual-settings.ts';
 import { answerMessages, extensionApi, extensionStorage } from '../extension-api.ts';
-import { WAKE_GLOBAL } from '../page-messages.ts';
+import { LOOK_GLOBAL, WAKE_GLOBAL, type LookFigures } from '../page-messages.ts';
 
 export async function startContent(): Promise<void> {
   // The audit report runs this script in a tab that had none (src/page-messages.ts); should the browser's own copy
   // start after all, or the report's reach a page that has one, the copy already answering stays the only one.
   if (liveCopyHere()) return;
   const scriptStart = performance.now();
-  performance.mark('still-there:start');
+  // The first look ran before us in this page, unless a person asked for the marker in a tab that had none.
+  const look = (globalThis as Record<string, unknown>)[LOOK_GLOBAL] as LookFigures | undefined;
+  const startedAt = look?.startedAt ?? loadedAt;
+  const lookMs = look?.busyMs ?? 0;
+  if (!look) performance.mark('still-there:start');
   // The settings come from storage; the runtime API (messages) is set up only when first needed, below.
   const storage = extensionStorage();
   const stored = storage.local.get([SETTINGS_KEY, MANAGED_KEY]);
   const pageSite = location.hostname;
   // One listener for every message to this page: the background's pushes, the popup's "Groups on this page" and
   // the audit page's list of every link here. Set up with the runtime API, on first need: the first look-up, or a
-  // wake from the popup, the audit page or a menu (src/page-messages.ts). In Chrome the runtime API's first use
-  // costs about 2 ms, and a page with no mutual-aid link, most of those a clinician opens, never needs it.
+  // wake from the popup, the audit page or a menu (src/page-messages.ts).
   let onPush: ((push: TabPush) => void) | null = null;
   let onVerdicts: ((verdicts: LinkVerdict[]) => void) | null = null;
   let channel: VerdictChannel | null = null;
@@ -103,68 +103,47 @@ export async function startContent(): Promise<void> {
       };
     },
     resourceAddress: (a) => resourceAddress(a, pageSite),
-    mayHoldResources: documentMayHoldResources,
     isDirectoryUrl,
     namedGroupHome,
   };
   let marker: PageMarker | null = null;
-  // Most pages a clinician opens hold no mutual-aid link. With the usual settings (resource links only, on every site)
-  // and a precheck that finds no link here that could be a resource, only a watch for links the page adds later is
-  // set up; the marker starts when one comes, when a setting changes, or when the context menu asks about a link.
-  let quiet: (() => void) | null = null;
-  /** `first`: what the marker looks at first (marking.ts); none: the page, after the precheck. */
-  const startMarker = (first?: ArrayLike<HTMLAnchorElement>, settings = settingsNow()): PageMarker => {
-    quiet?.();
-    quiet = null;
-    if (marker) return marker;
-    marker = startMarking(document, settings, deps, first);
-    // Its first ask can find the extension gone (updated or reloaded under this page) before startMarking returns:
-    // stop() ran while there was no marker to stop, and the marks it just set would stay "checking" for good.
-    if (stopped) marker.stop();
-    return marker;
-  };
-  if (!marksResourcesEverywhere(saved[SETTINGS_KEY], saved[MANAGED_KEY])) startMarker();
-  else if (documentMayHoldResources(document)) startMarker(document.links as unknown as ArrayLike<HTMLAnchorElement>);
-  else quiet = watchForNewLinks(document, (anchors) => startMarker(anchors));
-  function push(message: TabPush) {
-    if (!marker) startMarker([]);
-    onPush?.(message);
-  }
   const onChange = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area !== 'local' || (!changes[SETTINGS_KEY] && !changes[MANAGED_KEY])) return;
-    // A quiet page's marker starts under the settings the page began with, so that the change is applied to it as it
-    // would have been to a marker that had started at once.
-    const before = marker ? null : settingsNow();
     for (const key of [SETTINGS_KEY, MANAGED_KEY]) if (changes[key]) saved[key] = changes[key].newValue;
-    (marker ?? startMarker([], before ?? undefined)).update(settingsNow());
+    marker?.update(settingsNow());
   };
-  storage.onChanged.addListener(onChange);
+  function push(message: TabPush) {
+    onPush?.(message);
+  }
   function stop() {
     if (stopped) return;
     stopped = true;
     storage.onChanged.removeListener(onChange);
     if (api && listener) api.runtime.onMessage.removeListener(listener);
     channel?.close();
-    quiet?.();
-    quiet = null;
     marker?.stop();
   }
-  // Everything since the settings arrived ran in one task: reading them, the listeners, the observer, the page
-  // precheck and the first slice of links. The marker's own count covers its slices from here on.
+  const started = startMarking(document, settingsNow(), deps);
+  marker = started;
+  // Its first ask can find the extension gone (updated or reloaded under this page) before startMarking returns:
+  // stop() ran while there was no marker to stop, and the marks it just set would stay "checking" for good.
+  if (stopped) started.stop();
+  else storage.onChanged.addListener(onChange);
+  // Everything since the settings arrived ran in one task: reading them, the listeners, the observer and the first
+  // slice of links. The marker's own count covers its slices from here on.
   const wiringMs = performance.now() - wiringStart;
-  const started = marker as PageMarker | null; // set by startMarker() above, which TypeScript cannot follow
-  const busyBefore = started?.busyMs ?? 0;
-  await started?.firstPass;
+  const busyBefore = started.busyMs;
+  await started.firstPass;
   performance.mark('still-there:first-pass');
   performance.measure('still-there:busy', {
-    start: loadedAt,
-    duration: setUpMs + wiringMs + ((started?.busyMs ?? 0) - busyBefore),
+    start: startedAt,
+    duration: lookMs + setUpMs + wiringMs + (started.busyMs - busyBefore),
   });
   performance.measure('still-there:longest-slice', {
     start: scriptStart,
-    duration: Math.max(setUpMs, wiringMs, started?.longestSliceMs ?? 0),
+    duration: Math.max(lookMs, setUpMs, wiringMs, started.longestSliceMs),
   });
-  performance.measure('still-there:cached-drawn', { start: loadedAt, end: performance.now() });
+  performance.measure('still-there:cached-drawn', { start: startedAt, end: performance.now() });
 }
 
 /** Whether a copy of this script already runs in this page and can answer (its wake says so). */

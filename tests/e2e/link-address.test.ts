@@ -1,5 +1,5 @@
 /**
- * src/page-marker/link-address.ts reads an anchor's host from its raw href instead of the browser's slow getters. Its
+ * src/first-look/link-address.ts reads an anchor's host from its raw href instead of the browser's slow getters. Its
  * promise is that the answer is always the browser's own: checked here in the real Chromium, against a.protocol
  * and a.hostname, for the shapes pages really carry and for the odd ones that must fall back to the browser.
  */
@@ -77,7 +77,7 @@ afterAll(async () => {
 
 /** The module's code, types stripped, as a page script defining webLinkHost on window. */
 function moduleScript(): string {
-  const ts = readFileSync(new URL('../../src/page-marker/link-address.ts', import.meta.url), 'utf8');
+  const ts = readFileSync(new URL('../../src/first-look/link-address.ts', import.meta.url), 'utf8');
   return `${stripTypeScriptTypes(ts).replace(/^export /gm, '')}\nwindow.webLinkHost = webLinkHost;`;
 }
 

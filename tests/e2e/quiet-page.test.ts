@@ -1,7 +1,7 @@
 /**
- * A page with no link that could be a resource, under the usual settings: the content script only watches it
- * (src/page-marker/start.ts starts the marker late there, to spend as little as it can on the pages most people
- * open). Everything a person can still ask of such a page is answered as on any other, in Chromium and Firefox ESR: a
+ * A page with no link that could be a resource, under the usual settings: the first look only watches it
+ * (src/page-marker/first-look.ts; the background runs the marker there later, when needed, to spend as little as it
+ * can on the pages most people open). Everything a person can still ask of such a page is answered as on any other, in Chromium and Firefox ESR: a
  * resource link the page adds later is checked, "Check this link" checks a link the precheck let pass, choosing to
  * check every link checks them, and a site turned off leaves alone what the page adds until it is turned on again.
  */
@@ -78,17 +78,24 @@ describe.each(BROWSERS)('in %s, a page with no resource link', (kind) => {
 
   it('checks a link of it when the context menu asks ("Check this link")', async () => {
     const page = await openQuiet();
-    // As the background's menu does (src/page-messages.ts's sendToPage): wake the script, then send.
+    // As the background's menu does (src/page-messages.ts's sendToPage with `inject`): a quiet page has no marker to
+    // wake, so the marker is run there, woken, and asked.
     const answer = await extension.evaluate(
       async (pageUrl: string, linkUrl: string) => {
         const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
         const [tab] = await api.tabs.query({ url: pageUrl });
-        const [woken] = await api.scripting.executeScript({
-          target: { tabId: tab!.id!, frameIds: [0] },
-          func: (name: string) => (globalThis as unknown as Record<string, () => boolean>)[name]?.() === true,
-          args: ['stillThereWake'],
-        });
-        if (woken?.result !== true) return 'not woken';
+        const target = { tabId: tab!.id!, frameIds: [0] };
+        const wake = async () =>
+          (
+            await api.scripting.executeScript({
+              target,
+              func: (name: string) => (globalThis as unknown as Record<string, () => boolean>)[name]?.() === true,
+              args: ['stillThereWake'],
+            })
+          )[0]?.result === true;
+        if (await wake()) return 'a marker was already there';
+        await api.scripting.executeScript({ target, files: ['/page-marker.js'] });
+        if (!(await wake())) return 'not woken';
         await api.tabs.sendMessage(tab!.id!, { type: 'checkLink', url: linkUrl }, { frameId: 0 });
         return 'sent';
       },

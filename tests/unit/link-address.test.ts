@@ -1,10 +1,10 @@
 /**
- * readHrefOnce reads only an href's prefix, once per prefix (src/page-marker/link-address.ts): it must say exactly what
+ * readHrefOnce reads only an href's prefix, once per prefix (src/first-look/link-address.ts): it must say exactly what
  * reading the whole href says, or a link to a group would be read as some other site's. The browser's own answers
  * for these shapes are checked in tests/e2e/link-address.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { hrefPrefix, readHref, readHrefOnce } from '../../src/page-marker/link-address.ts';
+import { hrefPrefix, readHref, readHrefOnce } from '../../src/first-look/link-address.ts';
 
 const SHAPES = [
   'https://aa.org',

@@ -1,36 +1,18 @@
 /**
- * The page-level first test (src/page-marker/page-precheck.ts) lets the content script skip a page's links altogether.
+ * The page-level first test (src/first-look/page-precheck.ts), on the page's markup as the first look sends it
+ * (src/first-look/page-from-html.ts), lets the marker stay out of a page altogether.
  * Skipping a page that has a resource link would leave a dead link unmarked, so the test is mostly about what it
  * must NOT pass over: every labelled resource link of the real pages, every signal the per-link judgement uses.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { judgeResource } from '../../src/directory/spotting.ts';
-import { pageMayHoldResources as precheck, type PageText } from '../../src/page-marker/page-precheck.ts';
+import { pageMayHoldResources as precheck } from '../../src/first-look/page-precheck.ts';
+import { pageFromHtml } from '../../src/first-look/page-from-html.ts';
 import type { UnlabelledLink } from '../../scripts/labelled-links.ts';
 
-/**
- * The page as the content script hands it over (src/page-marker/start.ts): its text, its links' labels, its markup. Made
- * from the test's markup with plain patterns; the test pages are written to be read this simply.
- */
-function pageText(html: string, base: string): PageText {
-  const decode = (s: string) =>
-    s
-      .replace(/&quot;/g, '"')
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&amp;/g, '&');
-  const labels = [...html.matchAll(/\s(?:title|aria-label|alt)="([^"]*)"/g)].map((m) => decode(m[1]!));
-  const hrefs = [...html.matchAll(/\shref="([^"]*)"/g)].map((m) => decode(m[1]!));
-  return {
-    text: decode(html.replace(/<[^>]*>/g, '')),
-    labels: labels.join('\n'),
-    hrefs: () => hrefs,
-    resolve: (raw) => new URL(raw, base).href,
-  };
-}
 const pageMayHoldResources = (html: string, hosts: readonly string[]) =>
-  precheck(pageText(html, `https://${hosts[0]}/guide/`), hosts);
+  precheck(pageFromHtml(html, `https://${hosts[0]}/guide/`), hosts);
 
 const HOST = 'www.county-guide.example';
 const escapeHtml = (s: string) =>

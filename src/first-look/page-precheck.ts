@@ -1,10 +1,10 @@
 /**
- * Before looking at a page's links one by one: could any of them be a mutual-aid resource? Touching each link from
- * the content script costs microseconds apiece (the browser makes a wrapper for every element our code reads), so a
- * page of 2,000 ordinary links is better answered in one piece: no phrase, name or acronym of the cheap spotting
- * test in its text (scripts included) or in its links' titles, labels and image descriptions, and no link to a
- * group's or a helpline's host, means no link on it can be a resource. Anything unclear counts as
- * "could be", and the links are then looked at one by one as usual. Links the page adds later always are.
+ * Before looking at a page's links one by one: could any of them be a mutual-aid resource? No phrase, name or acronym
+ * of the cheap spotting test in its text (scripts included) or in its links' titles, labels and image descriptions,
+ * and no link to a group's or a helpline's host, means no link on it can be a resource. Anything unclear counts as
+ * "could be", and the links are then looked at one by one. The background asks this of the markup the content
+ * script's first look sends (page-from-html.ts), so that the page pays for none of these patterns
+ * (src/page-marker/first-look.ts says why).
  */
 import { mayBeResourceHost, mayNameResource } from '../directory/spotting.ts';
 import {
@@ -133,49 +133,4 @@ function hrefByHref(page: PageText, hrefs: readonly string[], pageHosts: readonl
     if (mayBeResourceHost(read.host)) return true;
   }
   return false;
-}
-
-/** The precheck on a live page: its words, labels and hrefs read with a few native calls instead of one per link. */
-export function documentMayHoldResources(doc: Document): boolean {
-  return pageMayHoldResources(readPage(doc), relativeLinkHosts(doc));
-}
-
-/** The page in one piece: its text, its links' labels, and (asked only when needed) its hrefs as written. */
-function readPage(doc: Document): PageText {
-  const root = doc.body ?? doc.documentElement;
-  const labels: string[] = [];
-  for (const el of root.querySelectorAll('a[title], a[aria-label], a img[alt]')) {
-    labels.push(el.getAttribute('title') ?? '', el.getAttribute('aria-label') ?? '', el.getAttribute('alt') ?? '');
-  }
-  return {
-    text: root.textContent ?? '',
-    labels: labels.join('\n'),
-    resolve(raw) {
-      try {
-        return new URL(raw, doc.baseURI).href;
-      } catch {
-        return raw;
-      }
-    },
-    hrefs() {
-      // The attribute as written: the browser's resolved a.href costs several times more per link.
-      // Read in one tight loop first: measured faster than reading each as the check goes.
-      const links = doc.links;
-      const hrefs = new Array<string>(links.length);
-      for (let i = 0; i < links.length; i++) hrefs[i] = links[i]!.getAttribute('href') ?? '';
-      return hrefs;
-    },
-  };
-}
-
-/** Where the page's relative links lead: its own host, and its <base href>'s when that differs. */
-function relativeLinkHosts(doc: Document): string[] {
-  const hosts = [doc.location.hostname];
-  try {
-    const base = new URL(doc.baseURI);
-    if (base.hostname !== hosts[0]) hosts.push(base.hostname);
-  } catch {
-    // no base address to resolve against: relative links go nowhere
-  }
-  return hosts;
 }

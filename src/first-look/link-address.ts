@@ -39,7 +39,7 @@ const RELATIVE_HREF: RawHref = { kind: 'relative' };
 const NOT_WEB: RawHref = { kind: 'not-web' };
 const UNCLEAR: RawHref = { kind: 'unclear' };
 
-/** Reads a raw href string: shared by the per-link path below and the page precheck (src/page-marker/page-precheck.ts). */
+/** Reads a raw href string: shared by the per-link path below and the page precheck (src/first-look/page-precheck.ts). */
 export function readHref(raw: string): RawHref {
   // Only the prefix decides (hrefPrefix): a tab further on, in the path, moves no host.
   if (DROPPED_BY_PARSER.test(hrefPrefix(raw))) return UNCLEAR;

@@ -1,0 +1,101 @@
+/**
+ * The background's half of the first look (src/page-marker/first-look.ts): every page sends its markup once, and the
+ * marker is run in it only where a link could be a resource (src/first-look/page-precheck.ts), where the user marks
+ * every link, or where links were added that the look could not read whole. The patterns run here, warm, once per
+ * page, instead of being compiled afresh in every page a clinician opens.
+ */
+import { pageFromHtml, relativeLinkHosts } from '../first-look/page-from-html.ts';
+import { pageMayHoldResources } from '../first-look/page-precheck.ts';
+import { LOOK_AGAIN_GLOBAL } from '../page-messages.ts';
+import { isOffFor, type Settings } from '../settings.ts';
+
+/** The message's type (not in src/messages.ts's table: it needs the sending frame, which handlers do not see). */
+export const FIRST_LOOK = 'firstLook';
+
+/** The frame that sent a first look, as runtime.onMessage describes it. */
+export interface LookSender {
+  url?: string;
+  tab?: { id?: number };
+  frameId?: number;
+  /** Chrome's id of the very document (from Chrome 106; Firefox has none): the marker must not land on the next one. */
+  documentId?: string;
+}
+
+export interface FrameTarget {
+  tabId: number;
+  frameId: number;
+  documentId?: string;
+}
+
+export interface FirstLookDeps {
+  settings(): Promise<Settings>;
+  /** Runs the marker in the frame; false where it could not run (the frame navigated away or closed). */
+  runMarker(target: FrameTarget): Promise<boolean>;
+}
+
+/** Whether the page at `pageUrl` needs the marker, from what its first look sent (`look`, as received). */
+export function needsMarker(settings: Settings, pageUrl: string, look: unknown): boolean {
+  let host = '';
+  try {
+    host = new URL(pageUrl).hostname;
+  } catch {
+    // no address to judge the sites' settings by: the settings' "off" lists cannot name it
+  }
+  if (isOffFor(settings, host)) return false;
+  if (settings.mode === 'all') return true;
+  const { html, base } = (look ?? {}) as { html?: unknown; base?: unknown };
+  // Links were added, the page was too big to send whole, or the look is not one we know: link by link.
+  if (typeof html !== 'string') return true;
+  const baseAddress = typeof base === 'string' ? base : pageUrl;
+  return pageMayHoldResources(pageFromHtml(html, baseAddress), relativeLinkHosts(pageUrl, baseAddress));
+}
+
+export async function answerFirstLook(
+  deps: FirstLookDeps,
+  look: unknown,
+  sender: LookSender,
+): Promise<{ marker: boolean }> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined || sender.url === undefined) return { marker: false };
+  if (!needsMarker(await deps.settings(), sender.url, look)) return { marker: false };
+  const target: FrameTarget = { tabId, frameId: sender.frameId ?? 0 };
+  if (sender.documentId !== undefined) target.documentId = sender.documentId;
+  return { marker: await deps.runMarker(target) };
+}
+
+interface ScriptingApi {
+  tabs: { query(query: Record<string, never>): Promise<{ id?: number }[]> };
+  scripting: {
+    executeScript(injection: {
+      target: { tabId: number; allFrames: boolean };
+      func: (name: string) => void;
+      args: [string];
+    }): Promise<unknown>;
+  };
+}
+
+/**
+ * After the user or the policy changes which links are marked, or where: every page a first look found quiet looks
+ * again (its look-again global, in the extension's isolated world; pages with a marker follow the change themselves).
+ */
+export async function lookAgainEverywhere(api: ScriptingApi): Promise<void> {
+  const tabs = await api.tabs.query({}).catch(() => []);
+  await Promise.all(
+    tabs.map(
+      (tab) =>
+        tab.id === undefined
+          ? undefined
+          : api.scripting
+              .executeScript({
+                target: { tabId: tab.id, allFrames: true },
+                // Runs in the page's frames: it must not use anything from this module's scope.
+                func: (name: string) => {
+                  const again = (globalThis as Record<string, unknown>)[name];
+                  if (typeof again === 'function') again();
+                },
+                args: [LOOK_AGAIN_GLOBAL],
+              })
+              .catch(() => undefined), // a page no extension may run in (the browser's own)
+    ),
+  );
+}
