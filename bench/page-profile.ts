@@ -36,7 +36,10 @@ function build(env: Record<string, string> = {}): void {
   execFileSync('npx', ['wxt', 'build'], { stdio: 'ignore', env: { ...process.env, ...env } });
 }
 
-/** Self time per function, in ms, of the samples taken while the content script (page-marker.js) was on the stack. */
+/**
+ * Self time per function, in ms, of the samples taken while one of our page scripts (the first look, page-look.js, or
+ * the marker, page-marker.js) was on the stack.
+ */
 function selfTimes(profile: Profile, into: Map<string, number>): void {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
@@ -47,7 +50,7 @@ function selfTimes(profile: Profile, into: Map<string, number>): void {
     if (known === undefined) {
       const node = byId.get(id)!;
       const up = parent.get(id);
-      known = node.callFrame.url.endsWith('/page-marker.js') || (up !== undefined && inOurs(up));
+      known = /\/page-(?:look|marker)\.js$/.test(node.callFrame.url) || (up !== undefined && inOurs(up));
       ours.set(id, known);
     }
     return known;
@@ -60,7 +63,7 @@ function selfTimes(profile: Profile, into: Map<string, number>): void {
     const { functionName, url, lineNumber } = node.callFrame;
     const key = gc
       ? '(garbage collector, whole page)'
-      : `${functionName || '(anonymous)'}${url ? ` :${lineNumber + 1}` : ' (browser)'}`;
+      : `${functionName || '(anonymous)'}${url ? ` ${url.replace(/^.*\//, '')}:${lineNumber + 1}` : ' (browser)'}`;
     into.set(key, (into.get(key) ?? 0) + (profile.timeDeltas[k + 1] ?? 0) / 1000);
   });
 }
@@ -136,7 +139,7 @@ build({ STILL_THERE_UNMINIFIED: '1' });
 const world = await startWorld({}, { bulkHosts: { count: 200, linksPerHost: 5, delayMs: 0 } });
 try {
   console.log(
-    `Chromium ${(await world.browser.version()).replace(/^\D+/, '')}, unminified build; line numbers are .output/chrome-mv3/page-marker.js's.`,
+    `Chromium ${(await world.browser.version()).replace(/^\D+/, '')}, unminified build; line numbers are those of .output/chrome-mv3/page-look.js or page-marker.js.`,
   );
   report('2,000 ordinary links, no resources', await measure(world, ordinaryPage(), 'still-there:busy'));
   const big = bigPage(world.sim.bulkUrls());

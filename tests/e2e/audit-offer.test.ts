@@ -8,6 +8,7 @@ import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { U } from '../fixtures/simweb/catalogue.ts';
 import { BROWSERS, startSession, type Session } from './browsers.ts';
+import { visit } from './harness.ts';
 
 const HOST = 'www.before-install.org';
 const LINKS = `https://${HOST}/links.html`;
@@ -29,7 +30,7 @@ describe.each(BROWSERS)('in %s', (kind) => {
       {
         beforeInstall: async (browser) => {
           before = await browser.newPage();
-          await before.goto(LINKS, { waitUntil: 'load' });
+          await visit(before, LINKS);
         },
       },
     );

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isDirectoryUrl } from '../../src/directory/lookup.ts';
 import { BROWSERS, extensionApi, startSession, type Session } from './browsers.ts';
-import { readMarks, settled, type Mark } from './harness.ts';
+import { readMarks, settled, visit, type Mark } from './harness.ts';
 import { PAGE_HOST, PAGE_SCENARIOS, resourceList } from './pages.ts';
 
 const GUIDE = `https://${PAGE_HOST}/guide.html`;
@@ -24,7 +24,7 @@ describe.each(BROWSERS)('in %s', (kind) => {
       [PAGE_HOST]: { '/guide.html': resourceList(), '/ordinary.html': ordinaryPage },
     });
     const page = await session.browser.newPage();
-    await page.goto(GUIDE);
+    await visit(page, GUIDE);
     await settled(page, 90_000);
     marks = new Map((await readMarks(page)).map((m) => [m.href, m]));
   });
@@ -75,7 +75,7 @@ describe.each(BROWSERS)('in %s', (kind) => {
 
   it('wakes the script of a page without resource links when the audit page asks for its links', async () => {
     const page = await session.browser.newPage();
-    await page.goto(ORDINARY);
+    await visit(page, ORDINARY);
     // The script has run (its budget figure is there) and marked nothing.
     await page.waitForFunction(() => performance.getEntriesByName('still-there:busy').length > 0, {
       timeout: 15_000,
@@ -115,7 +115,7 @@ describe.each(BROWSERS)('in %s', (kind) => {
     await session.restart();
     session.sim.reset();
     const page = await session.browser.newPage();
-    await page.goto(GUIDE);
+    await visit(page, GUIDE);
     await settled(page, 30_000);
     const again = new Map((await readMarks(page)).map((m) => [m.href, m.health]));
     expect(again).toEqual(new Map([...marks].map(([href, m]) => [href, m.health])));

@@ -22,7 +22,7 @@ import { readKeyFile } from '../../src/feed/signature.ts';
 import { SITE_HOST, SITE_URL, sitePages } from '../fixtures/directory-site/site.ts';
 import { stillThere } from '../fixtures/sealed/cli.ts';
 import { BROWSERS, startSession, type Session } from './browsers.ts';
-import { readMarks, settled, type Mark } from './harness.ts';
+import { readMarks, settled, visit, type Mark } from './harness.ts';
 
 const FEED_HOST = 'feeds.county-bh.org';
 const FEED_URL = `https://${FEED_HOST}/verdicts.json`;
@@ -126,10 +126,10 @@ describe.each(BROWSERS)('in %s', (kind) => {
     const linked = report.links.map((l) => l.url);
     expect(linked).toContain(OWN_CHECKED);
     site['/own-visit.html'] = linkPage(linked.filter((u) => u !== OWN_CHECKED));
-    const visit = await session.browser.newPage();
-    await visit.goto(`${SITE_URL}own-visit.html`);
-    await settled(visit, 90_000);
-    await visit.close();
+    const own = await session.browser.newPage();
+    await visit(own, `${SITE_URL}own-visit.html`);
+    await settled(own, 90_000);
+    await own.close();
 
     // The night's audit, after this browser's checks: its feed, signed with the editor's key, is newer than them.
     const file = path.join(scratch, 'verdicts.json');
@@ -155,7 +155,7 @@ describe.each(BROWSERS)('in %s', (kind) => {
 
     // This browser checks NAMI itself, after the audit: its verdict is newer than the feed's.
     const page = await session.browser.newPage();
-    await page.goto(`${SITE_URL}nami.html`);
+    await visit(page, `${SITE_URL}nami.html`);
     await settled(page, 60_000);
     expect((await readMarks(page))[0]!.health).toBe('alive');
     await page.close();
@@ -208,7 +208,7 @@ describe.each(BROWSERS)('in %s', (kind) => {
     beforeAll(async () => {
       session.sim.reset();
       page = await session.browser.newPage();
-      await page.goto(EVERY);
+      await visit(page, EVERY);
       marks = await marksAtFirstPass(page);
       await settled(page, 30_000);
       // Counted before the popup opens: it checks each group's own website, which is not the page's doing.
@@ -298,7 +298,7 @@ describe.each(BROWSERS)('in %s', (kind) => {
     others[SECOND_SITE]!['/guide.html'] = linkPage(chosen.map((l) => l.url));
     session.sim.reset();
     const page = await session.browser.newPage();
-    await page.goto(`https://${SECOND_SITE}/guide.html`);
+    await visit(page, `https://${SECOND_SITE}/guide.html`);
     const first = await marksAtFirstPass(page);
     for (const l of chosen) expect([l.url, first.get(l.url)?.health], l.url).toEqual([l.url, l.verdict]);
     // This browser's own checks, for this site: the links' hosts are asked, and the newer verdicts replace the feed's.
@@ -335,7 +335,7 @@ describe.each(BROWSERS)('in %s', (kind) => {
     );
     others[THIRD_SITE]!['/guide.html'] = linkPage([alive.url]);
     const page = await session.browser.newPage();
-    await page.goto(`https://${THIRD_SITE}/guide.html`);
+    await visit(page, `https://${THIRD_SITE}/guide.html`);
     expect((await marksAtFirstPass(page)).get(alive.url)?.health).not.toBe('dead');
     await settled(page, 60_000);
     expect((await readMarks(page))[0]).toMatchObject({ health: 'alive', struck: false });
@@ -358,7 +358,7 @@ describe.each(BROWSERS)('in %s', (kind) => {
     others[FOURTH_SITE]!['/guide.html'] = linkPage([alive.url]);
     session.sim.reset();
     const page = await session.browser.newPage();
-    await page.goto(`https://${FOURTH_SITE}/guide.html`);
+    await visit(page, `https://${FOURTH_SITE}/guide.html`);
     const first = (await marksAtFirstPass(page)).get(alive.url)!;
     expect([first.health, first.struck]).toEqual(['checking', false]);
     await settled(page, 60_000);
@@ -421,7 +421,7 @@ describe.each(BROWSERS)('in %s', (kind) => {
       expect((await feedStatus())[0]).toMatch(message);
       delete feeds[feedPath];
       const page = await session.browser.newPage();
-      await page.goto(`${SITE_URL}every-group.html`);
+      await visit(page, `${SITE_URL}every-group.html`);
       await settled(page, 90_000);
       const marks = await readMarks(page);
       expect(marks.some((m) => m.description?.includes('Evil Corp') || m.description?.includes(PUBLISHER))).toBe(false);

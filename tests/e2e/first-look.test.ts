@@ -11,6 +11,7 @@ import { pageFromHtml, relativeLinkHosts } from '../../src/first-look/page-from-
 import { pageMayHoldResources } from '../../src/first-look/page-precheck.ts';
 import { BROWSERS, startSession, type Session } from './browsers.ts';
 import { PAGE_HOST } from './pages.ts';
+import { visit } from './harness.ts';
 
 /** Markup the serialiser escapes, re-orders or writes back differently from the source, and raw-text elements. */
 const tricky = `<!DOCTYPE html><HTML><HEAD><TITLE>Resources &amp; more</TITLE><BASE HREF="https://www.nami.org/local/"></HEAD>
@@ -96,7 +97,7 @@ describe.each(BROWSERS)('in %s, the page as the first look sends it', (kind) => 
   async function read(path: string): Promise<LiveReading> {
     const page = await session.browser.newPage();
     try {
-      await page.goto(`https://${PAGE_HOST}${path}`);
+      await visit(page, `https://${PAGE_HOST}${path}`);
       return await readLive(page);
     } finally {
       await page.close();

@@ -13,7 +13,7 @@ import { buildFeed, renderFeed } from '../../src/feed/feed.ts';
 import type { LinkHealth } from '../../src/health/link-health.ts';
 import { U } from '../fixtures/simweb/catalogue.ts';
 import { BROWSERS, startSession, type Session } from './browsers.ts';
-import { readMarks, settled } from './harness.ts';
+import { readMarks, settled, visit } from './harness.ts';
 
 const SITE_A = 'www.recovery-forum.org';
 const SITE_B = 'www.county-resources.org';
@@ -87,14 +87,14 @@ describe.each(BROWSERS)('in %s', (kind) => {
 
   it('shows site B nothing of what was checked for site A', async () => {
     const a = await session.browser.newPage();
-    await a.goto(`https://${SITE_A}/thread.html`);
+    await visit(a, `https://${SITE_A}/thread.html`);
     await settled(a, 60_000);
     expect((await readMarks(a)).map((m) => m.health)).toEqual(['dead']);
     await a.close();
 
     session.sim.reset();
     const b = await session.browser.newPage();
-    await b.goto(`https://${SITE_B}/guide.html`);
+    await visit(b, `https://${SITE_B}/guide.html`);
     // When the first pass is over, every cached verdict the page may see is drawn: here, none.
     expect(await atFirstPass(b)).toEqual(['checking', 'checking']);
     await settled(b, 60_000);
@@ -122,7 +122,7 @@ describe.each(BROWSERS)('in %s', (kind) => {
       { timeout: 30_000, polling: 200 },
     );
     const c = await session.browser.newPage();
-    await c.goto(`https://${SITE_C}/handouts.html`);
+    await visit(c, `https://${SITE_C}/handouts.html`);
     // Site A's own check of the first link is newer than the feed, but site C may not see it: the feed answers both.
     expect(await atFirstPass(c)).toEqual(['alive', 'alive']);
     await c.close();

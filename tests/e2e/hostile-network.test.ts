@@ -15,7 +15,7 @@ import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PER_SITE_PER_HOUR } from '../../src/background/check-budget.ts';
 import { BROWSERS, extensionApi, startSession, type Session } from './browsers.ts';
-import { readMarks, settled } from './harness.ts';
+import { readMarks, settled, visit } from './harness.ts';
 
 const HOST = 'www.hostile-resources.org';
 const REBOUND = 'www.support-near-you.org';
@@ -96,7 +96,7 @@ describe.each(BROWSERS)('in %s', (kind) => {
   it("tells a page nothing about addresses inside the user's own network, and sends nothing there", async () => {
     ourPages['/probe.html'] = probePage('/admin');
     const page = await session.browser.newPage();
-    await page.goto(`https://${HOST}/probe.html`);
+    await visit(page, `https://${HOST}/probe.html`);
     await settled(page, 60_000);
     const marks = await readMarks(page);
     expect(marks).toHaveLength(4);
@@ -124,7 +124,7 @@ describe.each(BROWSERS)('in %s', (kind) => {
     await extensionApi(options).setSettings({ allowPrivate: true });
     ourPages['/allowed.html'] = probePage('/allowed');
     const page = await session.browser.newPage();
-    await page.goto(`https://${HOST}/allowed.html`);
+    await visit(page, `https://${HOST}/allowed.html`);
     await settled(page, 60_000);
     const marks = await readMarks(page);
     // The one-word host is screened out before any check by the engine unless allowed; here every link was checked.
@@ -146,7 +146,7 @@ describe.each(BROWSERS)('in %s', (kind) => {
       ) as Promise<CacheStats>;
     const before = await stats();
     const page = await session.browser.newPage();
-    await page.goto(`https://${HOST}/flood.html`);
+    await visit(page, `https://${HOST}/flood.html`);
     await page.waitForFunction(() => performance.getEntriesByName('still-there:first-pass').length > 0, {
       timeout: 120_000,
       polling: 500,

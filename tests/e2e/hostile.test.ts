@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { U } from '../fixtures/simweb/catalogue.ts';
-import { settled } from './harness.ts';
+import { settled, visit } from './harness.ts';
 import { startWorld, type World } from './setup.ts';
 
 const HOST = 'www.hostile-directory.org';
@@ -53,7 +53,7 @@ describe('a hostile page', () => {
           );
       }).observe({ type: 'longtask', buffered: true });
     });
-    await page.goto(`https://${HOST}/`, { waitUntil: 'load' });
+    await visit(page, `https://${HOST}/`);
     await settled(page, 60_000);
     await page.waitForSelector('#dead[data-link-health="dead"]');
     const state = await page.evaluate(() => ({

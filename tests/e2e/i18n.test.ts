@@ -9,7 +9,7 @@ import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { U } from '../fixtures/simweb/catalogue.ts';
 import { BROWSERS, firefoxLangpack, startSession, type BrowserKind, type Session } from './browsers.ts';
-import { settled } from './harness.ts';
+import { settled, visit } from './harness.ts';
 import { PAGE_HOST } from './pages.ts';
 
 const OLD_OCF = 'http://www.ocfoundation.org/EO_Hoarding.aspx';
@@ -69,7 +69,7 @@ describe.each(BROWSERS)('in %s set to Spanish', (kind) => {
       );
     session = await startSession(kind, { [PAGE_HOST]: { '/english.html': ENGLISH_PAGE } }, {}, { lang: LANG[kind] });
     page = await session.browser.newPage();
-    await page.goto(PAGE);
+    await visit(page, PAGE);
     await settled(page, 90_000);
   });
 

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { stripTypeScriptTypes } from 'node:module';
 import puppeteer, { type Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath } from './harness.ts';
+import { chromiumPath, visit } from './harness.ts';
 
 const HREFS = [
   'https://www.aa.org/find-aa',
@@ -94,7 +94,7 @@ async function compare(baseTag: string): Promise<Array<{ href: string; ours: str
           body: `<!doctype html><head>${baseTag}</head><body></body>`,
         }),
     );
-    await page.goto(PAGE);
+    await visit(page, PAGE);
     await page.addScriptTag({ content: moduleScript() });
     return await page.evaluate((hrefs: string[]) => {
       const w = window as unknown as { webLinkHost(a: HTMLAnchorElement): string | null };

@@ -5,7 +5,7 @@
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isDirectoryUrl } from '../../src/directory/lookup.ts';
-import { readMarks, serviceWorker, settled, type Mark } from './harness.ts';
+import { readMarks, serviceWorker, settled, visit, type Mark } from './harness.ts';
 import { PAGE_HOST, PAGE_SCENARIOS, resourceList } from './pages.ts';
 import { U } from '../fixtures/simweb/catalogue.ts';
 import { open, startWorld, type World } from './setup.ts';
@@ -180,7 +180,7 @@ ${chosen.map((s) => `<li>Peer support group: <a href="${xml(s.url)}">${xml(new U
     xhtml.on('request', (r) =>
       r.url() === url ? void r.respond({ status: 200, contentType: 'application/xhtml+xml', body }) : void r.continue(),
     );
-    await xhtml.goto(url);
+    await visit(xhtml, url);
     expect(await xhtml.evaluate(() => document.querySelector('a')!.tagName)).toBe('a'); // XML: as written
     await settled(xhtml, 60_000);
     const got = new Map((await readMarks(xhtml)).map((m) => [m.href, m.health]));

@@ -20,7 +20,7 @@ import {
   type BrowserKind,
   type Session,
 } from './browsers.ts';
-import { CHROMIUM_POLICY_FOLDER, readMarks, settled } from './harness.ts';
+import { CHROMIUM_POLICY_FOLDER, readMarks, settled, visit } from './harness.ts';
 
 const FEED_HOST = 'feeds.county-clinic.org';
 const FEED_URL = `https://${FEED_HOST}/verdicts.json`;
@@ -165,7 +165,7 @@ describe.each(BROWSERS)('in %s, deployed by policy', (kind) => {
   it("marks a page at once from the policy's signed feed, offers no archived copy, and checks the links itself all the same", async () => {
     session.sim.reset();
     const page = await session.browser.newPage();
-    await page.goto(`https://${GUIDE_HOST}/guide.html`);
+    await visit(page, `https://${GUIDE_HOST}/guide.html`);
     await page.waitForFunction(() => performance.getEntriesByName('still-there:first-pass').length > 0, {
       timeout: 30_000,
       polling: 50,
@@ -188,7 +188,7 @@ describe.each(BROWSERS)('in %s, deployed by policy', (kind) => {
 
   it('stays off on the site the policy names (an EHR)', async () => {
     const page = await session.browser.newPage();
-    await page.goto(`https://${EHR_HOST}/patient.html`);
+    await visit(page, `https://${EHR_HOST}/patient.html`);
     // The same links, on a page still-there must leave alone: the script starts, and marks nothing.
     await page.waitForFunction(() => performance.getEntriesByName('still-there:start').length > 0, {
       timeout: 15_000,

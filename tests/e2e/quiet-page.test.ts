@@ -9,6 +9,7 @@ import type { Page } from 'puppeteer';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, extensionApi, startSession, type Session } from './browsers.ts';
 import { PAGE_HOST, resourceList } from './pages.ts';
+import { visit } from './harness.ts';
 
 const QUIET = `https://${PAGE_HOST}/quiet.html`;
 /** A link of the page's own site, which the simulated web answers: alive once checked. */
@@ -39,7 +40,7 @@ describe.each(BROWSERS)('in %s, a page with no resource link', (kind) => {
   /** The quiet page in a tab of its own, once the script has looked at it (its budget figure is there). */
   async function openQuiet(): Promise<Page> {
     const page = await session.browser.newPage();
-    await page.goto(QUIET);
+    await visit(page, QUIET);
     await page.waitForFunction(() => performance.getEntriesByName('still-there:busy').length > 0, {
       timeout: 15_000,
       polling: 100,

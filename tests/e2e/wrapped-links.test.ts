@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, startSession, type Session } from './browsers.ts';
-import { readMarks, settled, type Mark } from './harness.ts';
+import { readMarks, settled, visit, type Mark } from './harness.ts';
 import { PAGE_HOST } from './pages.ts';
 
 const PAGE = `https://${PAGE_HOST}/links.html`;
@@ -63,7 +63,7 @@ describe.each(BROWSERS)('in %s', (kind) => {
   beforeAll(async () => {
     session = await startSession(kind, { [PAGE_HOST]: { '/links.html': page } });
     const tab = await session.browser.newPage();
-    await tab.goto(PAGE);
+    await visit(tab, PAGE);
     await settled(tab, 90_000);
     marks = new Map((await readMarks(tab)).map((m) => [m.href, m]));
     await tab.close();
