@@ -1,7 +1,8 @@
 /**
- * The background's half of the first look (src/page-marker/first-look.ts): every page sends its markup once, and the
- * marker is run in it only where a link could be a resource (src/first-look/page-precheck.ts), where the user marks
- * every link, or where links were added that the look could not read whole. The patterns run here, warm, once per
+ * The background's half of the first look (src/page-marker/first-look.ts). Every page asks first; on a site turned off
+ * (an EHR, by policy) it is told to stay quiet and never sends its markup, and where every link is marked the marker
+ * is run at once. Elsewhere the page sends its markup once, and the marker is run in it only where a link could be a
+ * resource (src/first-look/page-precheck.ts), or where links were added later. The patterns run here, warm, once per
  * page, instead of being compiled afresh in every page a clinician opens.
  */
 import { pageFromHtml, relativeLinkHosts } from '../first-look/page-from-html.ts';
@@ -33,34 +34,46 @@ export interface FirstLookDeps {
   runMarker(target: FrameTarget): Promise<boolean>;
 }
 
-/** Whether the page at `pageUrl` needs the marker, from what its first look sent (`look`, as received). */
-export function needsMarker(settings: Settings, pageUrl: string, look: unknown): boolean {
+/** What the page does next: stay quiet, have the marker run, or send its markup to be looked at. */
+export type NextStep = 'quiet' | 'marker' | 'send';
+
+/**
+ * The next step for the page at `pageUrl`, from what its first look sent (`look`, as received): `{}` asks whether to
+ * send the markup, `{ html }` sends it, and `{ html: null }` says links were added, or the page was too big to send.
+ */
+export function nextStep(settings: Settings, pageUrl: string, look: unknown): NextStep {
   let host = '';
   try {
     host = new URL(pageUrl).hostname;
   } catch {
     // no address to judge the sites' settings by: the settings' "off" lists cannot name it
   }
-  if (isOffFor(settings, host)) return false;
-  if (settings.mode === 'all') return true;
+  if (isOffFor(settings, host)) return 'quiet';
+  if (settings.mode === 'all') return 'marker';
   const { html, base } = (look ?? {}) as { html?: unknown; base?: unknown };
+  if (html === undefined) return 'send';
   // Links were added, the page was too big to send whole, or the look is not one we know: link by link.
-  if (typeof html !== 'string') return true;
+  if (typeof html !== 'string') return 'marker';
   const baseAddress = typeof base === 'string' ? base : pageUrl;
-  return pageMayHoldResources(pageFromHtml(html, baseAddress), relativeLinkHosts(pageUrl, baseAddress));
+  return pageMayHoldResources(pageFromHtml(html, baseAddress), relativeLinkHosts(pageUrl, baseAddress))
+    ? 'marker'
+    : 'quiet';
 }
 
-export async function answerFirstLook(
-  deps: FirstLookDeps,
-  look: unknown,
-  sender: LookSender,
-): Promise<{ marker: boolean }> {
+/** The answer a first look gets: whether the marker now runs in its page, and whether to send the markup. */
+export interface LookAnswer {
+  marker: boolean;
+  send: boolean;
+}
+
+export async function answerFirstLook(deps: FirstLookDeps, look: unknown, sender: LookSender): Promise<LookAnswer> {
   const tabId = sender.tab?.id;
-  if (tabId === undefined || sender.url === undefined) return { marker: false };
-  if (!needsMarker(await deps.settings(), sender.url, look)) return { marker: false };
+  if (tabId === undefined || sender.url === undefined) return { marker: false, send: false };
+  const next = nextStep(await deps.settings(), sender.url, look);
+  if (next !== 'marker') return { marker: false, send: next === 'send' };
   const target: FrameTarget = { tabId, frameId: sender.frameId ?? 0 };
   if (sender.documentId !== undefined) target.documentId = sender.documentId;
-  return { marker: await deps.runMarker(target) };
+  return { marker: await deps.runMarker(target), send: false };
 }
 
 interface ScriptingApi {

@@ -1,7 +1,7 @@
 /**
  * The first look: the content script of every page a clinician opens, most of which hold no mutual-aid link at all.
- * It reads the page in one piece — the browser's own serialisation of it, one native call — and hands it to the
- * background, which decides whether any link here could be a resource (src/first-look/page-precheck.ts) and, where
+ * It asks the background first (a site turned off, an EHR say, is never read at all), then reads the page in one
+ * piece — the browser's own serialisation of it, one native call — and hands it to the background, which decides whether any link here could be a resource (src/first-look/page-precheck.ts) and, where
  * one could, runs the marker in this page (src/page-marker/start.ts). The patterns, the directory and the marker's
  * code are never loaded into a page that needs none of them: compiling the spotting patterns cost such a page more
  * than reading it did (tests/e2e/budgets.test.ts prints what the first look costs against that reading).
@@ -20,11 +20,12 @@ import { watchForNewLinks } from './page-changes.ts';
  */
 export const LINKS_READ_WHOLE = 3_000;
 
-/** What the first look sends: the page's markup (null: look link by link) and the address relative links resolve to. */
-export interface FirstLook {
-  html: string | null;
-  base: string;
-}
+/**
+ * What the first look sends: nothing but the question at first (may it send the page? On a site turned off, never),
+ * then the page's markup (null: links were added, or the page is too big: look link by link) and the address relative
+ * links resolve to.
+ */
+export type FirstLook = Record<string, never> | { html: string | null; base: string };
 
 export function firstLook(): void {
   if (markerHere()) return;
@@ -35,42 +36,60 @@ export function firstLook(): void {
   let stopWatching: (() => void) | null = null;
   let ended = false;
 
-  /** Asks the background; `whole`: with the page's markup, else "links were added, look link by link". */
-  const ask = async (whole: boolean): Promise<void> => {
+  /**
+   * Asks the background, and does as it answers: watch the page, send it, or leave it to the marker now there. The
+   * page is read before asking (the markup, if asked for, goes with the second message): read at once, it is read
+   * while the machine is not also busy waking the background, and nothing of it leaves this script unless asked for.
+   */
+  const ask = async (what: 'may-i' | 'added', markup: () => string | null = () => null): Promise<void> => {
     const began = performance.now();
+    let page: string | null = null;
     let reply: Promise<unknown>;
     try {
-      const look: FirstLook = {
-        // Read, never written: the page's own serialisation, parsed in the background as text, with no DOM.
-        // eslint-disable-next-line no-restricted-properties
-        html: whole && document.links.length <= LINKS_READ_WHOLE ? document.documentElement.outerHTML : null,
-        base: document.baseURI,
-      };
+      page = markup();
+      const look: FirstLook = what === 'added' ? { html: null, base: document.baseURI } : {};
       reply = extensionApi().runtime.sendMessage({ type: 'firstLook', payload: look });
     } catch (error) {
       reply = Promise.reject(error); // the extension is gone from this page (updated or reloaded under it)
     }
     figures.busyMs += performance.now() - began;
-    let answer: unknown;
-    try {
-      answer = await reply;
-    } catch {
+    let answer = await answerTo(reply);
+    if (answer?.send === true) {
+      const sending = performance.now();
+      const look: FirstLook = { html: page, base: document.baseURI };
+      try {
+        reply = extensionApi().runtime.sendMessage({ type: 'firstLook', payload: look });
+      } catch (error) {
+        reply = Promise.reject(error);
+      }
+      figures.busyMs += performance.now() - sending;
+      answer = await answerTo(reply);
+    }
+    if (answer === null) {
       end(); // nothing of ours is left to ask
       return;
     }
     const handled = performance.now();
-    if ((answer as { marker?: unknown } | undefined)?.marker === true) end();
+    if (answer.marker === true) end();
     else watch();
     figures.busyMs += performance.now() - handled;
   };
 
+  /** The page's markup in one piece, or null where it is too big to send whole (the marker reads it link by link). */
+  const markup = () =>
+    document.links.length <= LINKS_READ_WHOLE
+      ? // Read, never written: the page's own serialisation, parsed in the background as text, with no DOM.
+        // eslint-disable-next-line no-restricted-properties
+        document.documentElement.outerHTML
+      : null;
+
   const watch = () => {
     if (ended) return;
-    globals[LOOK_AGAIN_GLOBAL] = () => void ask(true);
+    globals[LOOK_AGAIN_GLOBAL] = () => void ask('may-i', markup);
     stopWatching ??= watchForNewLinks(document, () => {
       if (markerHere())
         end(); // a person asked for the marker here (the audit report): it follows the page now
-      else void ask(false);
+      else void ask('added');
     });
   };
 
@@ -83,10 +102,19 @@ export function firstLook(): void {
   };
 
   figures.busyMs = performance.now() - loadedAt; // evaluating this script, before the first ask
-  void ask(true).then(() => {
+  void ask('may-i', markup).then(() => {
     // Quiet: the first look's whole cost is the page's cost (a marker, where one runs, records its own with this).
     if (!markerHere()) performance.measure('still-there:busy', { start: loadedAt, duration: figures.busyMs });
   });
+}
+
+/** The background's answer, or null when there is no background left to answer (the extension was updated). */
+async function answerTo(reply: Promise<unknown>): Promise<{ marker?: unknown; send?: unknown } | null> {
+  try {
+    return ((await reply) ?? {}) as { marker?: unknown; send?: unknown };
+  } catch {
+    return null;
+  }
 }
 
 /** Whether the marker runs in this page and can answer (its wake says so). */

@@ -5,7 +5,7 @@
  * never narrower (tests/e2e/first-look.test.ts compares it with the live page in both browsers).
  */
 import { describe, expect, it } from 'vitest';
-import { answerFirstLook, needsMarker, type FrameTarget } from '../../src/background/first-look.ts';
+import { answerFirstLook, nextStep, type FrameTarget } from '../../src/background/first-look.ts';
 import { pageFromHtml, relativeLinkHosts } from '../../src/first-look/page-from-html.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings.ts';
 
@@ -61,27 +61,36 @@ describe('the page as the first look sends it', () => {
   });
 });
 
-describe('whether the marker runs', () => {
-  it('not on an ordinary page, and on one with a link that could be a resource', () => {
-    expect(needsMarker(settings(), PAGE, { html: ordinary, base: PAGE })).toBe(false);
-    expect(needsMarker(settings(), PAGE, { html: withNami, base: PAGE })).toBe(true);
+describe('what the page does next', () => {
+  it('sends its markup when asked, unless the site is off or every link is marked', () => {
+    expect(nextStep(settings(), PAGE, {})).toBe('send');
+    expect(nextStep(settings({ mode: 'all' }), PAGE, {})).toBe('marker');
+    // A site turned off (an EHR, by policy) is never read: its markup is not even asked for.
+    expect(nextStep(settings({ offSites: ['county-guide.example'] }), PAGE, {})).toBe('quiet');
+    expect(nextStep(settings({ mode: 'off' }), PAGE, {})).toBe('quiet');
   });
 
-  it("on a page whose <base href> makes its relative links a group's", () => {
-    expect(needsMarker(settings(), PAGE, { html: ordinary, base: 'https://www.nami.org/' })).toBe(true);
+  it('stays quiet on an ordinary page, and runs the marker on one with a link that could be a resource', () => {
+    expect(nextStep(settings(), PAGE, { html: ordinary, base: PAGE })).toBe('quiet');
+    expect(nextStep(settings(), PAGE, { html: withNami, base: PAGE })).toBe('marker');
+  });
+
+  it("runs the marker on a page whose <base href> makes its relative links a group's", () => {
+    expect(nextStep(settings(), PAGE, { html: ordinary, base: 'https://www.nami.org/' })).toBe('marker');
   });
 
   it('on every page when every link is marked, and on none of a site turned off or when marking is off', () => {
-    expect(needsMarker(settings({ mode: 'all' }), PAGE, { html: ordinary, base: PAGE })).toBe(true);
-    expect(needsMarker(settings({ offSites: ['county-guide.example'] }), PAGE, { html: withNami, base: PAGE })).toBe(
-      false,
+    expect(nextStep(settings({ mode: 'all' }), PAGE, { html: ordinary, base: PAGE })).toBe('marker');
+    expect(nextStep(settings({ offSites: ['county-guide.example'] }), PAGE, { html: withNami, base: PAGE })).toBe(
+      'quiet',
     );
-    expect(needsMarker(settings({ mode: 'off' }), PAGE, { html: withNami, base: PAGE })).toBe(false);
+    expect(nextStep(settings({ mode: 'off' }), PAGE, { html: null, base: PAGE })).toBe('quiet');
   });
 
-  it('link by link when links were added or the page was too big to send whole, or the look is not one we know', () => {
-    expect(needsMarker(settings(), PAGE, { html: null, base: PAGE })).toBe(true);
-    expect(needsMarker(settings(), PAGE, 'not a look')).toBe(true);
+  it('runs the marker when links were added or the page was too big to send whole, or the look is not one we know', () => {
+    expect(nextStep(settings(), PAGE, { html: null, base: PAGE })).toBe('marker');
+    expect(nextStep(settings(), PAGE, 'not a look')).toBe('send');
+    expect(nextStep(settings(), PAGE, { html: 42, base: PAGE })).toBe('marker');
   });
 });
 
@@ -97,7 +106,10 @@ describe("the background's answer", () => {
   it('runs the marker in the very frame and document that looked, and says so', async () => {
     const ran: FrameTarget[] = [];
     const sender = { url: PAGE, tab: { id: 7 }, frameId: 3, documentId: 'doc-1' };
-    expect(await answerFirstLook(deps(ran), { html: withNami, base: PAGE }, sender)).toEqual({ marker: true });
+    expect(await answerFirstLook(deps(ran), { html: withNami, base: PAGE }, sender)).toEqual({
+      marker: true,
+      send: false,
+    });
     expect(ran).toEqual([{ tabId: 7, frameId: 3, documentId: 'doc-1' }]);
   });
 
@@ -105,17 +117,30 @@ describe("the background's answer", () => {
     const ran: FrameTarget[] = [];
     expect(await answerFirstLook(deps(ran), { html: ordinary, base: PAGE }, { url: PAGE, tab: { id: 7 } })).toEqual({
       marker: false,
+      send: false,
     });
     expect(ran).toEqual([]);
     expect(
       await answerFirstLook(deps(ran, false), { html: withNami, base: PAGE }, { url: PAGE, tab: { id: 7 } }),
-    ).toEqual({ marker: false });
+    ).toEqual({ marker: false, send: false });
+    expect(ran).toEqual([{ tabId: 7, frameId: 0 }]);
+  });
+
+  it('asks a page for its markup, and runs the marker at once where every link is marked', async () => {
+    const ran: FrameTarget[] = [];
+    expect(await answerFirstLook(deps(ran), {}, { url: PAGE, tab: { id: 7 } })).toEqual({ marker: false, send: true });
+    expect(ran).toEqual([]);
+    const all = { ...deps(ran), settings: async () => settings({ mode: 'all' }) };
+    expect(await answerFirstLook(all, {}, { url: PAGE, tab: { id: 7 } })).toEqual({ marker: true, send: false });
     expect(ran).toEqual([{ tabId: 7, frameId: 0 }]);
   });
 
   it('answers nothing to a sender that is not a tab', async () => {
     const ran: FrameTarget[] = [];
-    expect(await answerFirstLook(deps(ran), { html: withNami, base: PAGE }, { url: PAGE })).toEqual({ marker: false });
+    expect(await answerFirstLook(deps(ran), { html: withNami, base: PAGE }, { url: PAGE })).toEqual({
+      marker: false,
+      send: false,
+    });
     expect(ran).toEqual([]);
   });
 });
