@@ -27,9 +27,9 @@ export function extensionApi(): Api {
 }
 
 /**
- * Only the storage API, without setting up the runtime API: in Chrome a content script's first touch of
- * `chrome.runtime` costs about 2 ms, and a page with no mutual-aid link needs only its settings
- * (src/page-marker/start.ts). Firefox's `browser` where there is one, as extensionApi chooses.
+ * Only the storage API, without setting up the runtime API (in Chrome each API's first touch in a page costs a part of
+ * a millisecond): the marker reads its settings before it needs messaging (src/page-marker/start.ts). Firefox's
+ * `browser` where there is one, as extensionApi chooses.
  */
 export function extensionStorage(): Api['storage'] {
   const g = globalThis as Globals;

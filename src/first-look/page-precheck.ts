@@ -38,9 +38,8 @@ export function pageMayHoldResources(page: PageText, pageHosts: readonly string[
   if (mayNameResource(page.text) || mayNameResource(page.labels)) return true;
   const hrefs = page.hrefs();
   // All the addresses in one string, each after a NUL (SEPARATOR), read by small patterns in one pass each, and each
-  // distinct host looked up once. Looked at one by one, 2,000 addresses cost the content script several times what
-  // reading them did: a page's scripts start cold, and a pattern's pass over one string runs in the engine, not in
-  // our code (tests/e2e/budgets.test.ts prints the cost).
+  // distinct host looked up once: a pattern's pass over one string runs in the engine, not in our code. (Written when
+  // this ran in every page, where scripts start cold; in the background it keeps the first look's answer quick.)
   const all = SEPARATOR + hrefs.join(SEPARATOR);
   // An address the browser may read otherwise, or one that may carry another: look at each as below.
   if (UNUSUAL_OR_CARRYING.test(all) || RELATIVE_WRAPPER.test(all)) return hrefByHref(page, hrefs, pageHosts);
