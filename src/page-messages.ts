@@ -10,8 +10,17 @@ import type { browser as Browser } from 'wxt/browser';
 
 type Api = Pick<typeof Browser, 'tabs' | 'scripting'>;
 
-/** The content script's wake, a global of the extension's isolated world (never the page's own). */
+/** The marker's wake, a global of the extension's isolated world (never the page's own). */
 export const WAKE_GLOBAL = 'stillThereWake';
+
+/**
+ * In a page: whether a marker runs here and can answer (its wake says so). The first look asks it before it looks, and
+ * the marker before it starts, so that one marker at most follows a page.
+ */
+export function markerHere(): boolean {
+  const wake = (globalThis as Record<string, unknown>)[WAKE_GLOBAL];
+  return typeof wake === 'function' && wake() === true;
+}
 
 /** The first look's call, in a page it found quiet, to look at the page again (after the settings change). */
 export const LOOK_AGAIN_GLOBAL = 'stillThereLookAgain';

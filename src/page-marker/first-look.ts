@@ -1,8 +1,9 @@
 /**
  * The first look: the content script of every page a clinician opens, most of which hold no mutual-aid link at all.
- * It asks the background first (a site turned off, an EHR say, is never read at all), then reads the page in one
- * piece — the browser's own serialisation of it, one native call — and hands it to the background, which decides whether any link here could be a resource (src/first-look/page-precheck.ts) and, where
- * one could, runs the marker in this page (src/page-marker/start.ts). The patterns, the directory and the marker's
+ * It reads the page in one piece — the browser's own serialisation of it, one native call — and asks the background
+ * whether to send it: a site turned off (an EHR, say) is never sent. Sent, the background decides whether any link
+ * here could be a resource (src/first-look/page-precheck.ts) and, where one could, runs the marker in this page
+ * (src/page-marker/start.ts). The patterns, the directory and the marker's
  * code are never loaded into a page that needs none of them: compiling the spotting patterns cost such a page more
  * than reading it did (tests/e2e/budgets.test.ts prints what the first look costs against that reading).
  *
@@ -10,7 +11,7 @@
  * the look-again global), ask the background again.
  */
 import { extensionApi } from '../extension-api.ts';
-import { LOOK_AGAIN_GLOBAL, LOOK_GLOBAL, WAKE_GLOBAL, type LookFigures } from '../page-messages.ts';
+import { LOOK_AGAIN_GLOBAL, LOOK_GLOBAL, markerHere, type LookFigures } from '../page-messages.ts';
 import { loadedAt } from './loaded-at.ts';
 import { watchForNewLinks } from './page-changes.ts';
 
@@ -43,25 +44,13 @@ export function firstLook(): void {
    */
   const ask = async (what: 'may-i' | 'added', markup: () => string | null = () => null): Promise<void> => {
     const began = performance.now();
-    let page: string | null = null;
-    let reply: Promise<unknown>;
-    try {
-      page = markup();
-      const look: FirstLook = what === 'added' ? { html: null, base: document.baseURI } : {};
-      reply = extensionApi().runtime.sendMessage({ type: 'firstLook', payload: look });
-    } catch (error) {
-      reply = Promise.reject(error); // the extension is gone from this page (updated or reloaded under it)
-    }
+    const page = markup();
+    let reply = tell(what === 'added' ? { html: null, base: document.baseURI } : {});
     figures.busyMs += performance.now() - began;
     let answer = await answerTo(reply);
     if (answer?.send === true) {
       const sending = performance.now();
-      const look: FirstLook = { html: page, base: document.baseURI };
-      try {
-        reply = extensionApi().runtime.sendMessage({ type: 'firstLook', payload: look });
-      } catch (error) {
-        reply = Promise.reject(error);
-      }
+      reply = tell({ html: page, base: document.baseURI });
       figures.busyMs += performance.now() - sending;
       answer = await answerTo(reply);
     }
@@ -108,6 +97,15 @@ export function firstLook(): void {
   });
 }
 
+/** Sends a look to the background; rejects, as a failed send does, when the extension is gone from this page. */
+function tell(look: FirstLook): Promise<unknown> {
+  try {
+    return extensionApi().runtime.sendMessage({ type: 'firstLook', payload: look });
+  } catch (error) {
+    return Promise.reject(error); // updated or reloaded under this page: Chrome throws rather than reject
+  }
+}
+
 /** The background's answer, or null when there is no background left to answer (the extension was updated). */
 async function answerTo(reply: Promise<unknown>): Promise<{ marker?: unknown; send?: unknown } | null> {
   try {
@@ -115,10 +113,4 @@ async function answerTo(reply: Promise<unknown>): Promise<{ marker?: unknown; se
   } catch {
     return null;
   }
-}
-
-/** Whether the marker runs in this page and can answer (its wake says so). */
-function markerHere(): boolean {
-  const wake = (globalThis as Record<string, unknown>)[WAKE_GLOBAL];
-  return typeof wake === 'function' && wake() === true;
 }

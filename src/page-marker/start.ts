@@ -13,12 +13,12 @@ import { pageGroups } from './page-groups.ts';
 import { answerPageLinks } from './page-links.ts';
 import { loadedAt } from './loaded-at.ts';
 import { answerMessages, extensionApi, extensionStorage } from '../extension-api.ts';
-import { LOOK_GLOBAL, WAKE_GLOBAL, type LookFigures } from '../page-messages.ts';
+import { LOOK_GLOBAL, markerHere, WAKE_GLOBAL, type LookFigures } from '../page-messages.ts';
 
 export async function startContent(): Promise<void> {
   // The audit report runs this script in a tab that had none (src/page-messages.ts); should the browser's own copy
   // start after all, or the report's reach a page that has one, the copy already answering stays the only one.
-  if (liveCopyHere()) return;
+  if (markerHere()) return;
   const scriptStart = performance.now();
   // The first look ran before us in this page, unless a person asked for the marker in a tab that had none.
   const look = (globalThis as Record<string, unknown>)[LOOK_GLOBAL] as LookFigures | undefined;
@@ -144,10 +144,4 @@ export async function startContent(): Promise<void> {
     duration: Math.max(lookMs, setUpMs, wiringMs, started.longestSliceMs),
   });
   performance.measure('still-there:cached-drawn', { start: startedAt, end: performance.now() });
-}
-
-/** Whether a copy of this script already runs in this page and can answer (its wake says so). */
-function liveCopyHere(): boolean {
-  const wake = (globalThis as Record<string, unknown>)[WAKE_GLOBAL];
-  return typeof wake === 'function' && wake() === true;
 }
