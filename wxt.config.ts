@@ -77,12 +77,10 @@ export default defineConfig({
     ],
     host_permissions: ['<all_urls>'],
     action: { default_title: '__MSG_action_title__' },
-    // The first look, on every page a clinician opens (entrypoints/page-look.ts says why it is not WXT's content.ts);
-    // the background runs the marker (page-marker.js) where it is needed. document_idle: after the page has loaded, so
-    // reading it never delays its first paint. The marks' stylesheet comes with it, however the marker comes.
-    content_scripts: [
-      { matches: ['<all_urls>'], js: ['page-look.js'], css: ['assets/page-marker.css'], run_at: 'document_idle' },
-    ],
+    // The marks' stylesheet, in every page, however the marker comes. The script every page runs (the first look,
+    // entrypoints/page-look.ts) is not listed here: the background registers it to follow the settings, leaving out
+    // the sites turned off (src/background/page-script.ts).
+    content_scripts: [{ matches: ['<all_urls>'], css: ['assets/page-marker.css'], run_at: 'document_idle' }],
     // What IT may preset by policy (src/settings.ts, MANAGEABLE). Chrome and Edge need the schema to hand the policy
     // to storage.managed; Firefox reads its enterprise policies' "3rdparty" section with no schema.
     ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),

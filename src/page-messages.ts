@@ -1,6 +1,6 @@
 /**
  * Messages from the extension's own pages and the background to a tab's marker (src/page-marker/start.ts). Every
- * page runs the first look (src/page-marker/first-look.ts); the marker runs only where that look found a link that
+ * page but those of sites turned off runs the first look (src/page-marker/first-look.ts); the marker runs only where that look found a link that
  * could be a resource, or where a person asked for it. The marker sets up its listener when first needed: when a
  * message finds no one listening, it is woken — a call, run in the extension's own isolated world through the
  * scripting API, that sets up its listener — and the message is sent once more. The page's own scripts cannot see or
@@ -45,8 +45,8 @@ type TabOptions = {
   frameId?: number;
   /**
    * Also run the marker in a tab that has none: a page the first look found quiet, a tab opened before still-there was
-   * installed or updated (Chrome runs a manifest's content scripts only in pages loaded afterwards), or one loaded
-   * while the extension was off. Only for what a person asked of that very tab (the audit report, the context menu),
+   * installed or updated (browsers run registered content scripts only in pages loaded afterwards), one loaded
+   * while the extension was off, or a page of a site turned off (src/background/page-script.ts). Only for what a person asked of that very tab (the audit report, the context menu),
    * never for pushes.
    */
   inject?: boolean;

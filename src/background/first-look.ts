@@ -1,13 +1,15 @@
 /**
- * The background's half of the first look (src/page-marker/first-look.ts). Every page asks first; on a site turned off
- * (an EHR, by policy) it is told to stay quiet and never sends its markup, and where every link is marked the marker
- * is run at once. Elsewhere the page sends its markup once, and the marker is run in it only where a link could be a
- * resource (src/first-look/page-precheck.ts), or where links were added later. The patterns run here, warm, once per
- * page, instead of being compiled afresh in every page a clinician opens.
+ * The background's half of the first look (src/page-marker/first-look.ts). The browser runs the first look only on
+ * sites not turned off (page-script.ts registers it so), and it sends the page's markup at once; the marker is run in
+ * the page only where a link could be a resource (src/first-look/page-precheck.ts), or where links were added later.
+ * The patterns run here, warm, once per page, instead of being compiled afresh in every page a clinician opens. After a
+ * change of settings a quiet page asks before it sends again (its site may be off now): a site turned off (an EHR, by
+ * policy) is told to stay quiet, and a page whose markup arrives from such a site all the same (it loaded in the moment
+ * before the registration changed) is answered the same, and its markup dropped unread.
  */
 import { pageFromHtml, relativeLinkHosts } from '../first-look/page-from-html.ts';
 import { pageMayHoldResources } from '../first-look/page-precheck.ts';
-import { LOOK_AGAIN_GLOBAL } from '../page-messages.ts';
+import { LOOK_AGAIN_GLOBAL, LOOK_GLOBAL, WAKE_GLOBAL } from '../page-messages.ts';
 import { isOffFor, type Settings } from '../settings.ts';
 
 /** The message's type (not in src/messages.ts's table: it needs the sending frame, which handlers do not see). */
@@ -80,35 +82,61 @@ interface ScriptingApi {
   tabs: { query(query: Record<string, never>): Promise<{ id?: number }[]> };
   scripting: {
     executeScript(injection: {
-      target: { tabId: number; allFrames: boolean };
-      func: (name: string) => void;
-      args: [string];
-    }): Promise<unknown>;
+      target: { tabId: number; allFrames?: boolean; frameIds?: number[]; documentIds?: string[] };
+      func?: (names: string[]) => FrameState;
+      args?: [string[]];
+      files?: string[];
+    }): Promise<{ frameId?: number; documentId?: string; result?: unknown }[]>;
   };
 }
 
+/** What a page's top frame holds of ours: a first look (asked to look again), the marker, or nothing yet. */
+interface FrameState {
+  here: 'looked' | 'marker' | 'none';
+  url: string;
+}
+
 /**
- * After the user or the policy changes which links are marked, or where: every page a first look found quiet looks
- * again (its look-again global, in the extension's isolated world; pages with a marker follow the change themselves).
+ * After the user or the policy changes which links are marked, or where:
+ *   - every page a first look found quiet looks again (its look-again global, in the extension's isolated world);
+ *   - a page with nothing of ours (its site was off, or marking was; the browser ran no script there) gets what the
+ *     settings now run in pages (page-script.ts), unless its site is still off;
+ *   - pages with a marker follow the change themselves.
+ * `file`: the script the settings now run in pages (page-script.ts's pageScriptFile), null when marking is off.
  */
-export async function lookAgainEverywhere(api: ScriptingApi): Promise<void> {
+export async function lookAgainEverywhere(api: ScriptingApi, settings: Settings, file: string | null): Promise<void> {
   const tabs = await api.tabs.query({}).catch(() => []);
   await Promise.all(
-    tabs.map(
-      (tab) =>
-        tab.id === undefined
-          ? undefined
-          : api.scripting
-              .executeScript({
-                target: { tabId: tab.id, allFrames: true },
-                // Runs in the page's frames: it must not use anything from this module's scope.
-                func: (name: string) => {
-                  const again = (globalThis as Record<string, unknown>)[name];
-                  if (typeof again === 'function') again();
-                },
-                args: [LOOK_AGAIN_GLOBAL],
-              })
-              .catch(() => undefined), // a page no extension may run in (the browser's own)
-    ),
+    tabs.map(async ({ id: tabId }) => {
+      if (tabId === undefined) return;
+      const frames = await api.scripting
+        .executeScript({
+          target: { tabId },
+          // Runs in the page's top frame: it must not use anything from this module's scope.
+          func: ([lookAgain, look, wake]: string[]): FrameState => {
+            const globals = globalThis as Record<string, unknown>;
+            const url = location.href;
+            if (typeof globals[wake!] === 'function') return { here: 'marker', url };
+            const again = globals[lookAgain!];
+            if (typeof again === 'function') again();
+            return { here: globals[look!] === undefined ? 'none' : 'looked', url };
+          },
+          args: [[LOOK_AGAIN_GLOBAL, LOOK_GLOBAL, WAKE_GLOBAL]],
+        })
+        .catch(() => []); // a page no extension may run in (the browser's own)
+      const top = frames.find((f) => (f.frameId ?? 0) === 0);
+      const state = top?.result as FrameState | undefined;
+      if (!top || state?.here !== 'none' || file === null || isOffFor(settings, hostOf(state.url))) return;
+      const target = top.documentId !== undefined ? { tabId, documentIds: [top.documentId] } : { tabId, frameIds: [0] };
+      await api.scripting.executeScript({ target, files: [file] }).catch(() => undefined); // it navigated away
+    }),
   );
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
 }

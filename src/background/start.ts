@@ -34,6 +34,7 @@ import { VerdictPushes } from './verdict-pushes.ts';
 import { WorkQueue } from './work-queue.ts';
 import { VERDICT_CHANNEL } from '../verdict-channel.ts';
 import { answerFirstLook, FIRST_LOOK, lookAgainEverywhere, type FrameTarget, type LookSender } from './first-look.ts';
+import { pageScriptFile, pageScriptKeeper, type RegistrationApi } from './page-script.ts';
 
 export function startBackground(): void {
   const log = new NetworkLog(browser.webRequest as unknown as WebRequestEvents | undefined);
@@ -75,6 +76,11 @@ export function startBackground(): void {
     await guard.setAllowPrivate(settings.allowPrivate).catch(() => undefined);
   });
 
+  // The script every page runs, registered with the browser to follow the settings (page-script.ts): checked at each
+  // start of the background, in case the browser dropped it (an update) or the settings changed while it slept.
+  const keepPageScript = pageScriptKeeper(browser as unknown as RegistrationApi);
+  const pageScriptKept = settingsLoaded.then(() => keepPageScript(settings)).catch(() => undefined);
+
   // Verdict feeds (src/feed/): fetched when the worker starts and every few hours, and at once when the list changes.
   const feedStore = new FeedStore();
   const subscriptions = new FeedSubscriptions({
@@ -104,10 +110,14 @@ export function startBackground(): void {
 
   // The feeds with their pinned keys: a key pinned or changed asks for the feed again, as a new address does.
   const feedList = (s: Settings) => JSON.stringify([s.feeds, s.feedKeys]);
-  // Which links are marked, and where: pages the first look found quiet look again when it changes (first-look.ts).
+  // Which links are marked, and where: when it changes, the browser's registration follows, and then open pages the
+  // first look found quiet look again, and those with nothing of ours get it (first-look.ts).
   const marking = (s: Settings) => JSON.stringify([s.mode, s.offSites]);
   const lookAgainIfMarkingChanged = (before: string) => {
-    if (marking(settings) !== before) void lookAgainEverywhere(browser as never);
+    if (marking(settings) === before) return;
+    void keepPageScript(settings)
+      .catch(() => undefined)
+      .then(() => lookAgainEverywhere(browser as never, settings, pageScriptFile(settings)));
   };
   browser.storage.onChanged.addListener((changes, area) => {
     const before = feedList(settings);
@@ -259,7 +269,9 @@ export function startBackground(): void {
 
   // On first install the options page introduces still-there and says what each permission is for.
   browser.runtime.onInstalled.addListener((details) => {
-    if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/options.html') });
+    // Once the pages' script is registered: every page opened after the welcome is looked at.
+    if (details.reason === 'install')
+      void pageScriptKept.then(() => browser.tabs.create({ url: browser.runtime.getURL('/options.html') }));
   });
 
   // A worker stopped mid-queue picks up where it was.

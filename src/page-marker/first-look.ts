@@ -1,11 +1,12 @@
 /**
  * The first look: the content script of every page a clinician opens, most of which hold no mutual-aid link at all.
- * It reads the page in one piece — the browser's own serialisation of it, one native call — and asks the background
- * whether to send it: a site turned off (an EHR, say) is never sent. Sent, the background decides whether any link
- * here could be a resource (src/first-look/page-precheck.ts) and, where one could, runs the marker in this page
- * (src/page-marker/start.ts). The patterns, the directory and the marker's
+ * It reads the page in one piece — the browser's own serialisation of it, one native call — and sends it to the
+ * background, which decides whether any link here could be a resource (src/first-look/page-precheck.ts) and, where
+ * one could, runs the marker in this page (src/page-marker/start.ts). The patterns, the directory and the marker's
  * code are never loaded into a page that needs none of them: compiling the spotting patterns cost such a page more
- * than reading it did (tests/e2e/budgets.test.ts prints what the first look costs against that reading).
+ * than reading it did (tests/e2e/budgets.test.ts prints what the first look costs against that reading). The browser
+ * runs it only on sites not turned off (src/background/page-script.ts registers it so): on those, nothing of ours
+ * reads or sends anything.
  *
  * A page the background finds quiet is watched: links it adds later, or a change of settings (the background calls
  * the look-again global), ask the background again.
@@ -22,9 +23,9 @@ import { watchForNewLinks } from './page-changes.ts';
 export const LINKS_READ_WHOLE = 3_000;
 
 /**
- * What the first look sends: nothing but the question at first (may it send the page? On a site turned off, never),
- * then the page's markup (null: links were added, or the page is too big: look link by link) and the address relative
- * links resolve to.
+ * What the first look sends: the page's markup (null: links were added, or the page is too big to send whole: look
+ * link by link) and the address relative links resolve to; or, after a change of settings, nothing but the question
+ * (may it send the page? Its site may be turned off now).
  */
 export type FirstLook = Record<string, never> | { html: string | null; base: string };
 
@@ -38,19 +39,18 @@ export function firstLook(): void {
   let ended = false;
 
   /**
-   * Asks the background, and does as it answers: watch the page, send it, or leave it to the marker now there. The
-   * page is read before asking (the markup, if asked for, goes with the second message): read at once, it is read
-   * while the machine is not also busy waking the background, and nothing of it leaves this script unless asked for.
+   * Tells the background, and does as it answers: watch the page, send it (when asked first), or leave it to the
+   * marker now there. `first`: the page as it loaded, sent at once (the browser ran this script, so its site is not
+   * off). `again`: the settings changed, so it asks before it sends. `added`: links were added, and only that is said.
    */
-  const ask = async (what: 'may-i' | 'added', markup: () => string | null = () => null): Promise<void> => {
+  const ask = async (what: 'first' | 'again' | 'added'): Promise<void> => {
     const began = performance.now();
-    const page = markup();
-    let reply = tell(what === 'added' ? { html: null, base: document.baseURI } : {});
+    let reply = tell(what === 'again' ? {} : { html: what === 'first' ? markup() : null, base: document.baseURI });
     figures.busyMs += performance.now() - began;
     let answer = await answerTo(reply);
     if (answer?.send === true) {
       const sending = performance.now();
-      reply = tell({ html: page, base: document.baseURI });
+      reply = tell({ html: markup(), base: document.baseURI });
       figures.busyMs += performance.now() - sending;
       answer = await answerTo(reply);
     }
@@ -74,7 +74,7 @@ export function firstLook(): void {
 
   const watch = () => {
     if (ended) return;
-    globals[LOOK_AGAIN_GLOBAL] = () => void ask('may-i', markup);
+    globals[LOOK_AGAIN_GLOBAL] = () => void ask('again');
     stopWatching ??= watchForNewLinks(document, () => {
       if (markerHere())
         end(); // a person asked for the marker here (the audit report): it follows the page now
@@ -91,7 +91,7 @@ export function firstLook(): void {
   };
 
   figures.busyMs = performance.now() - loadedAt; // evaluating this script, before the first ask
-  void ask('may-i', markup).then(() => {
+  void ask('first').then(() => {
     // Quiet: the first look's whole cost is the page's cost (a marker, where one runs, records its own with this).
     if (!markerHere()) performance.measure('still-there:busy', { start: loadedAt, duration: figures.busyMs });
   });

@@ -241,6 +241,15 @@ export function extensionApi(page: Page) {
           ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).storage.local.set({ settings: s }),
         settings,
       ),
+    /** What the background has registered to run in pages (src/background/page-script.ts). */
+    registeredScripts: () =>
+      page.evaluate(async () =>
+        (
+          await (
+            (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome
+          ).scripting.getRegisteredContentScripts()
+        ).map((s) => ({ id: s.id, js: s.js ?? [], excludeMatches: s.excludeMatches ?? [] })),
+      ),
     badgeFor: (url: string) =>
       page.evaluate(async (u: string) => {
         const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
