@@ -62,6 +62,24 @@ export interface Requests {
    * and leaves its bytes in the DOCUMENT_CACHE under `key` for the page to take. The extension's own pages only.
    */
   fetchDocument: { request: { url: string }; response: DocumentFetch };
+  /**
+   * A page's first look (src/page-marker/first-look.ts): its markup, or a question, answered with whether the marker
+   * now runs there and whether to send the markup (src/background/first-look.ts). Web pages only.
+   */
+  firstLook: { request: FirstLook; response: LookAnswer };
+}
+
+/**
+ * What a page's first look sends: the page's markup (null: links were added, or the page is too big to send whole:
+ * look link by link) and the address relative links resolve to; or, after a change of settings, nothing but the
+ * question (may it send the page? Its site may be turned off now).
+ */
+export type FirstLook = Record<string, never> | { html: string | null; base: string };
+
+/** The answer a first look gets: whether the marker now runs in its page, and whether to send the markup. */
+export interface LookAnswer {
+  marker: boolean;
+  send: boolean;
 }
 
 /** The background's answer to fetchDocument: where the bytes are, or why there are none. */

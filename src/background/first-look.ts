@@ -11,18 +11,11 @@ import { pageFromHtml, relativeLinkHosts } from '../first-look/page-from-html.ts
 import { pageMayHoldResources } from '../first-look/page-precheck.ts';
 import { LOOK_AGAIN_GLOBAL, LOOK_GLOBAL, WAKE_GLOBAL } from '../page-messages.ts';
 import { isOffFor, type Settings } from '../settings.ts';
+import type { LookAnswer } from '../messages.ts';
+import type { Asker } from './site-keys.ts';
 
-/** The message's type (not in src/messages.ts's table: it needs the sending frame, which handlers do not see). */
-export const FIRST_LOOK = 'firstLook';
-
-/** The frame that sent a first look, as runtime.onMessage describes it. */
-export interface LookSender {
-  url?: string;
-  tab?: { id?: number };
-  frameId?: number;
-  /** Chrome's id of the very document (from Chrome 106; Firefox has none): the marker must not land on the next one. */
-  documentId?: string;
-}
+/** The page that sent a first look, as the handlers see it (site-keys.ts's askerFrom). */
+export type LookSender = Pick<Asker, 'tabId' | 'pageUrl' | 'frameId' | 'documentId'>;
 
 export interface FrameTarget {
   tabId: number;
@@ -62,16 +55,14 @@ export function nextStep(settings: Settings, pageUrl: string, look: unknown): Ne
     : 'quiet';
 }
 
-/** The answer a first look gets: whether the marker now runs in its page, and whether to send the markup. */
-export interface LookAnswer {
-  marker: boolean;
-  send: boolean;
-}
-
+/**
+ * The answer to a first look from `sender`: a web page's own content script, in a tab. The extension's own pages
+ * (pageUrl null) and a sender the browser gave no address or tab for are answered "nothing to do".
+ */
 export async function answerFirstLook(deps: FirstLookDeps, look: unknown, sender: LookSender): Promise<LookAnswer> {
-  const tabId = sender.tab?.id;
-  if (tabId === undefined || sender.url === undefined) return { marker: false, send: false };
-  const next = nextStep(await deps.settings(), sender.url, look);
+  const { tabId, pageUrl } = sender;
+  if (tabId === null || pageUrl === null || pageUrl === 'unknown:') return { marker: false, send: false };
+  const next = nextStep(await deps.settings(), pageUrl, look);
   if (next !== 'marker') return { marker: false, send: next === 'send' };
   const target: FrameTarget = { tabId, frameId: sender.frameId ?? 0 };
   if (sender.documentId !== undefined) target.documentId = sender.documentId;

@@ -17,11 +17,15 @@ import type { SharedVerdict } from '../store/feed-store.ts';
 import type { FeedRecord } from '../store/schema.ts';
 import type { VerdictStore } from '../store/verdict-store.ts';
 import type { CheckBudget } from './check-budget.ts';
+import { answerFirstLook, type FirstLookDeps } from './first-look.ts';
 
 export interface HandlerContext {
   tabId: number | null;
   /** The page that asked (a content script's frame); null for the extension's own pages. */
   pageUrl: string | null;
+  /** The frame that asked, and Chrome's id of its very document (site-keys.ts, askerFrom). */
+  frameId?: number;
+  documentId?: string;
 }
 
 export type Handler<K extends RequestName> = (
@@ -50,6 +54,8 @@ export interface HandlerDeps {
   feedRefresh?(): Promise<FeedRecord[]>;
   /** A PDF for the report page, fetched as a link to check is (document-fetch.ts). */
   fetchDocument?(url: unknown): Promise<DocumentFetch>;
+  /** The settings and the running of the marker, for pages' first looks (first-look.ts). */
+  firstLook?: FirstLookDeps;
 }
 
 export interface FeedVerdicts {
@@ -146,6 +152,10 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
       return (
         (await deps.fetchDocument?.(url)) ?? { ok: false, problem: 'failed', detail: 'no fetching of documents here' }
       );
+    },
+    async firstLook(request, asker) {
+      if (!deps.firstLook) return { marker: false, send: false };
+      return answerFirstLook(deps.firstLook, request, asker);
     },
     async cacheExport() {
       const all = await deps.store.all();

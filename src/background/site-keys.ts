@@ -72,6 +72,10 @@ export interface Asker {
   tabId: number | null;
   /** The page that asked; null for the extension's own pages alone. */
   pageUrl: string | null;
+  /** The frame that asked, in its tab (0: the top frame), where the browser says. */
+  frameId?: number;
+  /** Chrome's id of the very document that asked (Firefox has none): what runs there must not land on the next one. */
+  documentId?: string;
 }
 
 /**
@@ -79,10 +83,13 @@ export interface Asker {
  * a sender the browser gave no address for is a page like any other, not one of ours.
  */
 export function askerFrom(
-  sender: { url?: string; tab?: { id?: number; url?: string } } | undefined,
+  sender: { url?: string; tab?: { id?: number; url?: string }; frameId?: number; documentId?: string } | undefined,
   ourOrigin: string,
 ): Asker {
   const url = sender?.url ?? sender?.tab?.url ?? null;
   const ours = url !== null && url.startsWith(ourOrigin);
-  return { tabId: sender?.tab?.id ?? null, pageUrl: ours ? null : (url ?? 'unknown:') };
+  const asker: Asker = { tabId: sender?.tab?.id ?? null, pageUrl: ours ? null : (url ?? 'unknown:') };
+  if (sender?.frameId !== undefined) asker.frameId = sender.frameId;
+  if (sender?.documentId !== undefined) asker.documentId = sender.documentId;
+  return asker;
 }

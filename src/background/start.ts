@@ -33,8 +33,9 @@ import { guardPrivateNetwork, type BlockingRequests, type DnsResolver, type Sess
 import { VerdictPushes } from './verdict-pushes.ts';
 import { WorkQueue } from './work-queue.ts';
 import { VERDICT_CHANNEL } from '../verdict-channel.ts';
-import { answerFirstLook, FIRST_LOOK, lookAgainEverywhere, type FrameTarget, type LookSender } from './first-look.ts';
+import { lookAgainEverywhere, type FrameTarget } from './first-look.ts';
 import { pageScriptFile, pageScriptKeeper, type RegistrationApi } from './page-script.ts';
+import { keepRepeatingAlarm } from './repeating-alarm.ts';
 
 export function startBackground(): void {
   const log = new NetworkLog(browser.webRequest as unknown as WebRequestEvents | undefined);
@@ -100,7 +101,7 @@ export function startBackground(): void {
   };
   const alarms = (browser as { alarms?: typeof browser.alarms }).alarms;
   if (alarms) {
-    void alarms.create(FEED_ALARM, { periodInMinutes: FEED_REFRESH_MS / 60_000 });
+    void keepRepeatingAlarm(alarms, FEED_ALARM, FEED_REFRESH_MS / 60_000).catch(() => undefined);
     alarms.onAlarm.addListener((alarm) => {
       if (alarm.name === FEED_ALARM) void refreshFeeds();
     });
@@ -172,6 +173,21 @@ export function startBackground(): void {
   });
 
   const handlers: HandlerTable = createHandlers({
+    // Every page's first look (src/page-marker/first-look.ts): the marker runs where it is needed.
+    firstLook: {
+      settings: () => settingsLoaded.then(() => settings),
+      async runMarker({ tabId, frameId, documentId }: FrameTarget) {
+        try {
+          // documentIds (Chrome) pins the very page that looked; WXT's types know only frameIds.
+          const target =
+            documentId !== undefined ? { tabId, documentIds: [documentId] } : { tabId, frameIds: [frameId] };
+          await browser.scripting.executeScript({ target: target as { tabId: number }, files: [CONTENT_SCRIPT_FILE] });
+          return true;
+        } catch {
+          return false;
+        }
+      },
+    },
     store,
     startWork,
     budget,
@@ -195,27 +211,7 @@ export function startBackground(): void {
     },
   });
 
-  // Every page's first look (src/page-marker/first-look.ts): the marker runs where it is needed.
-  const firstLook = {
-    settings: () => settingsLoaded.then(() => settings),
-    async runMarker({ tabId, frameId, documentId }: FrameTarget) {
-      try {
-        // documentIds (Chrome) pins the very page that looked; WXT's types know only frameIds.
-        const target = documentId !== undefined ? { tabId, documentIds: [documentId] } : { tabId, frameIds: [frameId] };
-        await browser.scripting.executeScript({ target: target as { tabId: number }, files: [CONTENT_SCRIPT_FILE] });
-        return true;
-      } catch {
-        return false;
-      }
-    },
-  };
-
   browser.runtime.onMessage.addListener((message: unknown, sender: Sender) => {
-    if (isEnvelope(message) && (message.type as string) === FIRST_LOOK) {
-      // Only a web page's own content script sends it: never the extension's pages.
-      if (askerOf(sender).pageUrl === null) return undefined;
-      return answerFirstLook(firstLook, message.payload, sender as LookSender);
-    }
     if (!isEnvelope(message) || !Object.hasOwn(handlers, message.type)) return undefined;
     const asker = askerOf(sender);
     // The saved verdicts are the user's: only the extension's own pages (the options page) may list or clear them.

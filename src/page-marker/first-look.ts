@@ -12,6 +12,7 @@
  * the look-again global), ask the background again.
  */
 import { extensionApi } from '../extension-api.ts';
+import type { FirstLook, LookAnswer } from '../messages.ts';
 import { LOOK_AGAIN_GLOBAL, LOOK_GLOBAL, markerHere, type LookFigures } from '../page-messages.ts';
 import { loadedAt } from './loaded-at.ts';
 import { watchForNewLinks } from './page-changes.ts';
@@ -21,13 +22,6 @@ import { watchForNewLinks } from './page-changes.ts';
  * link by link in slices instead, as it does a page that may hold resources.
  */
 export const LINKS_READ_WHOLE = 3_000;
-
-/**
- * What the first look sends: the page's markup (null: links were added, or the page is too big to send whole: look
- * link by link) and the address relative links resolve to; or, after a change of settings, nothing but the question
- * (may it send the page? Its site may be turned off now).
- */
-export type FirstLook = Record<string, never> | { html: string | null; base: string };
 
 export function firstLook(): void {
   if (markerHere()) return;
@@ -107,9 +101,9 @@ function tell(look: FirstLook): Promise<unknown> {
 }
 
 /** The background's answer, or null when there is no background left to answer (the extension was updated). */
-async function answerTo(reply: Promise<unknown>): Promise<{ marker?: unknown; send?: unknown } | null> {
+async function answerTo(reply: Promise<unknown>): Promise<Partial<LookAnswer> | null> {
   try {
-    return ((await reply) ?? {}) as { marker?: unknown; send?: unknown };
+    return ((await reply) ?? {}) as Partial<LookAnswer>;
   } catch {
     return null;
   }

@@ -5,7 +5,10 @@
  * never narrower (tests/e2e/first-look.test.ts compares it with the live page in both browsers).
  */
 import { describe, expect, it } from 'vitest';
-import { answerFirstLook, nextStep, type FrameTarget } from '../../src/background/first-look.ts';
+import { nextStep, type FirstLookDeps, type FrameTarget } from '../../src/background/first-look.ts';
+import { createHandlers, type HandlerDeps } from '../../src/background/handlers.ts';
+import { askerFrom } from '../../src/background/site-keys.ts';
+import type { FirstLook } from '../../src/messages.ts';
 import { pageFromHtml, relativeLinkHosts } from '../../src/first-look/page-from-html.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings.ts';
 
@@ -95,49 +98,52 @@ describe('what the page does next', () => {
 });
 
 describe("the background's answer", () => {
-  const deps = (ran: FrameTarget[], runs = true) => ({
-    settings: async () => settings(),
+  const deps = (ran: FrameTarget[], runs = true, mode: Settings['mode'] = 'resources'): FirstLookDeps => ({
+    settings: async () => settings({ mode }),
     runMarker: async (target: FrameTarget) => {
       ran.push(target);
       return runs;
     },
   });
+  const OURS = 'chrome-extension://still-there-id/';
+  /** A message as the browser hands it to the background: through the handler table, the sender read as askerFrom does. */
+  const answer = (d: FirstLookDeps, look: unknown, sender: Parameters<typeof askerFrom>[0]) =>
+    createHandlers({ firstLook: d } as HandlerDeps).firstLook(look as FirstLook, askerFrom(sender, OURS));
 
   it('runs the marker in the very frame and document that looked, and says so', async () => {
     const ran: FrameTarget[] = [];
     const sender = { url: PAGE, tab: { id: 7 }, frameId: 3, documentId: 'doc-1' };
-    expect(await answerFirstLook(deps(ran), { html: withNami, base: PAGE }, sender)).toEqual({
-      marker: true,
-      send: false,
-    });
+    expect(await answer(deps(ran), { html: withNami, base: PAGE }, sender)).toEqual({ marker: true, send: false });
     expect(ran).toEqual([{ tabId: 7, frameId: 3, documentId: 'doc-1' }]);
   });
 
   it('runs nothing on a quiet page, and says "quiet" where the marker could not run (the frame moved on)', async () => {
     const ran: FrameTarget[] = [];
-    expect(await answerFirstLook(deps(ran), { html: ordinary, base: PAGE }, { url: PAGE, tab: { id: 7 } })).toEqual({
+    const sender = { url: PAGE, tab: { id: 7 } };
+    expect(await answer(deps(ran), { html: ordinary, base: PAGE }, sender)).toEqual({ marker: false, send: false });
+    expect(ran).toEqual([]);
+    expect(await answer(deps(ran, false), { html: withNami, base: PAGE }, sender)).toEqual({
       marker: false,
       send: false,
     });
-    expect(ran).toEqual([]);
-    expect(
-      await answerFirstLook(deps(ran, false), { html: withNami, base: PAGE }, { url: PAGE, tab: { id: 7 } }),
-    ).toEqual({ marker: false, send: false });
     expect(ran).toEqual([{ tabId: 7, frameId: 0 }]);
   });
 
   it('asks a page for its markup, and runs the marker at once where every link is marked', async () => {
     const ran: FrameTarget[] = [];
-    expect(await answerFirstLook(deps(ran), {}, { url: PAGE, tab: { id: 7 } })).toEqual({ marker: false, send: true });
+    const sender = { url: PAGE, tab: { id: 7 } };
+    expect(await answer(deps(ran), {}, sender)).toEqual({ marker: false, send: true });
     expect(ran).toEqual([]);
-    const all = { ...deps(ran), settings: async () => settings({ mode: 'all' }) };
-    expect(await answerFirstLook(all, {}, { url: PAGE, tab: { id: 7 } })).toEqual({ marker: true, send: false });
+    expect(await answer(deps(ran, true, 'all'), {}, sender)).toEqual({ marker: true, send: false });
     expect(ran).toEqual([{ tabId: 7, frameId: 0 }]);
   });
 
-  it('answers nothing to a sender that is not a tab', async () => {
+  it("answers nothing to a sender that is not a web page's tab: no tab, no address, the extension's own pages", async () => {
     const ran: FrameTarget[] = [];
-    expect(await answerFirstLook(deps(ran), { html: withNami, base: PAGE }, { url: PAGE })).toEqual({
+    const look = { html: withNami, base: PAGE };
+    expect(await answer(deps(ran), look, { url: PAGE })).toEqual({ marker: false, send: false });
+    expect(await answer(deps(ran), look, { tab: { id: 7 } })).toEqual({ marker: false, send: false });
+    expect(await answer(deps(ran), look, { url: `${OURS}options.html`, tab: { id: 7 } })).toEqual({
       marker: false,
       send: false,
     });
