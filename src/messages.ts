@@ -70,11 +70,22 @@ export interface Requests {
 }
 
 /**
- * What a page's first look sends: the page's markup (null: links were added, or the page is too big to send whole:
- * look link by link) and the address relative links resolve to; or, after a change of settings, nothing but the
- * question (may it send the page? Its site may be turned off now).
+ * What a page's first look sends: the page as it read it (null: links were added, or the page is too big to send
+ * whole: look link by link) and the address relative links resolve to; or, after a change of settings, nothing but
+ * the question (may it send the page? Its site may be turned off now).
  */
-export type FirstLook = Record<string, never> | { html: string | null; base: string };
+export type FirstLook = Record<string, never> | { page: PageReading | null; base: string };
+
+/**
+ * A page as its first look reads it: the text of its body (the whole document's where it has none, as textContent
+ * gives it, scripts included), its links' titles and aria-labels and the descriptions of images inside links, one a
+ * line, and every link's href as written (document.links: <a> and <area> with one).
+ */
+export interface PageReading {
+  text: string;
+  labels: string;
+  hrefs: string[];
+}
 
 /** The answer a first look gets: whether the marker now runs in its page, and whether to send the markup. */
 export interface LookAnswer {

@@ -1,13 +1,13 @@
 /**
  * The background's half of the first look (src/page-marker/first-look.ts). The browser runs the first look only on
- * sites not turned off (page-script.ts registers it so), and it sends the page's markup at once; the marker is run in
- * the page only where a link could be a resource (src/first-look/page-precheck.ts), or where links were added later.
- * The patterns run here, warm, once per page, instead of being compiled afresh in every page a clinician opens. After a
- * change of settings a quiet page asks before it sends again (its site may be off now): a site turned off (an EHR, by
- * policy) is told to stay quiet, and a page whose markup arrives from such a site all the same (it loaded in the moment
- * before the registration changed) is answered the same, and its markup dropped unread.
+ * sites not turned off (page-script.ts registers it so), and it sends the page as it read it at once; the marker is
+ * run in the page only where a link could be a resource (src/first-look/page-precheck.ts), or where links were added
+ * later. The patterns run here, once per page, instead of being compiled afresh in every page a clinician opens.
+ * After a change of settings a quiet page asks before it sends again (its site may be off now): a site turned off (an
+ * EHR, by policy) is told to stay quiet, and a page whose reading arrives from such a site all the same (it loaded in
+ * the moment before the registration changed) is answered the same, and what it sent dropped unread.
  */
-import { pageFromHtml, relativeLinkHosts } from '../first-look/page-from-html.ts';
+import { pageText, readingFrom, relativeLinkHosts } from '../first-look/page-reading.ts';
 import { pageMayHoldResources } from '../first-look/page-precheck.ts';
 import { LOOK_AGAIN_GLOBAL, LOOK_GLOBAL, WAKE_GLOBAL } from '../page-messages.ts';
 import { isOffFor, type Settings } from '../settings.ts';
@@ -29,12 +29,13 @@ export interface FirstLookDeps {
   runMarker(target: FrameTarget): Promise<boolean>;
 }
 
-/** What the page does next: stay quiet, have the marker run, or send its markup to be looked at. */
+/** What the page does next: stay quiet, have the marker run, or send itself as read, to be looked at. */
 export type NextStep = 'quiet' | 'marker' | 'send';
 
 /**
  * The next step for the page at `pageUrl`, from what its first look sent (`look`, as received): `{}` asks whether to
- * send the markup, `{ html }` sends it, and `{ html: null }` says links were added, or the page was too big to send.
+ * send the page, `{ page }` sends it as read, and `{ page: null }` says links were added, or the page was too big to
+ * send whole.
  */
 export function nextStep(settings: Settings, pageUrl: string, look: unknown): NextStep {
   let host = '';
@@ -45,12 +46,13 @@ export function nextStep(settings: Settings, pageUrl: string, look: unknown): Ne
   }
   if (isOffFor(settings, host)) return 'quiet';
   if (settings.mode === 'all') return 'marker';
-  const { html, base } = (look ?? {}) as { html?: unknown; base?: unknown };
-  if (html === undefined) return 'send';
+  const { page, base } = (look ?? {}) as { page?: unknown; base?: unknown };
+  if (page === undefined) return 'send';
   // Links were added, the page was too big to send whole, or the look is not one we know: link by link.
-  if (typeof html !== 'string') return 'marker';
+  const reading = readingFrom(page);
+  if (reading === null) return 'marker';
   const baseAddress = typeof base === 'string' ? base : pageUrl;
-  return pageMayHoldResources(pageFromHtml(html, baseAddress), relativeLinkHosts(pageUrl, baseAddress))
+  return pageMayHoldResources(pageText(reading, baseAddress), relativeLinkHosts(pageUrl, baseAddress))
     ? 'marker'
     : 'quiet';
 }

@@ -2,8 +2,8 @@
  * Before looking at a page's links one by one: could any of them be a mutual-aid resource? No phrase, name or acronym
  * of the cheap spotting test in its text (scripts included) or in its links' titles, labels and image descriptions,
  * and no link to a group's or a helpline's host, means no link on it can be a resource. Anything unclear counts as
- * "could be", and the links are then looked at one by one. The background asks this of the markup the content
- * script's first look sends (page-from-html.ts), so that the page pays for none of these patterns
+ * "could be", and the links are then looked at one by one. The background asks this of the page as the content
+ * script's first look reads and sends it (page-reading.ts), so that the page pays for none of these patterns
  * (src/page-marker/first-look.ts says why).
  */
 import { mayBeResourceHost, mayNameResource } from '../directory/spotting.ts';

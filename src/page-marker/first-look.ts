@@ -1,7 +1,7 @@
 /**
  * The first look: the content script of every page a clinician opens, most of which hold no mutual-aid link at all.
- * It reads the page in one piece — the browser's own serialisation of it, one native call — and sends it to the
- * background, which decides whether any link here could be a resource (src/first-look/page-precheck.ts) and, where
+ * It reads the page with a few native calls — its text, its links' labels, its links' hrefs in one tight loop — and
+ * sends that to the background, which decides whether any link here could be a resource (src/first-look/page-precheck.ts) and, where
  * one could, runs the marker in this page (src/page-marker/start.ts). The patterns, the directory and the marker's
  * code are never loaded into a page that needs none of them: compiling the spotting patterns cost such a page more
  * than reading it did (tests/e2e/budgets.test.ts prints what the first look costs against that reading). The browser
@@ -12,14 +12,14 @@
  * the look-again global), ask the background again.
  */
 import { extensionApi } from '../extension-api.ts';
-import type { FirstLook, LookAnswer } from '../messages.ts';
+import type { FirstLook, LookAnswer, PageReading } from '../messages.ts';
 import { LOOK_AGAIN_GLOBAL, LOOK_GLOBAL, markerHere, type LookFigures } from '../page-messages.ts';
 import { loadedAt } from './loaded-at.ts';
 import { watchForNewLinks } from './page-changes.ts';
 
 /**
- * Above this many links the page is not serialised whole (a megabyte or more, in one task): the marker looks at it
- * link by link in slices instead, as it does a page that may hold resources.
+ * Above this many links the page is not read whole (in one task): the marker looks at it link by link in slices
+ * instead, as it does a page that may hold resources.
  */
 export const LINKS_READ_WHOLE = 3_000;
 
@@ -39,12 +39,12 @@ export function firstLook(): void {
    */
   const ask = async (what: 'first' | 'again' | 'added'): Promise<void> => {
     const began = performance.now();
-    let reply = tell(what === 'again' ? {} : { html: what === 'first' ? markup() : null, base: document.baseURI });
+    let reply = tell(what === 'again' ? {} : { page: what === 'first' ? readPage() : null, base: document.baseURI });
     figures.busyMs += performance.now() - began;
     let answer = await answerTo(reply);
     if (answer?.send === true) {
       const sending = performance.now();
-      reply = tell({ html: markup(), base: document.baseURI });
+      reply = tell({ page: readPage(), base: document.baseURI });
       figures.busyMs += performance.now() - sending;
       answer = await answerTo(reply);
     }
@@ -57,14 +57,6 @@ export function firstLook(): void {
     else watch();
     figures.busyMs += performance.now() - handled;
   };
-
-  /** The page's markup in one piece, or null where it is too big to send whole (the marker reads it link by link). */
-  const markup = () =>
-    document.links.length <= LINKS_READ_WHOLE
-      ? // Read, never written: the page's own serialisation, parsed in the background as text, with no DOM.
-        // eslint-disable-next-line no-restricted-properties
-        document.documentElement.outerHTML
-      : null;
 
   const watch = () => {
     if (ended) return;
@@ -89,6 +81,27 @@ export function firstLook(): void {
     // Quiet: the first look's whole cost is the page's cost (a marker, where one runs, records its own with this).
     if (!markerHere()) performance.measure('still-there:busy', { start: loadedAt, duration: figures.busyMs });
   });
+}
+
+/**
+ * The page as the first look sends it (src/messages.ts, PageReading), or null where it has too many links to send
+ * whole (the marker reads it link by link). The page is read, never written. Its markup, sent whole instead, was
+ * cheaper to read here but cost the background several times more to parse (src/first-look/page-reading.ts).
+ */
+function readPage(): PageReading | null {
+  const links = document.links;
+  if (links.length > LINKS_READ_WHOLE) return null;
+  const root = document.body ?? document.documentElement;
+  const labels: string[] = [];
+  for (const el of root.querySelectorAll('a[title], a[aria-label], a img[alt]'))
+    for (const name of ['title', 'aria-label', 'alt']) {
+      const value = el.getAttribute(name);
+      if (value) labels.push(value);
+    }
+  // The attribute as written, in one tight loop: the browser's resolved a.href costs several times more per link.
+  const hrefs = new Array<string>(links.length);
+  for (let i = 0; i < links.length; i++) hrefs[i] = links[i]!.getAttribute('href') ?? '';
+  return { text: root.textContent ?? '', labels: labels.join('\n'), hrefs };
 }
 
 /** Sends a look to the background; rejects, as a failed send does, when the extension is gone from this page. */

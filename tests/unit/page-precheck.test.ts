@@ -1,6 +1,7 @@
 /**
- * The page-level first test (src/first-look/page-precheck.ts), on the page's markup as the first look sends it
- * (src/first-look/page-from-html.ts), lets the marker stay out of a page altogether.
+ * The page-level first test (src/first-look/page-precheck.ts), on the page as the first look reads and sends it
+ * (test pages written as markup, read as the live page gives them: page-from-markup.ts), lets the marker stay out of
+ * a page altogether.
  * Skipping a page that has a resource link would leave a dead link unmarked, so the test is mostly about what it
  * must NOT pass over: every labelled resource link of the real pages, every signal the per-link judgement uses.
  */
@@ -8,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { judgeResource } from '../../src/directory/spotting.ts';
 import { pageMayHoldResources as precheck } from '../../src/first-look/page-precheck.ts';
-import { pageFromHtml } from '../../src/first-look/page-from-html.ts';
+import { pageFromHtml } from './page-from-markup.ts';
 import type { UnlabelledLink } from '../../scripts/labelled-links.ts';
 
 const pageMayHoldResources = (html: string, hosts: readonly string[]) =>

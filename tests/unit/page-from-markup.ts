@@ -1,15 +1,13 @@
 /**
- * A page as the content script's first look sends it to the background: its markup as the browser serialises its
- * document (documentElement.outerHTML), read back here into what the page precheck asks of a page (page-precheck.ts).
- *
- * Read as the live page would be read, never narrower: the text of every text node (entities decoded, script and
- * style contents as written, as textContent has them), the href of every <a> and <area> that has one (document.links),
- * and the title and aria-label of every <a> and the alt of every image inside one. The markup is the browser's own
- * serialisation, so it is well formed; where it still reads more than the live page would (the contents of <template>
- * or <noscript>, an <a> inside <svg>), the precheck sees more, which can only make it say "could be" more often.
+ * For the unit tests: a page written as markup, read into what the page precheck asks of a page
+ * (src/first-look/page-precheck.ts) as the live page gives it to the first look (src/page-marker/first-look.ts): the
+ * text of every text node of the body (entities decoded, script and style contents as written, as textContent has
+ * them), the href of every <a> and <area> that has one (document.links), and the title and aria-label of every <a>
+ * and the alt of every image inside one. Test pages are written as markup; the extension reads the live page.
  */
 import { Parser } from 'htmlparser2';
-import type { PageText } from './page-precheck.ts';
+import type { PageText } from '../../src/first-look/page-precheck.ts';
+import type { PageReading } from '../../src/messages.ts';
 
 export function pageFromHtml(html: string, base: string): PageText {
   const all: string[] = [];
@@ -61,17 +59,8 @@ export function pageFromHtml(html: string, base: string): PageText {
   };
 }
 
-/** Where the page's relative links lead: its own host, and its base address's when that differs. */
-export function relativeLinkHosts(pageUrl: string, base: string): string[] {
-  const hostOf = (address: string) => {
-    try {
-      return new URL(address).hostname;
-    } catch {
-      return null;
-    }
-  };
-  const hosts = [hostOf(pageUrl) ?? ''];
-  const baseHost = hostOf(base);
-  if (baseHost !== null && baseHost !== hosts[0]) hosts.push(baseHost);
-  return hosts;
+/** The page as its first look sends it (src/messages.ts, PageReading). */
+export function readingOf(html: string, base: string): PageReading {
+  const page = pageFromHtml(html, base);
+  return { text: page.text, labels: page.labels, hrefs: [...page.hrefs()] };
 }
