@@ -80,7 +80,8 @@ export function pageScriptFor(settings: Pick<Settings, 'mode' | 'offSites'>): Pa
     // After the page has loaded, so reading it never delays its first paint; the top frame, as a person reads it.
     runAt: 'document_idle',
     allFrames: false,
-    // Registered once, kept by the browser across restarts: pages opened at start-up get it before the background wakes.
+    // Registered once, kept by the browser across restarts: pages opened at start-up get it before the background
+    // wakes.
     persistAcrossSessions: true,
   };
 }

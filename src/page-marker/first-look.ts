@@ -1,12 +1,12 @@
 /**
  * The first look: the content script of every page a clinician opens, most of which hold no mutual-aid link at all.
  * It reads the page with a few native calls — its text, its links' labels, its links' hrefs in one tight loop — and
- * sends that to the background, which decides whether any link here could be a resource (src/first-look/page-precheck.ts) and, where
- * one could, runs the marker in this page (src/page-marker/start.ts). The patterns, the directory and the marker's
- * code are never loaded into a page that needs none of them: compiling the spotting patterns cost such a page more
- * than reading it did (tests/e2e/budgets.test.ts prints what the first look costs against that reading). The browser
- * runs it only on sites not turned off (src/background/page-script.ts registers it so): on those, nothing of ours
- * reads or sends anything.
+ * sends that to the background, which decides whether any link here could be a resource
+ * (src/first-look/page-precheck.ts) and, where one could, runs the marker in this page (src/page-marker/start.ts).
+ * The patterns, the directory and the marker's code are never loaded into a page that needs none of them: compiling
+ * the spotting patterns cost such a page more than reading it did (tests/e2e/budgets.test.ts prints what the first
+ * look costs against that reading). The browser runs it only on sites not turned off (src/background/page-script.ts
+ * registers it so): on those, nothing of ours reads or sends anything.
  *
  * A page the background finds quiet is watched: links it adds later, or a change of settings (the background calls
  * the look-again global), ask the background again.

@@ -1,9 +1,10 @@
 /**
- * The first look reads the live page — its text, its links' labels and their hrefs as written — and sends that to the
- * background, which runs the marker only where a link could be a resource (src/page-marker/first-look.ts,
+ * The first look reads the live page — its text, its links' labels and their hrefs as written — and sends that to
+ * the background, which runs the marker only where a link could be a resource (src/page-marker/first-look.ts,
  * src/background/first-look.ts). Here, in Chromium and Firefox ESR, pages of ordinary links each hide one sign of a
  * resource where a reading could miss it — an <area>, a title, an image's description, a <base href>, words split by
- * markup or written as entities — and the marker must run on each; on the same page without it, it must not.
+ * markup, an href written with entities — and the marker must run on each; on the same page without it, it must
+ * not.
  */
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
