@@ -7,7 +7,7 @@
  * EHR, by policy) is told to stay quiet, and a page whose reading arrives from such a site all the same (it loaded in
  * the moment before the registration changed) is answered the same, and what it sent dropped unread.
  */
-import { pageText, readingFrom, relativeLinkHosts } from '../first-look/page-reading.ts';
+import { hostOf, pageText, readingFrom, relativeLinkHosts } from '../first-look/page-reading.ts';
 import { pageMayHoldResources } from '../first-look/page-precheck.ts';
 import { LOOK_AGAIN_GLOBAL, LOOK_GLOBAL, WAKE_GLOBAL } from '../page-messages.ts';
 import { isOffFor, type Settings } from '../settings.ts';
@@ -38,13 +38,8 @@ export type NextStep = 'quiet' | 'marker' | 'send';
  * send whole.
  */
 export function nextStep(settings: Settings, pageUrl: string, look: unknown): NextStep {
-  let host = '';
-  try {
-    host = new URL(pageUrl).hostname;
-  } catch {
-    // no address to judge the sites' settings by: the settings' "off" lists cannot name it
-  }
-  if (isOffFor(settings, host)) return 'quiet';
+  // No address to judge the sites' settings by: the settings' "off" lists cannot name it.
+  if (isOffFor(settings, hostOf(pageUrl) ?? '')) return 'quiet';
   if (settings.mode === 'all') return 'marker';
   const { page, base } = (look ?? {}) as { page?: unknown; base?: unknown };
   if (page === undefined) return 'send';
@@ -119,17 +114,9 @@ export async function lookAgainEverywhere(api: ScriptingApi, settings: Settings,
         .catch(() => []); // a page no extension may run in (the browser's own)
       const top = frames.find((f) => (f.frameId ?? 0) === 0);
       const state = top?.result as FrameState | undefined;
-      if (!top || state?.here !== 'none' || file === null || isOffFor(settings, hostOf(state.url))) return;
+      if (!top || state?.here !== 'none' || file === null || isOffFor(settings, hostOf(state.url) ?? '')) return;
       const target = top.documentId !== undefined ? { tabId, documentIds: [top.documentId] } : { tabId, frameIds: [0] };
       await api.scripting.executeScript({ target, files: [file] }).catch(() => undefined); // it navigated away
     }),
   );
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return '';
-  }
 }

@@ -92,8 +92,10 @@ export function pageScriptFile(settings: Pick<Settings, 'mode' | 'offSites'>): s
 }
 
 const path = (file: string) => (file.startsWith('/') ? file : `/${file}`);
-const sameList = (a: readonly string[] = [], b: readonly string[] = []) =>
-  a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);
+const sameList = (a: readonly string[] = [], b: readonly string[] = []) => {
+  const sortedB = [...b].sort();
+  return a.length === b.length && [...a].sort().every((x, i) => x === sortedB[i]);
+};
 
 /** Whether the browser's registration is already the one wanted (compared as each browser returns it). */
 function sameScript(have: RegisteredScript, want: PageScript): boolean {

@@ -36,15 +36,17 @@ export function pageText(reading: PageReading, base: string): PageText {
   };
 }
 
+/** An address's host name, or null where it has none to read. */
+export function hostOf(address: string): string | null {
+  try {
+    return new URL(address).hostname;
+  } catch {
+    return null;
+  }
+}
+
 /** Where the page's relative links lead: its own host, and its base address's when that differs. */
 export function relativeLinkHosts(pageUrl: string, base: string): string[] {
-  const hostOf = (address: string) => {
-    try {
-      return new URL(address).hostname;
-    } catch {
-      return null;
-    }
-  };
   const hosts = [hostOf(pageUrl) ?? ''];
   const baseHost = hostOf(base);
   if (baseHost !== null && baseHost !== hosts[0]) hosts.push(baseHost);
