@@ -206,6 +206,11 @@ export async function startSession(
     async restart() {
       await browser.close();
       await launch(false);
+      // Each launch installs the extension anew (Chromium's --load-extension, Firefox's temporary add-on), so the
+      // browser starts without the script our background registers for pages, and the background registers it again
+      // before it opens the welcome page (src/background/start.ts). A page opened before that would run nothing of
+      // ours: in Chromium the registration came 145-200 ms after the launch, and a test's page once beat it.
+      await welcomePage();
     },
     async extensionPage(pagePath = '/options.html') {
       const welcome = await welcomePage();

@@ -40,6 +40,8 @@ export async function startWorld(
       const again = await launchChromium(sim, { userDataDir, ...browserOptions });
       world.browser = again.browser;
       world.extensionId = again.extensionId;
+      // The launch installs the extension anew, so the page script is registered again first (tests/e2e/browsers.ts).
+      await welcomed(again.browser, again.extensionId);
     },
     async close() {
       await world.browser?.close().catch(() => undefined);
