@@ -10,7 +10,7 @@
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import type { CDPSession, Page } from 'puppeteer';
-import { settled } from '../tests/e2e/harness.ts';
+import { pageServing, settled } from '../tests/e2e/harness.ts';
 import { bigPage, ordinaryPage } from '../tests/e2e/pages.ts';
 import { startWorld, type World } from '../tests/e2e/setup.ts';
 
@@ -79,15 +79,8 @@ async function profiled(page: Page, go: () => Promise<void>): Promise<Profile> {
   return profile;
 }
 
-async function serve(world: World, html: string): Promise<Page> {
-  const page = await world.browser.newPage();
-  await page.setRequestInterception(true);
-  page.on('request', (r) =>
-    r.url() === `https://${HOST}/page.html`
-      ? void r.respond({ status: 200, contentType: 'text/html', body: html })
-      : void r.continue(),
-  );
-  return page;
+function serve(world: World, html: string): Promise<Page> {
+  return pageServing(world.browser, `https://${HOST}/page.html`, html);
 }
 
 async function measure(

@@ -88,32 +88,42 @@ export interface NamedResource {
 interface Matcher {
   group: Group;
   kind: GroupResourceName['kind'];
-  pattern: RegExp;
+  /** The name's first word as written: words without it cannot name it (names match as written, capitals and all). */
+  firstWord: string;
+  source: string;
+  /** Compiled on first need: each pattern's Unicode classes cost a part of a millisecond to compile. */
+  pattern: RegExp | null;
 }
 
 let matchers: readonly Matcher[] | null = null;
 
 function built(): readonly Matcher[] {
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
-  const whole = (source: string) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, 'u');
   const out: Matcher[] = [];
+  const add = (group: Group, kind: Matcher['kind'], name: string, source: string) =>
+    out.push({ group, kind, firstWord: name.split(' ')[0]!, source, pattern: null });
   for (const group of allGroups()) {
-    for (const r of GROUP_RESOURCE_NAMES[group.id] ?? [])
-      out.push({ group, kind: r.kind, pattern: whole(escape(r.name)) });
+    for (const r of GROUP_RESOURCE_NAMES[group.id] ?? []) add(group, r.kind, r.name, escape(r.name));
     for (const name of [group.name, ...group.formerNames]) {
       const core = FOR_ITS_COUNTRY.exec(name)?.[1];
-      if (core) out.push({ group, kind: 'branch', pattern: whole(`${escape(core)}\\s+(?:in|of)\\s+${PLACE}`) });
+      if (core) add(group, 'branch', core, `${escape(core)}\\s+(?:in|of)\\s+${PLACE}`);
     }
   }
   return out;
 }
 
+/** A matcher's pattern: its name as whole words. */
+const whole = (matcher: Matcher) =>
+  (matcher.pattern ??= new RegExp(`(?<![\\p{L}\\p{N}])(?:${matcher.source})(?![\\p{L}\\p{N}])`, 'u'));
+
 /** The group whose publication, programme or branch these words name; null when none, or more than one group. */
 export function groupResourceNamed(words: string): NamedResource | null {
   matchers ??= built();
   let found: NamedResource | null = null;
-  for (const { group, kind, pattern } of matchers) {
-    const m = pattern.exec(words);
+  for (const matcher of matchers) {
+    if (!words.includes(matcher.firstWord)) continue;
+    const { group, kind } = matcher;
+    const m = whole(matcher).exec(words);
     if (!m) continue;
     // A name in capitals ("GROW in Illinois") is the group's whatever comes before it ("Contact GROW in Illinois").
     const before = /^\p{Lu}{2,}(?!\p{Ll})/u.test(m[0]) ? undefined : /(\S+)\s+$/u.exec(words.slice(0, m.index))?.[1];

@@ -443,6 +443,36 @@ export function judgeResource(link: LinkFacts): Spot {
 }
 
 /**
+ * The whole judgement's first use builds the directory's records and names and compiles its patterns (the engine
+ * compiles a pattern the first time it runs): 25-37 ms in one go, timed on the budgets' 10,000-link page
+ * (tests/e2e/budgets.test.ts), where a page's longest task should stay well under 50 ms. Here it is in steps of a few
+ * milliseconds each, which the marker runs one slice at a time before the first link it judges
+ * (src/page-marker/marking.ts). Each step builds one piece and runs its patterns once on a short text; the last
+ * judges two made-up links, one named and one described, which compiles the patterns along the way. Nothing here
+ * asks anything of the network.
+ */
+export const JUDGEMENT_STEPS: ReadonlyArray<() => unknown> = [
+  () => allGroups(),
+  () => names(),
+  () => patterns().inCapitals.test(WARM_UP_WORDS),
+  () => patterns().inAnyCase.test(WARM_UP_WORDS),
+  () => groupResourceNamed(WARM_UP_WORDS),
+  () => groupForUrl(WARM_UP_LINK),
+  () => judgeResource({ href: WARM_UP_LINK, text: 'Support group for families', pageHost: 'warm-up.invalid' }),
+  () =>
+    judgeResource({
+      href: `${WARM_UP_LINK}meetings`,
+      text: 'Meetings',
+      context: () => 'Meetings, a 12-step program: find a Support Line near you',
+      pageHost: 'page.invalid',
+    }),
+];
+/** Words for the steps above: ordinary ones, so every pattern runs to the end of them. */
+const WARM_UP_WORDS = 'A short text about the county fair';
+/** A link for them, under a name that is reserved never to be a site (RFC 2606). */
+const WARM_UP_LINK = 'https://warm-up.invalid/';
+
+/**
  * A necessary condition for every "yes" in spotResource — a group's host, a helpline's host, or a cue in the link's
  * words or surroundings — at the cost of a few Set look-ups and one short pattern. Ordinary links stop here.
  */

@@ -28,3 +28,25 @@ export function yieldToPage(): Promise<void> {
   const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   return s?.yield ? s.yield() : new Promise((r) => setTimeout(r, 0));
 }
+
+/**
+ * Runs steps in turn in slices of their own, the first after a yield (the caller's slice has ended), yielding to
+ * the page again once a slice has run half of SLICE_MS, so that a slice ends within about a step of it; counts what
+ * they cost. A step that fails is passed over: what it would have prepared is then built when first used.
+ */
+export async function inSlices(steps: ReadonlyArray<() => unknown>, thread: MainThreadShare): Promise<void> {
+  await yieldToPage();
+  let start = thread.now();
+  for (const step of steps) {
+    try {
+      step();
+    } catch {
+      // Preparing is never the reason a page goes unmarked.
+    }
+    if (thread.now() - start < SLICE_MS / 2) continue;
+    thread.spent(thread.now() - start);
+    await yieldToPage();
+    start = thread.now();
+  }
+  thread.spent(thread.now() - start);
+}

@@ -10,7 +10,7 @@ import type { LinkVerdict, Requests, RequestName, TabPush } from '../messages.ts
 import type { ChannelAnswer } from '../verdict-channel.ts';
 import { isOffFor, type Settings } from '../settings.ts';
 import { webLinkHost } from '../first-look/link-address.ts';
-import { MainThreadShare, SLICE_MS, yieldToPage } from './main-thread.ts';
+import { inSlices, MainThreadShare, SLICE_MS, yieldToPage } from './main-thread.ts';
 import { MarkedLinks } from './marked-links.ts';
 import { isOurs, unmarkAll, type MarkOptions } from './marks.ts';
 import { watchForNewLinks } from './page-changes.ts';
@@ -29,12 +29,19 @@ export interface PageDeps {
   onPush(listener: (push: TabPush) => void): () => void;
   /**
    * The anchor's resolved address when it is a web link to a mutual-aid resource (src/directory/spotting.ts), null
-   * otherwise: the address comes back with the answer so that it is resolved once per link.
+   * otherwise: the address comes back with the answer so that it is resolved once per link. With `judge` false, a
+   * link that passes the cheap test is not judged yet: undefined (the judgement's first use is prepared first).
    */
-  resourceAddress(a: HTMLAnchorElement): string | null;
+  resourceAddress(a: HTMLAnchorElement, judge?: boolean): string | null | undefined;
   isDirectoryUrl(url: string): boolean;
   /** The group a dead link's own words name, when the directory cannot place its address (marks.ts). */
   namedGroupHome?: MarkOptions['namedGroupHome'];
+  /**
+   * What the first judgement of a link builds (the directory's names, its compiled patterns), in steps: they run one
+   * slice at a time before the first link that passes the cheap test is judged, rather than all in that link's task
+   * (src/directory/spotting.ts, JUDGEMENT_STEPS).
+   */
+  judgementSteps?: ReadonlyArray<() => unknown>;
   now?: () => number;
 }
 
@@ -86,13 +93,27 @@ export function startMarking(doc: Document, initial: Settings, deps: PageDeps): 
     if (active()) void draw(list);
   });
 
-  /** The anchor's resolved address when it is to be checked, null otherwise. */
-  function wanted(a: HTMLAnchorElement): string | null {
+  /**
+   * The anchor's resolved address when it is to be checked, null otherwise; undefined when it passed the cheap test
+   * and `judge` is false (PageDeps.resourceAddress).
+   */
+  function wanted(a: HTMLAnchorElement, judge = true): string | null | undefined {
     // document.links also holds image-map <area>s. Not tagName: an XHTML page's reads "a", not "A".
     if (!(a instanceof HTMLAnchorElement)) return null;
     if (settings.mode === 'all') return webLinkHost(a) !== null ? a.href : null;
-    return deps.resourceAddress(a);
+    return deps.resourceAddress(a, judge);
   }
+
+  /**
+   * The whole judgement's preparation (PageDeps.judgementSteps): begun by the first link that passes the cheap test,
+   * awaited by every scan that meets one before it ends.
+   */
+  let preparing: Promise<void> | null = null;
+  let prepared = deps.judgementSteps === undefined;
+  const prepare = () =>
+    (preparing ??= inSlices(deps.judgementSteps ?? [], thread).then(() => {
+      prepared = true;
+    }));
 
   /** Looks at anchors in slices, asking the background for each batch of new addresses as soon as it is ready. */
   async function scan(anchors: ArrayLike<HTMLAnchorElement>): Promise<void> {
@@ -103,7 +124,15 @@ export function startMarking(doc: Document, initial: Settings, deps: PageDeps): 
     for (let i = 0; i < anchors.length; i++) {
       if ((i & 63) === 0 && !active()) return;
       const a = anchors[i]!;
-      const href = wanted(a);
+      let href = wanted(a, prepared);
+      if (href === undefined) {
+        // The first link to judge: the judgement is prepared in slices of its own first.
+        thread.spent(thread.now() - sliceStart);
+        await prepare();
+        sliceStart = thread.now();
+        if (!active()) return;
+        href = wanted(a, true) ?? null;
+      }
       if (href !== null) {
         const url = links.track(a, href, options);
         if (url) fresh.push(url);

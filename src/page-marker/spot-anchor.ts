@@ -35,18 +35,14 @@ export function isResourceAnchor(a: HTMLAnchorElement, pageHost: string): boolea
  * The link's resolved address when it is a mutual-aid resource, null otherwise. The browser's `a.href` resolves the
  * address afresh on every read, so the page's controller takes it from here rather than read it a second time.
  */
-export function resourceAddress(a: HTMLAnchorElement, pageHost: string): string | null {
+export function resourceAddress(a: HTMLAnchorElement, pageHost: string, judge?: true): string | null;
+/** With `judge` false: undefined for a link that passes the cheap test, which is not judged (marking.ts says why). */
+export function resourceAddress(a: HTMLAnchorElement, pageHost: string, judge: boolean): string | null | undefined;
+export function resourceAddress(a: HTMLAnchorElement, pageHost: string, judge = true): string | null | undefined {
   const host = webLinkHost(a);
-  if (host === null) return null;
   // Most links stop at the cheap test; only the rest pay for the resolved address and the whole judgement.
-  if (
-    !resourceHost(host) &&
-    !mayBeNamedNearby(a) &&
-    !mayBeServiceBodySite(a) &&
-    !carriesResource(a, host, pageHost) &&
-    !(serviceBodyPage(pageHost) && mayBeServiceBodysOwn(a))
-  )
-    return null;
+  if (host === null || !passesCheapTest(a, host, pageHost)) return null;
+  if (!judge) return undefined;
   const href = a.href;
   const fullText = a.textContent ?? '';
   let context: string | undefined;
@@ -62,6 +58,17 @@ export function resourceAddress(a: HTMLAnchorElement, pageHost: string): string 
   };
   // A wrapper stands for the address it carries: that is what is checked and marked.
   return judgeResource(facts).resource ? (carriedAddress(href, pageHost) ?? href) : null;
+}
+
+/** The cheap test: whether the link could be a resource at all (spotting's mightBeResource, read from the page). */
+function passesCheapTest(a: HTMLAnchorElement, host: string, pageHost: string): boolean {
+  return (
+    resourceHost(host) ||
+    mayBeNamedNearby(a) ||
+    mayBeServiceBodySite(a) ||
+    carriesResource(a, host, pageHost) ||
+    (serviceBodyPage(pageHost) && mayBeServiceBodysOwn(a))
+  );
 }
 
 /**

@@ -6,6 +6,7 @@ import { isTabRequest, type LinkVerdict, type Requests, type RequestName, type T
 import { openVerdictChannel, VERDICT_CHANNEL, type VerdictChannel } from '../verdict-channel.ts';
 import { effectiveSettings, MANAGED_KEY, SETTINGS_KEY } from '../settings.ts';
 import { isDirectoryUrl } from '../directory/lookup.ts';
+import { JUDGEMENT_STEPS } from '../directory/spotting.ts';
 import { namedGroupHome } from './named-home.ts';
 import { isResourceAnchor, resourceAddress } from './spot-anchor.ts';
 import { startMarking, type PageDeps, type PageMarker } from './marking.ts';
@@ -102,7 +103,8 @@ export async function startContent(): Promise<void> {
         onPush = null;
       };
     },
-    resourceAddress: (a) => resourceAddress(a, pageSite),
+    resourceAddress: (a, judge) => resourceAddress(a, pageSite, judge ?? true),
+    judgementSteps: JUDGEMENT_STEPS,
     isDirectoryUrl,
     namedGroupHome,
   };

@@ -12,12 +12,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROME_EXTENSION, settled } from './harness.ts';
+import { CHROME_EXTENSION, pageServing, settled } from './harness.ts';
 import { open, startWorld, type World } from './setup.ts';
 import { bigPage, ordinaryPage } from './pages.ts';
 import { readingFloor } from './reading-floor.ts';
 
 const HOST = 'www.budget-tests.org';
+const BIG = `https://${HOST}/big.html`;
 let world: World;
 let resourceUrls: string[];
 const figures: string[] = [];
@@ -76,25 +77,13 @@ describe('budgets', () => {
 
   it('10,000 links with 1,000 cached resources: the longest task, and when every cached verdict is drawn', async () => {
     const html = bigPage(resourceUrls);
-    const page = await world.browser.newPage();
-    await page.setRequestInterception(true);
-    page.on('request', (r) =>
-      r.url() === `https://${HOST}/big.html`
-        ? void r.respond({ status: 200, contentType: 'text/html', body: html })
-        : void r.continue(),
-    );
-    await page.goto(`https://${HOST}/big.html`);
+    const page = await pageServing(world.browser, BIG, html);
+    await page.goto(BIG);
     await settled(page, 120_000);
     expect(await page.$$eval('a[data-link-health="alive"]', (a) => a.length)).toBe(1_000);
     // Second visit: every verdict is in IndexedDB.
-    const again = await world.browser.newPage();
-    await again.setRequestInterception(true);
-    again.on('request', (r) =>
-      r.url() === `https://${HOST}/big.html`
-        ? void r.respond({ status: 200, contentType: 'text/html', body: html })
-        : void r.continue(),
-    );
-    await again.goto(`https://${HOST}/big.html`);
+    const again = await pageServing(world.browser, BIG, html);
+    await again.goto(BIG);
     const drawn = await measures(again, 'still-there:cached-drawn');
     const longest = await measures(again, 'still-there:longest-slice');
     const busy = await measures(again, 'still-there:busy');

@@ -253,3 +253,17 @@ export function readMarks(page: Page): Promise<Mark[]> {
       }),
   );
 }
+
+/**
+ * A new page, not yet navigated, whose request for `url` the browser answers itself with `html` (request
+ * interception), every other request going out as usual: for pages too big to keep in the simulation's catalogue
+ * (the budgets' 10,000-link page). The page's scripts and ours see an ordinary https page at `url`.
+ */
+export async function pageServing(browser: Browser, url: string, html: string): Promise<Page> {
+  const page = await browser.newPage();
+  await page.setRequestInterception(true);
+  page.on('request', (r) =>
+    r.url() === url ? void r.respond({ status: 200, contentType: 'text/html', body: html }) : void r.continue(),
+  );
+  return page;
+}
