@@ -447,9 +447,9 @@ export function judgeResource(link: LinkFacts): Spot {
  * compiles a pattern the first time it runs): 25-37 ms in one go, timed on the budgets' 10,000-link page
  * (tests/e2e/budgets.test.ts), where a page's longest task should stay well under 50 ms. Here it is in steps of a few
  * milliseconds each, which the marker runs one slice at a time before the first link it judges
- * (src/page-marker/marking.ts). Each step builds one piece and runs its patterns once on a short text; the last
- * judges two made-up links, one named and one described, which compiles the patterns along the way. Nothing here
- * asks anything of the network.
+ * (src/page-marker/marking.ts). Each step builds one piece and runs its patterns once on a short text; the last two
+ * judge made-up links, one by its words and one by the text around it, which compiles the patterns along their way.
+ * Nothing here asks anything of the network.
  */
 export const JUDGEMENT_STEPS: ReadonlyArray<() => unknown> = [
   () => allGroups(),
