@@ -87,7 +87,7 @@ export interface PageReading {
   hrefs: string[];
 }
 
-/** The answer a first look gets: whether the marker now runs in its page, and whether to send the markup. */
+/** The answer a first look gets: whether the marker now runs in its page, and whether to send the page as read. */
 export interface LookAnswer {
   marker: boolean;
   send: boolean;

@@ -7,7 +7,8 @@
  * EHR, by policy) is told to stay quiet, and a page whose reading arrives from such a site all the same (it loaded in
  * the moment before the registration changed) is answered the same, and what it sent dropped unread.
  */
-import { hostOf, pageText, readingFrom, relativeLinkHosts } from '../first-look/page-reading.ts';
+import { pageText, readingFrom, relativeLinkHosts } from '../first-look/page-reading.ts';
+import { hostnameOf } from '../health/host.ts';
 import { pageMayHoldResources } from '../first-look/page-precheck.ts';
 import { LOOK_AGAIN_GLOBAL, LOOK_GLOBAL, WAKE_GLOBAL } from '../page-messages.ts';
 import { isOffFor, type Settings } from '../settings.ts';
@@ -39,7 +40,7 @@ export type NextStep = 'quiet' | 'marker' | 'send';
  */
 export function nextStep(settings: Settings, pageUrl: string, look: unknown): NextStep {
   // No address to judge the sites' settings by: the settings' "off" lists cannot name it.
-  if (isOffFor(settings, hostOf(pageUrl) ?? '')) return 'quiet';
+  if (isOffFor(settings, hostnameOf(pageUrl))) return 'quiet';
   if (settings.mode === 'all') return 'marker';
   const { page, base } = (look ?? {}) as { page?: unknown; base?: unknown };
   if (page === undefined) return 'send';
@@ -114,7 +115,7 @@ export async function lookAgainEverywhere(api: ScriptingApi, settings: Settings,
         .catch(() => []); // a page no extension may run in (the browser's own)
       const top = frames.find((f) => (f.frameId ?? 0) === 0);
       const state = top?.result as FrameState | undefined;
-      if (!top || state?.here !== 'none' || file === null || isOffFor(settings, hostOf(state.url) ?? '')) return;
+      if (!top || state?.here !== 'none' || file === null || isOffFor(settings, hostnameOf(state.url))) return;
       const target = top.documentId !== undefined ? { tabId, documentIds: [top.documentId] } : { tabId, frameIds: [0] };
       await api.scripting.executeScript({ target, files: [file] }).catch(() => undefined); // it navigated away
     }),

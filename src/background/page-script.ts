@@ -81,7 +81,7 @@ export function pageScriptFor(settings: Pick<Settings, 'mode' | 'offSites'>): Pa
     runAt: 'document_idle',
     allFrames: false,
     // Registered once, kept by the browser across restarts: pages opened at start-up get it before the background
-    // wakes.
+    // wakes. Chrome removes it when the extension is updated; keepPageScript registers it again at that start.
     persistAcrossSessions: true,
   };
 }

@@ -5,6 +5,7 @@
  * again: parsing 200 kB of markup cost the background about 30 ms of each ordinary page (bench/background-cost.ts),
  * several times what it saved the page.
  */
+import { hostnameOf } from '../health/host.ts';
 import type { PageReading } from '../messages.ts';
 import type { PageText } from './page-precheck.ts';
 
@@ -36,19 +37,10 @@ export function pageText(reading: PageReading, base: string): PageText {
   };
 }
 
-/** An address's host name, or null where it has none to read. */
-export function hostOf(address: string): string | null {
-  try {
-    return new URL(address).hostname;
-  } catch {
-    return null;
-  }
-}
-
-/** Where the page's relative links lead: its own host, and its base address's when that differs. */
+/** Where the page's relative links lead: its own host, and its base address's when it has one and that differs. */
 export function relativeLinkHosts(pageUrl: string, base: string): string[] {
-  const hosts = [hostOf(pageUrl) ?? ''];
-  const baseHost = hostOf(base);
-  if (baseHost !== null && baseHost !== hosts[0]) hosts.push(baseHost);
+  const hosts = [hostnameOf(pageUrl)];
+  const baseHost = hostnameOf(base);
+  if (baseHost !== '' && baseHost !== hosts[0]) hosts.push(baseHost);
   return hosts;
 }
