@@ -8,7 +8,7 @@
  */
 import type { browser as Browser } from 'wxt/browser';
 
-type Api = Pick<typeof Browser, 'tabs' | 'scripting'>;
+type Api = Pick<typeof Browser, 'tabs' | 'scripting' | 'runtime'>;
 
 /** The marker's wake, a global of the extension's isolated world (never the page's own). */
 export const WAKE_GLOBAL = 'stillThereWake';
@@ -104,7 +104,10 @@ async function finishedLoading(api: Api, tabId: number): Promise<boolean> {
 /** Runs the content script in a tab that has none; false where the browser lets no extension run (chrome://). */
 async function runContentScript(api: Api, tabId: number, frameId: number): Promise<boolean> {
   try {
-    await api.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [CONTENT_SCRIPT_FILE] });
+    const target = { tabId, frameIds: [frameId] };
+    const files = stylesheetsOf(api.runtime.getManifest());
+    if (files.length > 0) await api.scripting.insertCSS({ target, files });
+    await api.scripting.executeScript({ target, files: [CONTENT_SCRIPT_FILE] });
     return true;
   } catch {
     return false;
@@ -127,4 +130,14 @@ async function wake(api: Api, tabId: number, frameId: number): Promise<boolean> 
   } catch {
     return false; // a page we may not run scripts in
   }
+}
+
+/**
+ * The marks' stylesheets (the manifest's, src/page-marker/marks.css), to insert wherever we run a script of ours in a
+ * page the browser ran none of ours in. The browser adds them by itself only to pages loaded since the install: in a
+ * page open then, a dead link would be marked without its strike-through. In a page that has them already, the same
+ * rules twice change nothing.
+ */
+export function stylesheetsOf(manifest: { content_scripts?: Array<{ css?: string[] }> }): string[] {
+  return (manifest.content_scripts ?? []).flatMap((script) => script.css ?? []);
 }

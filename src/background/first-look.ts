@@ -10,7 +10,7 @@
 import { pageText, readingFrom, relativeLinkHosts } from '../first-look/page-reading.ts';
 import { hostnameOf } from '../health/host.ts';
 import { pageMayHoldResources } from '../first-look/page-precheck.ts';
-import { LOOK_AGAIN_GLOBAL, LOOK_GLOBAL, WAKE_GLOBAL } from '../page-messages.ts';
+import { LOOK_AGAIN_GLOBAL, LOOK_GLOBAL, stylesheetsOf, WAKE_GLOBAL } from '../page-messages.ts';
 import { isOffFor, type Settings } from '../settings.ts';
 import type { LookAnswer } from '../messages.ts';
 import type { Asker } from './site-keys.ts';
@@ -67,15 +67,20 @@ export async function answerFirstLook(deps: FirstLookDeps, look: unknown, sender
   return { marker: await deps.runMarker(target), send: false };
 }
 
+/** A page's document where the browser knows it (a navigation cannot swap it for another), else its top frame. */
+type FilesTarget = { tabId: number; documentIds: string[] } | { tabId: number; frameIds: number[] };
+
 interface ScriptingApi {
   tabs: { query(query: Record<string, never>): Promise<{ id?: number }[]> };
+  runtime: { getManifest(): Parameters<typeof stylesheetsOf>[0] };
   scripting: {
     executeScript(injection: {
-      target: { tabId: number; allFrames?: boolean; frameIds?: number[]; documentIds?: string[] };
+      target: FilesTarget | { tabId: number };
       func?: (names: string[]) => FrameState;
       args?: [string[]];
       files?: string[];
     }): Promise<{ frameId?: number; documentId?: string; result?: unknown }[]>;
+    insertCSS(injection: { target: FilesTarget; files: string[] }): Promise<unknown>;
   };
 }
 
@@ -86,7 +91,19 @@ interface FrameState {
 }
 
 /**
- * After the user or the policy changes which links are marked, or where:
+ * Whether the pages already open are to be reached when the extension is installed (`reason` as runtime.onInstalled
+ * gives it): at an install, the browser runs the script it registers only in pages loaded afterwards, so a list a
+ * clinician had open would be marked only once reloaded; at an update, Chrome drops that registration and every page
+ * keeps an old copy of the marker with nothing behind it (src/page-marker/hand-over.ts). An update of the browser
+ * itself leaves the pages' scripts as they were.
+ */
+export function reachesOpenPages(reason: string): boolean {
+  return reason === 'install' || reason === 'update';
+}
+
+/**
+ * After the user or the policy changes which links are marked, or where, and when the extension is installed or
+ * updated under open pages (reachesOpenPages):
  *   - every page a first look found quiet looks again (its look-again global, in the extension's isolated world);
  *   - a page with nothing of ours (its site was off, or marking was; the browser ran no script there) gets what the
  *     settings now run in pages (page-script.ts), unless its site is still off;
@@ -117,7 +134,13 @@ export async function lookAgainEverywhere(api: ScriptingApi, settings: Settings,
       const state = top?.result as FrameState | undefined;
       if (!top || state?.here !== 'none' || file === null || isOffFor(settings, hostnameOf(state.url))) return;
       const target = top.documentId !== undefined ? { tabId, documentIds: [top.documentId] } : { tabId, frameIds: [0] };
-      await api.scripting.executeScript({ target, files: [file] }).catch(() => undefined); // it navigated away
+      const stylesheets = stylesheetsOf(api.runtime.getManifest());
+      try {
+        if (stylesheets.length > 0) await api.scripting.insertCSS({ target, files: stylesheets });
+        await api.scripting.executeScript({ target, files: [file] });
+      } catch {
+        // it navigated away
+      }
     }),
   );
 }

@@ -33,7 +33,7 @@ import { guardPrivateNetwork, type BlockingRequests, type DnsResolver, type Sess
 import { VerdictPushes } from './verdict-pushes.ts';
 import { WorkQueue } from './work-queue.ts';
 import { VERDICT_CHANNEL } from '../verdict-channel.ts';
-import { lookAgainEverywhere, type FrameTarget } from './first-look.ts';
+import { lookAgainEverywhere, reachesOpenPages, type FrameTarget } from './first-look.ts';
 import { pageScriptFile, pageScriptKeeper, type RegistrationApi } from './page-script.ts';
 import { keepRepeatingAlarm } from './repeating-alarm.ts';
 
@@ -263,9 +263,12 @@ export function startBackground(): void {
     });
   }
 
-  // On first install the options page introduces still-there and says what each permission is for.
   browser.runtime.onInstalled.addListener((details) => {
-    // Once the pages' script is registered: every page opened after the welcome is looked at.
+    // The pages open at an install or update are looked at as the settings call for, as if just loaded.
+    if (reachesOpenPages(details.reason))
+      void pageScriptKept.then(() => lookAgainEverywhere(browser as never, settings, pageScriptFile(settings)));
+    // On first install the options page introduces still-there and says what each permission is for. Once the pages'
+    // script is registered: every page opened after the welcome is looked at.
     if (details.reason === 'install')
       void pageScriptKept.then(() => browser.tabs.create({ url: browser.runtime.getURL('/options.html') }));
   });

@@ -24,8 +24,10 @@ import { watchForNewLinks } from './page-changes.ts';
 export const LINKS_READ_WHOLE = 3_000;
 
 export function firstLook(): void {
-  if (markerHere()) return;
   const globals = globalThis as Record<string, unknown>;
+  // One look per page: the browser's copy and the one the background runs in pages open at an install or update
+  // (src/background/first-look.ts) can both come to a page that was loading then.
+  if (markerHere() || globals[LOOK_GLOBAL] !== undefined) return;
   const figures: LookFigures = { startedAt: loadedAt, busyMs: 0 };
   globals[LOOK_GLOBAL] = figures;
   performance.mark('still-there:start', { startTime: loadedAt });

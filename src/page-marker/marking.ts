@@ -52,7 +52,10 @@ const SUMMARY_DEBOUNCE_MS = 200;
 export interface PageMarker {
   /** Apply new settings: may unmark everything, rescan, or redraw. */
   update(settings: Settings): void;
+  /** Stops, and takes every mark away (the site was turned off; the extension is gone). */
   stop(): void;
+  /** Stops, and leaves the marks as they are: a newer copy of the marker clears them and marks afresh (hand-over.ts). */
+  leave(): void;
   /** Resolves when the first scan has been sent to the background and cached verdicts drawn. */
   readonly firstPass: Promise<void>;
   /** Main-thread milliseconds spent so far. */
@@ -254,10 +257,20 @@ export function startMarking(doc: Document, initial: Settings, deps: PageDeps): 
       badge.changed();
     },
     stop() {
+      if (stopped) return;
       stopped = true;
       unsubscribePush();
       unsubscribeVerdicts();
       teardown();
+    },
+    leave() {
+      if (stopped) return;
+      stopped = true;
+      unsubscribePush();
+      unsubscribeVerdicts();
+      stopWatching?.();
+      stopWatching = null;
+      badge.cancel(); // the badge is the new copy's to keep, and there is no extension left to tell
     },
   };
 }
@@ -266,7 +279,10 @@ export function startMarking(doc: Document, initial: Settings, deps: PageDeps): 
  * The toolbar badge's count of dead links on the page, sent when it changes and at most every 200 ms; `clear` says 0
  * at once (the marks are gone).
  */
-function badgeCount(count: () => number, send: (dead: number) => void): { changed(): void; clear(): void } {
+function badgeCount(
+  count: () => number,
+  send: (dead: number) => void,
+): { changed(): void; clear(): void; cancel(): void } {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let last = -1;
   return {
@@ -285,6 +301,10 @@ function badgeCount(count: () => number, send: (dead: number) => void): { change
       timer = null;
       if (last !== 0) send(0);
       last = 0;
+    },
+    cancel() {
+      if (timer) clearTimeout(timer);
+      timer = null;
     },
   };
 }

@@ -12,6 +12,7 @@ import { isResourceAnchor, resourceAddress } from './spot-anchor.ts';
 import { startMarking, type PageDeps, type PageMarker } from './marking.ts';
 import { pageGroups } from './page-groups.ts';
 import { answerPageLinks } from './page-links.ts';
+import { leaveWhenReplaced, takeOver } from './hand-over.ts';
 import { loadedAt } from './loaded-at.ts';
 import { answerMessages, extensionApi, extensionStorage } from '../extension-api.ts';
 import { LOOK_GLOBAL, markerHere, WAKE_GLOBAL, type LookFigures } from '../page-messages.ts';
@@ -55,14 +56,14 @@ export async function startContent(): Promise<void> {
   // A global of the extension's isolated world: the page's own scripts cannot see or call it. Set before the settings
   // arrive, so a page is answerable from its script's first moment. True only while this copy can answer: after an
   // update or reload a copy left in the page has lost its extension (no runtime id) and must not pass for alive.
-  (globalThis as Record<string, unknown>)[WAKE_GLOBAL] = () => {
-    if (stopped) return false;
+  const extensionHere = () => {
     try {
       return Boolean(runtime().id);
     } catch {
       return false; // "Extension context invalidated"
     }
   };
+  (globalThis as Record<string, unknown>)[WAKE_GLOBAL] = () => !stopped && extensionHere();
   // Evaluating our modules (the directory, its patterns) and the above: part of the script's cost.
   const setUpMs = performance.now() - loadedAt;
   // The user's settings and the organisation's policy (mirrored here by the background), in one read.
@@ -109,6 +110,7 @@ export async function startContent(): Promise<void> {
     namedGroupHome,
   };
   let marker: PageMarker | null = null;
+  let stopHandOver = () => {};
   const onChange = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area !== 'local' || (!changes[SETTINGS_KEY] && !changes[MANAGED_KEY])) return;
     for (const key of [SETTINGS_KEY, MANAGED_KEY]) if (changes[key]) saved[key] = changes[key].newValue;
@@ -117,14 +119,21 @@ export async function startContent(): Promise<void> {
   function push(message: TabPush) {
     onPush?.(message);
   }
-  function stop() {
+  /** `marks`: 'remove' them (nothing of ours will keep them true), or 'leave' them to a newer copy (hand-over.ts). */
+  function stop(marks: 'remove' | 'leave' = 'remove') {
     if (stopped) return;
     stopped = true;
+    stopHandOver();
     storage.onChanged.removeListener(onChange);
     if (api && listener) api.runtime.onMessage.removeListener(listener);
     channel?.close();
-    marker?.stop();
+    if (marks === 'leave') marker?.leave();
+    else marker?.stop();
   }
+  // Pages open during an update hold an old copy of this script: it leaves, and what it drew is cleared, before this
+  // copy draws (hand-over.ts). Then this copy leaves in its turn for the copy of a later update.
+  takeOver(document);
+  stopHandOver = leaveWhenReplaced(document, extensionHere, () => stop('leave'));
   const started = startMarking(document, settingsNow(), deps);
   marker = started;
   // Its first ask can find the extension gone (updated or reloaded under this page) before startMarking returns:

@@ -13,7 +13,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer';
 import { bridgeOutside } from '../fixtures/sealed/bridge.ts';
 import type { Condition } from '../fixtures/sealed/world.ts';
 import { freePort, startSimWeb, type SimWeb, type SimWebOptions } from '../fixtures/simweb/server.ts';
-import { launchChromium, privateCopy, trustSimulation } from './harness.ts';
+import { CHROME_EXTENSION, launchChromium, privateCopy, trustSimulation } from './harness.ts';
 
 export type BrowserKind = 'chromium' | 'firefox';
 
@@ -41,6 +41,12 @@ export interface Session {
   /** chrome-extension://<id> or moz-extension://<uuid>, without a trailing slash. */
   origin: string;
   restart(): Promise<void>;
+  /**
+   * Installs the same build again, as the browser installs an update: the background starts afresh (onInstalled says
+   * "update") and the pages already open keep the old copy of our scripts. Extension pages close at an update, so
+   * in Firefox extensionPage() has no welcome page to open others from afterwards.
+   */
+  update(): Promise<void>;
   /**
    * An extension page to call extension APIs from, the same way in both browsers. WebDriver BiDi may not navigate
    * to moz-extension:// addresses, so pages are opened from the extension's own welcome page (options, opened on
@@ -211,6 +217,9 @@ export async function startSession(
       // before it opens the welcome page (src/background/start.ts). A page opened before that would run nothing of
       // ours: in Chromium the registration came 145-200 ms after the launch, and a test's page once beat it.
       await welcomePage();
+    },
+    async update() {
+      await browser.installExtension(kind === 'chromium' ? CHROME_EXTENSION : FIREFOX_EXTENSION);
     },
     async extensionPage(pagePath = '/options.html') {
       const welcome = await welcomePage();

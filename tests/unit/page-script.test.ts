@@ -10,7 +10,7 @@ import {
   type RegisteredScript,
   type RegistrationApi,
 } from '../../src/background/page-script.ts';
-import { lookAgainEverywhere } from '../../src/background/first-look.ts';
+import { lookAgainEverywhere, reachesOpenPages } from '../../src/background/first-look.ts';
 import { CONTENT_SCRIPT_FILE } from '../../src/page-messages.ts';
 import { DEFAULT_SETTINGS, isOffFor, type Settings } from '../../src/settings.ts';
 
@@ -171,13 +171,21 @@ describe("keeping the browser's registration", () => {
   });
 });
 
-describe('after a change of settings, the open pages', () => {
+describe('after a change of settings, an install or an update, the open pages', () => {
+  const MARKS_CSS = 'assets/page-marker.css';
+
   /** Tabs whose top frame holds what `here` says, at `url`; records what is run in each. */
   function tabsWith(frames: { here: 'looked' | 'marker' | 'none'; url: string }[]) {
     const ran: string[] = [];
     const api = {
       tabs: { query: async () => frames.map((_, id) => ({ id })) },
+      runtime: { getManifest: () => ({ content_scripts: [{ matches: ['<all_urls>'], css: [MARKS_CSS] }] }) },
       scripting: {
+        async insertCSS(injection: { target: { tabId: number; documentIds?: string[] }; files: string[] }) {
+          ran.push(
+            `${frames[injection.target.tabId]!.url} ${injection.files.join()} ${JSON.stringify(injection.target.documentIds)}`,
+          );
+        },
         async executeScript(injection: {
           target: { tabId: number; documentIds?: string[]; frameIds?: number[] };
           files?: string[];
@@ -204,12 +212,25 @@ describe('after a change of settings, the open pages', () => {
       { here: 'none', url: 'chrome://settings/' },
     ]);
     await lookAgainEverywhere(api, settings({ offSites: ['ehr.example.org'] }), FIRST_LOOK_FILE);
-    expect(ran).toEqual([`https://county.example/quiet.html ${FIRST_LOOK_FILE} ["doc-0"]`]);
+    // The marks' stylesheet first: a page open since before the install has none of the manifest's.
+    expect(ran).toEqual([
+      `https://county.example/quiet.html ${MARKS_CSS} ["doc-0"]`,
+      `https://county.example/quiet.html ${FIRST_LOOK_FILE} ["doc-0"]`,
+    ]);
   });
 
   it('get nothing new when marking is off', async () => {
     const { api, ran } = tabsWith([{ here: 'none', url: 'https://county.example/quiet.html' }]);
     await lookAgainEverywhere(api, settings({ mode: 'off' }), null);
     expect(ran).toEqual([]);
+  });
+});
+
+describe('the moments the open pages are reached besides a change of settings', () => {
+  it('are an install and an update of the extension, not an update of the browser', () => {
+    expect(reachesOpenPages('install')).toBe(true);
+    expect(reachesOpenPages('update')).toBe(true);
+    for (const reason of ['browser_update', 'chrome_update', 'shared_module_update'])
+      expect(reachesOpenPages(reason)).toBe(false);
   });
 });
