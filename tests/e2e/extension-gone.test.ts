@@ -1,8 +1,10 @@
 /**
- * An extension update or reload leaves the old content script in the tabs already open, with nothing of the
- * extension behind it. Its marks can no longer be kept true, so the first time it needs the extension (the page adds
- * a link) it stops and takes every mark away, as turning it off for the site would. A page the first look found
- * quiet (src/page-marker/first-look.ts) has no marker to stop, and marks nothing when it asks and finds no one.
+ * An extension that goes away from under open pages and does not come back (turned off, removed; here, Chromium
+ * disables an unpacked extension that reloads itself) leaves the old content script in the tabs already open, with
+ * nothing of the extension behind it. (After an update the new copy takes the pages over instead:
+ * tests/e2e/open-pages.test.ts.) Its marks can no longer be kept true, so the first time it needs the extension (the
+ * page adds a link) it stops and takes every mark away, as turning it off for the site would. A page the first look
+ * found quiet (src/page-marker/first-look.ts) has no marker to stop, and marks nothing when it asks and finds no one.
  */
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
