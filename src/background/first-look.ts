@@ -71,7 +71,7 @@ export async function answerFirstLook(deps: FirstLookDeps, look: unknown, sender
 type FilesTarget = { tabId: number; documentIds: string[] } | { tabId: number; frameIds: number[] };
 
 interface ScriptingApi {
-  tabs: { query(query: Record<string, never>): Promise<{ id?: number }[]> };
+  tabs: { query(query: Record<string, never>): Promise<{ id?: number; url?: string }[]> };
   runtime: { getManifest(): Parameters<typeof stylesheetsOf>[0] };
   scripting: {
     executeScript(injection: {
@@ -113,8 +113,11 @@ export function reachesOpenPages(reason: string): boolean {
 export async function lookAgainEverywhere(api: ScriptingApi, settings: Settings, file: string | null): Promise<void> {
   const tabs = await api.tabs.query({}).catch(() => []);
   await Promise.all(
-    tabs.map(async ({ id: tabId }) => {
-      if (tabId === undefined) return;
+    tabs.map(async ({ id: tabId, url }) => {
+      // A site turned off runs nothing of ours, not even this look at what is there: its pages' own copies, where
+      // one runs, hear of the change themselves (a marker unmarks; a first look is told to stay quiet when it asks).
+      // A tab whose address the browser does not tell us is one no extension may run in.
+      if (tabId === undefined || url === undefined || isOffFor(settings, hostnameOf(url))) return;
       const frames = await api.scripting
         .executeScript({
           target: { tabId },

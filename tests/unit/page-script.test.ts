@@ -177,8 +177,9 @@ describe('after a change of settings, an install or an update, the open pages', 
   /** Tabs whose top frame holds what `here` says, at `url`; records what is run in each. */
   function tabsWith(frames: { here: 'looked' | 'marker' | 'none'; url: string }[]) {
     const ran: string[] = [];
+    const looked: string[] = [];
     const api = {
-      tabs: { query: async () => frames.map((_, id) => ({ id })) },
+      tabs: { query: async () => frames.map(({ url }, id) => ({ id, url })) },
       runtime: { getManifest: () => ({ content_scripts: [{ matches: ['<all_urls>'], css: [MARKS_CSS] }] }) },
       scripting: {
         async insertCSS(injection: { target: { tabId: number; documentIds?: string[] }; files: string[] }) {
@@ -195,16 +196,17 @@ describe('after a change of settings, an install or an update, the open pages', 
             ran.push(`${frame.url} ${injection.files.join()} ${JSON.stringify(injection.target.documentIds)}`);
             return [];
           }
+          looked.push(frame.url);
           if (frame.url.startsWith('chrome:')) throw new Error('Cannot access a chrome:// URL');
           return [{ frameId: 0, documentId: `doc-${injection.target.tabId}`, result: frame }];
         },
       },
     };
-    return { api, ran };
+    return { api, ran, looked };
   }
 
-  it('get the script where none of ours runs yet, unless their site is still off', async () => {
-    const { api, ran } = tabsWith([
+  it('get the script where none of ours runs yet, unless their site is off, which is not even looked at', async () => {
+    const { api, ran, looked } = tabsWith([
       { here: 'none', url: 'https://county.example/quiet.html' },
       { here: 'none', url: 'https://ehr.example.org/patient.html' },
       { here: 'looked', url: 'https://news.example/' },
@@ -216,6 +218,13 @@ describe('after a change of settings, an install or an update, the open pages', 
     expect(ran).toEqual([
       `https://county.example/quiet.html ${MARKS_CSS} ["doc-0"]`,
       `https://county.example/quiet.html ${FIRST_LOOK_FILE} ["doc-0"]`,
+    ]);
+    // Nothing of ours runs in a site turned off (an EHR, by policy), not even the look at what is there.
+    expect(looked).toEqual([
+      'https://county.example/quiet.html',
+      'https://news.example/',
+      'https://nami.example/',
+      'chrome://settings/',
     ]);
   });
 
