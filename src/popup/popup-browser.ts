@@ -5,7 +5,8 @@ import { openVerdictChannel, VERDICT_CHANNEL } from '../verdict-channel.ts';
 import type { PopupDeps } from './popup.ts';
 import { openAudit, openPdfReport } from '../open-audit.ts';
 import { sendToPage } from '../page-messages.ts';
-import { readSettings, SETTINGS_KEY } from '../settings.ts';
+import { hostnameOf } from '../health/host.ts';
+import { effectiveSettings, isOffFor, MANAGED_KEY, readSettings, SETTINGS_KEY } from '../settings.ts';
 
 /**
  * `search` is the popup page's query string. `?tab=<id>` names the tab to describe: opened from the toolbar, the
@@ -33,6 +34,14 @@ export function browserDeps(search: string): PopupDeps {
       return tab?.id === undefined ? null : { id: tab.id, url: tab.url ?? null };
     },
     async pageGroups(tabId) {
+      // Nothing of ours runs in a page where marking is off, not even the wake sendToPage may run there (a site
+      // turned off, an EHR by policy): its page's groups are not listed. The popup's search works there all the same.
+      const [tab, saved] = await Promise.all([
+        browser.tabs.get(tabId).catch(() => null),
+        browser.storage.local.get([SETTINGS_KEY, MANAGED_KEY]),
+      ]);
+      const settings = effectiveSettings(saved[SETTINGS_KEY], saved[MANAGED_KEY]);
+      if (isOffFor(settings, hostnameOf(tab?.url ?? ''))) return null; // isOffFor: the mode's "off" too
       const request: TabRequest = { type: 'pageGroups' };
       try {
         // Top frame only: that is where the page's own list of resources is, and one answer is enough.

@@ -201,10 +201,37 @@ describe.each(BROWSERS)('in %s, deployed by policy', (kind) => {
     await new Promise((r) => setTimeout(r, 2_000));
     expect(await page.evaluate(() => performance.getEntriesByName('still-there:start').length)).toBe(0);
     expect(await page.$$eval('a[data-link-health]', (as) => as.length)).toBe(0);
+
+    // The clinician opens the popup on the EHR's tab, to look a group up: it searches, and runs nothing in the page,
+    // not even the call that wakes a sleeping script of ours (in Chromium, a world of ours would be made for it).
+    const worlds: string[] = [];
+    const cdp = session.kind === 'chromium' ? await page.createCDPSession() : null;
+    cdp?.on('Runtime.executionContextCreated', (event) => worlds.push(event.context.name));
+    await cdp?.send('Runtime.enable');
+    const welcome = await session.extensionPage();
+    const tabId = await welcome.evaluate(
+      async (url: string) =>
+        (await ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).tabs.query({ url }))[0]?.id,
+      `https://${EHR_HOST}/patient.html`,
+    );
+    const popup = await session.extensionPage(`/popup.html?tab=${tabId}`);
+    try {
+      await popup.waitForSelector('#audit-page', { timeout: 20_000 });
+      await popup.type('#q', 'NAMI');
+      await popup.waitForSelector('#results li[data-group-id="nami"]', { timeout: 10_000 });
+      await new Promise((r) => setTimeout(r, 1_000)); // the popup asks the page for its groups after it offers the audit
+      expect(await popup.$eval('#on-page', (el) => (el as HTMLElement).hidden)).toBe(true);
+      if (cdp) expect(worlds.filter((name) => name === 'still-there')).toEqual([]);
+    } finally {
+      // Closed whatever happened: a popup left in front would take the next test's clicks.
+      await cdp?.detach();
+      await popup.close();
+    }
     await page.close();
   });
 
   it('a user who edits the settings cannot undo the policy', async () => {
+    await options.bringToFront(); // clicks land only in the tab in front (the test before opened others)
     await options.evaluate(() => {
       const box = document.querySelector<HTMLInputElement>('input[name="showUnverified"]')!;
       box.checked = true;
