@@ -22,7 +22,8 @@ import {
   type Filters,
 } from '../../src/audit/filter.ts';
 import { auditReportOf, entriesFrom, statusOf, tally, type AuditEntry } from '../../src/audit/rows.ts';
-import { collectLinks, type AnchorLike } from '../../src/page-marker/page-links.ts';
+import { collectLinks, MAX_AUDIT_LINKS, type AnchorLike } from '../../src/page-marker/page-links.ts';
+import { SLICE_MS } from '../../src/page-marker/main-thread.ts';
 import { auditPath, tabFromSearch } from '../../src/open-audit.ts';
 import { reasonText } from '../../src/words/describe.ts';
 import { resetMessages, useMessages } from './i18n-helper.ts';
@@ -319,7 +320,7 @@ describe('reading the links of a page', () => {
     };
   }
 
-  it('lists every http(s) link in document order, words collapsed, our own extras left out', () => {
+  it('lists every http(s) link in document order, words collapsed, our own extras left out', async () => {
     const anchors = [
       anchor('https://www.nami.org/', '  NAMI\n   family\tsupport '),
       anchor('mailto:help@county.example', 'Write to us'),
@@ -329,7 +330,7 @@ describe('reading the links of a page', () => {
       anchor('javascript:void(0)', 'Menu'),
       anchor('https://news.example/story', null),
     ];
-    const { links, truncated } = collectLinks(anchors, (a) => a.href.includes('nami'));
+    const { links, truncated } = await collectLinks(anchors, (a) => a.href.includes('nami'));
     expect(truncated).toBe(false);
     expect(links).toEqual([
       { href: 'https://www.nami.org/', text: 'NAMI family support', position: 1, resource: true },
@@ -338,11 +339,36 @@ describe('reading the links of a page', () => {
     ]);
   });
 
-  it('stops at the limit and says so', () => {
+  it('stops at the limit and says so', async () => {
     const anchors = Array.from({ length: 5 }, (_, i) => anchor(`https://g${i}.example/`, `g${i}`));
-    const { links, truncated } = collectLinks(anchors, () => false, 3);
+    const { links, truncated } = await collectLinks(anchors, () => false, 3);
     expect(links.map((l) => l.position)).toEqual([1, 2, 3]);
     expect(truncated).toBe(true);
+  });
+
+  it('gives the page a turn whenever a slice of reading has run its share of the main thread, and lists the same', async () => {
+    const anchors = Array.from({ length: 100 }, (_, i) => anchor(`https://g${i}.example/`, `g${i}`));
+    // A clock at which each link's reading takes 1 ms: a slice ends every SLICE_MS links.
+    let clock = 0;
+    const pauses: number[] = [];
+    const slicing = {
+      now: () => clock,
+      pause: async () => {
+        pauses.push(clock);
+      },
+    };
+    const sliced = await collectLinks(
+      anchors,
+      () => {
+        clock += 1;
+        return false;
+      },
+      MAX_AUDIT_LINKS,
+      slicing,
+    );
+    expect(sliced).toEqual(await collectLinks(anchors, () => false));
+    expect(pauses).toHaveLength(Math.floor((100 - 1) / SLICE_MS));
+    expect(pauses.every((at, i) => at === (i + 1) * SLICE_MS)).toBe(true);
   });
 
   it('names the tab in the page address, and reads nothing else as one', () => {
